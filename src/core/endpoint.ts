@@ -1,0 +1,87 @@
+import { ConfigurationError } from './errors';
+import { DATA_CENTERS, DataCenter, ApiVersion, isApiVersion, isDataCenter, DEFAULT_API_VERSION, DEFAULT_DATA_CENTER } from './dataCenters';
+
+/** What the settings say about where to send requests, as read (possibly invalid). */
+export interface EndpointSettings {
+  dataCenter: string;
+  /** An origin that overrides the data center; empty for none. */
+  apiDomain: string;
+  apiVersion: string;
+}
+
+/** Where requests go, validated: the token may be sent to `origin`. */
+export interface ZohoEndpoint {
+  /** e.g. `https://www.zohoapis.eu`, no trailing slash. */
+  readonly origin: string;
+  readonly host: string;
+  readonly apiVersion: ApiVersion;
+  /** The data center in force, or `undefined` when `apiDomain` overrides it. */
+  readonly dataCenter: DataCenter | undefined;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/**
+ * Turns the settings into the one origin the token may be sent to. The token goes over https only;
+ * plain http is accepted for loopback hosts alone (tests and the demo). Throws `ConfigurationError`
+ * saying why a value is refused.
+ */
+export function resolveEndpoint(settings: EndpointSettings): ZohoEndpoint {
+  const apiVersion = settings.apiVersion === '' ? DEFAULT_API_VERSION : settings.apiVersion;
+  if (!isApiVersion(apiVersion)) {
+    throw new ConfigurationError(
+      'zohoTerritories.apiVersion',
+      `The API version "${apiVersion}" is not one Zoho documents (v2, v2.1, v3 … v8).`,
+    );
+  }
+  const override = settings.apiDomain.trim();
+  if (override !== '') {
+    const origin = parseApiDomain(override);
+    return { origin: origin.origin, host: origin.host, apiVersion, dataCenter: undefined };
+  }
+  const dataCenter = settings.dataCenter === '' ? DEFAULT_DATA_CENTER : settings.dataCenter;
+  if (!isDataCenter(dataCenter)) {
+    throw new ConfigurationError(
+      'zohoTerritories.dataCenter',
+      `The data center "${dataCenter}" is not one of Zoho's: ${Object.keys(DATA_CENTERS).join(', ')}.`,
+    );
+  }
+  const url = new URL(DATA_CENTERS[dataCenter].apiDomain);
+  return { origin: url.origin, host: url.host, apiVersion, dataCenter };
+}
+
+function parseApiDomain(value: string): URL {
+  const setting = 'zohoTerritories.apiDomain';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigurationError(setting, `The API domain "${value}" is not a URL. Use an origin such as https://sandbox.zohoapis.com.`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new ConfigurationError(setting, 'The API domain must not contain a user name or password.');
+  }
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
+    throw new ConfigurationError(
+      setting,
+      `The API domain "${value}" has a path or query; give the origin alone, such as ${url.protocol}//${url.host}.`,
+    );
+  }
+  if (url.protocol === 'https:') {
+    return url;
+  }
+  if (url.protocol === 'http:') {
+    if (isLoopbackHost(url.hostname)) {
+      return url;
+    }
+    throw new ConfigurationError(
+      setting,
+      `The API domain "${url.origin}" uses plain http, which would send your access token unencrypted. Use https:// (plain http is accepted only for 127.0.0.1, localhost and [::1]).`,
+    );
+  }
+  throw new ConfigurationError(setting, `The API domain "${value}" must start with https://.`);
+}

@@ -1,0 +1,156 @@
+import { ZohoApiError, ZohoResponseError } from './errors';
+import { CONTROL_CHARACTERS, JsonObject, JsonValue, PageInfo, TerritoryUserCount } from './territories';
+
+/** One page of `GET …/settings/territories/actions/associated_users_count`, parsed. */
+export interface AssociatedUsersCountPage {
+  readonly territories: TerritoryUserCount[];
+  readonly info: PageInfo | undefined;
+}
+
+/**
+ * Parses the body of a 2xx answer. Total: it returns a valid page or throws `ZohoResponseError`
+ * (saying what was wrong) or `ZohoApiError` (an error body sent with a 2xx status), never anything else.
+ */
+export function parseAssociatedUsersCount(body: string): AssociatedUsersCountPage {
+  const document = parseJsonObject(body);
+  const errorBody = readErrorBody(document);
+  if (errorBody) {
+    throw new ZohoApiError(200, errorBody.code, errorBody.message);
+  }
+  if (!Object.prototype.hasOwnProperty.call(document, 'associated_users_count')) {
+    throw new ZohoResponseError(`the answer has no "associated_users_count" list (it has ${describeKeys(document)})`);
+  }
+  const list = document.associated_users_count;
+  if (!Array.isArray(list)) {
+    throw new ZohoResponseError(`"associated_users_count" is ${describeType(list)}, not a list`);
+  }
+  const territories = list.map((entry, index) => parseEntry(entry, index));
+  return { territories, info: parseInfo(document.info) };
+}
+
+/** Parses a body as a JSON object, or throws `ZohoResponseError` saying what it was instead. */
+export function parseJsonObject(body: string): JsonObject {
+  const trimmed = body.trim();
+  if (trimmed === '') {
+    throw new ZohoResponseError('the answer was empty');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch {
+    if (trimmed.startsWith('<')) {
+      throw new ZohoResponseError(`the answer was an HTML page, not JSON (it starts "${preview(trimmed)}")`);
+    }
+    throw new ZohoResponseError(`the answer was not valid JSON (it starts "${preview(trimmed)}"; ${body.length} bytes)`);
+  }
+  if (!isObject(value)) {
+    throw new ZohoResponseError(`the answer was ${describeType(value)}, not a JSON object`);
+  }
+  return value;
+}
+
+/** Zoho's error body: `{"code": "INVALID_TOKEN", "details": {}, "message": "…", "status": "error"}`. */
+export function readErrorBody(value: unknown): { code: string | undefined; message: string | undefined } | undefined {
+  if (!isObject(value)) {
+    return undefined;
+  }
+  // Some Zoho APIs wrap errors in a list, e.g. {"data": [{"code": …, "status": "error"}]}.
+  const candidate = Array.isArray(value.data) && value.data.length > 0 && isObject(value.data[0]) ? value.data[0] : value;
+  const looksLikeError =
+    candidate.status === 'error' || (typeof candidate.code === 'string' && !('associated_users_count' in value));
+  if (!looksLikeError) {
+    return undefined;
+  }
+  return {
+    code: typeof candidate.code === 'string' ? candidate.code : undefined,
+    message: typeof candidate.message === 'string' ? candidate.message : undefined,
+  };
+}
+
+function parseEntry(entry: JsonValue, index: number): TerritoryUserCount {
+  const where = `entry ${index + 1} of "associated_users_count"`;
+  if (!isObject(entry)) {
+    throw new ZohoResponseError(`${where} is ${describeType(entry)}, not an object`);
+  }
+  const territory = entry.territory;
+  if (!isObject(territory)) {
+    throw new ZohoResponseError(`${where} has ${territory === undefined ? 'no "territory"' : `a "territory" that is ${describeType(territory)}`}`);
+  }
+  const id = parseId(territory.id, where);
+  const name = typeof territory.name === 'string' ? territory.name : territory.name == null ? '' : String(territory.name);
+  const count = parseCount(entry.count, `${where} (territory ${id})`);
+  const subordinates = typeof territory.subordinates === 'boolean' ? territory.subordinates : undefined;
+  return { id, name, count, subordinates, raw: entry };
+}
+
+function parseId(value: JsonValue | undefined, where: string): string {
+  if (typeof value === 'string' && value.trim() !== '') {
+    return value.trim();
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    return String(value);
+  }
+  throw new ZohoResponseError(`${where} has ${value === undefined ? 'no territory ID' : `the territory ID ${preview(JSON.stringify(value))}`}`);
+}
+
+/** `count` is a string of digits in Zoho's docs and SDK, an integer in its OpenAPI spec: accept both. */
+function parseCount(value: JsonValue | undefined, where: string): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) {
+    return value;
+  }
+  if (typeof value === 'string' && /^\s*\d{1,15}\s*$/.test(value)) {
+    return Number(value.trim());
+  }
+  const shown = value === undefined ? 'no user count' : `the user count ${preview(JSON.stringify(value))}`;
+  throw new ZohoResponseError(`${where} has ${shown}, not a whole number of users`);
+}
+
+function parseInfo(value: JsonValue | undefined): PageInfo | undefined {
+  if (!isObject(value)) {
+    return undefined;
+  }
+  return {
+    perPage: wholeNumber(value.per_page),
+    count: wholeNumber(value.count),
+    page: wholeNumber(value.page),
+    moreRecords: value.more_records === true || value.more_records === 'true',
+    raw: value,
+  };
+}
+
+function wholeNumber(value: JsonValue | undefined): number | undefined {
+  const n = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeType(value: unknown): string {
+  if (value === null) {
+    return 'null';
+  }
+  if (Array.isArray(value)) {
+    return 'a list';
+  }
+  if (typeof value === 'string') {
+    return `the text ${preview(JSON.stringify(value))}`;
+  }
+  return `a ${typeof value}`;
+}
+
+function describeKeys(value: JsonObject): string {
+  const keys = Object.keys(value);
+  if (keys.length === 0) {
+    return 'no keys';
+  }
+  const shown = keys.slice(0, 5).map((key) => `"${preview(key, 30)}"`).join(', ');
+  return `${shown}${keys.length > 5 ? ` and ${keys.length - 5} more` : ''}`;
+}
+
+/** The start of a text, on one line, for an error message. */
+function preview(text: string, max = 60): string {
+  const oneLine = text.replace(CONTROL_CHARACTERS, ' ');
+  return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+}

@@ -1,0 +1,79 @@
+/** The data: territories with their user counts, in Zoho's words. Plain values, no behaviour. */
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export interface TerritoryUserCount {
+  /** Zoho's territory ID (a string of digits), the key scripts use. */
+  readonly id: string;
+  /** The territory's name as Zoho has it (may be empty when Zoho sent none). */
+  readonly name: string;
+  /** How many users the territory has. Zoho sends it as a string; this is the number. */
+  readonly count: number;
+  /** Whether the territory has sub-territories, when Zoho says (`territory.subordinates`). */
+  readonly subordinates?: boolean;
+  /** The entry exactly as Zoho sent it, for the JSON the user copies. */
+  readonly raw: JsonObject;
+}
+
+/** The `info` block of a Zoho list answer. */
+export interface PageInfo {
+  readonly perPage?: number;
+  readonly count?: number;
+  readonly page?: number;
+  readonly moreRecords: boolean;
+  readonly raw: JsonObject;
+}
+
+/**
+ * The document the user copies: Zoho's own shape (`associated_users_count` + `info`), with the
+ * entries of every page in the order Zoho gave them, so a script written against Zoho's docs reads it.
+ */
+export interface AssociatedUsersCountDocument {
+  associated_users_count: JsonObject[];
+  info: JsonObject;
+}
+
+/** One complete load of an organisation's territory user counts. */
+export interface TerritorySnapshot {
+  readonly territories: readonly TerritoryUserCount[];
+  readonly document: AssociatedUsersCountDocument;
+  /** Sum of every territory's count. A user in two territories counts twice, as in Zoho. */
+  readonly totalUsers: number;
+  /** When the load finished (ms since the epoch). */
+  readonly loadedAt: number;
+  /** The origin the data came from, e.g. `https://www.zohoapis.com`. */
+  readonly origin: string;
+  /** How many HTTP requests the load took. */
+  readonly requests: number;
+  /** Zoho answered 204 No Content: the organisation has no territories. */
+  readonly noContent: boolean;
+  /** A note for the user about the data, e.g. that paging stopped early. */
+  readonly note?: string;
+}
+
+export function formatUserCount(count: number): string {
+  return count === 1 ? '1 user' : `${count.toLocaleString('en-US')} users`;
+}
+
+export function formatTerritoryCount(count: number): string {
+  return count === 1 ? '1 territory' : `${count.toLocaleString('en-US')} territories`;
+}
+
+// Names and answers are shown on one line: C0/C1 controls and line/paragraph separators break it.
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+const MAX_LABEL_LENGTH = 200;
+
+/**
+ * A territory name made safe to show on one line: control characters become spaces, an empty name
+ * says so, and a very long one is cut with an ellipsis (the tooltip and JSON keep it whole).
+ */
+export function displayName(name: string, maxLength = MAX_LABEL_LENGTH): string {
+  const oneLine = name.replace(CONTROL_CHARACTERS, ' ').trim();
+  if (oneLine === '') {
+    return '(unnamed territory)';
+  }
+  const chars = Array.from(oneLine);
+  return chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join('')}…` : oneLine;
+}

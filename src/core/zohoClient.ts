@@ -1,0 +1,255 @@
+import { ZohoEndpoint } from './endpoint';
+import { CancelledError, ZohoApiError, ZohoNetworkError, ZohoResponseError } from './errors';
+import { FetchLike, classifyNetworkError, isAbortError, isMaxSizeError, sleep as defaultSleep } from './http';
+import { Logger } from './logger';
+import { parseAssociatedUsersCount, readErrorBody } from './parse';
+import { DEFAULT_RETRY_POLICY, RetryPolicy, parseRetryAfter, retryDelay } from './retry';
+import { AssociatedUsersCountDocument, JsonObject, TerritoryUserCount } from './territories';
+
+export interface ZohoClientOptions {
+  readonly fetch: FetchLike;
+  readonly logger: Logger;
+  /** Each request's limit, body included. */
+  readonly timeoutMs?: number;
+  /** The largest answer accepted, in bytes. */
+  readonly maxBodyBytes?: number;
+  readonly retry?: RetryPolicy;
+  /** The most pages one load follows. */
+  readonly maxPages?: number;
+  readonly now?: () => number;
+  readonly random?: () => number;
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly userAgent?: string;
+}
+
+/** What one complete fetch of the user counts found. */
+export interface AssociatedUsersCount {
+  readonly territories: TerritoryUserCount[];
+  readonly document: AssociatedUsersCountDocument;
+  readonly requests: number;
+  readonly noContent: boolean;
+  readonly note?: string;
+}
+
+interface HttpAnswer {
+  readonly status: number;
+  readonly body: string;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_MAX_PAGES = 1_000;
+const DEFAULT_PER_PAGE = 200;
+
+/**
+ * Talks to Zoho CRM's REST API. Knows URLs, headers, paging, timeouts and retries; knows nothing of
+ * VS Code. The token is passed in per call and only ever written into the Authorization header.
+ */
+export class ZohoClient {
+  private readonly timeoutMs: number;
+  private readonly maxBodyBytes: number;
+  private readonly retry: RetryPolicy;
+  private readonly maxPages: number;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+
+  constructor(private readonly options: ZohoClientOptions) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+    this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
+    this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  /**
+   * `GET {origin}/crm/{version}/settings/territories/actions/associated_users_count`, every page.
+   * Zoho documents no paging parameters for it, so the first request has none; if Zoho ever says
+   * `more_records: true`, the next pages are asked for with Zoho's common `page`/`per_page`, and
+   * paging stops when a page adds no territory not seen before.
+   */
+  async getAssociatedUsersCount(endpoint: ZohoEndpoint, token: string, signal?: AbortSignal): Promise<AssociatedUsersCount> {
+    const base = `${endpoint.origin}/crm/${endpoint.apiVersion}/settings/territories/actions/associated_users_count`;
+    const territories: TerritoryUserCount[] = [];
+    const seen = new Set<string>();
+    let firstInfo: JsonObject | undefined;
+    let perPage = DEFAULT_PER_PAGE;
+    let note: string | undefined;
+
+    let page = 1;
+    for (; ; page++) {
+      const url = page === 1 ? base : `${base}?page=${page}&per_page=${perPage}`;
+      const answer = await this.get(url, endpoint.host, token, signal);
+      if (answer.status === 204) {
+        if (page === 1) {
+          return { territories: [], document: { associated_users_count: [], info: {} }, requests: 1, noContent: true };
+        }
+        break;
+      }
+      const parsed = parseAssociatedUsersCount(answer.body);
+      if (page === 1) {
+        firstInfo = parsed.info?.raw;
+        perPage = parsed.info?.perPage || DEFAULT_PER_PAGE;
+      }
+      let added = 0;
+      for (const territory of parsed.territories) {
+        if (page === 1 || !seen.has(territory.id)) {
+          territories.push(territory);
+          added++;
+        }
+        seen.add(territory.id);
+      }
+      if (!parsed.info?.moreRecords) {
+        return { territories, document: mergedDocument(territories, firstInfo, page), requests: page, noContent: false, note };
+      }
+      if (page > 1 && added === 0) {
+        note = `Zoho said more territories followed page ${page - 1}, but page ${page} repeated ones already loaded, so loading stopped there.`;
+        this.options.logger.warn(note);
+        return { territories, document: mergedDocument(territories, firstInfo, page), requests: page, noContent: false, note };
+      }
+      if (page >= this.maxPages) {
+        note = `Stopped after ${this.maxPages} pages of territories; Zoho said more followed.`;
+        this.options.logger.warn(note);
+        return { territories, document: mergedDocument(territories, firstInfo, page), requests: page, noContent: false, note };
+      }
+      this.options.logger.info(`Zoho says more territories follow page ${page}; asking for page ${page + 1}.`);
+    }
+    // A 204 after the first page: nothing more to add.
+    return { territories, document: mergedDocument(territories, firstInfo, page), requests: page, noContent: false, note };
+  }
+
+  /** One GET with timeout and bounded retries. Resolves with a 2xx answer; throws a typed error otherwise. */
+  private async get(url: string, host: string, token: string, signal: AbortSignal | undefined): Promise<HttpAnswer> {
+    const started = this.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(url, host, token, signal);
+      } catch (error) {
+        const delay = retryDelay(this.retry, attempt, error, this.now() - started, this.random);
+        if (delay === undefined) {
+          throw error;
+        }
+        this.options.logger.warn(`${describeFailure(error)}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${this.retry.maxAttempts}).`);
+        await this.sleep(delay, signal);
+      }
+    }
+  }
+
+  private async attempt(url: string, host: string, token: string, signal: AbortSignal | undefined): Promise<HttpAnswer> {
+    if (signal?.aborted) {
+      throw new CancelledError();
+    }
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const started = this.now();
+    let status: number | undefined;
+    try {
+      const response = await this.options.fetch(url, {
+        method: 'GET',
+        headers: {
+          Authorization: `Zoho-oauthtoken ${token}`,
+          Accept: 'application/json',
+          ...(this.options.userAgent ? { 'User-Agent': this.options.userAgent } : {}),
+        },
+        redirect: 'manual',
+        signal: controller.signal,
+        size: this.maxBodyBytes,
+      });
+      status = response.status;
+      const declaredLength = Number(response.headers.get('content-length'));
+      if (declaredLength > this.maxBodyBytes) {
+        throw tooLarge(this.maxBodyBytes);
+      }
+      const body = await response.text();
+      this.options.logger.info(`GET ${url} → ${status} (${this.now() - started} ms)`);
+      if (status >= 200 && status < 300) {
+        return { status, body };
+      }
+      if (status >= 300 && status < 400) {
+        throw new ZohoResponseError(
+          `Zoho answered with a redirect (HTTP ${status}) to ${redirectHost(response.headers.get('location'))}; it was not followed, so the token went nowhere else`,
+        );
+      }
+      const error = readErrorBody(safeJson(body));
+      throw new ZohoApiError(status, error?.code, error?.message, parseRetryAfter(response.headers.get('retry-after'), this.now()));
+    } catch (error) {
+      if (error instanceof ZohoApiError || error instanceof ZohoResponseError) {
+        throw error;
+      }
+      const elapsed = this.now() - started;
+      if (timedOut) {
+        this.options.logger.warn(`GET ${url} → no answer within ${this.timeoutMs} ms`);
+        throw new ZohoNetworkError('timeout', host, undefined, this.timeoutMs);
+      }
+      if (signal?.aborted || isAbortError(error)) {
+        throw new CancelledError();
+      }
+      if (isMaxSizeError(error)) {
+        this.options.logger.warn(`GET ${url} → ${status} answer over ${this.maxBodyBytes} bytes, refused`);
+        throw tooLarge(this.maxBodyBytes);
+      }
+      const networkError = classifyNetworkError(error, host);
+      this.options.logger.warn(`GET ${url} → ${status ?? 'failed'}: ${networkError.systemCode ?? networkError.failure} (${elapsed} ms)`);
+      throw networkError;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+/**
+ * Zoho's document as the user copies it. One page: exactly as answered. Several pages: every entry,
+ * in order, with an `info` that describes the whole (count = all entries, no more records).
+ */
+function mergedDocument(territories: TerritoryUserCount[], firstInfo: JsonObject | undefined, pages: number): AssociatedUsersCountDocument {
+  const entries = territories.map((territory) => territory.raw);
+  if (pages === 1 && firstInfo !== undefined) {
+    return { associated_users_count: entries, info: firstInfo };
+  }
+  return {
+    associated_users_count: entries,
+    info: { ...(firstInfo ?? {}), count: entries.length, page: 1, more_records: false },
+  };
+}
+
+function tooLarge(maxBytes: number): ZohoResponseError {
+  return new ZohoResponseError(`the answer was larger than ${Math.round(maxBytes / (1024 * 1024))} MB, so it was refused`);
+}
+
+function safeJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+function redirectHost(location: string | null): string {
+  if (!location) {
+    return 'nowhere';
+  }
+  try {
+    return new URL(location).host || location;
+  } catch {
+    return 'an invalid address';
+  }
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof ZohoApiError) {
+    return `HTTP ${error.httpStatus}${error.code ? ` ${error.code}` : ''}`;
+  }
+  if (error instanceof ZohoNetworkError) {
+    return `connection ${error.failure}${error.systemCode ? ` (${error.systemCode})` : ''}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

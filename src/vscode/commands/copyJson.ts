@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import { formatTerritoryCount } from '../../core/territories';
+import { CommandDeps } from './commandDeps';
+import { snapshotForCommand, toJson } from './reportOutcome';
+
+/**
+ * "Copy Territories as JSON": Zoho's own document (`associated_users_count` + `info`), every page
+ * merged, pretty-printed, so a script written against Zoho's docs reads it unchanged.
+ * Resolves with the text copied, or `undefined` when there was nothing to copy.
+ */
+export function copyJson({ store }: Pick<CommandDeps, 'store'>) {
+  return async (): Promise<string | undefined> => {
+    const snapshot = await snapshotForCommand(store, 'to copy');
+    if (!snapshot) {
+      return undefined;
+    }
+    const text = toJson(snapshot.document);
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(`$(check) Copied ${formatTerritoryCount(snapshot.territories.length)} as JSON`, 4000);
+    return text;
+  };
+}

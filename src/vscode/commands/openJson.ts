@@ -1,0 +1,15 @@
+import * as vscode from 'vscode';
+import { CommandDeps } from './commandDeps';
+import { snapshotForCommand, toJson } from './reportOutcome';
+
+/** "Open Territories as JSON": the same document as the copy command, in an untitled JSON editor. */
+export function openJson({ store }: Pick<CommandDeps, 'store'>) {
+  return async (): Promise<vscode.TextEditor | undefined> => {
+    const snapshot = await snapshotForCommand(store, 'to show');
+    if (!snapshot) {
+      return undefined;
+    }
+    const document = await vscode.workspace.openTextDocument({ language: 'json', content: toJson(snapshot.document) });
+    return vscode.window.showTextDocument(document, { preview: false });
+  };
+}

@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import { LoadOutcome, TerritoryStore } from '../../core/territoryStore';
+import { TerritorySnapshot, formatTerritoryCount } from '../../core/territories';
+import { CancelledError } from '../../core/errors';
+import { notifyFailure } from '../errorActions';
+
+/** Tells the user how a load they asked for ended: a short status-bar note, or an error notification. */
+export function reportOutcome(outcome: LoadOutcome): void {
+  if (outcome.ok) {
+    vscode.window.setStatusBarMessage(`$(check) Zoho CRM: ${formatTerritoryCount(outcome.snapshot.territories.length)} loaded`, 4000);
+    return;
+  }
+  if (outcome.failure.error instanceof CancelledError) {
+    return;
+  }
+  notifyFailure(outcome.failure.description.message, outcome.failure.description.action);
+}
+
+/**
+ * The data a command works on: what is loaded (even if a later refresh failed), or a fresh load.
+ * Tells the user and returns `undefined` when there is nothing to work on.
+ */
+export async function snapshotForCommand(store: TerritoryStore, purpose: string): Promise<TerritorySnapshot | undefined> {
+  let snapshot = store.state.snapshot;
+  if (!snapshot) {
+    const outcome = await store.load();
+    if (!outcome.ok) {
+      reportOutcome(outcome);
+      return undefined;
+    }
+    snapshot = outcome.snapshot;
+  }
+  if (snapshot.territories.length === 0) {
+    void vscode.window.showInformationMessage(`There are no territories ${purpose}: this Zoho CRM organisation has none.`);
+    return undefined;
+  }
+  return snapshot;
+}
+
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

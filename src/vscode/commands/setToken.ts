@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { parseTokenInput } from '../../core/accessToken';
+import { LoadOutcome } from '../../core/territoryStore';
+import { REQUIRED_SCOPES } from '../../core/errorMessages';
+import { CommandDeps } from './commandDeps';
+import { reportOutcome } from './reportOutcome';
+
+/**
+ * "Set Access Token": asks for the token in a password box (or takes it as the argument, for
+ * scripts), stores it in SecretStorage, then shows the view and loads it.
+ * Resolves with the load's outcome, or `undefined` when the user cancelled.
+ */
+export function setToken({ tokens, store, view }: Pick<CommandDeps, 'tokens' | 'store' | 'view'>) {
+  return async (tokenArgument?: unknown): Promise<LoadOutcome | undefined> => {
+    const input =
+      typeof tokenArgument === 'string'
+        ? tokenArgument
+        : await vscode.window.showInputBox({
+            title: 'Zoho CRM: Set Access Token',
+            prompt: `Paste a Zoho CRM access token with the scopes ${REQUIRED_SCOPES.join(' and ')}. It is kept in VS Code's secret storage.`,
+            placeHolder: '1000.xxxxxxxx.xxxxxxxx',
+            password: true,
+            ignoreFocusOut: true,
+            validateInput: (value) => {
+              const parsed = parseTokenInput(value);
+              return parsed.ok ? undefined : parsed.problem;
+            },
+          });
+    if (input === undefined) {
+      return undefined;
+    }
+    const parsed = parseTokenInput(input);
+    if (!parsed.ok) {
+      void vscode.window.showErrorMessage(parsed.problem);
+      return undefined;
+    }
+    await tokens.set(parsed.token);
+    await view.reveal();
+    const outcome = await store.load();
+    reportOutcome(outcome);
+    return outcome;
+  };
+}

@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import { ErrorAction } from '../core/errorMessages';
+import { COMMANDS } from '../ids';
+
+/** The VS Code command behind each thing a person can do about a failure. */
+export function errorActionCommand(action: ErrorAction): vscode.Command {
+  switch (action.kind) {
+    case 'setToken':
+      return { title: action.label, command: COMMANDS.setToken };
+    case 'refresh':
+      return { title: action.label, command: COMMANDS.refresh };
+    case 'showLog':
+      return { title: action.label, command: COMMANDS.showLog };
+    case 'openSettings':
+      return { title: action.label, command: 'workbench.action.openSettings', arguments: [action.setting] };
+  }
+}
+
+/**
+ * Shows a failure the user just caused (a command they ran) as an error notification, with the
+ * button that fixes it. Does not wait for the user: the command finishes while the toast is up.
+ */
+export function notifyFailure(message: string, action: ErrorAction | undefined): void {
+  const buttons = action ? [action.label] : [];
+  void vscode.window.showErrorMessage(message, ...buttons).then((choice) => {
+    if (action && choice === action.label) {
+      const command = errorActionCommand(action);
+      void vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    }
+  });
+}

@@ -1,0 +1,269 @@
+/**
+ * A fake Zoho CRM API on 127.0.0.1 that answers as Zoho documents it (../shared/seed, ../shared/docs/zoho-api.md):
+ * the associated-users-count endpoint with its JSON shape, Zoho's error bodies and status codes, 204,
+ * paging, and the bad days: slow answers, trickled bytes, dropped connections, HTML and truncated bodies.
+ * Tests and the demo start it; switch its behaviour with `fake.scenario`.
+ */
+import * as http from 'http';
+import { AddressInfo } from 'net';
+import { CountEntry, SAMPLE_DOCUMENT, SAMPLE_TERRITORIES, countEntries } from './sampleOrg';
+
+export { SAMPLE_DOCUMENT, SAMPLE_TERRITORIES };
+
+/** The token the fake org accepts unless told otherwise. Not a real token: it only opens this fake. */
+export const DEMO_TOKEN = '1000.demo0000000000000000000000000000.demo00000000000000000000000000000';
+
+/** Zoho's error answers: HTTP status and message, by code (zoho-api.md "Errors"). */
+export const ZOHO_ERRORS = {
+  INVALID_TOKEN: { status: 401, message: 'invalid oauth token' },
+  AUTHENTICATION_FAILURE: { status: 401, message: 'Authentication failed' },
+  OAUTH_SCOPE_MISMATCH: { status: 401, message: 'invalid oauth scope to access this URL' },
+  NO_PERMISSION: { status: 403, message: 'permission denied' },
+  PERMISSION_DENIED: { status: 403, message: 'permission denied' },
+  NOT_ALLOWED: { status: 403, message: 'not allowed' },
+  INVALID_URL_PATTERN: { status: 404, message: 'Please check if the URL trying to access is a correct one' },
+  FEATURE_NOT_ENABLED: { status: 400, message: 'Territory Management is not enabled' },
+  TERRITORY_NOT_ENABLED: { status: 403, message: 'Territory Management is not enabled' },
+  INVALID_HOST: { status: 400, message: 'invalid host' },
+  LIMIT_REACHED: { status: 400, message: 'API credits limit reached' },
+  TOO_MANY_REQUESTS: { status: 429, message: 'too many requests' },
+  INVALID_REQUEST_METHOD: { status: 400, message: 'The http request method type is not a valid one' },
+  INTERNAL_ERROR: { status: 500, message: 'Internal Server Error' },
+  INTERNAL_SERVER_ERROR: { status: 500, message: 'Internal Server Error' },
+} as const;
+export type ZohoErrorCode = keyof typeof ZOHO_ERRORS;
+
+/** How the fake answers. Every field is optional; the default is the seed's sample org, instantly. */
+export interface Scenario {
+  /** The entries to answer with; default the seed's seven territories. */
+  entries?: CountEntry[];
+  /** Page size. When the entries outnumber it, answers say `more_records: true` and honour `page`. */
+  perPage?: number;
+  /** Answer 204 No Content. */
+  noContent?: boolean;
+  /** Answer with this Zoho error (its documented status and body). */
+  error?: ZohoErrorCode;
+  /** Answer with this HTTP status and an error body for `error`; for codes Zoho sends with other statuses. */
+  errorStatus?: number;
+  /** Only the first N requests fail as above (or by `drop`); later ones answer normally. */
+  failTimes?: number;
+  /** Sent with errors as a `Retry-After` header (seconds). */
+  retryAfter?: number;
+  /** Close the connection without answering. */
+  drop?: boolean;
+  /** A 200 whose body is this text instead of JSON. */
+  rawBody?: string;
+  /** A 200 that promises a body and sends only its first half. */
+  truncated?: boolean;
+  /** Wait this long before answering. */
+  delayMs?: number;
+  /** Send the body a few bytes at a time, this many ms apart. */
+  trickleMs?: number;
+  /** Ignore `more_records` paging and always answer page 1 with more_records: true (a broken server). */
+  repeatFirstPage?: boolean;
+  /** Answer as Zoho would with an error body but HTTP 200. */
+  errorWith200?: ZohoErrorCode;
+}
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly path: string;
+  readonly query: Record<string, string>;
+  /** Whether an Authorization header arrived, and whether it carried the right token. */
+  readonly authorized: boolean;
+  readonly hadAuthorization: boolean;
+}
+
+export interface FakeZoho {
+  /** e.g. `http://127.0.0.1:41234`: the value for `zohoTerritories.apiDomain`. */
+  readonly origin: string;
+  /** The token it accepts. */
+  token: string;
+  /** How it answers; replace or change fields at will. */
+  scenario: Scenario;
+  /** Every request it received, oldest first. */
+  readonly requests: RecordedRequest[];
+  /** Back to the sample org with no failures, and forget the requests. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export interface FakeZohoOptions {
+  port?: number;
+  token?: string;
+  scenario?: Scenario;
+}
+
+const COUNT_PATH = /^\/crm\/(v[0-9.]+)\/settings\/territories\/actions\/associated_users_count\/?$/;
+const VERSIONS = new Set(['v2', 'v2.1', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8']);
+
+export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<FakeZoho> {
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<import('net').Socket>();
+  let failuresLeft: number | undefined;
+  let scenario: Scenario = options.scenario ?? {};
+
+  const server = http.createServer((request, response) => {
+    void handle(request, response);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  const fake: FakeZoho = {
+    origin: '',
+    token: options.token ?? DEMO_TOKEN,
+    get scenario() {
+      return scenario;
+    },
+    set scenario(value: Scenario) {
+      scenario = value;
+      failuresLeft = undefined;
+    },
+    requests,
+    reset() {
+      scenario = {};
+      failuresLeft = undefined;
+      requests.length = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) {
+          socket.destroy();
+        }
+        server.close(() => resolve());
+      }),
+  };
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://fake.zoho');
+    const authorization = request.headers.authorization;
+    const authorized = authorization === `Zoho-oauthtoken ${fake.token}`;
+    requests.push({
+      method: request.method ?? 'GET',
+      url: request.url ?? '/',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      authorized,
+      hadAuthorization: authorization !== undefined,
+    });
+    const current = scenario;
+    if (current.delayMs) {
+      await new Promise((resolve) => setTimeout(resolve, current.delayMs));
+    }
+    if (response.destroyed) {
+      return;
+    }
+
+    const match = COUNT_PATH.exec(url.pathname);
+    if (!match || !VERSIONS.has(match[1])) {
+      sendError(response, 'INVALID_URL_PATTERN');
+      return;
+    }
+    if (request.method !== 'GET') {
+      sendError(response, 'INVALID_REQUEST_METHOD');
+      return;
+    }
+    if (authorization === undefined || !authorization.startsWith('Zoho-oauthtoken ')) {
+      sendError(response, 'AUTHENTICATION_FAILURE');
+      return;
+    }
+    if (!authorized) {
+      sendError(response, 'INVALID_TOKEN');
+      return;
+    }
+
+    const failing = current.error !== undefined || current.drop === true;
+    if (failing && current.failTimes !== undefined) {
+      failuresLeft ??= current.failTimes;
+    }
+    if (failing && (failuresLeft === undefined || failuresLeft > 0)) {
+      if (failuresLeft !== undefined) {
+        failuresLeft--;
+      }
+      if (current.drop) {
+        request.socket.destroy();
+        return;
+      }
+      sendError(response, current.error as ZohoErrorCode, current.errorStatus, current.retryAfter);
+      return;
+    }
+    if (current.errorWith200) {
+      sendJson(response, 200, errorBody(current.errorWith200));
+      return;
+    }
+    if (current.noContent) {
+      response.writeHead(204);
+      response.end();
+      return;
+    }
+    if (current.rawBody !== undefined) {
+      response.writeHead(200, { 'Content-Type': current.rawBody.startsWith('<') ? 'text/html' : 'application/json' });
+      response.end(current.rawBody);
+      return;
+    }
+
+    const body = JSON.stringify(pageOf(current, url.searchParams));
+    if (current.truncated) {
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+      response.write(body.slice(0, Math.floor(body.length / 2)));
+      setTimeout(() => request.socket.destroy(), 10);
+      return;
+    }
+    if (current.trickleMs) {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      for (let i = 0; i < body.length && !response.destroyed; i += 8) {
+        response.write(body.slice(i, i + 8));
+        await new Promise((resolve) => setTimeout(resolve, current.trickleMs));
+      }
+      response.end();
+      return;
+    }
+    sendJson(response, 200, JSON.parse(body));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  (fake as { origin: string }).origin = `http://127.0.0.1:${port}`;
+  return fake;
+}
+
+/** The page the query asks for, in Zoho's list shape. Without `page`, page 1. */
+function pageOf(scenario: Scenario, query: URLSearchParams): object {
+  const entries = scenario.entries ?? SAMPLE_DOCUMENT.associated_users_count;
+  const perPage = Math.min(Number(query.get('per_page')) || scenario.perPage || 200, scenario.perPage ?? 200);
+  const page = scenario.repeatFirstPage ? 1 : Math.max(1, Number(query.get('page')) || 1);
+  const slice = entries.slice((page - 1) * perPage, page * perPage);
+  const moreRecords = scenario.repeatFirstPage ? true : page * perPage < entries.length;
+  return {
+    associated_users_count: slice,
+    info: { per_page: perPage, count: slice.length, page, more_records: moreRecords },
+  };
+}
+
+function errorBody(code: ZohoErrorCode): object {
+  return { code, details: {}, message: ZOHO_ERRORS[code].message, status: 'error' };
+}
+
+function sendError(response: http.ServerResponse, code: ZohoErrorCode, status?: number, retryAfter?: number): void {
+  const headers: http.OutgoingHttpHeaders = retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {};
+  sendJson(response, status ?? ZOHO_ERRORS[code].status, errorBody(code), headers);
+}
+
+function sendJson(response: http.ServerResponse, status: number, body: object, headers: http.OutgoingHttpHeaders = {}): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+  response.end(text);
+}
+
+/** Entries for a synthetic organisation of `n` territories, for paging tests and benchmarks. */
+export function syntheticEntries(n: number): CountEntry[] {
+  return countEntries(
+    Array.from({ length: n }, (_, i) => ({ name: `Territory ${i + 1}`, id: String(431581000001000000n + BigInt(i)), count: i % 7 })),
+  );
+}
