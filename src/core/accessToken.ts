@@ -1,7 +1,7 @@
 /** What the user pastes as an access token, made into the token itself, or a reason it is refused. */
 export type TokenInput = { ok: true; token: string } | { ok: false; problem: string };
 
-const HEADER_PREFIX = /^(authorization\s*:\s*)?(zoho-oauthtoken|bearer)\s+/i;
+const HEADER_PREFIX = /^(authorization\s*:\s*)?(zoho-oauthtoken|bearer)(\s+|$)/i;
 
 /**
  * Accepts the bare token or a pasted header value (`Zoho-oauthtoken 1000.abc…`, even with

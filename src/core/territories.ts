@@ -60,9 +60,10 @@ export function formatTerritoryCount(count: number): string {
   return count === 1 ? '1 territory' : `${count.toLocaleString('en-US')} territories`;
 }
 
-// Names and answers are shown on one line: C0/C1 controls and line/paragraph separators break it.
+// Names and answers are shown on one line: C0/C1 controls and line/paragraph separators break it,
+// and bidi overrides/isolates can make a name display as another (right-to-left text itself is kept).
 // eslint-disable-next-line no-control-regex
-export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
 const MAX_LABEL_LENGTH = 200;
 
 /**

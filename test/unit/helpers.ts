@@ -1,0 +1,48 @@
+import { Logger } from '../../src/core/logger';
+import { nodeFetch } from '../../src/core/nodeFetch';
+import { ZohoClient, ZohoClientOptions } from '../../src/core/zohoClient';
+import { ZohoEndpoint } from '../../src/core/endpoint';
+
+/** A logger that keeps every line, to assert on what was logged (and what never was). */
+export function capturingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return {
+    lines,
+    trace: (message) => lines.push(`trace ${message}`),
+    info: (message) => lines.push(`info ${message}`),
+    warn: (message) => lines.push(`warn ${message}`),
+    error: (message) => lines.push(`error ${message}`),
+  };
+}
+
+/** A client against a real server, with retries that do not really wait, unless told otherwise. */
+export function testClient(overrides: Partial<ZohoClientOptions> = {}): ZohoClient & { logger: ReturnType<typeof capturingLogger>; sleeps: number[] } {
+  const logger = capturingLogger();
+  const sleeps: number[] = [];
+  const client = new ZohoClient({
+    fetch: nodeFetch,
+    logger,
+    timeoutMs: 2_000,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    random: () => 0.5,
+    ...overrides,
+  });
+  return Object.assign(client, { logger, sleeps });
+}
+
+export function endpointOf(origin: string, apiVersion: ZohoEndpoint['apiVersion'] = 'v7'): ZohoEndpoint {
+  const url = new URL(origin);
+  return { origin: url.origin, host: url.host, apiVersion, dataCenter: undefined };
+}
+
+/** Runs `promise` and returns what it rejected with; fails if it resolved. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject, but it resolved');
+}

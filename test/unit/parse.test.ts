@@ -1,0 +1,119 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { parseAssociatedUsersCount } from '../../src/core/parse';
+import { ZohoApiError, ZohoResponseError } from '../../src/core/errors';
+import { SAMPLE_DOCUMENT } from '../fake-zoho/server';
+
+const entry = (count: unknown, territory: unknown = { name: 'T', id: '1' }) => JSON.stringify({ associated_users_count: [{ count, territory }] });
+
+describe('parseAssociatedUsersCount: the parser of Zoho\'s answer', () => {
+  it('parses the seed\'s sample response', () => {
+    const page = parseAssociatedUsersCount(JSON.stringify(SAMPLE_DOCUMENT));
+    assert.deepStrictEqual(page.territories.map((t) => [t.name, t.count]), [
+      ['Zoho', 1], ['Chennai', 2], ['Chennai-South', 1], ['Chennai North', 1], ['Parent', 1], ['Child', 1], ['Chennai Leads', 1],
+    ]);
+    assert.deepStrictEqual(page.info, { perPage: 200, count: 7, page: 1, moreRecords: false, raw: SAMPLE_DOCUMENT.info });
+    assert.deepStrictEqual(page.territories[0].raw, SAMPLE_DOCUMENT.associated_users_count[0]);
+  });
+
+  it('keeps the optional territory.subordinates flag', () => {
+    const page = parseAssociatedUsersCount(entry('3', { name: 'T', id: '1', subordinates: true }));
+    assert.strictEqual(page.territories[0].subordinates, true);
+  });
+
+  it('refuses counts that are not whole numbers of users, naming the territory', () => {
+    for (const count of ['abc', '-1', '1e3', '1.5', -1, 1.5, 1e300, '99999999999999999999', null, true, {}]) {
+      assert.throws(() => parseAssociatedUsersCount(entry(count)), (error: unknown) => error instanceof ZohoResponseError && /territory 1/.test(error.problem) && /not a whole number/.test(error.problem), String(count));
+    }
+    assert.throws(() => parseAssociatedUsersCount(JSON.stringify({ associated_users_count: [{ territory: { id: '1' } }] })), /no user count/);
+  });
+
+  it('refuses entries without a territory or its ID, and tolerates a missing name', () => {
+    assert.throws(() => parseAssociatedUsersCount(JSON.stringify({ associated_users_count: [{ count: '1' }] })), /no "territory"/);
+    assert.throws(() => parseAssociatedUsersCount(entry('1', { name: 'x' })), /no territory ID/);
+    assert.throws(() => parseAssociatedUsersCount(entry('1', { name: 'x', id: '' })), /territory ID/);
+    assert.throws(() => parseAssociatedUsersCount(JSON.stringify({ associated_users_count: [null] })), /entry 1 .* is null/);
+    assert.strictEqual(parseAssociatedUsersCount(entry('1', { id: '9', name: null })).territories[0].name, '');
+    assert.strictEqual(parseAssociatedUsersCount(entry('1', { id: 431581000000272796 })).territories[0].id.length > 0, true);
+  });
+
+  it('keeps duplicate IDs as Zoho sent them', () => {
+    const body = JSON.stringify({ associated_users_count: [{ count: '1', territory: { name: 'A', id: '1' } }, { count: '2', territory: { name: 'A again', id: '1' } }] });
+    assert.strictEqual(parseAssociatedUsersCount(body).territories.length, 2);
+  });
+
+  it('keeps names with emoji, right-to-left text, control characters and 10 kB of text, exactly', () => {
+    for (const name of ['🌏 Asia-Pacific 🚀', 'الشرق الأوسط', 'tab\there\nnew line\u0000nul', 'n'.repeat(10_240)]) {
+      assert.strictEqual(parseAssociatedUsersCount(entry('1', { name, id: '1' })).territories[0].name, name);
+    }
+  });
+
+  it('turns an error body sent with a 2xx status into that API error', () => {
+    const body = JSON.stringify({ code: 'INVALID_TOKEN', details: {}, message: 'invalid oauth token', status: 'error' });
+    assert.throws(() => parseAssociatedUsersCount(body), (error: unknown) => error instanceof ZohoApiError && error.code === 'INVALID_TOKEN');
+  });
+
+  it('says what was wrong with HTML, truncated or odd bodies', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['<!DOCTYPE html><html><title>502 Bad Gateway</title></html>', /HTML page/],
+      [JSON.stringify(SAMPLE_DOCUMENT).slice(0, 100), /not valid JSON/],
+      ['[]', /a list, not a JSON object/],
+      ['"text"', /not a JSON object/],
+      ['{"associated_users_count": {}}', /not a list/],
+      ['{"users": []}', /no "associated_users_count" list \(it has "users"\)/],
+      ['   ', /empty/],
+    ];
+    for (const [body, problem] of cases) {
+      assert.throws(() => parseAssociatedUsersCount(body), (error: unknown) => error instanceof ZohoResponseError && problem.test(error.problem), body);
+    }
+  });
+
+  describe('is total (property-based)', () => {
+    /** Returns normally, or throws one of the two documented errors: never anything else. */
+    function parsesOrExplains(body: string): void {
+      try {
+        const page = parseAssociatedUsersCount(body);
+        for (const territory of page.territories) {
+          assert.ok(Number.isSafeInteger(territory.count) && territory.count >= 0);
+          assert.ok(typeof territory.id === 'string' && territory.id.length > 0);
+          assert.strictEqual(typeof territory.name, 'string');
+        }
+      } catch (error) {
+        if (!(error instanceof ZohoResponseError || error instanceof ZohoApiError)) {
+          throw error;
+        }
+        assert.ok(error.message.length > 0 && error.message.length < 500, 'a short message');
+      }
+    }
+
+    it('on arbitrary bytes', () => {
+      fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => parsesOrExplains(Buffer.from(bytes).toString('utf8'))), { numRuns: 500 });
+    });
+
+    it('on arbitrary JSON', () => {
+      fc.assert(fc.property(fc.jsonValue(), (value) => parsesOrExplains(JSON.stringify(value))), { numRuns: 500 });
+    });
+
+    it('on answers shaped like Zoho\'s with arbitrary values inside', () => {
+      const anything = fc.oneof(fc.jsonValue(), fc.string(), fc.integer(), fc.double(), fc.constant(undefined));
+      const territory = fc.record({ name: anything, id: anything, subordinates: anything }, { requiredKeys: [] });
+      const answer = fc.record({
+        associated_users_count: fc.oneof(fc.array(fc.record({ count: anything, territory: fc.oneof(territory, anything) }, { requiredKeys: [] })), anything),
+        info: fc.oneof(fc.record({ per_page: anything, count: anything, page: anything, more_records: anything }, { requiredKeys: [] }), anything),
+      }, { requiredKeys: [] });
+      fc.assert(fc.property(answer, (value) => parsesOrExplains(JSON.stringify(value))), { numRuns: 1000 });
+    });
+
+    it('returns every well-formed entry with its count as a number', () => {
+      const wellFormed = fc.array(fc.record({ count: fc.nat({ max: 1_000_000 }), name: fc.string(), id: fc.stringMatching(/^[0-9]{1,18}$/) }));
+      fc.assert(
+        fc.property(wellFormed, fc.boolean(), (entries, asStrings) => {
+          const body = JSON.stringify({ associated_users_count: entries.map((e) => ({ count: asStrings ? String(e.count) : e.count, territory: { name: e.name, id: e.id } })) });
+          const page = parseAssociatedUsersCount(body);
+          assert.deepStrictEqual(page.territories.map((t) => [t.id, t.name, t.count]), entries.map((e) => [e.id, e.name, e.count]));
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
+});

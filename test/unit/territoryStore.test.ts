@@ -1,0 +1,147 @@
+import * as assert from 'assert';
+import { ZohoEndpoint } from '../../src/core/endpoint';
+import { CancelledError, ZohoApiError } from '../../src/core/errors';
+import { silentLogger } from '../../src/core/logger';
+import { AssociatedUsersCountSource, TerritoryState, TerritoryStore } from '../../src/core/territoryStore';
+import { AssociatedUsersCount } from '../../src/core/zohoClient';
+import { DEMO_TOKEN, FakeZoho, startFakeZoho } from '../fake-zoho/server';
+import { testClient } from './helpers';
+
+describe('TerritoryStore: loading, joining, keeping the last good data', () => {
+  let fake: FakeZoho;
+  before(async () => {
+    fake = await startFakeZoho();
+  });
+  after(() => fake.close());
+  beforeEach(() => fake.reset());
+
+  function storeFor(overrides: { token?: string | undefined; apiDomain?: string; client?: AssociatedUsersCountSource } = {}) {
+    const settings = { dataCenter: 'us', apiDomain: overrides.apiDomain ?? fake.origin, apiVersion: 'v7' };
+    let now = 1_700_000_000_000;
+    const store = new TerritoryStore({
+      client: overrides.client ?? testClient(),
+      getToken: async () => ('token' in overrides ? overrides.token : DEMO_TOKEN),
+      getEndpointSettings: () => settings,
+      logger: silentLogger,
+      now: () => now++,
+    });
+    const states: TerritoryState[] = [];
+    store.onDidChange((state) => states.push(state));
+    return { store, states, settings };
+  }
+
+  it('loads the org: snapshot with totals, origin and load time', async () => {
+    const { store, states } = storeFor();
+    const outcome = await store.load();
+    assert.ok(outcome.ok);
+    assert.strictEqual(outcome.snapshot.territories.length, 7);
+    assert.strictEqual(outcome.snapshot.totalUsers, 8);
+    assert.strictEqual(outcome.snapshot.origin, fake.origin);
+    assert.strictEqual(store.state.loading, false);
+    assert.strictEqual(store.state.hasToken, true);
+    assert.deepStrictEqual(states.map((s) => s.loading), [true, false]);
+  });
+
+  it('joins a load that is running instead of starting another', async () => {
+    fake.scenario = { delayMs: 100 };
+    const { store } = storeFor();
+    const first = store.load();
+    const second = store.load();
+    assert.strictEqual(first, second);
+    await first;
+    assert.strictEqual(fake.requests.length, 1);
+  });
+
+  it('keeps the last good data through a failed refresh, with the failure beside it', async () => {
+    const { store } = storeFor();
+    const good = await store.load();
+    assert.ok(good.ok);
+    fake.scenario = { error: 'INTERNAL_ERROR' };
+    const failed = await store.load();
+    assert.ok(!failed.ok);
+    assert.strictEqual(failed.snapshot, good.snapshot);
+    assert.strictEqual(store.state.snapshot, good.snapshot);
+    assert.match(store.state.failure?.description.message ?? '', /server error/);
+    fake.reset();
+    const again = await store.load();
+    assert.ok(again.ok);
+    assert.strictEqual(store.state.failure, undefined, 'a good load clears the failure');
+  });
+
+  it('reports a missing token, and forgets data on it', async () => {
+    const { store } = storeFor({ token: undefined });
+    const outcome = await store.load();
+    assert.ok(!outcome.ok);
+    assert.strictEqual(outcome.failure.description.action?.kind, 'setToken');
+    assert.strictEqual(store.state.hasToken, false);
+    assert.strictEqual(fake.requests.length, 0, 'no request without a token');
+  });
+
+  it('refuses to send the token to a plain-http non-loopback domain, before any request', async () => {
+    const { store } = storeFor({ apiDomain: 'http://example.com' });
+    const outcome = await store.load();
+    assert.ok(!outcome.ok);
+    assert.strictEqual(outcome.failure.description.action?.kind, 'openSettings');
+    assert.match(outcome.failure.description.message, /unencrypted/);
+  });
+
+  it('reset() cancels the running load, which then leaves the state alone', async () => {
+    fake.scenario = { delayMs: 300 };
+    const { store } = storeFor();
+    const running = store.load();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    store.reset(true);
+    const outcome = await running;
+    assert.ok(!outcome.ok);
+    assert.ok(outcome.failure.error instanceof CancelledError);
+    assert.deepStrictEqual(store.state, { loading: false, hasToken: true });
+  });
+
+  it('a load after reset() starts afresh instead of joining the cancelled one', async () => {
+    fake.scenario = { delayMs: 200 };
+    const { store } = storeFor();
+    const cancelled = store.load();
+    store.reset(true);
+    const fresh = store.load();
+    assert.notStrictEqual(cancelled, fresh);
+    const outcome = await fresh;
+    assert.ok(outcome.ok);
+    assert.strictEqual(store.state.snapshot, outcome.snapshot);
+  });
+
+  it('ensureLoaded() loads once, then returns what is loaded without a request', async () => {
+    const { store } = storeFor();
+    await store.ensureLoaded();
+    await store.ensureLoaded();
+    assert.strictEqual(fake.requests.length, 1);
+  });
+
+  it('dispose() aborts the request in flight', async () => {
+    let signal: AbortSignal | undefined;
+    const client: AssociatedUsersCountSource = {
+      getAssociatedUsersCount: (_endpoint: ZohoEndpoint, _token: string, s?: AbortSignal) => {
+        signal = s;
+        return new Promise<AssociatedUsersCount>((_resolve, reject) => s?.addEventListener('abort', () => reject(new CancelledError())));
+      },
+    };
+    const { store } = storeFor({ client });
+    const running = store.load();
+    await new Promise((resolve) => setImmediate(resolve));
+    store.dispose();
+    assert.strictEqual(signal?.aborted, true);
+    const outcome = await running;
+    assert.ok(!outcome.ok && outcome.failure.error instanceof CancelledError);
+  });
+
+  it('describes an API failure with the endpoint it went to', async () => {
+    const client: AssociatedUsersCountSource = {
+      getAssociatedUsersCount: async () => {
+        throw new ZohoApiError(404, 'INVALID_URL_PATTERN', undefined);
+      },
+    };
+    const { store } = storeFor({ client });
+    const outcome = await store.load();
+    assert.ok(!outcome.ok);
+    assert.match(outcome.failure.description.message, /API version v7/);
+  });
+});
