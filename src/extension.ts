@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { nodeFetch } from './core/nodeFetch';
 import { TerritoryStore } from './core/territoryStore';
 import { ZohoClient } from './core/zohoClient';
-import { LOG_CHANNEL_NAME } from './ids';
+import { ACCESS_TOKEN_SECRET_KEY, LOG_CHANNEL_NAME } from './ids';
 import { AccessTokenStore } from './vscode/accessTokenStore';
 import { registerCommands } from './vscode/commands/registerCommands';
 import { OutputLog } from './vscode/outputLog';
@@ -10,14 +10,19 @@ import { readEndpointSettings } from './vscode/settings';
 import { TerritoriesView } from './vscode/territoriesView';
 import { TerritoryTreeProvider } from './vscode/territoryTreeProvider';
 
-/** What `activate` returns: the live pieces, for the integration tests and for other extensions. */
-export interface ZohoTerritoriesApi {
+/**
+ * What `activate` returns when VS Code runs the extension's tests, and only then: the live pieces,
+ * for the integration tests to look at. Other extensions get nothing, so nothing leads them to the token.
+ */
+export interface ZohoTerritoriesTestApi {
   readonly store: TerritoryStore;
   readonly view: TerritoriesView;
+  /** What SecretStorage holds under the token's key. */
+  storedToken(): Thenable<string | undefined>;
 }
 
 /** The composition root: builds each piece, hands it what it needs, registers it. No logic here. */
-export function activate(context: vscode.ExtensionContext): ZohoTerritoriesApi {
+export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestApi | undefined {
   const tokens = new AccessTokenStore(context.secrets);
   const log = new OutputLog(vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true }), () => [tokens.peek()]);
   const client = new ZohoClient({
@@ -33,7 +38,10 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesApi {
   });
   const view = new TerritoriesView(store, new TerritoryTreeProvider(store), tokens);
   context.subscriptions.push(log, tokens, store, view.provider, view, ...registerCommands({ store, tokens, view, log }));
-  return { store, view };
+  if (context.extensionMode !== vscode.ExtensionMode.Test) {
+    return undefined;
+  }
+  return { store, view, storedToken: () => context.secrets.get(ACCESS_TOKEN_SECRET_KEY) };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,234 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as http from 'http';
+import { AddressInfo } from 'net';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { ZohoTerritoriesTestApi } from '../../src/extension';
+import type { LoadOutcome } from '../../src/core/territoryStore';
+import { COMMANDS, SETTINGS, TERRITORIES_VIEW_ID } from '../../src/ids';
+import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, SAMPLE_TERRITORIES, ZohoErrorCode, startFakeZoho } from '../fake-zoho/server';
+import { EXTENSION_ID, extensionApi, setUserSetting, visibleRows, waitFor } from './harness';
+
+describe('Zoho CRM Territories inside VS Code', function () {
+  this.timeout(30_000);
+  let fake: FakeZoho;
+  let api: ZohoTerritoriesTestApi;
+
+  const sampleRows = SAMPLE_TERRITORIES.map((t) => ({ label: t.name, description: t.count === 1 ? '1 user' : `${t.count} users` }));
+  const shownRows = () => visibleRows(api).map(({ label, description }) => ({ label, description }));
+
+  before(async () => {
+    fake = await startFakeZoho();
+    api = await extensionApi();
+    await setUserSetting(SETTINGS.apiDomain, fake.origin);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand(COMMANDS.clearToken);
+    await vscode.workspace.getConfiguration().update(SETTINGS.apiDomain, undefined, vscode.ConfigurationTarget.Global);
+    await fake.close();
+  });
+
+  beforeEach(() => fake.reset());
+
+  it('activates, and registers every command and the view its package.json declares', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension?.isActive);
+    const contributes = extension.packageJSON.contributes;
+    const declared: string[] = contributes.commands.map((c: { command: string }) => c.command);
+    assert.deepStrictEqual([...declared].sort(), Object.values(COMMANDS).sort(), 'package.json and ids.ts declare the same commands');
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const command of declared) {
+      assert.ok(registered.has(command), `${command} is registered`);
+    }
+    assert.deepStrictEqual(contributes.views.zohoTerritories.map((v: { id: string }) => v.id), [TERRITORIES_VIEW_ID]);
+    await vscode.commands.executeCommand(`${TERRITORIES_VIEW_ID}.focus`);
+    await waitFor('the view to be visible', () => api.view.treeView.visible);
+  });
+
+  it('shows nothing but the welcome while no token is stored', async () => {
+    await vscode.commands.executeCommand(COMMANDS.clearToken);
+    assert.deepStrictEqual(shownRows(), []);
+    assert.strictEqual(api.view.treeView.message, undefined, 'no message hides the welcome');
+    assert.strictEqual(await api.storedToken(), undefined);
+    const outcome = await vscode.commands.executeCommand<LoadOutcome>(COMMANDS.refresh);
+    assert.ok(!outcome.ok);
+    assert.strictEqual(outcome.failure.description.action?.kind, 'setToken');
+    assert.strictEqual(fake.requests.length, 0, 'nothing is sent without a token');
+  });
+
+  it('stores a token set through its command in SecretStorage and shows the org\'s territories with their counts', async () => {
+    const outcome = await vscode.commands.executeCommand<LoadOutcome>(COMMANDS.setToken, `  Zoho-oauthtoken ${DEMO_TOKEN}  `);
+    assert.ok(outcome?.ok, JSON.stringify(outcome));
+    assert.strictEqual(await api.storedToken(), DEMO_TOKEN, 'trimmed, header prefix removed, in SecretStorage');
+    assert.deepStrictEqual(shownRows(), sampleRows);
+    assert.ok(visibleRows(api).every((row) => row.contextValue === 'territory'));
+    assert.match(api.view.treeView.description ?? '', /^7 territories · 8 users · /);
+    assert.strictEqual(api.view.treeView.message, undefined);
+    assert.ok(fake.requests.every((request) => request.authorized));
+    const item = api.view.provider.getTreeItem(visibleRows(api)[1].node) as vscode.TreeItem;
+    assert.strictEqual(item.tooltip, 'Chennai\nID: 431581000000744113\n2 users');
+    assert.strictEqual(item.id, '431581000000744113');
+  });
+
+  it('refresh picks up a change on the server', async () => {
+    fake.scenario = { entries: [{ count: '12', territory: { name: 'Mumbai', id: '99' } }, ...SAMPLE_DOCUMENT.associated_users_count.slice(1)] };
+    const outcome = await vscode.commands.executeCommand<LoadOutcome>(COMMANDS.refresh);
+    assert.ok(outcome.ok);
+    assert.deepStrictEqual(shownRows()[0], { label: 'Mumbai', description: '12 users' });
+    assert.match(api.view.treeView.description ?? '', /^7 territories · 19 users/);
+  });
+
+  it('a failed refresh keeps the old rows and says the data is stale and why', async () => {
+    await vscode.commands.executeCommand(COMMANDS.refresh);
+    assert.deepStrictEqual(shownRows(), sampleRows);
+    fake.scenario = { error: 'INTERNAL_ERROR' };
+    const outcome = await vscode.commands.executeCommand<LoadOutcome>(COMMANDS.refresh);
+    assert.ok(!outcome.ok);
+    assert.deepStrictEqual(shownRows(), sampleRows, 'the last good rows stay');
+    assert.match(api.view.treeView.message ?? '', /^Showing territories loaded at .*: the last refresh failed\. Zoho had a server error \(HTTP 500 INTERNAL_ERROR\)/);
+    assert.match(api.view.treeView.description ?? '', /\(stale\)$/);
+    fake.reset();
+    assert.ok((await vscode.commands.executeCommand<LoadOutcome>(COMMANDS.refresh)).ok);
+    assert.strictEqual(api.view.treeView.message, undefined, 'a good refresh clears the message');
+  });
+
+  it('copies exactly the API\'s document to the clipboard, without the token', async () => {
+    await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand(COMMANDS.copyJson);
+    const text = await vscode.env.clipboard.readText();
+    assert.deepStrictEqual(JSON.parse(text), SAMPLE_DOCUMENT);
+    assert.ok(!text.includes(DEMO_TOKEN));
+    assert.strictEqual(text, `${JSON.stringify(SAMPLE_DOCUMENT, null, 2)}\n`, 'pretty-printed');
+  });
+
+  it('copies one territory as JSON from its context menu', async () => {
+    const chennai = visibleRows(api).find((row) => row.label === 'Chennai');
+    assert.ok(chennai);
+    await vscode.commands.executeCommand(COMMANDS.copyTerritoryJson, chennai.node);
+    assert.deepStrictEqual(JSON.parse(await vscode.env.clipboard.readText()), SAMPLE_DOCUMENT.associated_users_count[1]);
+  });
+
+  it('opens the document in an untitled JSON editor', async () => {
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>(COMMANDS.openJson);
+    assert.ok(editor);
+    assert.strictEqual(editor.document.languageId, 'json');
+    assert.strictEqual(editor.document.isUntitled, true);
+    assert.deepStrictEqual(JSON.parse(editor.document.getText()), SAMPLE_DOCUMENT);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('says there is nothing to copy for an org with no territories (204)', async () => {
+    fake.scenario = { noContent: true };
+    await vscode.commands.executeCommand(COMMANDS.refresh);
+    assert.deepStrictEqual(shownRows(), []);
+    assert.match(api.view.treeView.message ?? '', /no territories/);
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.copyJson), undefined);
+  });
+
+  it('a workspace\'s zohoTerritories.apiDomain cannot redirect the token', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the tests run with a workspace folder open');
+    const decoyRequests: string[] = [];
+    const decoy = http.createServer((request, response) => {
+      decoyRequests.push(String(request.headers.authorization));
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ associated_users_count: [{ count: '1', territory: { name: 'Decoy', id: '1' } }] }));
+    });
+    await new Promise<void>((resolve) => decoy.listen(0, '127.0.0.1', resolve));
+    const settingsFile = path.join(folder.uri.fsPath, '.vscode', 'settings.json');
+    try {
+      fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+      const changed = new Promise<void>((resolve) => {
+        const listener = vscode.workspace.onDidChangeConfiguration(() => {
+          listener.dispose();
+          resolve();
+        });
+        setTimeout(resolve, 3_000);
+      });
+      fs.writeFileSync(settingsFile, JSON.stringify({ [SETTINGS.apiDomain]: `http://127.0.0.1:${(decoy.address() as AddressInfo).port}` }));
+      await changed;
+      const outcome = await vscode.commands.executeCommand<LoadOutcome>(COMMANDS.refresh);
+      assert.ok(outcome.ok);
+      assert.deepStrictEqual(decoyRequests, [], 'the decoy never saw a request');
+      assert.deepStrictEqual(shownRows(), sampleRows, 'the user\'s own apiDomain was used');
+    } finally {
+      fs.rmSync(path.dirname(settingsFile), { recursive: true, force: true });
+      await new Promise<void>((resolve) => decoy.close(() => resolve()));
+    }
+  });
+
+  describe('each error shows its message and action', () => {
+    before(async () => {
+      // Mocha runs a suite's own tests before its nested suites: the last of those cleared the token.
+      await vscode.commands.executeCommand(COMMANDS.setToken, DEMO_TOKEN);
+    });
+
+    const cases: Array<[ZohoErrorCode, RegExp, string]> = [
+      ['INVALID_TOKEN', /invalid or has expired/, 'setToken'],
+      ['AUTHENTICATION_FAILURE', /invalid or has expired/, 'setToken'],
+      ['OAUTH_SCOPE_MISMATCH', /ZohoCRM\.settings\.territories\.All and ZohoCRM\.users\.All/, 'setToken'],
+      ['NO_PERMISSION', /may not read territories/, 'refresh'],
+      ['INVALID_URL_PATTERN', /API version v7/, 'openSettings'],
+      ['FEATURE_NOT_ENABLED', /Territory Management is not enabled/, 'refresh'],
+      ['TOO_MANY_REQUESTS', /limiting requests/, 'refresh'],
+      ['INTERNAL_ERROR', /server error \(HTTP 500/, 'refresh'],
+    ];
+    for (const [code, message, action] of cases) {
+      it(code, async () => {
+        fake.scenario = { error: code };
+        const outcome = await vscode.commands.executeCommand<LoadOutcome>(COMMANDS.refresh);
+        assert.ok(!outcome.ok);
+        assert.match(outcome.failure.description.message, message);
+        assert.strictEqual(outcome.failure.description.action?.kind, action);
+        assert.ok((api.view.treeView.message ?? '').includes(outcome.failure.description.message), api.view.treeView.message);
+      });
+    }
+
+    it('a body that is not JSON says what was wrong', async () => {
+      fake.scenario = { rawBody: '<html><body>Down for maintenance</body></html>' };
+      const outcome = await vscode.commands.executeCommand<LoadOutcome>(COMMANDS.refresh);
+      assert.ok(!outcome.ok);
+      assert.match(api.view.treeView.message ?? '', /HTML page/);
+    });
+
+    it('a refused connection names the domain; with nothing loaded the view offers the fix as a row', async () => {
+      const closed = http.createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const origin = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+      await new Promise<void>((resolve) => closed.close(() => resolve()));
+      try {
+        await setUserSetting(SETTINGS.apiDomain, origin);
+        await waitFor('the old org\'s rows to go', () => shownRows().length === 0 || visibleRows(api)[0].contextValue === 'action');
+        const outcome = await vscode.commands.executeCommand<LoadOutcome>(COMMANDS.refresh);
+        assert.ok(!outcome.ok);
+        assert.match(api.view.treeView.message ?? '', new RegExp(`${new URL(origin).host} refused the connection.*zohoTerritories\\.apiDomain`));
+        assert.deepStrictEqual(shownRows(), [{ label: 'Open Settings…', description: '' }]);
+      } finally {
+        await setUserSetting(SETTINGS.apiDomain, fake.origin);
+      }
+    });
+
+    it('a plain-http apiDomain that is not loopback is refused before anything is sent', async () => {
+      try {
+        await setUserSetting(SETTINGS.apiDomain, 'http://zoho.example.com');
+        const outcome = await vscode.commands.executeCommand<LoadOutcome>(COMMANDS.refresh);
+        assert.ok(!outcome.ok);
+        assert.match(outcome.failure.description.message, /unencrypted/);
+      } finally {
+        await setUserSetting(SETTINGS.apiDomain, fake.origin);
+      }
+    });
+  });
+
+  it('clearing the token empties the view, brings the welcome back and deletes the secret', async () => {
+    await vscode.commands.executeCommand(COMMANDS.setToken, DEMO_TOKEN);
+    assert.strictEqual(shownRows().length, 7);
+    await vscode.commands.executeCommand(COMMANDS.clearToken);
+    assert.deepStrictEqual(shownRows(), []);
+    assert.strictEqual(api.view.treeView.message, undefined);
+    assert.strictEqual(api.view.treeView.description, undefined);
+    assert.strictEqual(await api.storedToken(), undefined);
+  });
+});

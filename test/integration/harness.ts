@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import type { ZohoTerritoriesTestApi } from '../../src/extension';
+import type { TerritoryTreeNode } from '../../src/vscode/territoryTreeProvider';
+
+export const EXTENSION_ID = 'zoho-territories-dev.zoho-crm-territories';
+
+/** Activates the extension under test and returns its test API. */
+export async function extensionApi(): Promise<ZohoTerritoriesTestApi> {
+  const extension = vscode.extensions.getExtension<ZohoTerritoriesTestApi | undefined>(EXTENSION_ID);
+  if (!extension) {
+    throw new Error(`${EXTENSION_ID} is not installed in this VS Code`);
+  }
+  const api = await extension.activate();
+  if (!api) {
+    throw new Error('the extension returned no test API: is VS Code running it in test mode?');
+  }
+  return api;
+}
+
+/** The tree as VS Code would draw it: each top-level item's label, description and contextValue. */
+export function visibleRows(api: ZohoTerritoriesTestApi): Array<{ label: string; description: string; contextValue: string; node: TerritoryTreeNode }> {
+  const provider = api.view.provider;
+  return (provider.getChildren() as TerritoryTreeNode[]).map((node) => {
+    const item = provider.getTreeItem(node) as vscode.TreeItem;
+    const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+    return { label, description: String(item.description ?? ''), contextValue: item.contextValue ?? '', node };
+  });
+}
+
+/** Waits until `condition` holds, polling; fails with `what` after `timeoutMs`. */
+export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Sets one of the extension's settings in the user's (global) settings, and waits for VS Code to apply it. */
+export async function setUserSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration().update(key, value, vscode.ConfigurationTarget.Global);
+  await waitFor(`${key} to be applied`, () => vscode.workspace.getConfiguration().inspect(key)?.globalValue === value);
+}
