@@ -35,6 +35,8 @@ async function main() {
     target: 'node18',
     outfile: 'dist/extension.js',
     external: ['vscode'],
+    // node-fetch's whatwg-url fallback is dead code on every VS Code: see src/shims/whatwg-url.ts.
+    alias: { 'whatwg-url': './src/shims/whatwg-url.ts' },
     minify: production,
     sourcemap: !production,
     sourcesContent: false,

@@ -30,13 +30,9 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     logger: log,
     userAgent: `zoho-crm-territories-vscode/${context.extension.packageJSON.version}`,
   });
-  const store = new TerritoryStore({
-    client,
-    getToken: () => tokens.get(),
-    getEndpointSettings: () => readEndpointSettings(log),
-    logger: log,
-  });
-  const view = new TerritoriesView(store, new TerritoryTreeProvider(store), tokens);
+  const getEndpointSettings = () => readEndpointSettings(log);
+  const store = new TerritoryStore({ client, getToken: () => tokens.get(), getEndpointSettings, logger: log });
+  const view = new TerritoriesView(store, new TerritoryTreeProvider(store), tokens, getEndpointSettings);
   context.subscriptions.push(log, tokens, store, view.provider, view, ...registerCommands({ store, tokens, view, log }));
   if (context.extensionMode !== vscode.ExtensionMode.Test) {
     return undefined;

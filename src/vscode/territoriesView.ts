@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { EndpointSettings } from '../core/endpoint';
 import { TerritoryStore } from '../core/territoryStore';
 import { summarizeView } from '../core/territoryView';
 import { CONTEXT_KEYS, TERRITORIES_VIEW_ID } from '../ids';
@@ -17,11 +18,15 @@ export class TerritoriesView implements vscode.Disposable {
   readonly treeView: vscode.TreeView<TerritoryTreeNode>;
   private readonly disposables: vscode.Disposable[] = [];
 
+  private endpointSettings: string;
+
   constructor(
     private readonly store: TerritoryStore,
     readonly provider: TerritoryTreeProvider,
     private readonly tokens: AccessTokenStore,
+    private readonly readSettings: () => EndpointSettings,
   ) {
+    this.endpointSettings = JSON.stringify(readSettings());
     this.treeView = vscode.window.createTreeView(TERRITORIES_VIEW_ID, { treeDataProvider: provider });
     this.disposables.push(
       this.treeView,
@@ -31,10 +36,7 @@ export class TerritoriesView implements vscode.Disposable {
       }),
       this.treeView.onDidChangeVisibility(() => void this.loadIfVisible()),
       tokens.onDidChange((hasToken) => this.tokenChanged(hasToken)),
-      onDidChangeSettings(() => {
-        store.reset(tokens.peek() !== undefined);
-        void this.loadIfVisible();
-      }),
+      onDidChangeSettings(() => this.settingsChanged()),
     );
     void this.initialize();
   }
@@ -62,6 +64,17 @@ export class TerritoriesView implements vscode.Disposable {
     if (hasToken && this.treeView.visible) {
       void this.store.load();
     }
+  }
+
+  /** Another org (or API version) means other data: forget it and load afresh. Ignored values change nothing. */
+  private settingsChanged(): void {
+    const settings = JSON.stringify(this.readSettings());
+    if (settings === this.endpointSettings) {
+      return;
+    }
+    this.endpointSettings = settings;
+    this.store.reset(this.tokens.peek() !== undefined);
+    void this.loadIfVisible();
   }
 
   private async loadIfVisible(): Promise<void> {
