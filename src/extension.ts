@@ -9,6 +9,7 @@ import { OutputLog } from './vscode/outputLog';
 import { readEndpointSettings } from './vscode/settings';
 import { TerritoriesView } from './vscode/territoriesView';
 import { TerritoryTreeProvider } from './vscode/territoryTreeProvider';
+import { ViewOptions } from './vscode/viewOptions';
 
 /**
  * What `activate` returns when VS Code runs the extension's tests, and only then: the live pieces,
@@ -17,6 +18,7 @@ import { TerritoryTreeProvider } from './vscode/territoryTreeProvider';
 export interface ZohoTerritoriesTestApi {
   readonly store: TerritoryStore;
   readonly view: TerritoriesView;
+  readonly options: ViewOptions;
   /** What SecretStorage holds under the token's key. */
   storedToken(): Thenable<string | undefined>;
 }
@@ -32,12 +34,14 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
   });
   const getEndpointSettings = () => readEndpointSettings(log);
   const store = new TerritoryStore({ client, getToken: () => tokens.get(), getEndpointSettings, logger: log });
-  const view = new TerritoriesView(store, new TerritoryTreeProvider(store), tokens, getEndpointSettings);
-  context.subscriptions.push(log, tokens, store, view.provider, view, ...registerCommands({ store, tokens, view, log }));
+  const options = new ViewOptions(context.globalState);
+  const provider = new TerritoryTreeProvider(store, options);
+  const view = new TerritoriesView({ store, provider, tokens, readSettings: getEndpointSettings, memento: context.globalState, logger: log });
+  context.subscriptions.push(log, tokens, store, options, provider, view, ...registerCommands({ store, tokens, view, options, log }));
   if (context.extensionMode !== vscode.ExtensionMode.Test) {
     return undefined;
   }
-  return { store, view, storedToken: () => context.secrets.get(ACCESS_TOKEN_SECRET_KEY) };
+  return { store, view, options, storedToken: () => context.secrets.get(ACCESS_TOKEN_SECRET_KEY) };
 }
 
 export function deactivate(): void {

@@ -1,31 +1,46 @@
 import { ZohoApiError, ZohoResponseError } from './errors';
-import { CONTROL_CHARACTERS, JsonObject, JsonValue, PageInfo, TerritoryUserCount } from './territories';
+import { CONTROL_CHARACTERS, JsonObject, JsonValue, PageInfo, TerritoryRecord, TerritoryUser, TerritoryUserCount } from './territories';
 
-/** One page of `GET …/settings/territories/actions/associated_users_count`, parsed. */
-export interface AssociatedUsersCountPage {
-  readonly territories: TerritoryUserCount[];
+/** One page of a Zoho list answer (`{"<list>": [...], "info": {...}}`), parsed. */
+export interface ListPage<T> {
+  readonly items: T[];
   readonly info: PageInfo | undefined;
 }
 
 /**
- * Parses the body of a 2xx answer. Total: it returns a valid page or throws `ZohoResponseError`
+ * Parses the body of a 2xx list answer. Total: it returns a valid page or throws `ZohoResponseError`
  * (saying what was wrong) or `ZohoApiError` (an error body sent with a 2xx status), never anything else.
  */
-export function parseAssociatedUsersCount(body: string): AssociatedUsersCountPage {
+export function parseListPage<T>(body: string, listKey: string, parseItem: (item: JsonValue, where: string) => T): ListPage<T> {
   const document = parseJsonObject(body);
-  const errorBody = readErrorBody(document);
+  const errorBody = readErrorBody(document, listKey);
   if (errorBody) {
     throw new ZohoApiError(200, errorBody.code, errorBody.message);
   }
-  if (!Object.prototype.hasOwnProperty.call(document, 'associated_users_count')) {
-    throw new ZohoResponseError(`the answer has no "associated_users_count" list (it has ${describeKeys(document)})`);
+  if (!Object.prototype.hasOwnProperty.call(document, listKey)) {
+    throw new ZohoResponseError(`the answer has no "${listKey}" list (it has ${describeKeys(document)})`);
   }
-  const list = document.associated_users_count;
+  const list = document[listKey];
   if (!Array.isArray(list)) {
-    throw new ZohoResponseError(`"associated_users_count" is ${describeType(list)}, not a list`);
+    throw new ZohoResponseError(`"${listKey}" is ${describeType(list)}, not a list`);
   }
-  const territories = list.map((entry, index) => parseEntry(entry, index));
-  return { territories, info: parseInfo(document.info) };
+  const items = list.map((item, index) => parseItem(item, `entry ${index + 1} of "${listKey}"`));
+  return { items, info: parseInfo(document.info) };
+}
+
+/** `GET …/settings/territories/actions/associated_users_count`: territories with their user counts. */
+export function parseAssociatedUsersCount(body: string): ListPage<TerritoryUserCount> {
+  return parseListPage(body, 'associated_users_count', parseCountEntry);
+}
+
+/** `GET …/settings/territories`: every territory with its place in the hierarchy. */
+export function parseTerritories(body: string): ListPage<TerritoryRecord> {
+  return parseListPage(body, 'territories', parseTerritoryRecord);
+}
+
+/** `GET …/settings/territories/{id}/users`: the users of one territory. */
+export function parseTerritoryUsers(body: string): ListPage<TerritoryUser> {
+  return parseListPage(body, 'users', parseUser);
 }
 
 /** Parses a body as a JSON object, or throws `ZohoResponseError` saying what it was instead. */
@@ -50,14 +65,14 @@ export function parseJsonObject(body: string): JsonObject {
 }
 
 /** Zoho's error body: `{"code": "INVALID_TOKEN", "details": {}, "message": "…", "status": "error"}`. */
-export function readErrorBody(value: unknown): { code: string | undefined; message: string | undefined } | undefined {
+export function readErrorBody(value: unknown, listKey?: string): { code: string | undefined; message: string | undefined } | undefined {
   if (!isObject(value)) {
     return undefined;
   }
   // Some Zoho APIs wrap errors in a list, e.g. {"data": [{"code": …, "status": "error"}]}.
   const candidate = Array.isArray(value.data) && value.data.length > 0 && isObject(value.data[0]) ? value.data[0] : value;
   const looksLikeError =
-    candidate.status === 'error' || (typeof candidate.code === 'string' && !('associated_users_count' in value));
+    candidate.status === 'error' || (typeof candidate.code === 'string' && (listKey === undefined || !(listKey in value)));
   if (!looksLikeError) {
     return undefined;
   }
@@ -67,8 +82,7 @@ export function readErrorBody(value: unknown): { code: string | undefined; messa
   };
 }
 
-function parseEntry(entry: JsonValue, index: number): TerritoryUserCount {
-  const where = `entry ${index + 1} of "associated_users_count"`;
+function parseCountEntry(entry: JsonValue, where: string): TerritoryUserCount {
   if (!isObject(entry)) {
     throw new ZohoResponseError(`${where} is ${describeType(entry)}, not an object`);
   }
@@ -77,10 +91,36 @@ function parseEntry(entry: JsonValue, index: number): TerritoryUserCount {
     throw new ZohoResponseError(`${where} has ${territory === undefined ? 'no "territory"' : `a "territory" that is ${describeType(territory)}`}`);
   }
   const id = parseId(territory.id, where);
-  const name = typeof territory.name === 'string' ? territory.name : territory.name == null ? '' : String(territory.name);
+  const name = text(territory.name);
   const count = parseCount(entry.count, `${where} (territory ${id})`);
   const subordinates = typeof territory.subordinates === 'boolean' ? territory.subordinates : undefined;
   return { id, name, count, subordinates, raw: entry };
+}
+
+function parseTerritoryRecord(entry: JsonValue, where: string): TerritoryRecord {
+  if (!isObject(entry)) {
+    throw new ZohoResponseError(`${where} is ${describeType(entry)}, not an object`);
+  }
+  const id = parseId(entry.id, where);
+  const parent = entry.reporting_to;
+  // A parent without a usable ID is treated as none: the territory then shows at the top level.
+  const reportingToId = isObject(parent) && (typeof parent.id === 'string' || typeof parent.id === 'number') && String(parent.id).trim() !== '' ? String(parent.id).trim() : undefined;
+  return { id, name: text(entry.name), reportingToId, raw: entry };
+}
+
+function parseUser(entry: JsonValue, where: string): TerritoryUser {
+  if (!isObject(entry)) {
+    throw new ZohoResponseError(`${where} is ${describeType(entry)}, not an object`);
+  }
+  const id = parseId(entry.id, where);
+  const fullName = text(entry.full_name) || [text(entry.first_name), text(entry.last_name)].filter(Boolean).join(' ');
+  const role = isObject(entry.role) ? text(entry.role.name) : '';
+  return { id, fullName, email: text(entry.email), role, status: text(entry.status), raw: entry };
+}
+
+/** A text field as text: a missing or null one is empty, a number is written out. */
+function text(value: JsonValue | undefined): string {
+  return typeof value === 'string' ? value : value == null || typeof value === 'object' ? '' : String(value);
 }
 
 function parseId(value: JsonValue | undefined, where: string): string {

@@ -1,3 +1,6 @@
+import type { ZohoEndpoint } from './endpoint';
+import type { TerritoryTree } from './hierarchy';
+
 /** The data: territories with their user counts, in Zoho's words. Plain values, no behaviour. */
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -13,6 +16,27 @@ export interface TerritoryUserCount {
   /** Whether the territory has sub-territories, when Zoho says (`territory.subordinates`). */
   readonly subordinates?: boolean;
   /** The entry exactly as Zoho sent it, for the JSON the user copies. */
+  readonly raw: JsonObject;
+}
+
+/** A territory as `GET /settings/territories` describes it: its place in the hierarchy. */
+export interface TerritoryRecord {
+  readonly id: string;
+  readonly name: string;
+  /** The parent territory's ID (`reporting_to.id`); `undefined` at the root. */
+  readonly reportingToId?: string;
+  readonly raw: JsonObject;
+}
+
+/** A user of a territory, from `GET /settings/territories/{id}/users`. */
+export interface TerritoryUser {
+  readonly id: string;
+  readonly fullName: string;
+  readonly email: string;
+  /** The user's role name, or empty. */
+  readonly role: string;
+  /** `active`, `inactive`, `deleted`…, or empty. */
+  readonly status: string;
   readonly raw: JsonObject;
 }
 
@@ -37,6 +61,14 @@ export interface AssociatedUsersCountDocument {
 /** One complete load of an organisation's territory user counts. */
 export interface TerritorySnapshot {
   readonly territories: readonly TerritoryUserCount[];
+  /** The territories with their parents, built once per load. Flat when `hierarchyFailure` is set. */
+  readonly tree: TerritoryTree;
+  /** Why the hierarchy could not be loaded (the counts still show, as a flat list). */
+  readonly hierarchyFailure?: string;
+  /** The territory records the tree was built from (`undefined` when they could not be loaded). */
+  readonly records: readonly TerritoryRecord[] | undefined;
+  /** Where it came from: the API origin and version. */
+  readonly endpoint: ZohoEndpoint;
   readonly document: AssociatedUsersCountDocument;
   /** Sum of every territory's count. A user in two territories counts twice, as in Zoho. */
   readonly totalUsers: number;
@@ -50,6 +82,8 @@ export interface TerritorySnapshot {
   readonly noContent: boolean;
   /** A note for the user about the data, e.g. that paging stopped early. */
   readonly note?: string;
+  /** Restored from the extension's storage at start-up, not loaded in this session. */
+  readonly cached?: boolean;
 }
 
 export function formatUserCount(count: number): string {

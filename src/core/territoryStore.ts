@@ -1,18 +1,24 @@
 import { EndpointSettings, ZohoEndpoint, resolveEndpoint } from './endpoint';
-import { ErrorDescription, describeError } from './errorMessages';
+import { ErrorAction, ErrorDescription, describeError } from './errorMessages';
 import { CancelledError, MissingTokenError } from './errors';
 import { Emitter, Event } from './events';
 import { Logger } from './logger';
-import { TerritorySnapshot } from './territories';
-import { AssociatedUsersCount } from './zohoClient';
+import { TerritoryRecord, TerritorySnapshot, TerritoryUser } from './territories';
+import { AssociatedUsersCount, ListResult } from './zohoClient';
+import { makeSnapshot } from './snapshot';
 
 /** The part of the Zoho client the store uses. */
-export interface AssociatedUsersCountSource {
+export interface TerritorySource {
   getAssociatedUsersCount(endpoint: ZohoEndpoint, token: string, signal?: AbortSignal): Promise<AssociatedUsersCount>;
+  getTerritories(endpoint: ZohoEndpoint, token: string, signal?: AbortSignal): Promise<ListResult<TerritoryRecord>>;
+  getTerritoryUsers(endpoint: ZohoEndpoint, token: string, territoryId: string, signal?: AbortSignal): Promise<ListResult<TerritoryUser>>;
 }
 
+/** A territory's users, as loaded when it was first expanded. */
+export type UsersOutcome = { readonly ok: true; readonly users: TerritoryUser[] } | { readonly ok: false; readonly description: ErrorDescription };
+
 export interface TerritoryStoreOptions {
-  readonly client: AssociatedUsersCountSource;
+  readonly client: TerritorySource;
   /** Reads the access token from wherever it is kept (SecretStorage in VS Code). */
   readonly getToken: () => Promise<string | undefined>;
   readonly getEndpointSettings: () => EndpointSettings;
@@ -42,6 +48,19 @@ export type LoadOutcome =
   | { readonly ok: true; readonly snapshot: TerritorySnapshot }
   | { readonly ok: false; readonly failure: LoadFailure; readonly snapshot?: TerritorySnapshot };
 
+/** How a load ended, as plain data: what the refresh and set-token commands resolve with, for scripts. */
+export type LoadSummary =
+  | { readonly ok: true; readonly territories: number; readonly users: number; readonly loadedAt: number }
+  | { readonly ok: false; readonly message: string; readonly code: string; readonly action?: ErrorAction['kind'] };
+
+export function summarizeOutcome(outcome: LoadOutcome): LoadSummary {
+  if (outcome.ok) {
+    return { ok: true, territories: outcome.snapshot.tree.all.length, users: outcome.snapshot.totalUsers, loadedAt: outcome.snapshot.loadedAt };
+  }
+  const { message, logCode, action } = outcome.failure.description;
+  return { ok: false, message, code: logCode, action: action?.kind };
+}
+
 /**
  * Loads territories and holds what the view shows. One load at a time: a load asked for while one
  * runs joins it. `reset()` (the token or the org changed) cancels the running load and forgets the
@@ -49,6 +68,8 @@ export type LoadOutcome =
  */
 export class TerritoryStore {
   private current: TerritoryState = { loading: false };
+  private readonly users = new Map<string, Promise<UsersOutcome>>();
+  private usersController = new AbortController();
   private inFlight: { promise: Promise<LoadOutcome>; controller: AbortController } | undefined;
   private readonly changed = new Emitter<TerritoryState>();
   private readonly loadStarted = new Emitter<Promise<LoadOutcome>>();
@@ -99,11 +120,28 @@ export class TerritoryStore {
     return this.load();
   }
 
+  /**
+   * Shows a saved snapshot (from the last session) until a load brings a fresh one. Ignored when
+   * there is data already.
+   */
+  showSaved(snapshot: TerritorySnapshot): void {
+    if (!this.current.snapshot) {
+      this.update({ snapshot });
+    }
+  }
+
   /** Forgets everything (the token or the org changed) and cancels a running load. */
   reset(hasToken?: boolean): void {
     this.cancel();
+    this.stopUsers();
     this.current = { loading: false, hasToken };
     this.changed.fire(this.current);
+  }
+
+  private stopUsers(): void {
+    this.usersController.abort();
+    this.usersController = new AbortController();
+    this.users.clear();
   }
 
   /** Cancels a running load, if any; the data shown stays. */
@@ -118,6 +156,7 @@ export class TerritoryStore {
 
   dispose(): void {
     this.cancel();
+    this.stopUsers();
     this.changed.dispose();
     this.loadStarted.dispose();
   }
@@ -130,23 +169,15 @@ export class TerritoryStore {
         throw new MissingTokenError();
       }
       endpoint = resolveEndpoint(this.options.getEndpointSettings());
-      const result = await this.options.client.getAssociatedUsersCount(endpoint, token, signal);
+      const loaded = await this.fetchAll(endpoint, token, signal);
       if (signal.aborted) {
         throw new CancelledError();
       }
-      const snapshot: TerritorySnapshot = {
-        territories: result.territories,
-        document: result.document,
-        totalUsers: result.territories.reduce((sum, territory) => sum + territory.count, 0),
-        loadedAt: this.now(),
-        origin: endpoint.origin,
-        requests: result.requests,
-        noContent: result.noContent,
-        note: result.note,
-      };
+      const snapshot = makeSnapshot({ ...loaded, endpoint, loadedAt: this.now() }, this.options.logger);
       this.options.logger.info(
-        `Loaded ${snapshot.territories.length} territories (${snapshot.totalUsers} users) from ${endpoint.origin} in ${result.requests} request(s).`,
+        `Loaded ${snapshot.territories.length} territories (${snapshot.totalUsers} users${loaded.records ? `, ${loaded.records.length} in the hierarchy` : ''}) from ${endpoint.origin} in ${loaded.requests} request(s).`,
       );
+      this.users.clear();
       this.update({ snapshot, loading: false, failure: undefined, hasToken: true });
       return { ok: true, snapshot };
     } catch (error) {
@@ -161,6 +192,76 @@ export class TerritoryStore {
       this.update({ snapshot, loading: false, failure, hasToken });
       return { ok: false, failure, snapshot };
     }
+  }
+
+  /**
+   * The counts and the hierarchy, side by side. The counts are what the view is for: if they fail,
+   * the load fails. If only the hierarchy fails (a missing scope, say), the counts show as a flat list.
+   */
+  private async fetchAll(endpoint: ZohoEndpoint, token: string, signal: AbortSignal) {
+    const hierarchyController = new AbortController();
+    const stopHierarchy = () => hierarchyController.abort();
+    signal.addEventListener('abort', stopHierarchy, { once: true });
+    const hierarchy = this.options.client.getTerritories(endpoint, token, hierarchyController.signal).then(
+      (result) => ({ records: result.items, requests: result.requests, failure: undefined }),
+      (error: unknown) => ({ records: undefined, requests: 1, failure: error }),
+    );
+    try {
+      const counts = await this.options.client.getAssociatedUsersCount(endpoint, token, signal);
+      const { records, requests, failure } = await hierarchy;
+      let hierarchyFailure: string | undefined;
+      if (failure !== undefined && !(failure instanceof CancelledError)) {
+        const description = describeError(failure, endpoint);
+        this.options.logger.warn(`Loading the territory hierarchy failed: ${description.logCode}: ${description.message}`);
+        hierarchyFailure = `Showing a flat list: the territory hierarchy could not be loaded. ${description.message}`;
+      }
+      return {
+        territories: counts.territories,
+        document: counts.document,
+        records,
+        hierarchyFailure,
+        requests: counts.requests + requests,
+        noContent: counts.noContent,
+        note: counts.note,
+      };
+    } finally {
+      signal.removeEventListener('abort', stopHierarchy);
+      stopHierarchy();
+    }
+  }
+
+  /**
+   * The users of one territory, loaded the first time they are asked for after each load, then
+   * remembered until the next load. A failure is remembered too (until the next load or `forgetUsers`).
+   */
+  territoryUsers(territoryId: string): Promise<UsersOutcome> {
+    const cached = this.users.get(territoryId);
+    if (cached) {
+      return cached;
+    }
+    const snapshot = this.current.snapshot;
+    const promise = (async (): Promise<UsersOutcome> => {
+      try {
+        const token = await this.options.getToken();
+        if (!token) {
+          throw new MissingTokenError();
+        }
+        const endpoint = snapshot && !snapshot.cached ? snapshot.endpoint : resolveEndpoint(this.options.getEndpointSettings());
+        const result = await this.options.client.getTerritoryUsers(endpoint, token, territoryId, this.usersController.signal);
+        return { ok: true, users: result.items };
+      } catch (error) {
+        const description = describeError(error);
+        this.options.logger.warn(`Loading the users of territory ${territoryId} failed: ${description.logCode}: ${description.message}`);
+        return { ok: false, description };
+      }
+    })();
+    this.users.set(territoryId, promise);
+    return promise;
+  }
+
+  /** Forgets a territory's users (or a failure to load them), so the next look loads them again. */
+  forgetUsers(territoryId: string): void {
+    this.users.delete(territoryId);
   }
 
   private update(change: Partial<TerritoryState>): void {

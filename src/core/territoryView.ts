@@ -1,30 +1,47 @@
+import { TerritoryNode, territoryPath } from './hierarchy';
 import { TerritoryState } from './territoryStore';
-import { TerritorySnapshot, TerritoryUserCount, displayName, formatTerritoryCount, formatUserCount } from './territories';
+import { TerritoryUser, displayName, formatTerritoryCount, formatUserCount } from './territories';
 
-/** One row of the tree, as a person reads it. */
-export interface TerritoryRow {
-  /** Unique within a snapshot and stable across loads: the territory ID (plus `#n` for a repeated ID). */
-  readonly key: string;
+/** How a territory reads in the tree. */
+export interface TerritoryLabel {
   readonly label: string;
   readonly description: string;
   readonly tooltip: string;
-  readonly territory: TerritoryUserCount;
 }
 
-/** The tree's rows, in the order Zoho gave them. */
-export function territoryRows(snapshot: TerritorySnapshot): TerritoryRow[] {
-  const seen = new Map<string, number>();
-  return snapshot.territories.map((territory) => {
-    const times = (seen.get(territory.id) ?? 0) + 1;
-    seen.set(territory.id, times);
-    return {
-      key: times === 1 ? territory.id : `${territory.id}#${times}`,
-      label: displayName(territory.name),
-      description: formatUserCount(territory.count),
-      tooltip: `${displayName(territory.name, 1000)}\nID: ${territory.id}\n${formatUserCount(territory.count)}`,
-      territory,
-    };
-  });
+/** "Chennai" — "2 users · 6 in branch" (the branch total only in the hierarchy, for a node with children). */
+export function describeTerritory(node: TerritoryNode, hierarchy: boolean): TerritoryLabel {
+  const own = formatUserCount(node.ownUsers);
+  const branch = hierarchy && node.children.length > 0 ? `${node.branchUsers.toLocaleString('en-US')} in branch` : undefined;
+  const lines = [displayName(node.name, 1000)];
+  if (hierarchy && node.parent) {
+    lines.push(territoryPath(node));
+  }
+  lines.push(`ID: ${node.id}`, branch ? `${own}, ${branch}` : own);
+  return { label: displayName(node.name), description: branch ? `${own} · ${branch}` : own, tooltip: lines.join('\n') };
+}
+
+/** "Priya Natarajan" — "priya@example.com · Sales Rep". */
+export function describeUser(user: TerritoryUser): TerritoryLabel {
+  const label = displayName(user.fullName || user.email || user.id);
+  const details = [user.email, user.role, user.status && user.status !== 'active' ? user.status : ''].filter(Boolean).map((part) => displayName(part, 100));
+  return { label, description: details.join(' · '), tooltip: [label, ...details, `ID: ${user.id}`].join('\n') };
+}
+
+/** "just now", "5 min", "3 h", "2 days": how old something is. */
+export function formatAge(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 1) {
+    return 'just now';
+  }
+  if (minutes < 60) {
+    return `${minutes} min ago`;
+  }
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) {
+    return `${hours} h ago`;
+  }
+  return `${Math.floor(hours / 24)} days ago`;
 }
 
 /** What the view says above its rows: the title-bar description and the message. */
@@ -33,8 +50,8 @@ export interface ViewSummary {
   readonly message?: string;
 }
 
-/** `formatTime` shows a time of day in the user's locale, e.g. "09:41". */
-export function summarizeView(state: TerritoryState, formatTime: (epochMs: number) => string): ViewSummary {
+/** `formatTime` shows a time of day in the user's locale, e.g. "09:41"; `now` is the current time. */
+export function summarizeView(state: TerritoryState, formatTime: (epochMs: number) => string, now: number): ViewSummary {
   const { snapshot, failure, loading } = state;
   if (state.hasToken === false) {
     return {};
@@ -45,15 +62,24 @@ export function summarizeView(state: TerritoryState, formatTime: (epochMs: numbe
     }
     return loading ? { message: 'Loading territories from Zoho CRM…' } : {};
   }
-  const description = `${formatTerritoryCount(snapshot.territories.length)} · ${formatUserCount(snapshot.totalUsers)} · ${formatTime(snapshot.loadedAt)}`;
+  const totals = `${formatTerritoryCount(snapshot.tree.all.length)} · ${formatUserCount(snapshot.totalUsers)}`;
+  if (snapshot.cached) {
+    const age = formatAge(now - snapshot.loadedAt);
+    const message = failure && !loading
+      ? `Showing territories saved ${age}: loading them again failed. ${failure.description.message}`
+      : `Showing territories saved ${age} while they load again.`;
+    return { description: `${totals} · saved ${age}`, message };
+  }
+  const description = `${totals} · ${formatTime(snapshot.loadedAt)}`;
   if (failure && !loading) {
     return {
       description: `${description} (stale)`,
       message: `Showing territories loaded at ${formatTime(snapshot.loadedAt)}: the last refresh failed. ${failure.description.message}`,
     };
   }
-  if (snapshot.noContent || snapshot.territories.length === 0) {
+  if (snapshot.tree.all.length === 0) {
     return { description, message: 'This organisation has no territories (Zoho answered with no content).' };
   }
-  return { description, message: snapshot.note };
+  const notes = [snapshot.hierarchyFailure, snapshot.note].filter(Boolean).join(' ');
+  return { description, message: notes || undefined };
 }

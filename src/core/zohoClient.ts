@@ -2,9 +2,9 @@ import { ZohoEndpoint } from './endpoint';
 import { CancelledError, ZohoApiError, ZohoNetworkError, ZohoResponseError } from './errors';
 import { FetchLike, classifyNetworkError, isAbortError, isMaxSizeError, sleep as defaultSleep } from './http';
 import { Logger } from './logger';
-import { parseAssociatedUsersCount, readErrorBody } from './parse';
+import { ListPage, parseAssociatedUsersCount, parseTerritories, parseTerritoryUsers, readErrorBody } from './parse';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, parseRetryAfter, retryDelay } from './retry';
-import { AssociatedUsersCountDocument, JsonObject, TerritoryUserCount } from './territories';
+import { AssociatedUsersCountDocument, JsonObject, TerritoryRecord, TerritoryUser, TerritoryUserCount } from './territories';
 
 export interface ZohoClientOptions {
   readonly fetch: FetchLike;
@@ -20,6 +20,17 @@ export interface ZohoClientOptions {
   readonly random?: () => number;
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly userAgent?: string;
+}
+
+/** Every page of a Zoho list, merged. */
+export interface ListResult<T> {
+  readonly items: T[];
+  /** The first page's `info`, as Zoho sent it. */
+  readonly firstInfo: JsonObject | undefined;
+  readonly requests: number;
+  /** Zoho answered 204 No Content to the first request. */
+  readonly noContent: boolean;
+  readonly note?: string;
 }
 
 /** What one complete fetch of the user counts found. */
@@ -39,7 +50,14 @@ interface HttpAnswer {
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_MAX_PAGES = 1_000;
+/** Zoho's largest page for territories and their counts. */
 const DEFAULT_PER_PAGE = 200;
+/** Zoho's largest page of a territory's users. */
+const USERS_PER_PAGE = 100;
+
+function apiBase(endpoint: ZohoEndpoint): string {
+  return `${endpoint.origin}/crm/${endpoint.apiVersion}`;
+}
 
 /**
  * Talks to Zoho CRM's REST API. Knows URLs, headers, paging, timeouts and retries; knows nothing of
@@ -67,57 +85,98 @@ export class ZohoClient {
   /**
    * `GET {origin}/crm/{version}/settings/territories/actions/associated_users_count`, every page.
    * Zoho documents no paging parameters for it, so the first request has none; if Zoho ever says
-   * `more_records: true`, the next pages are asked for with Zoho's common `page`/`per_page`, and
-   * paging stops when a page adds no territory not seen before.
+   * `more_records: true`, the next pages are asked for with Zoho's common `page`/`per_page`.
    */
   async getAssociatedUsersCount(endpoint: ZohoEndpoint, token: string, signal?: AbortSignal): Promise<AssociatedUsersCount> {
-    const base = `${endpoint.origin}/crm/${endpoint.apiVersion}/settings/territories/actions/associated_users_count`;
-    const territories: TerritoryUserCount[] = [];
+    const base = `${apiBase(endpoint)}/settings/territories/actions/associated_users_count`;
+    const result = await this.getAllPages(endpoint, token, signal, {
+      url: (page, perPage) => (page === 1 ? base : `${base}?page=${page}&per_page=${perPage}`),
+      parse: parseAssociatedUsersCount,
+      perPage: DEFAULT_PER_PAGE,
+      what: 'territories',
+    });
+    return {
+      territories: result.items,
+      document: countDocument(result.items, result.firstInfo, result.requests),
+      requests: result.requests,
+      noContent: result.noContent,
+      note: result.note,
+    };
+  }
+
+  /** `GET {origin}/crm/{version}/settings/territories`, every page: the hierarchy (`reporting_to`). */
+  async getTerritories(endpoint: ZohoEndpoint, token: string, signal?: AbortSignal): Promise<ListResult<TerritoryRecord>> {
+    const base = `${apiBase(endpoint)}/settings/territories`;
+    return this.getAllPages(endpoint, token, signal, {
+      url: (page, perPage) => `${base}?page=${page}&per_page=${perPage}`,
+      parse: parseTerritories,
+      perPage: DEFAULT_PER_PAGE,
+      what: 'territory records',
+    });
+  }
+
+  /** `GET {origin}/crm/{version}/settings/territories/{id}/users`, every page. 204 means none. */
+  async getTerritoryUsers(endpoint: ZohoEndpoint, token: string, territoryId: string, signal?: AbortSignal): Promise<ListResult<TerritoryUser>> {
+    const base = `${apiBase(endpoint)}/settings/territories/${encodeURIComponent(territoryId)}/users`;
+    return this.getAllPages(endpoint, token, signal, {
+      url: (page, perPage) => `${base}?page=${page}&per_page=${perPage}`,
+      parse: parseTerritoryUsers,
+      perPage: USERS_PER_PAGE,
+      what: 'users',
+    });
+  }
+
+  /**
+   * Follows `info.more_records` page by page. Stops when Zoho says no more, answers 204, repeats
+   * itself (a page that adds nothing new), or after `maxPages`; the last two leave a note.
+   */
+  private async getAllPages<T extends { id: string }>(
+    endpoint: ZohoEndpoint,
+    token: string,
+    signal: AbortSignal | undefined,
+    list: { url: (page: number, perPage: number) => string; parse: (body: string) => ListPage<T>; perPage: number; what: string },
+  ): Promise<ListResult<T>> {
+    const items: T[] = [];
     const seen = new Set<string>();
     let firstInfo: JsonObject | undefined;
-    let perPage = DEFAULT_PER_PAGE;
+    let perPage = list.perPage;
     let note: string | undefined;
-
     let page = 1;
     for (; ; page++) {
-      const url = page === 1 ? base : `${base}?page=${page}&per_page=${perPage}`;
-      const answer = await this.get(url, endpoint.host, token, signal);
+      const answer = await this.get(list.url(page, perPage), endpoint.host, token, signal);
       if (answer.status === 204) {
-        if (page === 1) {
-          return { territories: [], document: { associated_users_count: [], info: {} }, requests: 1, noContent: true };
-        }
-        break;
+        return { items, firstInfo, requests: page, noContent: page === 1, note };
       }
-      const parsed = parseAssociatedUsersCount(answer.body);
+      const parsed = list.parse(answer.body);
       if (page === 1) {
         firstInfo = parsed.info?.raw;
-        perPage = parsed.info?.perPage || DEFAULT_PER_PAGE;
+        perPage = parsed.info?.perPage || perPage;
       }
       let added = 0;
-      for (const territory of parsed.territories) {
-        if (page === 1 || !seen.has(territory.id)) {
-          territories.push(territory);
+      for (const item of parsed.items) {
+        if (page === 1 || !seen.has(item.id)) {
+          items.push(item);
           added++;
         }
-        seen.add(territory.id);
+        seen.add(item.id);
       }
       if (!parsed.info?.moreRecords) {
-        return { territories, document: mergedDocument(territories, firstInfo, page), requests: page, noContent: false, note };
+        break;
       }
       if (page > 1 && added === 0) {
-        note = `Zoho said more territories followed page ${page - 1}, but page ${page} repeated ones already loaded, so loading stopped there.`;
-        this.options.logger.warn(note);
-        return { territories, document: mergedDocument(territories, firstInfo, page), requests: page, noContent: false, note };
+        note = `Zoho said more ${list.what} followed page ${page - 1}, but page ${page} repeated ones already loaded, so loading stopped there.`;
+        break;
       }
       if (page >= this.maxPages) {
-        note = `Stopped after ${this.maxPages} pages of territories; Zoho said more followed.`;
-        this.options.logger.warn(note);
-        return { territories, document: mergedDocument(territories, firstInfo, page), requests: page, noContent: false, note };
+        note = `Stopped after ${this.maxPages} pages of ${list.what}; Zoho said more followed.`;
+        break;
       }
-      this.options.logger.info(`Zoho says more territories follow page ${page}; asking for page ${page + 1}.`);
+      this.options.logger.info(`Zoho says more ${list.what} follow page ${page}; asking for page ${page + 1}.`);
     }
-    // A 204 after the first page: nothing more to add.
-    return { territories, document: mergedDocument(territories, firstInfo, page), requests: page, noContent: false, note };
+    if (note) {
+      this.options.logger.warn(note);
+    }
+    return { items, firstInfo, requests: page, noContent: false, note };
   }
 
   /** One GET with timeout and bounded retries. Resolves with a 2xx answer; throws a typed error otherwise. */
@@ -210,7 +269,7 @@ export class ZohoClient {
  * Zoho's document as the user copies it. One page: exactly as answered. Several pages: every entry,
  * in order, with an `info` that describes the whole (count = all entries, no more records).
  */
-function mergedDocument(territories: TerritoryUserCount[], firstInfo: JsonObject | undefined, pages: number): AssociatedUsersCountDocument {
+function countDocument(territories: TerritoryUserCount[], firstInfo: JsonObject | undefined, pages: number): AssociatedUsersCountDocument {
   const entries = territories.map((territory) => territory.raw);
   if (pages === 1 && firstInfo !== undefined) {
     return { associated_users_count: entries, info: firstInfo };

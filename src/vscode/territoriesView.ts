@@ -1,49 +1,75 @@
 import * as vscode from 'vscode';
-import { EndpointSettings } from '../core/endpoint';
+import { autoRefreshInterval } from '../core/autoRefresh';
+import { EndpointSettings, resolveEndpoint } from '../core/endpoint';
+import { TerritoryNode } from '../core/hierarchy';
+import { Logger } from '../core/logger';
+import { fromSavedSnapshot, toSavedSnapshot } from '../core/savedSnapshot';
 import { TerritoryStore } from '../core/territoryStore';
+import { TerritorySnapshot } from '../core/territories';
 import { summarizeView } from '../core/territoryView';
-import { CONTEXT_KEYS, TERRITORIES_VIEW_ID } from '../ids';
+import { CONTEXT_KEYS, SETTINGS, STATE_KEYS, TERRITORIES_VIEW_ID } from '../ids';
 import { AccessTokenStore } from './accessTokenStore';
 import { onDidChangeSettings } from './settings';
-import { TerritoryTreeNode, TerritoryTreeProvider } from './territoryTreeProvider';
+import { TerritoryTreeElement, TerritoryTreeProvider } from './territoryTreeProvider';
 
 const formatTime = (epochMs: number) => new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
+export interface TerritoriesViewOptions {
+  readonly store: TerritoryStore;
+  readonly provider: TerritoryTreeProvider;
+  readonly tokens: AccessTokenStore;
+  readonly readSettings: () => EndpointSettings;
+  /** Where the last good load is kept between sessions (the extension's global state). */
+  readonly memento: vscode.Memento;
+  readonly logger: Logger;
+}
+
 /**
  * The Territories view: the tree, its summary line and message, progress while loading, and when
- * it loads: on first being shown, when the token changes (here or in another window) and when the
- * settings change. Nothing loads while the view has never been opened.
+ * it loads: on first being shown, when the token changes (here or in another window), when the
+ * settings change, and on the auto-refresh timer. Nothing loads while the view has never been
+ * opened. The last good load is saved and shown at once on the next start.
  */
 export class TerritoriesView implements vscode.Disposable {
-  readonly treeView: vscode.TreeView<TerritoryTreeNode>;
+  readonly treeView: vscode.TreeView<TerritoryTreeElement>;
+  readonly provider: TerritoryTreeProvider;
+  private readonly store: TerritoryStore;
+  private readonly tokens: AccessTokenStore;
   private readonly disposables: vscode.Disposable[] = [];
-
   private endpointSettings: string;
+  private savedSnapshot: TerritorySnapshot | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(
-    private readonly store: TerritoryStore,
-    readonly provider: TerritoryTreeProvider,
-    private readonly tokens: AccessTokenStore,
-    private readonly readSettings: () => EndpointSettings,
-  ) {
-    this.endpointSettings = JSON.stringify(readSettings());
-    this.treeView = vscode.window.createTreeView(TERRITORIES_VIEW_ID, { treeDataProvider: provider });
+  constructor(private readonly options: TerritoriesViewOptions) {
+    ({ store: this.store, provider: this.provider, tokens: this.tokens } = options);
+    this.endpointSettings = JSON.stringify(options.readSettings());
+    this.treeView = vscode.window.createTreeView(TERRITORIES_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
     this.disposables.push(
       this.treeView,
-      store.onDidChange(() => this.showSummary()),
-      store.onDidStartLoading((loading) => {
+      this.store.onDidChange(() => {
+        this.showSummary();
+        void this.saveSnapshot();
+      }),
+      this.store.onDidStartLoading((loading) => {
         void vscode.window.withProgress({ location: { viewId: TERRITORIES_VIEW_ID } }, () => loading);
       }),
       this.treeView.onDidChangeVisibility(() => void this.loadIfVisible()),
-      tokens.onDidChange((hasToken) => this.tokenChanged(hasToken)),
+      this.tokens.onDidChange((hasToken) => this.tokenChanged(hasToken)),
       onDidChangeSettings(() => this.settingsChanged()),
+      { dispose: () => clearInterval(this.timer) },
     );
+    this.startAutoRefresh();
     void this.initialize();
   }
 
   /** Shows the view (opening its container) and gives it focus. */
   async reveal(): Promise<void> {
     await vscode.commands.executeCommand(`${TERRITORIES_VIEW_ID}.focus`);
+  }
+
+  /** Scrolls to a territory, expanding its ancestors, and selects it. */
+  async revealTerritory(node: TerritoryNode): Promise<void> {
+    await this.treeView.reveal(this.provider.elementFor(node), { select: true, focus: true, expand: false });
   }
 
   dispose(): void {
@@ -55,20 +81,53 @@ export class TerritoriesView implements vscode.Disposable {
   private async initialize(): Promise<void> {
     const hasToken = (await this.tokens.get()) !== undefined;
     await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasToken, hasToken);
+    if (hasToken) {
+      this.showSavedSnapshot();
+    }
     await this.loadIfVisible();
+  }
+
+  private showSavedSnapshot(): void {
+    try {
+      const endpoint = resolveEndpoint(this.options.readSettings());
+      const snapshot = fromSavedSnapshot(this.options.memento.get(STATE_KEYS.lastSnapshot), endpoint, this.options.logger);
+      if (snapshot) {
+        this.savedSnapshot = snapshot;
+        this.store.showSaved(snapshot);
+      }
+    } catch {
+      // Settings the load will refuse, with a message: nothing saved is shown for them.
+    }
+  }
+
+  private async saveSnapshot(): Promise<void> {
+    const { snapshot } = this.store.state;
+    if (!snapshot || snapshot === this.savedSnapshot) {
+      return;
+    }
+    this.savedSnapshot = snapshot;
+    const saved = toSavedSnapshot(snapshot);
+    if (saved) {
+      await this.options.memento.update(STATE_KEYS.lastSnapshot, saved);
+    }
   }
 
   private tokenChanged(hasToken: boolean): void {
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasToken, hasToken);
     this.store.reset(hasToken);
-    if (hasToken && this.treeView.visible) {
+    if (!hasToken) {
+      // The saved territories belong to the signed-out account: forget them too.
+      this.savedSnapshot = undefined;
+      void this.options.memento.update(STATE_KEYS.lastSnapshot, undefined);
+    } else if (this.treeView.visible) {
       void this.store.load();
     }
   }
 
   /** Another org (or API version) means other data: forget it and load afresh. Ignored values change nothing. */
   private settingsChanged(): void {
-    const settings = JSON.stringify(this.readSettings());
+    this.startAutoRefresh();
+    const settings = JSON.stringify(this.options.readSettings());
     if (settings === this.endpointSettings) {
       return;
     }
@@ -77,14 +136,34 @@ export class TerritoriesView implements vscode.Disposable {
     void this.loadIfVisible();
   }
 
+  private startAutoRefresh(): void {
+    clearInterval(this.timer);
+    const interval = autoRefreshInterval(vscode.workspace.getConfiguration().get(SETTINGS.autoRefreshMinutes));
+    this.timer = interval === undefined ? undefined : setInterval(() => this.autoRefresh(), interval);
+  }
+
+  /** A timed refresh, only while someone can see the view and nothing is loading. */
+  private autoRefresh(): void {
+    if (this.treeView.visible && this.tokens.peek() !== undefined && !this.store.state.loading) {
+      this.options.logger.info('Refreshing on the auto-refresh timer.');
+      void this.store.load();
+    }
+  }
+
   private async loadIfVisible(): Promise<void> {
-    if (this.treeView.visible && (await this.tokens.get()) !== undefined) {
+    if (!this.treeView.visible || (await this.tokens.get()) === undefined) {
+      return;
+    }
+    // Saved data from the last session is shown at once, but a fresh load follows.
+    if (this.store.state.snapshot?.cached && !this.store.state.loading && !this.store.state.failure) {
+      void this.store.load();
+    } else {
       void this.store.ensureLoaded();
     }
   }
 
   private showSummary(): void {
-    const summary = summarizeView(this.store.state, formatTime);
+    const summary = summarizeView(this.store.state, formatTime, Date.now());
     this.treeView.description = summary.description;
     this.treeView.message = summary.message;
   }

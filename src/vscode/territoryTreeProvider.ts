@@ -1,19 +1,44 @@
 import * as vscode from 'vscode';
 import { ErrorAction } from '../core/errorMessages';
+import { TerritoryNode, sortTerritories } from '../core/hierarchy';
 import { TerritoryState, TerritoryStore } from '../core/territoryStore';
-import { TerritorySnapshot } from '../core/territories';
-import { TerritoryRow, territoryRows } from '../core/territoryView';
-import { TREE_ITEM_CONTEXT } from '../ids';
+import { TerritorySnapshot, TerritoryUser, formatUserCount } from '../core/territories';
+import { describeTerritory, describeUser } from '../core/territoryView';
+import { COMMANDS, TREE_ITEM_CONTEXT } from '../ids';
 import { errorActionCommand } from './errorActions';
+import { ViewOptions } from './viewOptions';
 
-/** A territory in the tree: the domain row; `getTreeItem` turns it into what VS Code draws. */
-export class TerritoryNode {
+/** A territory in the tree; wraps the hierarchy's node. */
+export class TerritoryElement {
   readonly kind = 'territory';
-  constructor(readonly row: TerritoryRow) {}
+  constructor(readonly node: TerritoryNode) {}
+}
+
+/** The "Users" entry under a territory; its children load when it is first expanded. */
+export class UsersElement {
+  readonly kind = 'users';
+  constructor(readonly territory: TerritoryElement) {}
+}
+
+export class UserElement {
+  readonly kind = 'user';
+  constructor(
+    readonly parent: UsersElement,
+    readonly user: TerritoryUser,
+  ) {}
+}
+
+/** A line of text in place of users that could not be loaded; clicking it tries again. */
+export class UsersMessageElement {
+  readonly kind = 'message';
+  constructor(
+    readonly parent: UsersElement,
+    readonly text: string,
+  ) {}
 }
 
 /** Shown in place of territories when loading failed and nothing is loaded: the way out, one click away. */
-export class ActionNode {
+export class ActionElement {
   readonly kind = 'action';
   constructor(
     readonly action: ErrorAction,
@@ -21,70 +46,199 @@ export class ActionNode {
   ) {}
 }
 
-export type TerritoryTreeNode = TerritoryNode | ActionNode;
+export type TerritoryTreeElement = TerritoryElement | UsersElement | UserElement | UsersMessageElement | ActionElement;
 
 /**
- * The Territories tree: one flat level of territories, in Zoho's order. Rows are built once per
- * load, not per repaint; the tree is told to redraw only when what it shows changed.
+ * The Territories tree: the hierarchy (or a flat list) of territories, each with its users a click
+ * away. The tree model is built once per load (in the store); the elements and sorted child lists
+ * here are made lazily, only for what VS Code asks to draw, and kept until the data or options change.
  */
-export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryTreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  private readonly subscription: { dispose(): void };
-  private nodes: TerritoryTreeNode[] = [];
-  private shownSnapshot: TerritorySnapshot | undefined;
-  private shownAction: ErrorAction | undefined;
+export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryTreeElement>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TerritoryTreeElement | undefined | void>();
+  private readonly subscriptions: Array<{ dispose(): void }>;
+  private snapshot: TerritorySnapshot | undefined;
+  private action: ActionElement | undefined;
+  private elements = new Map<TerritoryNode, TerritoryElement>();
+  private usersElements = new Map<TerritoryElement, UsersElement>();
+  private sortedChildren = new Map<TerritoryElement | undefined, TerritoryElement[]>();
 
-  readonly onDidChangeTreeData: vscode.Event<void> = this.changed.event;
+  readonly onDidChangeTreeData: vscode.Event<TerritoryTreeElement | undefined | void> = this.changed.event;
 
-  constructor(store: TerritoryStore) {
-    this.subscription = store.onDidChange((state) => this.show(state));
+  constructor(
+    private readonly store: TerritoryStore,
+    private readonly options: ViewOptions,
+  ) {
+    this.subscriptions = [store.onDidChange((state) => this.show(state)), options.onDidChange(() => this.redraw())];
     this.show(store.state);
   }
 
-  getChildren(element?: TerritoryTreeNode): TerritoryTreeNode[] {
-    return element ? [] : this.nodes;
+  getChildren(element?: TerritoryTreeElement): TerritoryTreeElement[] | Promise<TerritoryTreeElement[]> {
+    if (!element) {
+      return this.snapshot ? this.territoriesUnder(undefined) : this.action ? [this.action] : [];
+    }
+    switch (element.kind) {
+      case 'territory':
+        return element.node.ownUsers > 0 ? [this.usersOf(element), ...this.territoriesUnder(element)] : this.territoriesUnder(element);
+      case 'users':
+        return this.loadUsers(element);
+      default:
+        return [];
+    }
   }
 
-  getTreeItem(node: TerritoryTreeNode): vscode.TreeItem {
-    if (node.kind === 'action') {
-      const item = new vscode.TreeItem(`${node.action.label}…`, vscode.TreeItemCollapsibleState.None);
-      item.id = `action:${node.action.kind}`;
-      item.iconPath = new vscode.ThemeIcon(node.action.kind === 'setToken' ? 'key' : node.action.kind === 'openSettings' ? 'settings-gear' : node.action.kind === 'refresh' ? 'refresh' : 'output');
-      item.tooltip = node.message;
-      item.command = errorActionCommand(node.action);
-      item.contextValue = TREE_ITEM_CONTEXT.action;
-      return item;
+  getParent(element: TerritoryTreeElement): TerritoryTreeElement | undefined {
+    switch (element.kind) {
+      case 'territory':
+        return this.options.hierarchy && element.node.parent ? this.elementFor(element.node.parent) : undefined;
+      case 'users':
+        return element.territory;
+      case 'user':
+      case 'message':
+        return element.parent;
+      default:
+        return undefined;
     }
-    const { row } = node;
-    const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
-    item.id = row.key;
-    item.description = row.description;
-    item.tooltip = row.tooltip;
-    item.iconPath = new vscode.ThemeIcon('location');
-    item.contextValue = TREE_ITEM_CONTEXT.territory;
-    item.accessibilityInformation = { label: `${row.label}, ${row.description}` };
-    return item;
+  }
+
+  getTreeItem(element: TerritoryTreeElement): vscode.TreeItem {
+    switch (element.kind) {
+      case 'territory':
+        return this.territoryItem(element);
+      case 'users': {
+        const item = new vscode.TreeItem('Users', vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${element.territory.node.id}/users`;
+        item.description = formatUserCount(element.territory.node.ownUsers);
+        item.iconPath = new vscode.ThemeIcon('organization');
+        item.contextValue = TREE_ITEM_CONTEXT.users;
+        return item;
+      }
+      case 'user': {
+        const { label, description, tooltip } = describeUser(element.user);
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+        item.id = `${element.parent.territory.node.id}/users/${element.user.id}`;
+        item.description = description;
+        item.tooltip = tooltip;
+        item.iconPath = new vscode.ThemeIcon(element.user.status && element.user.status !== 'active' ? 'circle-slash' : 'person');
+        item.contextValue = TREE_ITEM_CONTEXT.user;
+        return item;
+      }
+      case 'message': {
+        const item = new vscode.TreeItem(element.text, vscode.TreeItemCollapsibleState.None);
+        item.id = `${element.parent.territory.node.id}/users/message`;
+        item.tooltip = `${element.text}\nClick to try again.`;
+        item.iconPath = new vscode.ThemeIcon('warning');
+        item.contextValue = TREE_ITEM_CONTEXT.message;
+        item.command = { title: 'Try Again', command: COMMANDS.reloadUsers, arguments: [element.parent] };
+        return item;
+      }
+      case 'action': {
+        const item = new vscode.TreeItem(`${element.action.label}…`, vscode.TreeItemCollapsibleState.None);
+        item.id = `action:${element.action.kind}`;
+        item.iconPath = new vscode.ThemeIcon(ACTION_ICONS[element.action.kind]);
+        item.tooltip = element.message;
+        item.command = errorActionCommand(element.action);
+        item.contextValue = TREE_ITEM_CONTEXT.action;
+        return item;
+      }
+    }
+  }
+
+  /** The tree element of a territory (the same object every time, as `TreeView.reveal` needs). */
+  elementFor(node: TerritoryNode): TerritoryElement {
+    let element = this.elements.get(node);
+    if (!element) {
+      element = new TerritoryElement(node);
+      this.elements.set(node, element);
+    }
+    return element;
+  }
+
+  /** Forgets a territory's users (or why they failed) and loads them again. */
+  reloadUsers(element: UsersElement): void {
+    this.store.forgetUsers(element.territory.node.id);
+    this.changed.fire(element);
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) {
+      subscription.dispose();
+    }
     this.changed.dispose();
   }
 
+  private territoryItem(element: TerritoryElement): vscode.TreeItem {
+    const { node } = element;
+    const hierarchy = this.options.hierarchy;
+    const { label, description, tooltip } = describeTerritory(node, hierarchy);
+    const hasChildren = node.ownUsers > 0 || (hierarchy && node.children.length > 0);
+    // A small hierarchy opens at its top level, so the structure shows at a glance.
+    const expanded = hierarchy && !node.parent && node.children.length > 0 && (this.snapshot?.tree.roots.length ?? 0) <= 3;
+    const item = new vscode.TreeItem(
+      label,
+      !hasChildren ? vscode.TreeItemCollapsibleState.None : expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+    );
+    item.id = node.id;
+    item.description = description;
+    item.tooltip = tooltip;
+    item.iconPath = new vscode.ThemeIcon(hierarchy && node.children.length > 0 ? 'type-hierarchy' : 'location');
+    item.contextValue = TREE_ITEM_CONTEXT.territory;
+    item.accessibilityInformation = { label: `${label}, ${description}` };
+    return item;
+  }
+
+  private territoriesUnder(parent: TerritoryElement | undefined): TerritoryElement[] {
+    let children = this.sortedChildren.get(parent);
+    if (!children && this.snapshot) {
+      const hierarchy = this.options.hierarchy;
+      const nodes = parent ? (hierarchy ? parent.node.children : []) : hierarchy ? this.snapshot.tree.roots : this.snapshot.tree.all;
+      children = sortTerritories(nodes, this.options.sortOrder, hierarchy).map((node) => this.elementFor(node));
+      this.sortedChildren.set(parent, children);
+    }
+    return children ?? [];
+  }
+
+  private usersOf(territory: TerritoryElement): UsersElement {
+    let users = this.usersElements.get(territory);
+    if (!users) {
+      users = new UsersElement(territory);
+      this.usersElements.set(territory, users);
+    }
+    return users;
+  }
+
+  private async loadUsers(element: UsersElement): Promise<TerritoryTreeElement[]> {
+    const outcome = await this.store.territoryUsers(element.territory.node.id);
+    if (!outcome.ok) {
+      return [new UsersMessageElement(element, `Could not load the users: ${outcome.description.message}`)];
+    }
+    if (outcome.users.length === 0) {
+      return [new UsersMessageElement(element, 'Zoho lists no users for this territory.')];
+    }
+    return outcome.users.map((user) => new UserElement(element, user));
+  }
+
   private show(state: TerritoryState): void {
-    const action = !state.snapshot && !state.loading && state.hasToken !== false ? state.failure?.description.action : undefined;
-    if (state.snapshot === this.shownSnapshot && action === this.shownAction) {
+    const failure = !state.snapshot && !state.loading && state.hasToken !== false ? state.failure : undefined;
+    const action = failure?.description.action;
+    if (state.snapshot === this.snapshot && action === this.action?.action) {
       return;
     }
-    this.shownSnapshot = state.snapshot;
-    this.shownAction = action;
-    if (state.snapshot) {
-      this.nodes = territoryRows(state.snapshot).map((row) => new TerritoryNode(row));
-    } else if (action && state.failure) {
-      this.nodes = [new ActionNode(action, state.failure.description.message)];
-    } else {
-      this.nodes = [];
-    }
+    this.snapshot = state.snapshot;
+    this.action = action && failure ? new ActionElement(action, failure.description.message) : undefined;
+    this.elements = new Map();
+    this.usersElements = new Map();
+    this.redraw();
+  }
+
+  private redraw(): void {
+    this.sortedChildren = new Map();
     this.changed.fire();
   }
 }
+
+const ACTION_ICONS: Record<ErrorAction['kind'], string> = {
+  setToken: 'key',
+  openSettings: 'settings-gear',
+  refresh: 'refresh',
+  showLog: 'output',
+};

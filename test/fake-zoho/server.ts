@@ -6,9 +6,21 @@
  */
 import * as http from 'http';
 import { AddressInfo } from 'net';
-import { CountEntry, SAMPLE_DOCUMENT, SAMPLE_TERRITORIES, countEntries } from './sampleOrg';
+import {
+  CountEntry,
+  SAMPLE_DOCUMENT,
+  SAMPLE_PARENTS,
+  SAMPLE_TERRITORIES,
+  SAMPLE_TERRITORY_RECORDS,
+  SAMPLE_USERS,
+  TerritoryRecordJson,
+  UserJson,
+  countEntries,
+  territoryRecords,
+} from './sampleOrg';
 
-export { SAMPLE_DOCUMENT, SAMPLE_TERRITORIES };
+export { SAMPLE_DOCUMENT, SAMPLE_PARENTS, SAMPLE_TERRITORIES, SAMPLE_TERRITORY_RECORDS, SAMPLE_USERS, territoryRecords };
+export type { CountEntry, TerritoryRecordJson, UserJson };
 
 /** The token the fake org accepts unless told otherwise. Not a real token: it only opens this fake. */
 export const DEMO_TOKEN = '1000.demo0000000000000000000000000000.demo00000000000000000000000000000';
@@ -33,8 +45,20 @@ export const ZOHO_ERRORS = {
 } as const;
 export type ZohoErrorCode = keyof typeof ZOHO_ERRORS;
 
-/** How the fake answers. Every field is optional; the default is the seed's sample org, instantly. */
+/**
+ * How the fake answers. Every field is optional; the default is the seed's sample org, instantly.
+ * The failure switches (`error`, `drop`, `rawBody`, …) apply to the associated-users-count endpoint;
+ * the territories and users endpoints have their own (`territoriesError`, `usersError`).
+ */
 export interface Scenario {
+  /** `GET /settings/territories` records; default the sample org's hierarchy. */
+  territories?: TerritoryRecordJson[];
+  /** `GET /settings/territories` answers with this error. */
+  territoriesError?: ZohoErrorCode;
+  /** Each territory's users, by territory ID; default the sample org's. A territory with none answers 204. */
+  users?: Record<string, UserJson[]>;
+  /** `GET /settings/territories/{id}/users` answers with this error. */
+  usersError?: ZohoErrorCode;
   /** The entries to answer with; default the seed's seven territories. */
   entries?: CountEntry[];
   /** Page size. When the entries outnumber it, answers say `more_records: true` and honour `page`. */
@@ -66,6 +90,8 @@ export interface Scenario {
 }
 
 export interface RecordedRequest {
+  /** Which API it asked: the user counts, the territory records, or one territory's users. */
+  readonly endpoint: 'counts' | 'territories' | 'users' | 'unknown';
   readonly method: string;
   readonly url: string;
   readonly path: string;
@@ -96,6 +122,8 @@ export interface FakeZohoOptions {
 }
 
 const COUNT_PATH = /^\/crm\/(v[0-9.]+)\/settings\/territories\/actions\/associated_users_count\/?$/;
+const TERRITORIES_PATH = /^\/crm\/(v[0-9.]+)\/settings\/territories\/?$/;
+const USERS_PATH = /^\/crm\/(v[0-9.]+)\/settings\/territories\/([^/]+)\/users\/?$/;
 const VERSIONS = new Set(['v2', 'v2.1', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8']);
 
 export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<FakeZoho> {
@@ -141,7 +169,12 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
     const url = new URL(request.url ?? '/', 'http://fake.zoho');
     const authorization = request.headers.authorization;
     const authorized = authorization === `Zoho-oauthtoken ${fake.token}`;
+    const countMatch = COUNT_PATH.exec(url.pathname);
+    const territoriesMatch = TERRITORIES_PATH.exec(url.pathname);
+    const usersMatch = USERS_PATH.exec(url.pathname);
+    const match = countMatch ?? territoriesMatch ?? usersMatch;
     requests.push({
+      endpoint: countMatch ? 'counts' : territoriesMatch ? 'territories' : usersMatch ? 'users' : 'unknown',
       method: request.method ?? 'GET',
       url: request.url ?? '/',
       path: url.pathname,
@@ -157,7 +190,6 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
       return;
     }
 
-    const match = COUNT_PATH.exec(url.pathname);
     if (!match || !VERSIONS.has(match[1])) {
       sendError(response, 'INVALID_URL_PATTERN');
       return;
@@ -172,6 +204,15 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
     }
     if (!authorized) {
       sendError(response, 'INVALID_TOKEN');
+      return;
+    }
+
+    if (territoriesMatch) {
+      answerTerritories(response, current, url.searchParams);
+      return;
+    }
+    if (usersMatch) {
+      answerUsers(response, current, decodeURIComponent(usersMatch[2]), url.searchParams);
       return;
     }
 
@@ -231,6 +272,43 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
   const { port } = server.address() as AddressInfo;
   (fake as { origin: string }).origin = `http://127.0.0.1:${port}`;
   return fake;
+}
+
+function answerTerritories(response: http.ServerResponse, scenario: Scenario, query: URLSearchParams): void {
+  if (scenario.territoriesError) {
+    sendError(response, scenario.territoriesError);
+    return;
+  }
+  // An org given other counts (or none) has no sample hierarchy.
+  const records = scenario.territories ?? (scenario.entries || scenario.noContent ? [] : SAMPLE_TERRITORY_RECORDS);
+  if (records.length === 0) {
+    response.writeHead(204);
+    response.end();
+    return;
+  }
+  sendJson(response, 200, listPage('territories', records, query, 200));
+}
+
+function answerUsers(response: http.ServerResponse, scenario: Scenario, territoryId: string, query: URLSearchParams): void {
+  if (scenario.usersError) {
+    sendError(response, scenario.usersError);
+    return;
+  }
+  const users = (scenario.users ?? SAMPLE_USERS)[territoryId] ?? [];
+  if (users.length === 0) {
+    response.writeHead(204);
+    response.end();
+    return;
+  }
+  sendJson(response, 200, listPage('users', users, query, 100));
+}
+
+/** One page of a documented list endpoint (`page`, `per_page` up to `maxPerPage`). */
+function listPage(key: string, items: readonly object[], query: URLSearchParams, maxPerPage: number): object {
+  const perPage = Math.min(Math.max(1, Number(query.get('per_page')) || maxPerPage), maxPerPage);
+  const page = Math.max(1, Number(query.get('page')) || 1);
+  const slice = items.slice((page - 1) * perPage, page * perPage);
+  return { [key]: slice, info: { per_page: perPage, count: slice.length, page, more_records: page * perPage < items.length } };
 }
 
 /** The page the query asks for, in Zoho's list shape. Without `page`, page 1. */

@@ -5,10 +5,10 @@ import { AddressInfo } from 'net';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ZohoTerritoriesTestApi } from '../../src/extension';
-import type { LoadOutcome } from '../../src/core/territoryStore';
+import type { LoadSummary } from '../../src/core/territoryStore';
 import { COMMANDS, SETTINGS, TERRITORIES_VIEW_ID } from '../../src/ids';
 import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, SAMPLE_TERRITORIES, ZohoErrorCode, startFakeZoho } from '../fake-zoho/server';
-import { EXTENSION_ID, extensionApi, setUserSetting, visibleRows, waitFor } from './harness';
+import { EXTENSION_ID, Row, extensionApi, rowsUnder, setUserSetting, visibleRows, waitFor } from './harness';
 
 describe('Zoho CRM Territories inside VS Code', function () {
   this.timeout(30_000);
@@ -22,6 +22,9 @@ describe('Zoho CRM Territories inside VS Code', function () {
     fake = await startFakeZoho();
     api = await extensionApi();
     await setUserSetting(SETTINGS.apiDomain, fake.origin);
+    // The flat list, in Zoho's order, is what these tests read; the hierarchy has its own below.
+    await vscode.commands.executeCommand(COMMANDS.showAsList);
+    await vscode.commands.executeCommand(COMMANDS.sort, 'zoho');
   });
 
   after(async () => {
@@ -43,6 +46,9 @@ describe('Zoho CRM Territories inside VS Code', function () {
       assert.ok(registered.has(command), `${command} is registered`);
     }
     assert.deepStrictEqual(contributes.views.zohoTerritories.map((v: { id: string }) => v.id), [TERRITORIES_VIEW_ID]);
+    const internal = new Set(['zohoTerritories.reloadUsers']);
+    const inPalette = contributes.menus.commandPalette.filter((m: { when: string }) => m.when === 'false').map((m: { command: string }) => m.command);
+    assert.deepStrictEqual(inPalette.filter((c: string) => !internal.has(c)).sort(), ['zohoTerritories.copyId', 'zohoTerritories.copyName', 'zohoTerritories.copyTerritoryJson', 'zohoTerritories.copyUserEmail']);
     await vscode.commands.executeCommand(`${TERRITORIES_VIEW_ID}.focus`);
     await waitFor('the view to be visible', () => api.view.treeView.visible);
   });
@@ -52,15 +58,16 @@ describe('Zoho CRM Territories inside VS Code', function () {
     assert.deepStrictEqual(shownRows(), []);
     assert.strictEqual(api.view.treeView.message, undefined, 'no message hides the welcome');
     assert.strictEqual(await api.storedToken(), undefined);
-    const outcome = await vscode.commands.executeCommand<LoadOutcome>(COMMANDS.refresh);
+    const outcome = await vscode.commands.executeCommand<LoadSummary>(COMMANDS.refresh);
     assert.ok(!outcome.ok);
-    assert.strictEqual(outcome.failure.description.action?.kind, 'setToken');
+    assert.strictEqual(outcome.action, 'setToken');
     assert.strictEqual(fake.requests.length, 0, 'nothing is sent without a token');
   });
 
   it('stores a token set through its command in SecretStorage and shows the org\'s territories with their counts', async () => {
-    const outcome = await vscode.commands.executeCommand<LoadOutcome>(COMMANDS.setToken, `  Zoho-oauthtoken ${DEMO_TOKEN}  `);
+    const outcome = await vscode.commands.executeCommand<LoadSummary>(COMMANDS.setToken, `  Zoho-oauthtoken ${DEMO_TOKEN}  `);
     assert.ok(outcome?.ok, JSON.stringify(outcome));
+    assert.deepStrictEqual({ ...outcome, loadedAt: 0 }, { ok: true, territories: 7, users: 8, loadedAt: 0 });
     assert.strictEqual(await api.storedToken(), DEMO_TOKEN, 'trimmed, header prefix removed, in SecretStorage');
     assert.deepStrictEqual(shownRows(), sampleRows);
     assert.ok(visibleRows(api).every((row) => row.contextValue === 'territory'));
@@ -74,7 +81,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
 
   it('refresh picks up a change on the server', async () => {
     fake.scenario = { entries: [{ count: '12', territory: { name: 'Mumbai', id: '99' } }, ...SAMPLE_DOCUMENT.associated_users_count.slice(1)] };
-    const outcome = await vscode.commands.executeCommand<LoadOutcome>(COMMANDS.refresh);
+    const outcome = await vscode.commands.executeCommand<LoadSummary>(COMMANDS.refresh);
     assert.ok(outcome.ok);
     assert.deepStrictEqual(shownRows()[0], { label: 'Mumbai', description: '12 users' });
     assert.match(api.view.treeView.description ?? '', /^7 territories · 19 users/);
@@ -84,13 +91,13 @@ describe('Zoho CRM Territories inside VS Code', function () {
     await vscode.commands.executeCommand(COMMANDS.refresh);
     assert.deepStrictEqual(shownRows(), sampleRows);
     fake.scenario = { error: 'INTERNAL_ERROR' };
-    const outcome = await vscode.commands.executeCommand<LoadOutcome>(COMMANDS.refresh);
+    const outcome = await vscode.commands.executeCommand<LoadSummary>(COMMANDS.refresh);
     assert.ok(!outcome.ok);
     assert.deepStrictEqual(shownRows(), sampleRows, 'the last good rows stay');
     assert.match(api.view.treeView.message ?? '', /^Showing territories loaded at .*: the last refresh failed\. Zoho had a server error \(HTTP 500 INTERNAL_ERROR\)/);
     assert.match(api.view.treeView.description ?? '', /\(stale\)$/);
     fake.reset();
-    assert.ok((await vscode.commands.executeCommand<LoadOutcome>(COMMANDS.refresh)).ok);
+    assert.ok((await vscode.commands.executeCommand<LoadSummary>(COMMANDS.refresh)).ok);
     assert.strictEqual(api.view.treeView.message, undefined, 'a good refresh clears the message');
   });
 
@@ -108,6 +115,10 @@ describe('Zoho CRM Territories inside VS Code', function () {
     assert.ok(chennai);
     await vscode.commands.executeCommand(COMMANDS.copyTerritoryJson, chennai.node);
     assert.deepStrictEqual(JSON.parse(await vscode.env.clipboard.readText()), SAMPLE_DOCUMENT.associated_users_count[1]);
+    await vscode.commands.executeCommand(COMMANDS.copyId, chennai.node);
+    assert.strictEqual(await vscode.env.clipboard.readText(), '431581000000744113');
+    await vscode.commands.executeCommand(COMMANDS.copyName, chennai.node);
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'Chennai');
   });
 
   it('opens the document in an untitled JSON editor', async () => {
@@ -149,7 +160,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
       });
       fs.writeFileSync(settingsFile, JSON.stringify({ [SETTINGS.apiDomain]: `http://127.0.0.1:${(decoy.address() as AddressInfo).port}` }));
       await changed;
-      const outcome = await vscode.commands.executeCommand<LoadOutcome>(COMMANDS.refresh);
+      const outcome = await vscode.commands.executeCommand<LoadSummary>(COMMANDS.refresh);
       assert.ok(outcome.ok);
       assert.deepStrictEqual(decoyRequests, [], 'the decoy never saw a request');
       assert.deepStrictEqual(shownRows(), sampleRows, 'the user\'s own apiDomain was used');
@@ -178,17 +189,17 @@ describe('Zoho CRM Territories inside VS Code', function () {
     for (const [code, message, action] of cases) {
       it(code, async () => {
         fake.scenario = { error: code };
-        const outcome = await vscode.commands.executeCommand<LoadOutcome>(COMMANDS.refresh);
+        const outcome = await vscode.commands.executeCommand<LoadSummary>(COMMANDS.refresh);
         assert.ok(!outcome.ok);
-        assert.match(outcome.failure.description.message, message);
-        assert.strictEqual(outcome.failure.description.action?.kind, action);
-        assert.ok((api.view.treeView.message ?? '').includes(outcome.failure.description.message), api.view.treeView.message);
+        assert.match(outcome.message, message);
+        assert.strictEqual(outcome.action, action);
+        assert.ok((api.view.treeView.message ?? '').includes(outcome.message), api.view.treeView.message);
       });
     }
 
     it('a body that is not JSON says what was wrong', async () => {
       fake.scenario = { rawBody: '<html><body>Down for maintenance</body></html>' };
-      const outcome = await vscode.commands.executeCommand<LoadOutcome>(COMMANDS.refresh);
+      const outcome = await vscode.commands.executeCommand<LoadSummary>(COMMANDS.refresh);
       assert.ok(!outcome.ok);
       assert.match(api.view.treeView.message ?? '', /HTML page/);
     });
@@ -201,7 +212,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
       try {
         await setUserSetting(SETTINGS.apiDomain, origin);
         await waitFor('the old org\'s rows to go', () => shownRows().length === 0 || visibleRows(api)[0].contextValue === 'action');
-        const outcome = await vscode.commands.executeCommand<LoadOutcome>(COMMANDS.refresh);
+        const outcome = await vscode.commands.executeCommand<LoadSummary>(COMMANDS.refresh);
         assert.ok(!outcome.ok);
         assert.match(api.view.treeView.message ?? '', new RegExp(`${new URL(origin).host} refused the connection.*zohoTerritories\\.apiDomain`));
         assert.deepStrictEqual(shownRows(), [{ label: 'Open Settings…', description: '' }]);
@@ -213,12 +224,122 @@ describe('Zoho CRM Territories inside VS Code', function () {
     it('a plain-http apiDomain that is not loopback is refused before anything is sent', async () => {
       try {
         await setUserSetting(SETTINGS.apiDomain, 'http://zoho.example.com');
-        const outcome = await vscode.commands.executeCommand<LoadOutcome>(COMMANDS.refresh);
+        const outcome = await vscode.commands.executeCommand<LoadSummary>(COMMANDS.refresh);
         assert.ok(!outcome.ok);
-        assert.match(outcome.failure.description.message, /unencrypted/);
+        assert.match(outcome.message, /unencrypted/);
       } finally {
         await setUserSetting(SETTINGS.apiDomain, fake.origin);
       }
+    });
+  });
+
+  describe('the hierarchy, users, sort and find', () => {
+    before(async () => {
+      await vscode.commands.executeCommand(COMMANDS.setToken, DEMO_TOKEN);
+      await vscode.commands.executeCommand(COMMANDS.showAsTree);
+    });
+    after(async () => {
+      await vscode.commands.executeCommand(COMMANDS.showAsList);
+      await vscode.commands.executeCommand(COMMANDS.sort, 'zoho');
+    });
+
+    const territoryRow = async (parent: Row['node'] | undefined, label: string): Promise<Row> => {
+      const row = (await rowsUnder(api, parent)).find((r) => r.label === label);
+      assert.ok(row, `${label} under ${parent ? 'its parent' : 'the top level'}`);
+      return row;
+    };
+
+    it('shows territories under their parents, with branch totals', async () => {
+      assert.strictEqual(api.options.hierarchy, true);
+      assert.deepStrictEqual(shownRows(), [{ label: 'Zoho', description: '1 user · 8 in branch' }]);
+      const zoho = visibleRows(api)[0];
+      assert.strictEqual(zoho.collapsible, vscode.TreeItemCollapsibleState.Expanded, 'a small hierarchy opens at the top');
+      const underZoho = await rowsUnder(api, zoho.node);
+      assert.deepStrictEqual(underZoho.map((r) => [r.label, r.description]), [['Users', '1 user'], ['Chennai', '2 users · 5 in branch'], ['Parent', '1 user · 2 in branch']]);
+      const chennai = await territoryRow(zoho.node, 'Chennai');
+      assert.deepStrictEqual((await rowsUnder(api, chennai.node)).map((r) => [r.label, r.description]), [
+        ['Users', '2 users'],
+        ['Chennai-South', '1 user'],
+        ['Chennai North', '1 user'],
+        ['Chennai Leads', '1 user'],
+      ]);
+    });
+
+    it('lists a territory\'s users when expanded, once per refresh, and copies an email', async () => {
+      const chennai = await territoryRow(visibleRows(api)[0].node, 'Chennai');
+      const users = await territoryRow(chennai.node, 'Users');
+      fake.reset();
+      const people = await rowsUnder(api, users.node);
+      assert.deepStrictEqual(people.map((r) => [r.label, r.description, r.contextValue]), [
+        ['Ravi Kumar', 'ravi.kumar@example.com · Regional Manager', 'user'],
+        ['Priya Natarajan', 'priya.natarajan@example.com · Sales Rep', 'user'],
+      ]);
+      await rowsUnder(api, users.node);
+      assert.strictEqual(fake.requests.filter((r) => r.endpoint === 'users').length, 1, 'loaded once, then remembered');
+      assert.strictEqual(fake.requests[0].path, '/crm/v7/settings/territories/431581000000744113/users');
+      await vscode.commands.executeCommand(COMMANDS.copyUserEmail, people[1].node);
+      assert.strictEqual(await vscode.env.clipboard.readText(), 'priya.natarajan@example.com');
+    });
+
+    it('says why users could not be loaded, in their place', async () => {
+      fake.scenario = { usersError: 'OAUTH_SCOPE_MISMATCH' };
+      await vscode.commands.executeCommand(COMMANDS.refresh);
+      const parent = await territoryRow(visibleRows(api)[0].node, 'Parent');
+      const users = await territoryRow(parent.node, 'Users');
+      const rows = await rowsUnder(api, users.node);
+      assert.strictEqual(rows.length, 1);
+      assert.match(rows[0].label, /^Could not load the users: .*ZohoCRM\.settings\.territories\.All/);
+      assert.strictEqual(rows[0].contextValue, 'message');
+    });
+
+    it('falls back to a flat list, saying why, when the hierarchy cannot be loaded', async () => {
+      fake.scenario = { territoriesError: 'OAUTH_SCOPE_MISMATCH' };
+      const outcome = await vscode.commands.executeCommand<LoadSummary>(COMMANDS.refresh);
+      assert.ok(outcome.ok, 'the counts still load');
+      assert.deepStrictEqual(shownRows(), sampleRows);
+      assert.match(api.view.treeView.message ?? '', /^Showing a flat list: the territory hierarchy could not be loaded\. The access token lacks the scopes/);
+      fake.reset();
+      await vscode.commands.executeCommand(COMMANDS.refresh);
+      assert.strictEqual(api.view.treeView.message, undefined);
+    });
+
+    it('toggles between the hierarchy and a flat list, remembering the choice', async () => {
+      await vscode.commands.executeCommand(COMMANDS.showAsList);
+      assert.strictEqual(api.options.hierarchy, false);
+      assert.deepStrictEqual(shownRows(), sampleRows);
+      await vscode.commands.executeCommand(COMMANDS.showAsTree);
+      assert.strictEqual(api.options.hierarchy, true);
+      assert.deepStrictEqual(shownRows().map((r) => r.label), ['Zoho']);
+    });
+
+    it('sorts by name or users, in both directions', async () => {
+      await vscode.commands.executeCommand(COMMANDS.showAsList);
+      await vscode.commands.executeCommand(COMMANDS.sort, 'users-desc');
+      assert.strictEqual(api.options.sortOrder, 'users-desc');
+      assert.deepStrictEqual(shownRows().map((r) => r.label), ['Chennai', 'Chennai Leads', 'Chennai North', 'Chennai-South', 'Child', 'Parent', 'Zoho']);
+      await vscode.commands.executeCommand(COMMANDS.sort, 'name-desc');
+      assert.deepStrictEqual(shownRows().map((r) => r.label), ['Zoho', 'Parent', 'Child', 'Chennai-South', 'Chennai North', 'Chennai Leads', 'Chennai']);
+      await vscode.commands.executeCommand(COMMANDS.showAsTree);
+      const zoho = visibleRows(api)[0];
+      assert.deepStrictEqual((await rowsUnder(api, zoho.node)).map((r) => r.label), ['Users', 'Parent', 'Chennai'], 'siblings sorted in the hierarchy too');
+      await vscode.commands.executeCommand(COMMANDS.sort, 'zoho');
+    });
+
+    it('finds a territory and reveals it, expanding its parents', async () => {
+      await vscode.commands.executeCommand(`${TERRITORIES_VIEW_ID}.focus`);
+      await vscode.commands.executeCommand(COMMANDS.find, '431581000000744137');
+      await waitFor('Chennai North to be selected', () => {
+        const [selected] = api.view.treeView.selection;
+        return selected?.kind === 'territory' && selected.node.id === '431581000000744137';
+      });
+    });
+
+    it('copies the hierarchy as nested JSON', async () => {
+      await vscode.commands.executeCommand(COMMANDS.copyHierarchyJson);
+      const tree = JSON.parse(await vscode.env.clipboard.readText());
+      assert.strictEqual(tree.length, 1);
+      assert.deepStrictEqual([tree[0].name, tree[0].users, tree[0].branch_users], ['Zoho', 1, 8]);
+      assert.deepStrictEqual(tree[0].children.map((c: { name: string; branch_users: number }) => [c.name, c.branch_users]), [['Chennai', 5], ['Parent', 2]]);
     });
   });
 

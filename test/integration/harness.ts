@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ZohoTerritoriesTestApi } from '../../src/extension';
-import type { TerritoryTreeNode } from '../../src/vscode/territoryTreeProvider';
+import type { TerritoryTreeElement } from '../../src/vscode/territoryTreeProvider';
 
 export const EXTENSION_ID = 'zoho-territories-dev.zoho-crm-territories';
 
@@ -17,13 +17,32 @@ export async function extensionApi(): Promise<ZohoTerritoriesTestApi> {
   return api;
 }
 
-/** The tree as VS Code would draw it: each top-level item's label, description and contextValue. */
-export function visibleRows(api: ZohoTerritoriesTestApi): Array<{ label: string; description: string; contextValue: string; node: TerritoryTreeNode }> {
+export interface Row {
+  label: string;
+  description: string;
+  contextValue: string;
+  collapsible: vscode.TreeItemCollapsibleState | undefined;
+  node: TerritoryTreeElement;
+}
+
+/** The tree as VS Code would draw it: the items under `parent` (the top level by default). */
+export async function rowsUnder(api: ZohoTerritoriesTestApi, parent?: TerritoryTreeElement): Promise<Row[]> {
   const provider = api.view.provider;
-  return (provider.getChildren() as TerritoryTreeNode[]).map((node) => {
+  const children = (await provider.getChildren(parent)) ?? [];
+  return children.map((node) => {
     const item = provider.getTreeItem(node) as vscode.TreeItem;
     const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
-    return { label, description: String(item.description ?? ''), contextValue: item.contextValue ?? '', node };
+    return { label, description: String(item.description ?? ''), contextValue: item.contextValue ?? '', collapsible: item.collapsibleState, node };
+  });
+}
+
+/** The top-level items, synchronously (they never wait for a request). */
+export function visibleRows(api: ZohoTerritoriesTestApi): Row[] {
+  const provider = api.view.provider;
+  return (provider.getChildren() as TerritoryTreeElement[]).map((node) => {
+    const item = provider.getTreeItem(node) as vscode.TreeItem;
+    const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+    return { label, description: String(item.description ?? ''), contextValue: item.contextValue ?? '', collapsible: item.collapsibleState, node };
   });
 }
 

@@ -9,16 +9,16 @@ const entry = (count: unknown, territory: unknown = { name: 'T', id: '1' }) => J
 describe('parseAssociatedUsersCount: the parser of Zoho\'s answer', () => {
   it('parses the seed\'s sample response', () => {
     const page = parseAssociatedUsersCount(JSON.stringify(SAMPLE_DOCUMENT));
-    assert.deepStrictEqual(page.territories.map((t) => [t.name, t.count]), [
+    assert.deepStrictEqual(page.items.map((t) => [t.name, t.count]), [
       ['Zoho', 1], ['Chennai', 2], ['Chennai-South', 1], ['Chennai North', 1], ['Parent', 1], ['Child', 1], ['Chennai Leads', 1],
     ]);
     assert.deepStrictEqual(page.info, { perPage: 200, count: 7, page: 1, moreRecords: false, raw: SAMPLE_DOCUMENT.info });
-    assert.deepStrictEqual(page.territories[0].raw, SAMPLE_DOCUMENT.associated_users_count[0]);
+    assert.deepStrictEqual(page.items[0].raw, SAMPLE_DOCUMENT.associated_users_count[0]);
   });
 
   it('keeps the optional territory.subordinates flag', () => {
     const page = parseAssociatedUsersCount(entry('3', { name: 'T', id: '1', subordinates: true }));
-    assert.strictEqual(page.territories[0].subordinates, true);
+    assert.strictEqual(page.items[0].subordinates, true);
   });
 
   it('refuses counts that are not whole numbers of users, naming the territory', () => {
@@ -33,18 +33,18 @@ describe('parseAssociatedUsersCount: the parser of Zoho\'s answer', () => {
     assert.throws(() => parseAssociatedUsersCount(entry('1', { name: 'x' })), /no territory ID/);
     assert.throws(() => parseAssociatedUsersCount(entry('1', { name: 'x', id: '' })), /territory ID/);
     assert.throws(() => parseAssociatedUsersCount(JSON.stringify({ associated_users_count: [null] })), /entry 1 .* is null/);
-    assert.strictEqual(parseAssociatedUsersCount(entry('1', { id: '9', name: null })).territories[0].name, '');
-    assert.match(parseAssociatedUsersCount('{"associated_users_count": [{"count": 1, "territory": {"id": 431581000000272796}}]}').territories[0].id, /^\d{18}$/, 'a numeric ID becomes a string of digits');
+    assert.strictEqual(parseAssociatedUsersCount(entry('1', { id: '9', name: null })).items[0].name, '');
+    assert.match(parseAssociatedUsersCount('{"associated_users_count": [{"count": 1, "territory": {"id": 431581000000272796}}]}').items[0].id, /^\d{18}$/, 'a numeric ID becomes a string of digits');
   });
 
   it('keeps duplicate IDs as Zoho sent them', () => {
     const body = JSON.stringify({ associated_users_count: [{ count: '1', territory: { name: 'A', id: '1' } }, { count: '2', territory: { name: 'A again', id: '1' } }] });
-    assert.strictEqual(parseAssociatedUsersCount(body).territories.length, 2);
+    assert.strictEqual(parseAssociatedUsersCount(body).items.length, 2);
   });
 
   it('keeps names with emoji, right-to-left text, control characters and 10 kB of text, exactly', () => {
     for (const name of ['🌏 Asia-Pacific 🚀', 'الشرق الأوسط', 'tab\there\nnew line\u0000nul', 'n'.repeat(10_240)]) {
-      assert.strictEqual(parseAssociatedUsersCount(entry('1', { name, id: '1' })).territories[0].name, name);
+      assert.strictEqual(parseAssociatedUsersCount(entry('1', { name, id: '1' })).items[0].name, name);
     }
   });
 
@@ -73,7 +73,7 @@ describe('parseAssociatedUsersCount: the parser of Zoho\'s answer', () => {
     function parsesOrExplains(body: string): void {
       try {
         const page = parseAssociatedUsersCount(body);
-        for (const territory of page.territories) {
+        for (const territory of page.items) {
           assert.ok(Number.isSafeInteger(territory.count) && territory.count >= 0);
           assert.ok(typeof territory.id === 'string' && territory.id.length > 0);
           assert.strictEqual(typeof territory.name, 'string');
@@ -110,7 +110,7 @@ describe('parseAssociatedUsersCount: the parser of Zoho\'s answer', () => {
         fc.property(wellFormed, fc.boolean(), (entries, asStrings) => {
           const body = JSON.stringify({ associated_users_count: entries.map((e) => ({ count: asStrings ? String(e.count) : e.count, territory: { name: e.name, id: e.id } })) });
           const page = parseAssociatedUsersCount(body);
-          assert.deepStrictEqual(page.territories.map((t) => [t.id, t.name, t.count]), entries.map((e) => [e.id, e.name, e.count]));
+          assert.deepStrictEqual(page.items.map((t) => [t.id, t.name, t.count]), entries.map((e) => [e.id, e.name, e.count]));
         }),
         { numRuns: 300 },
       );

@@ -2,10 +2,16 @@ import * as assert from 'assert';
 import { ZohoEndpoint } from '../../src/core/endpoint';
 import { CancelledError, ZohoApiError } from '../../src/core/errors';
 import { silentLogger } from '../../src/core/logger';
-import { AssociatedUsersCountSource, TerritoryState, TerritoryStore } from '../../src/core/territoryStore';
+import { TerritorySource, TerritoryState, TerritoryStore } from '../../src/core/territoryStore';
 import { AssociatedUsersCount } from '../../src/core/zohoClient';
 import { DEMO_TOKEN, FakeZoho, startFakeZoho } from '../fake-zoho/server';
 import { testClient } from './helpers';
+
+/** A source whose counts come from `getAssociatedUsersCount` and whose hierarchy and users are empty. */
+function countsOnly(getAssociatedUsersCount: TerritorySource['getAssociatedUsersCount']): TerritorySource {
+  const empty = async () => ({ items: [], firstInfo: undefined, requests: 1, noContent: true });
+  return { getAssociatedUsersCount, getTerritories: empty, getTerritoryUsers: empty };
+}
 
 describe('TerritoryStore: loading, joining, keeping the last good data', () => {
   let fake: FakeZoho;
@@ -15,7 +21,7 @@ describe('TerritoryStore: loading, joining, keeping the last good data', () => {
   after(() => fake.close());
   beforeEach(() => fake.reset());
 
-  function storeFor(overrides: { token?: string | undefined; apiDomain?: string; client?: AssociatedUsersCountSource } = {}) {
+  function storeFor(overrides: { token?: string | undefined; apiDomain?: string; client?: TerritorySource } = {}) {
     const settings = { dataCenter: 'us', apiDomain: overrides.apiDomain ?? fake.origin, apiVersion: 'v7' };
     let now = 1_700_000_000_000;
     const store = new TerritoryStore({
@@ -49,7 +55,7 @@ describe('TerritoryStore: loading, joining, keeping the last good data', () => {
     const second = store.load();
     assert.strictEqual(first, second);
     await first;
-    assert.strictEqual(fake.requests.length, 1);
+    assert.strictEqual(fake.requests.filter((r) => r.endpoint === 'counts').length, 1);
   });
 
   it('keeps the last good data through a failed refresh, with the failure beside it', async () => {
@@ -113,17 +119,15 @@ describe('TerritoryStore: loading, joining, keeping the last good data', () => {
     const { store } = storeFor();
     await store.ensureLoaded();
     await store.ensureLoaded();
-    assert.strictEqual(fake.requests.length, 1);
+    assert.deepStrictEqual(fake.requests.map((r) => r.endpoint).sort(), ['counts', 'territories']);
   });
 
   it('dispose() aborts the request in flight', async () => {
     let signal: AbortSignal | undefined;
-    const client: AssociatedUsersCountSource = {
-      getAssociatedUsersCount: (_endpoint: ZohoEndpoint, _token: string, s?: AbortSignal) => {
-        signal = s;
-        return new Promise<AssociatedUsersCount>((_resolve, reject) => s?.addEventListener('abort', () => reject(new CancelledError())));
-      },
-    };
+    const client = countsOnly((_endpoint: ZohoEndpoint, _token: string, s?: AbortSignal) => {
+      signal = s;
+      return new Promise<AssociatedUsersCount>((_resolve, reject) => s?.addEventListener('abort', () => reject(new CancelledError())));
+    });
     const { store } = storeFor({ client });
     const running = store.load();
     await new Promise((resolve) => setImmediate(resolve));
@@ -134,11 +138,9 @@ describe('TerritoryStore: loading, joining, keeping the last good data', () => {
   });
 
   it('describes an API failure with the endpoint it went to', async () => {
-    const client: AssociatedUsersCountSource = {
-      getAssociatedUsersCount: async () => {
-        throw new ZohoApiError(404, 'INVALID_URL_PATTERN', undefined);
-      },
-    };
+    const client = countsOnly(async () => {
+      throw new ZohoApiError(404, 'INVALID_URL_PATTERN', undefined);
+    });
     const { store } = storeFor({ client });
     const outcome = await store.load();
     assert.ok(!outcome.ok);

@@ -2,11 +2,13 @@ import { TerritoryStore } from '../../core/territoryStore';
 import { AccessTokenStore } from '../accessTokenStore';
 import { OutputLog } from '../outputLog';
 import { TerritoriesView } from '../territoriesView';
+import { ViewOptions } from '../viewOptions';
 
 /** What command handlers are given; each takes only the pieces it uses. */
 export interface CommandDeps {
   readonly store: TerritoryStore;
   readonly tokens: AccessTokenStore;
   readonly view: TerritoriesView;
+  readonly options: ViewOptions;
   readonly log: OutputLog;
 }

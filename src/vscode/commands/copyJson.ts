@@ -1,6 +1,6 @@
-import * as vscode from 'vscode';
 import { formatTerritoryCount } from '../../core/territories';
 import { CommandDeps } from './commandDeps';
+import { copyText } from './clipboard';
 import { snapshotForCommand, toJson } from './reportOutcome';
 
 /**
@@ -14,9 +14,6 @@ export function copyJson({ store }: Pick<CommandDeps, 'store'>) {
     if (!snapshot) {
       return undefined;
     }
-    const text = toJson(snapshot.document);
-    await vscode.env.clipboard.writeText(text);
-    vscode.window.setStatusBarMessage(`$(check) Copied ${formatTerritoryCount(snapshot.territories.length)} as JSON`, 4000);
-    return text;
+    return copyText(toJson(snapshot.document), `${formatTerritoryCount(snapshot.territories.length)} as JSON`);
   };
 }

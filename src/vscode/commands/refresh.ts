@@ -1,12 +1,12 @@
-import { LoadOutcome } from '../../core/territoryStore';
+import { LoadSummary, summarizeOutcome } from '../../core/territoryStore';
 import { CommandDeps } from './commandDeps';
 import { reportOutcome } from './reportOutcome';
 
 /** "Refresh Territories": loads again (joining a load already running); a failure keeps the last data. */
 export function refresh({ store }: Pick<CommandDeps, 'store'>) {
-  return async (): Promise<LoadOutcome> => {
+  return async (): Promise<LoadSummary> => {
     const outcome = await store.load();
     reportOutcome(outcome);
-    return outcome;
+    return summarizeOutcome(outcome);
   };
 }

@@ -1,12 +1,18 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../ids';
+import { UsersElement } from '../territoryTreeProvider';
 import { clearToken } from './clearToken';
 import { CommandDeps } from './commandDeps';
+import { copyHierarchyJson } from './copyHierarchyJson';
 import { copyJson } from './copyJson';
+import { copyTerritoryField } from './copyTerritoryField';
 import { copyTerritoryJson } from './copyTerritoryJson';
+import { copyUserEmail } from './copyUserEmail';
+import { findTerritory } from './findTerritory';
 import { openJson } from './openJson';
 import { refresh } from './refresh';
 import { setToken } from './setToken';
+import { showHierarchy, sortTerritories } from './viewMode';
 
 /** The one place commands are registered; each handler lives in the file named after it. */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
@@ -16,7 +22,16 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     [COMMANDS.refresh]: refresh(deps),
     [COMMANDS.copyJson]: copyJson(deps),
     [COMMANDS.copyTerritoryJson]: copyTerritoryJson(deps),
+    [COMMANDS.copyHierarchyJson]: copyHierarchyJson(deps),
+    [COMMANDS.copyId]: copyTerritoryField(deps, 'id'),
+    [COMMANDS.copyName]: copyTerritoryField(deps, 'name'),
+    [COMMANDS.copyUserEmail]: copyUserEmail(deps),
     [COMMANDS.openJson]: openJson(deps),
+    [COMMANDS.showAsTree]: showHierarchy(deps, true),
+    [COMMANDS.showAsList]: showHierarchy(deps, false),
+    [COMMANDS.sort]: sortTerritories(deps),
+    [COMMANDS.find]: findTerritory(deps),
+    [COMMANDS.reloadUsers]: (element) => element instanceof UsersElement && deps.view.provider.reloadUsers(element),
     [COMMANDS.showLog]: () => deps.log.show(),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));

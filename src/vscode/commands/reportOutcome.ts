@@ -7,7 +7,7 @@ import { notifyFailure } from '../errorActions';
 /** Tells the user how a load they asked for ended: a short status-bar note, or an error notification. */
 export function reportOutcome(outcome: LoadOutcome): void {
   if (outcome.ok) {
-    vscode.window.setStatusBarMessage(`$(check) Zoho CRM: ${formatTerritoryCount(outcome.snapshot.territories.length)} loaded`, 4000);
+    vscode.window.setStatusBarMessage(`$(check) Zoho CRM: ${formatTerritoryCount(outcome.snapshot.tree.all.length)} loaded`, 4000);
     return;
   }
   if (outcome.failure.error instanceof CancelledError) {
@@ -30,7 +30,7 @@ export async function snapshotForCommand(store: TerritoryStore, purpose: string)
     }
     snapshot = outcome.snapshot;
   }
-  if (snapshot.territories.length === 0) {
+  if (snapshot.tree.all.length === 0) {
     void vscode.window.showInformationMessage(`There are no territories ${purpose}: this Zoho CRM organisation has none.`);
     return undefined;
   }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { parseTokenInput } from '../../core/accessToken';
-import { LoadOutcome } from '../../core/territoryStore';
+import { LoadSummary, summarizeOutcome } from '../../core/territoryStore';
 import { REQUIRED_SCOPES } from '../../core/errorMessages';
 import { CommandDeps } from './commandDeps';
 import { reportOutcome } from './reportOutcome';
@@ -11,7 +11,7 @@ import { reportOutcome } from './reportOutcome';
  * Resolves with the load's outcome, or `undefined` when the user cancelled.
  */
 export function setToken({ tokens, store, view }: Pick<CommandDeps, 'tokens' | 'store' | 'view'>) {
-  return async (tokenArgument?: unknown): Promise<LoadOutcome | undefined> => {
+  return async (tokenArgument?: unknown): Promise<LoadSummary | undefined> => {
     const input =
       typeof tokenArgument === 'string'
         ? tokenArgument
@@ -38,6 +38,6 @@ export function setToken({ tokens, store, view }: Pick<CommandDeps, 'tokens' | '
     await view.reveal();
     const outcome = await store.load();
     reportOutcome(outcome);
-    return outcome;
+    return summarizeOutcome(outcome);
   };
 }

@@ -1,0 +1,188 @@
+import { TerritoryRecord, TerritoryUserCount, displayName } from './territories';
+
+/** A territory in the hierarchy: its own users, its branch's, and its place. */
+export interface TerritoryNode {
+  readonly id: string;
+  readonly name: string;
+  /** Users of this territory itself (0 when Zoho gave no count for it). */
+  readonly ownUsers: number;
+  /** Users of this territory and everything under it. */
+  branchUsers: number;
+  parent: TerritoryNode | undefined;
+  readonly children: TerritoryNode[];
+  /** Position in Zoho's order (counts first, then territories that had no count). */
+  readonly order: number;
+  /** The count entry as Zoho sent it, when there is one. */
+  readonly countEntry?: TerritoryUserCount;
+  /** The territory record, when the hierarchy was loaded and has this territory. */
+  readonly record?: TerritoryRecord;
+}
+
+export interface TerritoryTree {
+  /** Top-level territories: the root(s), and any territory whose parent is missing or in a cycle. */
+  readonly roots: TerritoryNode[];
+  /** Every territory, in Zoho's order. */
+  readonly all: TerritoryNode[];
+  readonly byId: ReadonlyMap<string, TerritoryNode>;
+  /** Why some territories are not where Zoho's data would put them; for the log. */
+  readonly problems: string[];
+}
+
+/**
+ * Builds the territory tree in linear time. `records` (from `GET /settings/territories`) give the
+ * parents; without them every territory is a root (a flat list). A count with no record, or a
+ * record with no count (count 0), still shows. A missing parent or a cycle never loops or drops a
+ * node: such nodes go to the top level, and `problems` says why. Repeated IDs keep their first entry.
+ */
+export function buildTerritoryTree(counts: readonly TerritoryUserCount[], records: readonly TerritoryRecord[] | undefined): TerritoryTree {
+  const byId = new Map<string, TerritoryNode>();
+  const all: TerritoryNode[] = [];
+  const problems: string[] = [];
+  const recordById = new Map<string, TerritoryRecord>();
+  for (const record of records ?? []) {
+    if (!recordById.has(record.id)) {
+      recordById.set(record.id, record);
+    }
+  }
+
+  const add = (id: string, name: string, ownUsers: number, countEntry?: TerritoryUserCount, record?: TerritoryRecord) => {
+    const node: TerritoryNode = { id, name, ownUsers, branchUsers: ownUsers, parent: undefined, children: [], order: all.length, countEntry, record };
+    byId.set(id, node);
+    all.push(node);
+  };
+  for (const count of counts) {
+    if (byId.has(count.id)) {
+      problems.push(`Territory ${count.id} has more than one user count; the first (${byId.get(count.id)?.ownUsers}) is shown.`);
+      continue;
+    }
+    const record = recordById.get(count.id);
+    add(count.id, count.name || record?.name || '', count.count, count, record);
+    if (records && !record) {
+      problems.push(`Territory "${count.name}" (${count.id}) has a user count but no territory record; shown at the top level.`);
+    }
+  }
+  for (const record of recordById.values()) {
+    if (!byId.has(record.id)) {
+      add(record.id, record.name, 0, undefined, record);
+    }
+  }
+
+  // Link each node to its parent, unless the parent is missing.
+  for (const node of all) {
+    const parentId = node.record?.reportingToId;
+    if (parentId === undefined) {
+      continue;
+    }
+    const parent = byId.get(parentId);
+    if (!parent || parent === node) {
+      problems.push(`Territory "${node.name}" (${node.id}) reports to ${parent ? 'itself' : `territory ${parentId}, which does not exist`}; shown at the top level.`);
+      continue;
+    }
+    node.parent = parent;
+  }
+
+  // Break cycles: walk up from each node; meeting a node of the current walk means a cycle.
+  const state = new Map<TerritoryNode, 'walking' | 'done'>();
+  for (const start of all) {
+    const walk: TerritoryNode[] = [];
+    let node: TerritoryNode | undefined = start;
+    while (node && !state.has(node)) {
+      state.set(node, 'walking');
+      walk.push(node);
+      const parent: TerritoryNode | undefined = node.parent;
+      if (parent && state.get(parent) === 'walking') {
+        problems.push(`Territories around "${node.name}" (${node.id}) report to each other in a cycle; "${node.name}" is shown at the top level.`);
+        node.parent = undefined;
+        break;
+      }
+      node = parent;
+    }
+    for (const walked of walk) {
+      state.set(walked, 'done');
+    }
+  }
+
+  const roots: TerritoryNode[] = [];
+  for (const node of all) {
+    (node.parent ? node.parent.children : roots).push(node);
+  }
+
+  // Branch totals: children before parents, in reverse breadth-first order.
+  const breadthFirst: TerritoryNode[] = [...roots];
+  for (let i = 0; i < breadthFirst.length; i++) {
+    for (const child of breadthFirst[i].children) {
+      breadthFirst.push(child);
+    }
+  }
+  for (let i = breadthFirst.length - 1; i >= 0; i--) {
+    const node = breadthFirst[i];
+    if (node.parent) {
+      node.parent.branchUsers += node.branchUsers;
+    }
+  }
+  return { roots, all, byId, problems };
+}
+
+/** "Zoho › Chennai › Chennai North": where a territory sits, for search and tooltips. */
+export function territoryPath(node: TerritoryNode): string {
+  const names: string[] = [];
+  for (let current: TerritoryNode | undefined = node; current; current = current.parent) {
+    names.push(displayName(current.name, 60));
+  }
+  return names.reverse().join(' › ');
+}
+
+export type SortOrder = 'zoho' | 'name-asc' | 'name-desc' | 'users-asc' | 'users-desc';
+export const SORT_ORDERS: readonly SortOrder[] = ['zoho', 'name-asc', 'name-desc', 'users-asc', 'users-desc'];
+
+export const SORT_ORDER_LABELS: Record<SortOrder, string> = {
+  zoho: "Zoho's order",
+  'name-asc': 'Name (A to Z)',
+  'name-desc': 'Name (Z to A)',
+  'users-asc': 'Users (fewest first)',
+  'users-desc': 'Users (most first)',
+};
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/**
+ * Sorts siblings. By users: the branch total in the hierarchy, the territory's own users in a flat
+ * list. Ties fall back to the name, then Zoho's order, so the result is always the same.
+ */
+export function sortTerritories(nodes: readonly TerritoryNode[], order: SortOrder, hierarchy: boolean): TerritoryNode[] {
+  const users = (node: TerritoryNode) => (hierarchy ? node.branchUsers : node.ownUsers);
+  const byName = (a: TerritoryNode, b: TerritoryNode) => collator.compare(a.name, b.name) || a.order - b.order;
+  const compare: Record<SortOrder, (a: TerritoryNode, b: TerritoryNode) => number> = {
+    zoho: (a, b) => a.order - b.order,
+    'name-asc': byName,
+    'name-desc': (a, b) => collator.compare(b.name, a.name) || a.order - b.order,
+    'users-asc': (a, b) => users(a) - users(b) || byName(a, b),
+    'users-desc': (a, b) => users(b) - users(a) || byName(a, b),
+  };
+  return [...nodes].sort(compare[order]);
+}
+
+/** The hierarchy as nested JSON, for scripts that want the tree. */
+export interface TerritoryTreeJson {
+  id: string;
+  name: string;
+  users: number;
+  branch_users: number;
+  children: TerritoryTreeJson[];
+}
+
+export function treeToJson(roots: readonly TerritoryNode[]): TerritoryTreeJson[] {
+  // Iterative, so a 100,000-deep chain cannot overflow the stack.
+  const toJson = (node: TerritoryNode): TerritoryTreeJson => ({ id: node.id, name: node.name, users: node.ownUsers, branch_users: node.branchUsers, children: [] });
+  const result = roots.map(toJson);
+  const stack: Array<[TerritoryNode, TerritoryTreeJson]> = roots.map((root, i) => [root, result[i]]);
+  while (stack.length > 0) {
+    const [node, json] = stack.pop() as [TerritoryNode, TerritoryTreeJson];
+    for (const child of node.children) {
+      const childJson = toJson(child);
+      json.children.push(childJson);
+      stack.push([child, childJson]);
+    }
+  }
+  return result;
+}

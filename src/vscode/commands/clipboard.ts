@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { TerritoriesView } from '../territoriesView';
+import { TerritoryTreeElement } from '../territoryTreeProvider';
+
+/** Puts text on the clipboard and confirms it briefly in the status bar. Resolves with the text. */
+export async function copyText(text: string, what: string): Promise<string> {
+  await vscode.env.clipboard.writeText(text);
+  vscode.window.setStatusBarMessage(`$(check) Copied ${what}`, 4000);
+  return text;
+}
+
+/**
+ * The element a context-menu command acts on: the one it was invoked on, else the selected one of
+ * that kind (for a keybinding). Says how to use the command when there is none.
+ */
+export function targetElement<K extends TerritoryTreeElement['kind']>(
+  view: TerritoriesView,
+  argument: unknown,
+  kind: K,
+  hint: string,
+): Extract<TerritoryTreeElement, { kind: K }> | undefined {
+  const isKind = (value: unknown): value is Extract<TerritoryTreeElement, { kind: K }> =>
+    typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === kind;
+  const target = isKind(argument) ? argument : view.treeView.selection.find(isKind);
+  if (!target) {
+    void vscode.window.showInformationMessage(hint);
+  }
+  return target;
+}
