@@ -147,3 +147,93 @@ describe('TerritoryStore: loading, joining, keeping the last good data', () => {
     assert.match(outcome.failure.description.message, /API version v7/);
   });
 });
+
+describe('TerritoryStore: the hierarchy and users', () => {
+  let fake: FakeZoho;
+  before(async () => {
+    fake = await startFakeZoho();
+  });
+  after(() => fake.close());
+  beforeEach(() => fake.reset());
+
+  const storeFor = () =>
+    new TerritoryStore({
+      client: testClient(),
+      getToken: async () => DEMO_TOKEN,
+      getEndpointSettings: () => ({ dataCenter: 'us', apiDomain: fake.origin, apiVersion: 'v7' }),
+      logger: silentLogger,
+    });
+
+  it('loads the counts and the hierarchy side by side, and builds the tree', async () => {
+    const outcome = await storeFor().load();
+    assert.ok(outcome.ok);
+    assert.strictEqual(outcome.snapshot.hierarchyFailure, undefined);
+    assert.deepStrictEqual(outcome.snapshot.tree.roots.map((n) => n.name), ['Zoho']);
+    assert.deepStrictEqual(fake.requests.find((r) => r.endpoint === 'territories')?.query, { page: '1', per_page: '200' });
+  });
+
+  it('still shows the counts, flat, when the hierarchy fails, and says why', async () => {
+    fake.scenario = { territoriesError: 'OAUTH_SCOPE_MISMATCH' };
+    const outcome = await storeFor().load();
+    assert.ok(outcome.ok);
+    assert.strictEqual(outcome.snapshot.tree.roots.length, 7);
+    assert.match(outcome.snapshot.hierarchyFailure ?? '', /^Showing a flat list: the territory hierarchy could not be loaded\. The access token lacks the scopes/);
+  });
+
+  it('fails the load when the counts fail, even if the hierarchy loads', async () => {
+    fake.scenario = { error: 'NO_PERMISSION' };
+    const outcome = await storeFor().load();
+    assert.ok(!outcome.ok);
+    assert.match(outcome.failure.description.message, /may not read territories/);
+  });
+
+  it('loads a territory\'s users once per load, and again after the next load', async () => {
+    const store = storeFor();
+    await store.load();
+    const first = await store.territoryUsers('431581000000744113');
+    assert.ok(first.ok);
+    assert.deepStrictEqual(first.users.map((u) => u.fullName), ['Ravi Kumar', 'Priya Natarajan']);
+    await store.territoryUsers('431581000000744113');
+    const usersRequests = () => fake.requests.filter((r) => r.endpoint === 'users').length;
+    assert.strictEqual(usersRequests(), 1);
+    await store.load();
+    await store.territoryUsers('431581000000744113');
+    assert.strictEqual(usersRequests(), 2);
+  });
+
+  it('reports users that cannot be loaded, and tries again after forgetUsers()', async () => {
+    const store = storeFor();
+    await store.load();
+    fake.scenario = { usersError: 'NO_PERMISSION' };
+    const failed = await store.territoryUsers('431581000000744113');
+    assert.ok(!failed.ok);
+    assert.match(failed.description.message, /may not read territories/);
+    fake.reset();
+    assert.ok(!(await store.territoryUsers('431581000000744113')).ok, 'the failure is remembered');
+    store.forgetUsers('431581000000744113');
+    assert.ok((await store.territoryUsers('431581000000744113')).ok);
+  });
+
+  it('treats a territory with no users (204) as an empty list', async () => {
+    const store = storeFor();
+    await store.load();
+    fake.scenario = { users: {} };
+    const outcome = await store.territoryUsers('431581000000744113');
+    assert.ok(outcome.ok);
+    assert.deepStrictEqual(outcome.users, []);
+  });
+
+  it('shows a saved snapshot until a load replaces it', async () => {
+    const store = storeFor();
+    const fresh = await storeFor().load();
+    assert.ok(fresh.ok);
+    const saved = { ...fresh.snapshot, cached: true };
+    store.showSaved(saved);
+    assert.strictEqual(store.state.snapshot, saved);
+    const outcome = await store.load();
+    assert.ok(outcome.ok);
+    assert.strictEqual(store.state.snapshot?.cached, undefined);
+    store.showSaved(saved);
+    assert.strictEqual(store.state.snapshot, outcome.snapshot, 'never replaces data already loaded');
+  });
+});

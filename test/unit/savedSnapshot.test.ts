@@ -1,0 +1,81 @@
+import * as assert from 'assert';
+import { autoRefreshInterval, MIN_AUTO_REFRESH_MINUTES } from '../../src/core/autoRefresh';
+import { resolveEndpoint } from '../../src/core/endpoint';
+import { silentLogger } from '../../src/core/logger';
+import { fromSavedSnapshot, toSavedSnapshot, MAX_SAVED_CHARACTERS } from '../../src/core/savedSnapshot';
+import { TerritoryStore } from '../../src/core/territoryStore';
+import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, startFakeZoho, syntheticEntries } from '../fake-zoho/server';
+import { capturingLogger, testClient } from './helpers';
+
+describe('The saved last good load', () => {
+  let fake: FakeZoho;
+  before(async () => {
+    fake = await startFakeZoho();
+  });
+  after(() => fake.close());
+  beforeEach(() => fake.reset());
+
+  async function load() {
+    const store = new TerritoryStore({
+      client: testClient(),
+      getToken: async () => DEMO_TOKEN,
+      getEndpointSettings: () => ({ dataCenter: 'us', apiDomain: fake.origin, apiVersion: 'v7' }),
+      logger: silentLogger,
+    });
+    const outcome = await store.load();
+    assert.ok(outcome.ok);
+    return outcome.snapshot;
+  }
+
+  it('round-trips: the same territories, hierarchy and document, marked as saved', async () => {
+    const snapshot = await load();
+    const saved = toSavedSnapshot(snapshot);
+    assert.ok(saved);
+    const text = JSON.stringify(saved);
+    assert.ok(!text.includes(DEMO_TOKEN), 'never the token');
+    const restored = fromSavedSnapshot(JSON.parse(text), snapshot.endpoint, silentLogger);
+    assert.ok(restored);
+    assert.strictEqual(restored.cached, true);
+    assert.deepStrictEqual(restored.document, SAMPLE_DOCUMENT);
+    assert.strictEqual(restored.loadedAt, snapshot.loadedAt);
+    assert.deepStrictEqual(restored.tree.roots.map((n) => [n.name, n.branchUsers]), [['Zoho', 8]]);
+    assert.strictEqual(toSavedSnapshot(restored), undefined, 'a restored snapshot is not saved again');
+  });
+
+  it('is not shown for another org or API version', async () => {
+    const saved = toSavedSnapshot(await load());
+    const logger = capturingLogger();
+    assert.strictEqual(fromSavedSnapshot(saved, resolveEndpoint({ dataCenter: 'eu', apiDomain: '', apiVersion: 'v7' }), logger), undefined);
+    assert.strictEqual(fromSavedSnapshot(saved, resolveEndpoint({ dataCenter: 'us', apiDomain: fake.origin, apiVersion: 'v8' }), logger), undefined);
+    assert.match(logger.lines.join('\n'), /came from/);
+  });
+
+  it('ignores anything that is not a valid saved load', async () => {
+    const endpoint = (await load()).endpoint;
+    for (const junk of [undefined, null, 42, 'text', {}, { version: 2 }, { version: 1, loadedAt: 1, origin: endpoint.origin, apiVersion: 'v7', document: { associated_users_count: 'x' } }]) {
+      assert.strictEqual(fromSavedSnapshot(junk, endpoint, silentLogger), undefined, JSON.stringify(junk));
+    }
+  });
+
+  it('is not saved past the size limit', async () => {
+    fake.scenario = { entries: syntheticEntries(80_000) };
+    const snapshot = await load();
+    assert.ok(JSON.stringify(snapshot.document).length > MAX_SAVED_CHARACTERS);
+    assert.strictEqual(toSavedSnapshot(snapshot), undefined);
+  });
+});
+
+describe('autoRefreshInterval', () => {
+  it('is off for 0, negative or non-numbers', () => {
+    for (const value of [0, -5, NaN, undefined, '10', null]) {
+      assert.strictEqual(autoRefreshInterval(value), undefined, String(value));
+    }
+  });
+
+  it('never refreshes more often than the floor, nor less than daily', () => {
+    assert.strictEqual(MIN_AUTO_REFRESH_MINUTES, 5);
+    assert.strictEqual(autoRefreshInterval(1), 5 * 60_000);
+    assert.strictEqual(autoRefreshInterval(15), 15 * 60_000);
+    assert.strictEqual(autoRefreshInterval(1e9), 24 * 60 * 60_000);
+  });
+});
