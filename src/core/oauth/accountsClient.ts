@@ -1,0 +1,375 @@
+/**
+ * Talks to Zoho's accounts (OAuth) server: exchanges a Self Client grant code for a refresh token,
+ * gets new access tokens with it, and revokes it. Plain Node, no VS Code; fetch, logger and clock
+ * are injected.
+ *
+ * Secrets (client secret, grant code, refresh and access tokens) go only into form-encoded POST
+ * bodies, except for revocation, where Zoho's documented API takes the token in the URL query
+ * (`POST {accounts}/oauth/v2/token/revoke?token=…`); that URL is never logged nor put in an error.
+ * Nothing read from an answer's body is quoted in logs or errors except Zoho's error *code*, and only
+ * when it looks like one.
+ *
+ * What Zoho answers, and how sure we are (sources in ../shared/docs/zoho-api.md and the report):
+ * - Success: `{access_token, refresh_token?, api_domain, token_type: "Bearer", expires_in: 3600}`;
+ *   when `expires_in_sec` is present, `expires_in` is in milliseconds. Verified in Zoho's docs.
+ * - Errors are `{"error": "<code>"}`, seen sent with HTTP 200 (`invalid_client`, `invalid_code`, in
+ *   public bug reports) and with 400: every status is read the same way. Codes: `invalid_code` (grant
+ *   code expired, used, or from another data center; also a revoked refresh token), `invalid_client`
+ *   (client unknown to this data center), `invalid_client_secret` (seen in a client library's fix; the
+ *   exact code for a wrong secret is otherwise unverified, so `invalid_client_secret*` is matched).
+ * - Past 10 new access tokens per refresh token per 10 minutes:
+ *   `{"error": "Access Denied", "error_description": "You have made too many requests continuously…"}`,
+ *   HTTP 200 per Zoho's token-limits page (some integrations report 400); matched on either field.
+ * - Revocation answers `{"status": "success"}`, or HTTP 400 when the token is not valid (Zoho docs).
+ */
+import { CancelledError, ZohoNetworkError } from '../errors';
+import { FetchLike, HttpResponse, classifyNetworkError, isAbortError, isMaxSizeError } from '../http';
+import { Logger, redact } from '../logger';
+import { acceptApiDomain, accountsServerName, checkAccountsOrigin } from './environments';
+import {
+  AccountsServerError,
+  AccountsServerName,
+  InvalidClientError,
+  InvalidGrantCodeError,
+  InvalidRefreshTokenError,
+  OAuthNetworkError,
+  OAuthRejectedError,
+  OAuthResponseError,
+  TooManyRefreshesError,
+  WrongClientSecretError,
+  ZohoOAuthError,
+} from './errors';
+
+export interface AccountsClientOptions {
+  readonly fetch: FetchLike;
+  readonly logger: Logger;
+  /** Each request's limit, body included. */
+  readonly timeoutMs?: number;
+  readonly now?: () => number;
+  readonly userAgent?: string;
+}
+
+/** A Self Client's credentials, from the Zoho API console. */
+export interface ClientCredentials {
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+/** A new access token, as Zoho gave it. */
+export interface AccessTokenAnswer {
+  readonly accessToken: string;
+  /** How long it lives from when Zoho answered, in milliseconds (`expires_in` / `expires_in_sec` read right). */
+  readonly expiresInMs: number;
+  /** Zoho's `api_domain`, when present and a Zoho API origin (see `acceptApiDomain`); else undefined. */
+  readonly apiDomain: string | undefined;
+  /** Zoho's `scope`, when it sent one. Not a secret. */
+  readonly scope?: string;
+}
+
+/** What a grant-code exchange gives: an access token and the long-lived refresh token. */
+export interface GrantExchangeAnswer extends AccessTokenAnswer {
+  readonly refreshToken: string;
+}
+
+/** `revoked`: Zoho revoked it. `alreadyInvalid`: Zoho said the token was not valid (HTTP 400): nothing left to revoke. */
+export type RevokeOutcome = 'revoked' | 'alreadyInvalid';
+
+export const DEFAULT_ACCOUNTS_TIMEOUT_MS = 30_000;
+const MAX_ANSWER_BYTES = 256 * 1024;
+/** Zoho's access tokens live an hour; used when an answer gives no usable lifetime. */
+const DEFAULT_LIFETIME_MS = 3_600_000;
+/** Zoho blocks new access tokens "for the rest of the ten minutes" once the limit is reached. */
+export const ZOHO_REFRESH_WINDOW_MS = 10 * 60_000;
+/** A lifetime this large in `expires_in` (seconds) would be over a day: it must be milliseconds. */
+const IMPLAUSIBLE_SECONDS = 86_400;
+
+type TokenRequestKind = 'exchange' | 'refresh';
+
+interface Answer {
+  readonly status: number;
+  readonly body: string;
+  readonly location: string | null;
+}
+
+export class AccountsClient {
+  private readonly timeoutMs: number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: AccountsClientOptions) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_ACCOUNTS_TIMEOUT_MS;
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * `POST {accounts}/oauth/v2/token` with `grant_type=authorization_code`: a Self Client's grant code
+   * (which lives 3 minutes by default and works once) for a refresh token and a first access token.
+   */
+  async exchangeGrantCode(accountsOrigin: string, client: ClientCredentials, grantCode: string, signal?: AbortSignal): Promise<GrantExchangeAnswer> {
+    const origin = checkAccountsOrigin(accountsOrigin);
+    const server = accountsServerName(origin);
+    const secrets = [client.clientSecret, grantCode];
+    const answer = await this.post(`${origin}/oauth/v2/token`, `POST ${origin}/oauth/v2/token (grant_type=authorization_code)`, server, secrets, signal, {
+      grant_type: 'authorization_code',
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+      code: grantCode,
+    });
+    const document = this.readTokenAnswer('exchange', answer, server);
+    const token = this.accessTokenOf(document, answer, server, [...secrets]);
+    const refreshToken = document.refresh_token;
+    if (typeof refreshToken !== 'string' || refreshToken === '') {
+      throw new OAuthResponseError(
+        'it gave an access token but no refresh token, so the sign-in could not be kept. Make the grant code with a Self Client in the API console',
+        server,
+        answer.status,
+      );
+    }
+    return { ...token, refreshToken };
+  }
+
+  /** `POST {accounts}/oauth/v2/token` with `grant_type=refresh_token`: a new access token. */
+  async refreshAccessToken(accountsOrigin: string, client: ClientCredentials, refreshToken: string, signal?: AbortSignal): Promise<AccessTokenAnswer> {
+    const origin = checkAccountsOrigin(accountsOrigin);
+    const server = accountsServerName(origin);
+    const secrets = [client.clientSecret, refreshToken];
+    const answer = await this.post(`${origin}/oauth/v2/token`, `POST ${origin}/oauth/v2/token (grant_type=refresh_token)`, server, secrets, signal, {
+      grant_type: 'refresh_token',
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+      refresh_token: refreshToken,
+    });
+    const document = this.readTokenAnswer('refresh', answer, server);
+    return this.accessTokenOf(document, answer, server, secrets);
+  }
+
+  /**
+   * `POST {accounts}/oauth/v2/token/revoke?token=…`: revokes a refresh token and every access token
+   * made with it. Zoho documents the token as a query parameter, so here (only) a secret is in the
+   * URL; the URL is logged without its query. (Zoho also documents a newer `POST
+   * {accounts}/oauth/v2/revoke/token` with Basic client authentication; the older form is the one
+   * Zoho CRM's own docs give, and needs no client secret.)
+   */
+  async revokeRefreshToken(accountsOrigin: string, refreshToken: string, signal?: AbortSignal): Promise<RevokeOutcome> {
+    const origin = checkAccountsOrigin(accountsOrigin);
+    const server = accountsServerName(origin);
+    const url = `${origin}/oauth/v2/token/revoke?token=${encodeURIComponent(refreshToken)}`;
+    const answer = await this.post(url, `POST ${origin}/oauth/v2/token/revoke`, server, [refreshToken], signal, undefined);
+    if (answer.status >= 300 && answer.status < 400) {
+      throw redirected(answer, server);
+    }
+    if (answer.status >= 500) {
+      throw new AccountsServerError(answer.status, server);
+    }
+    const document = parseObject(answer.body);
+    const errorCode = zohoErrorCode(document);
+    if (answer.status === 400) {
+      // Zoho: "If the given token is invalid, the revoke token request will fail and you'll receive HTTP 400."
+      this.options.logger.info(`Zoho says the refresh token was not valid any more (HTTP 400${errorCode ? ` ${errorCode}` : ''}); nothing left to revoke.`);
+      return 'alreadyInvalid';
+    }
+    if (answer.status >= 200 && answer.status < 300 && errorCode === undefined && document?.status !== 'failure' && document?.status !== 'error') {
+      return 'revoked';
+    }
+    throw new OAuthRejectedError(errorCode ?? 'revoke_failed', server, answer.status);
+  }
+
+  /** Reads a token endpoint's answer as a JSON object, or throws the typed error its status or body says. */
+  private readTokenAnswer(kind: TokenRequestKind, answer: Answer, server: AccountsServerName): Record<string, unknown> {
+    if (answer.status >= 300 && answer.status < 400) {
+      throw redirected(answer, server);
+    }
+    const document = parseObject(answer.body);
+    const errorCode = zohoErrorCode(document);
+    if (document !== undefined && errorCode !== undefined) {
+      throw tokenError(kind, errorCode, document, server, answer.status);
+    }
+    if (answer.status >= 500) {
+      throw new AccountsServerError(answer.status, server);
+    }
+    if (document === undefined) {
+      const what = answer.body.trim() === '' ? 'an empty answer' : answer.body.trim().startsWith('<') ? 'an HTML page, not JSON' : 'not JSON';
+      throw new OAuthResponseError(`it sent ${what} (HTTP ${answer.status}, ${Buffer.byteLength(answer.body)} bytes)`, server, answer.status);
+    }
+    if (answer.status < 200 || answer.status >= 300) {
+      throw new OAuthResponseError(`HTTP ${answer.status} without an error code`, server, answer.status);
+    }
+    return document;
+  }
+
+  private accessTokenOf(document: Record<string, unknown>, answer: Answer, server: AccountsServerName, secrets: string[]): AccessTokenAnswer {
+    const accessToken = document.access_token;
+    if (typeof accessToken !== 'string' || accessToken === '') {
+      // Zoho answers 200 for some refusals; one without an access token is never a success.
+      throw new OAuthResponseError(`HTTP ${answer.status} without an access token (it had ${describeKeys(document)})`, server, answer.status);
+    }
+    const apiDomain = acceptApiDomain(document.api_domain);
+    if (document.api_domain !== undefined && apiDomain === undefined) {
+      this.options.logger.warn(`Zoho's token answer named an api_domain that is not a Zoho API origin; it is ignored. (${redact(String(document.api_domain), [...secrets, accessToken]).slice(0, 100)})`);
+    }
+    return {
+      accessToken,
+      expiresInMs: this.lifetimeOf(document),
+      apiDomain,
+      ...(typeof document.scope === 'string' ? { scope: document.scope } : {}),
+    };
+  }
+
+  /** `expires_in` is seconds, unless `expires_in_sec` is present: then `expires_in` is milliseconds. */
+  private lifetimeOf(document: Record<string, unknown>): number {
+    const seconds = positiveNumber(document.expires_in_sec);
+    if (seconds !== undefined) {
+      return seconds * 1000;
+    }
+    const expiresIn = positiveNumber(document.expires_in);
+    if (expiresIn !== undefined) {
+      if ('expires_in_sec' in document) {
+        return expiresIn;
+      }
+      if (expiresIn >= IMPLAUSIBLE_SECONDS) {
+        this.options.logger.warn(`Zoho's expires_in (${expiresIn}) is implausible in seconds; read as milliseconds.`);
+        return expiresIn;
+      }
+      return expiresIn * 1000;
+    }
+    this.options.logger.warn('Zoho\'s token answer gave no usable expires_in; assuming the documented hour.');
+    return DEFAULT_LIFETIME_MS;
+  }
+
+  /** One POST with a timeout; no retries (each refresh request counts against Zoho's 10-per-10-minutes). */
+  private async post(
+    url: string,
+    logLine: string,
+    server: AccountsServerName,
+    secrets: readonly string[],
+    signal: AbortSignal | undefined,
+    form: Record<string, string> | undefined,
+  ): Promise<Answer> {
+    if (signal?.aborted) {
+      throw new CancelledError();
+    }
+    const logger = this.options.logger;
+    const safe = (text: string) => redact(text, secrets);
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.timeoutMs);
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const started = this.now();
+    let status: number | undefined;
+    try {
+      const response: HttpResponse = await this.options.fetch(url, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Accept: 'application/json',
+          ...(this.options.userAgent ? { 'User-Agent': this.options.userAgent } : {}),
+        },
+        body: form === undefined ? '' : new URLSearchParams(form).toString(),
+        redirect: 'manual',
+        signal: controller.signal,
+        size: MAX_ANSWER_BYTES,
+      });
+      status = response.status;
+      if (Number(response.headers.get('content-length')) > MAX_ANSWER_BYTES) {
+        throw new OAuthResponseError(`its answer was larger than ${MAX_ANSWER_BYTES / 1024} KB, so it was refused`, server, status);
+      }
+      const body = await response.text();
+      logger.info(safe(`${logLine} → ${status} (${this.now() - started} ms)`));
+      return { status, body, location: response.headers.get('location') };
+    } catch (error) {
+      if (error instanceof ZohoOAuthError) {
+        throw error;
+      }
+      if (timedOut) {
+        logger.warn(safe(`${logLine} → no answer within ${this.timeoutMs} ms`));
+        throw new OAuthNetworkError(new ZohoNetworkError('timeout', server.host, undefined, this.timeoutMs), server);
+      }
+      if (signal?.aborted || isAbortError(error)) {
+        throw new CancelledError();
+      }
+      if (isMaxSizeError(error)) {
+        throw new OAuthResponseError(`its answer was larger than ${MAX_ANSWER_BYTES / 1024} KB, so it was refused`, server, status);
+      }
+      // Only the classification is kept: node-fetch's own message names the URL, which for
+      // revocation holds the refresh token.
+      const network = classifyNetworkError(error, server.host);
+      logger.warn(safe(`${logLine} → ${status ?? 'failed'}: ${network.systemCode ?? network.failure} (${this.now() - started} ms)`));
+      throw new OAuthNetworkError(network, server);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+/** Turns Zoho's `error` into its typed error. */
+function tokenError(kind: TokenRequestKind, code: string, document: Record<string, unknown>, server: AccountsServerName, status: number): ZohoOAuthError {
+  const normalized = code.toLowerCase();
+  const description = typeof document.error_description === 'string' ? document.error_description : '';
+  if (normalized === 'access denied' || normalized === 'access_denied' || /too many requests/i.test(description)) {
+    return new TooManyRefreshesError('zoho', ZOHO_REFRESH_WINDOW_MS);
+  }
+  if (normalized === 'invalid_client') {
+    return new InvalidClientError(server);
+  }
+  if (normalized.startsWith('invalid_client_secret') || normalized === 'invalid_secret') {
+    return new WrongClientSecretError(server, normalized);
+  }
+  if (normalized === 'invalid_code' || normalized === 'invalid_grant') {
+    return kind === 'exchange' ? new InvalidGrantCodeError(server) : new InvalidRefreshTokenError(server, normalized);
+  }
+  if (kind === 'refresh' && (normalized === 'invalid_token' || normalized === 'invalid_refresh_token')) {
+    return new InvalidRefreshTokenError(server, normalized);
+  }
+  return new OAuthRejectedError(code, server, status);
+}
+
+/** Zoho's error code, when the body has one that looks like a code (never free text that could hold a secret). */
+function zohoErrorCode(document: Record<string, unknown> | undefined): string | undefined {
+  if (document === undefined) {
+    return undefined;
+  }
+  const error = document.error;
+  if (typeof error === 'string' && error.trim() !== '') {
+    return /^[A-Za-z][A-Za-z0-9_ .-]{0,59}$/.test(error.trim()) ? error.trim() : 'unknown_error';
+  }
+  if (document.status === 'failure' || document.status === 'error') {
+    return typeof document.code === 'string' && /^[A-Za-z][A-Za-z0-9_]{0,59}$/.test(document.code) ? document.code : 'unknown_error';
+  }
+  return undefined;
+}
+
+function redirected(answer: Answer, server: AccountsServerName): OAuthResponseError {
+  let to = 'nowhere';
+  if (answer.location) {
+    try {
+      to = new URL(answer.location).host || 'a relative address';
+    } catch {
+      to = 'an invalid address';
+    }
+  }
+  return new OAuthResponseError(`a redirect (HTTP ${answer.status}) to ${to}; it was not followed, so nothing was sent elsewhere`, server, answer.status);
+}
+
+function parseObject(body: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(body);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function positiveNumber(value: unknown): number | undefined {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : NaN;
+  return Number.isFinite(number) && number > 0 ? number : undefined;
+}
+
+/** The keys of an answer (names only, never values), for messages. */
+function describeKeys(document: Record<string, unknown>): string {
+  const keys = Object.keys(document).filter((key) => /^[A-Za-z0-9_]{1,40}$/.test(key)).slice(0, 8);
+  return keys.length === 0 ? 'no fields' : `only ${keys.map((key) => `"${key}"`).join(', ')}`;
+}

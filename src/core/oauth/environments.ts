@@ -1,0 +1,125 @@
+/**
+ * Where a sign-in goes: which accounts (OAuth) server and which API domain, by data center and
+ * environment. Sources: ../shared/docs/zoho-api.md and Zoho's SDKs (`DataCenter` classes of the
+ * Python, Ruby, PHP and TypeScript CRM SDKs), which give every environment of a data center the
+ * *same* accounts server and the `sandbox.` / `developer.` forms of the API domain.
+ */
+import { DATA_CENTERS, DataCenter } from '../dataCenters';
+import { isLoopbackHost } from '../endpoint';
+import { AccountsServerName, SignInInputError } from './errors';
+
+/** Zoho CRM's environments. A refresh token belongs to exactly one of them (and one data center). */
+export const ZOHO_ENVIRONMENTS = ['production', 'sandbox', 'developer'] as const;
+export type ZohoEnvironment = (typeof ZOHO_ENVIRONMENTS)[number];
+export const DEFAULT_ENVIRONMENT: ZohoEnvironment = 'production';
+
+export function isZohoEnvironment(value: unknown): value is ZohoEnvironment {
+  return typeof value === 'string' && (ZOHO_ENVIRONMENTS as readonly string[]).includes(value);
+}
+
+/** Everything a sign-in needs to know about where it goes. */
+export interface OAuthTarget {
+  readonly dataCenter: DataCenter;
+  readonly environment: ZohoEnvironment;
+  /** e.g. `https://accounts.zoho.eu`: where grant codes and refresh tokens go. */
+  readonly accountsOrigin: string;
+  /** e.g. `https://sandbox.zohoapis.eu`: where API calls go unless Zoho's `api_domain` says otherwise. */
+  readonly apiDomain: string;
+}
+
+export function oauthTargetFor(dataCenter: DataCenter, environment: ZohoEnvironment = DEFAULT_ENVIRONMENT): OAuthTarget {
+  return { dataCenter, environment, accountsOrigin: accountsOriginFor(dataCenter), apiDomain: apiDomainFor(dataCenter, environment) };
+}
+
+/** The accounts server of a data center; the same for production, sandbox and developer orgs (per Zoho's SDKs). */
+export function accountsOriginFor(dataCenter: DataCenter): string {
+  return DATA_CENTERS[dataCenter].accountsDomain;
+}
+
+/**
+ * The API domain of a data center and environment: `https://www.zohoapis.eu` → `https://sandbox.zohoapis.eu`
+ * or `https://developer.zohoapis.eu`. The SDKs confirm these forms for US, EU, IN, AU, JP, CN and CA;
+ * for SA the same form is assumed (unverified). Zoho's token answer carries `api_domain`; prefer it.
+ */
+export function apiDomainFor(dataCenter: DataCenter, environment: ZohoEnvironment): string {
+  const production = DATA_CENTERS[dataCenter].apiDomain;
+  return environment === 'production' ? production : production.replace('://www.', `://${environment}.`);
+}
+
+/** The data center whose accounts server `origin` is, if any. */
+export function dataCenterOfAccountsOrigin(origin: string): DataCenter | undefined {
+  for (const [key, value] of Object.entries(DATA_CENTERS)) {
+    if (value.accountsDomain === origin) {
+      return key as DataCenter;
+    }
+  }
+  return undefined;
+}
+
+/** How messages name an accounts server: its host, and its data center when it is a known one. */
+export function accountsServerName(origin: string): AccountsServerName {
+  const dataCenter = dataCenterOfAccountsOrigin(origin);
+  let host = origin;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    // keep the text as given
+  }
+  return dataCenter ? { host, dataCenterLabel: DATA_CENTERS[dataCenter].label } : { host };
+}
+
+/**
+ * Checks an accounts origin the client secret may be sent to, and returns it bare (no trailing slash).
+ * https only; plain http only for loopback hosts (tests and the demo). Throws `SignInInputError`.
+ */
+export function checkAccountsOrigin(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new SignInInputError(`The accounts server "${value}" is not a URL. Use an origin such as https://accounts.zoho.eu.`);
+  }
+  if (url.username !== '' || url.password !== '' || (url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
+    throw new SignInInputError(`The accounts server must be a bare origin such as https://accounts.zoho.eu, not "${url.origin}${url.pathname}".`);
+  }
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    return url.origin;
+  }
+  throw new SignInInputError(
+    `The accounts server "${url.origin}" does not use https, so the client secret would travel unencrypted. Use https:// (plain http is accepted only for 127.0.0.1, localhost and [::1]).`,
+  );
+}
+
+/** Zoho's API base domains (`zohoapis.com`, `zohoapis.eu`…), from the data centers' production API domains. */
+const ZOHO_API_BASES: readonly string[] = Object.values(DATA_CENTERS).map((dc) => new URL(dc.apiDomain).hostname.replace(/^www\./, ''));
+
+/** Whether a host is a Zoho API host of a known data center: `www.`, `sandbox.`, `developer.` or any other subdomain. */
+export function isZohoApiHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return ZOHO_API_BASES.some((base) => host === base || host.endsWith(`.${base}`));
+}
+
+/**
+ * Reads Zoho's `api_domain` from a token answer: the origin API calls (and so the access token) go to.
+ * Accepted only when it is an https host under a known data center's Zoho API domain (any
+ * environment), or a loopback host (tests). Anything else is ignored, and the computed domain used
+ * instead: a token answer must not be able to send the token elsewhere.
+ */
+export function acceptApiDomain(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') {
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return undefined;
+  }
+  if (url.username !== '' || url.password !== '' || (url.pathname !== '/' && url.pathname !== '') || url.search !== '') {
+    return undefined;
+  }
+  if (isLoopbackHost(url.hostname) && (url.protocol === 'http:' || url.protocol === 'https:')) {
+    return url.origin;
+  }
+  return url.protocol === 'https:' && isZohoApiHost(url.hostname) ? url.origin : undefined;
+}

@@ -1,0 +1,593 @@
+/**
+ * Keeps a Zoho sign-in alive: holds the Self Client's credentials and refresh token in an injected
+ * `CredentialStore` (SecretStorage in VS Code), hands out a valid access token, and gets a new one
+ * from Zoho's accounts server shortly before the old one expires — never per request.
+ *
+ * - The access token is cached (in memory and in the store) until 5 minutes before it expires.
+ * - At most one refresh runs at a time; every caller meanwhile shares it.
+ * - Before asking Zoho, the store is read again: another VS Code window may have refreshed already.
+ * - Zoho allows 10 new access tokens per refresh token per 10 minutes; this counts its own requests
+ *   (in the store, so windows share the count) and refuses an 11th rather than be refused by Zoho.
+ * - `withAccessToken(fn)` retries `fn` once with a new token when Zoho says the token is invalid.
+ * - Sign-in failures that a retry cannot fix (revoked refresh token, wrong secret, unknown client)
+ *   are remembered, so a dead sign-in does not keep asking Zoho.
+ *
+ * Nothing here logs or puts in an error a secret: client secret, grant code, refresh or access token.
+ */
+import { DataCenter, isDataCenter } from '../dataCenters';
+import { CancelledError, ZohoApiError } from '../errors';
+import { FetchLike } from '../http';
+import { Logger } from '../logger';
+import { AccountsClient, AccessTokenAnswer, RevokeOutcome, ZOHO_REFRESH_WINDOW_MS } from './accountsClient';
+import { DEFAULT_ENVIRONMENT, ZohoEnvironment, acceptApiDomain, accountsOriginFor, apiDomainFor, checkAccountsOrigin, isZohoEnvironment } from './environments';
+import {
+  InvalidClientError,
+  InvalidRefreshTokenError,
+  NotSignedInError,
+  SignInInputError,
+  TooManyRefreshesError,
+  WrongClientSecretError,
+  ZohoOAuthError,
+} from './errors';
+
+/**
+ * Where the sign-in is kept: one record, as JSON text. In VS Code, SecretStorage under one key.
+ * `get` resolves `undefined` when nothing is stored.
+ */
+export interface CredentialStore {
+  get(): Promise<string | undefined>;
+  set(value: string): Promise<void>;
+  delete(): Promise<void>;
+}
+
+/** What `signIn` needs: a Self Client's ID and secret and a grant code, all from the Zoho API console. */
+export interface SignInRequest {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** The code from Self Client › Generate Code; it lives 3 minutes by default and works once. */
+  readonly grantCode: string;
+  /** The data center the organisation (and the Self Client) lives in. */
+  readonly dataCenter: DataCenter;
+  readonly environment?: ZohoEnvironment;
+  /** Overrides the data center's accounts server (tests and the demo: a loopback fake). */
+  readonly accountsOrigin?: string;
+  /** Used when Zoho's answer names no `api_domain`; default: the data center's, for the environment. */
+  readonly apiDomain?: string;
+}
+
+/** An access token that is valid now, and the API origin it is for. */
+export interface ValidAccessToken {
+  readonly accessToken: string;
+  /** e.g. `https://www.zohoapis.eu`: Zoho's `api_domain` from the token answer when it sent one. */
+  readonly apiDomain: string;
+  /** When Zoho will stop accepting it (epoch ms, by the injected clock). */
+  readonly expiresAt: number;
+}
+
+/** The sign-in as it may be shown: no secrets. */
+export interface SignInStatus {
+  readonly signedIn: boolean;
+  /** The Self Client's ID: not a secret (it appears in Zoho's own sign-in URLs). */
+  readonly clientId?: string;
+  readonly dataCenter?: DataCenter;
+  readonly environment?: ZohoEnvironment;
+  readonly accountsOrigin?: string;
+  readonly apiDomain?: string;
+  /** When the cached access token expires (epoch ms), if there is one. */
+  readonly accessTokenExpiresAt?: number;
+}
+
+export interface SignOutResult {
+  readonly wasSignedIn: boolean;
+  /** `notAsked`: `revoke` was false, or there was nothing to revoke. `failed`: see `error`; the sign-in is forgotten anyway. */
+  readonly revocation: RevokeOutcome | 'notAsked' | 'failed';
+  readonly error?: ZohoOAuthError;
+}
+
+export interface TokenManagerOptions {
+  readonly store: CredentialStore;
+  readonly fetch: FetchLike;
+  readonly logger: Logger;
+  readonly now?: () => number;
+  /** Each request to the accounts server's limit. */
+  readonly timeoutMs?: number;
+  readonly userAgent?: string;
+  /** How long before expiry a token is replaced; default 5 minutes. */
+  readonly refreshMarginMs?: number;
+  /** New access tokens asked for per `windowMs` at most; default Zoho's 10. */
+  readonly maxTokenRequests?: number;
+  /** Default Zoho's 10 minutes. */
+  readonly windowMs?: number;
+}
+
+export const DEFAULT_REFRESH_MARGIN_MS = 5 * 60_000;
+export const MAX_TOKEN_REQUESTS = 10;
+/** A token this close to expiry is not handed out even when a proactive refresh failed. */
+const LAST_RESORT_MARGIN_MS = 30_000;
+
+/** The stored record. Versioned so a later shape can be told apart. */
+interface SavedSignIn {
+  readonly version: 1;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly refreshToken: string;
+  readonly accountsOrigin: string;
+  readonly dataCenter?: DataCenter;
+  readonly environment: ZohoEnvironment;
+  readonly apiDomain: string;
+  readonly accessToken?: string;
+  readonly expiresAt?: number;
+  /** When to replace the access token: `refreshMarginMs` before `expiresAt` (or half its life, if shorter). */
+  readonly refreshAt?: number;
+  /** When each recent new-access-token request was sent (epoch ms), for the 10-per-10-minutes limit. */
+  readonly tokenRequests: readonly number[];
+  /** Zoho answered "Access Denied" (too many): ask nothing before this. */
+  readonly blockedUntil?: number;
+}
+
+/** Whether a Zoho API error says the access token itself was refused (so a new one may help). */
+export function isAuthFailure(error: unknown): error is ZohoApiError {
+  return (
+    error instanceof ZohoApiError &&
+    (error.code === 'INVALID_TOKEN' || error.code === 'AUTHENTICATION_FAILURE' || error.code === 'INVALID_OAUTHTOKEN' || (error.code === undefined && error.httpStatus === 401))
+  );
+}
+
+/**
+ * Checks one field typed to sign in; returns what is wrong, or `undefined` when it can be used.
+ * For input boxes' `validateInput`; `signIn` applies the same checks.
+ */
+export function checkSignInField(field: 'clientId' | 'clientSecret' | 'grantCode', value: string): string | undefined {
+  const label = field === 'clientId' ? 'client ID' : field === 'clientSecret' ? 'client secret' : 'grant code';
+  const trimmed = value.trim();
+  if (trimmed === '') {
+    return `Paste the ${label}: it cannot be empty.`;
+  }
+  if (/\s/.test(trimmed)) {
+    return `A ${label} has no spaces or line breaks: paste it alone.`;
+  }
+  if (/[^\x21-\x7e]/.test(trimmed)) {
+    return `A ${label} has only letters, digits and punctuation: check what was pasted.`;
+  }
+  return undefined;
+}
+
+export class TokenManager {
+  private readonly accounts: AccountsClient;
+  private readonly now: () => number;
+  private readonly refreshMarginMs: number;
+  private readonly maxTokenRequests: number;
+  private readonly windowMs: number;
+
+  /** The record as last read or written; valid when `loaded`. */
+  private record: SavedSignIn | undefined;
+  private loaded = false;
+  private loading: Promise<SavedSignIn | undefined> | undefined;
+  /** The refresh every caller shares while it runs. */
+  private refreshing: Promise<ValidAccessToken> | undefined;
+  /** An access token Zoho refused: never handed out again. */
+  private rejectedToken: string | undefined;
+  /** A failure no retry fixes, for the refresh token it happened with. */
+  private dead: { readonly refreshToken: string; readonly error: ZohoOAuthError } | undefined;
+  /** Bumped by sign-in and sign-out, so a refresh that started before does not write over them. */
+  private generation = 0;
+
+  constructor(private readonly options: TokenManagerOptions) {
+    this.now = options.now ?? Date.now;
+    this.accounts = new AccountsClient({ fetch: options.fetch, logger: options.logger, now: this.now, timeoutMs: options.timeoutMs, userAgent: options.userAgent });
+    this.refreshMarginMs = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
+    this.maxTokenRequests = options.maxTokenRequests ?? MAX_TOKEN_REQUESTS;
+    this.windowMs = options.windowMs ?? ZOHO_REFRESH_WINDOW_MS;
+  }
+
+  /**
+   * Exchanges a grant code for a refresh token and keeps the sign-in in the store, replacing any
+   * earlier one (which is not revoked: call `signOut({ revoke: true })` first for that).
+   * Throws `SignInInputError`, `InvalidGrantCodeError`, `InvalidClientError`, `WrongClientSecretError`,
+   * `OAuthNetworkError`… (all `ZohoOAuthError`), or the store's own error if it cannot save.
+   */
+  async signIn(request: SignInRequest, signal?: AbortSignal): Promise<SignInStatus> {
+    const clientId = request.clientId.trim();
+    const clientSecret = request.clientSecret.trim();
+    const grantCode = request.grantCode.trim();
+    const problem = checkSignInField('clientId', clientId) ?? checkSignInField('clientSecret', clientSecret) ?? checkSignInField('grantCode', grantCode);
+    if (problem !== undefined) {
+      throw new SignInInputError(problem);
+    }
+    if (!isDataCenter(request.dataCenter)) {
+      throw new SignInInputError(`"${String(request.dataCenter)}" is not one of Zoho's data centers.`);
+    }
+    const environment = request.environment ?? DEFAULT_ENVIRONMENT;
+    if (!isZohoEnvironment(environment)) {
+      throw new SignInInputError(`"${String(environment)}" is not a Zoho environment (production, sandbox or developer).`);
+    }
+    const accountsOrigin = checkAccountsOrigin(request.accountsOrigin ?? accountsOriginFor(request.dataCenter));
+    const fallbackApiDomain = request.apiDomain !== undefined ? acceptApiDomain(request.apiDomain) : apiDomainFor(request.dataCenter, environment);
+    if (fallbackApiDomain === undefined) {
+      throw new SignInInputError(`The API domain "${request.apiDomain}" is not a Zoho API origin (https://…zohoapis…) nor a loopback address.`);
+    }
+
+    const generation = ++this.generation;
+    const answer = await this.accounts.exchangeGrantCode(accountsOrigin, { clientId, clientSecret }, grantCode, signal);
+    const obtained = this.now();
+    const record: SavedSignIn = {
+      version: 1,
+      clientId,
+      clientSecret,
+      refreshToken: answer.refreshToken,
+      accountsOrigin,
+      dataCenter: request.dataCenter,
+      environment,
+      ...this.tokenFields(answer, obtained, fallbackApiDomain),
+      // The exchange made an access token too: count it, to stay on the safe side of Zoho's limit.
+      tokenRequests: [obtained],
+    };
+    if (generation !== this.generation) {
+      throw new CancelledError();
+    }
+    await this.options.store.set(JSON.stringify(record));
+    this.record = record;
+    this.loaded = true;
+    this.rejectedToken = undefined;
+    this.dead = undefined;
+    this.options.logger.info(
+      `Signed in to Zoho (${request.dataCenter}, ${environment}) through ${new URL(accountsOrigin).host}; API domain ${record.apiDomain}; the access token expires in ${minutes(answer.expiresInMs)}.`,
+    );
+    return statusOf(record);
+  }
+
+  /**
+   * An access token valid now: the cached one, or a new one when it is within 5 minutes of expiry
+   * (one refresh shared by all callers). Throws `NotSignedInError`, `TooManyRefreshesError`,
+   * `InvalidRefreshTokenError`, `OAuthNetworkError`… (`ZohoOAuthError`), or `CancelledError` when
+   * `signal` aborts (the shared refresh goes on for the others).
+   */
+  async getAccessToken(signal?: AbortSignal): Promise<ValidAccessToken> {
+    if (signal?.aborted) {
+      throw new CancelledError();
+    }
+    const record = await this.current();
+    if (record === undefined) {
+      throw new NotSignedInError();
+    }
+    if (this.isFresh(record)) {
+      return tokenOf(record);
+    }
+    if (this.refreshing === undefined) {
+      const refreshing = this.refresh();
+      this.refreshing = refreshing;
+      const clear = () => {
+        if (this.refreshing === refreshing) {
+          this.refreshing = undefined;
+        }
+      };
+      refreshing.then(clear, clear);
+    }
+    return abortable(this.refreshing, signal);
+  }
+
+  /**
+   * Calls `fn` with a valid token. If Zoho refuses the token (`INVALID_TOKEN`, `AUTHENTICATION_FAILURE`:
+   * revoked, or evicted by newer tokens), gets a new one and calls `fn` once more; a second refusal
+   * is thrown as is.
+   */
+  async withAccessToken<T>(fn: (token: ValidAccessToken) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const first = await this.getAccessToken(signal);
+    try {
+      return await fn(first);
+    } catch (error) {
+      if (!isAuthFailure(error)) {
+        throw error;
+      }
+      this.options.logger.warn(`Zoho refused the access token (${error.code ?? `HTTP ${error.httpStatus}`}); getting a new one and trying once more.`);
+      this.invalidate(first.accessToken);
+      const second = await this.getAccessToken(signal);
+      return fn(second);
+    }
+  }
+
+  /**
+   * Marks an access token as refused, so the next `getAccessToken` gets a new one. Without an
+   * argument, the current one. A token that is no longer the current one is ignored (a newer one
+   * has already replaced it).
+   */
+  invalidate(accessToken?: string): void {
+    const current = this.record?.accessToken;
+    if (current !== undefined && (accessToken === undefined || accessToken === current)) {
+      this.rejectedToken = current;
+    }
+  }
+
+  /** Forgets the in-memory copy, so the next call reads the store again (call it when another window changed it). */
+  reload(): void {
+    this.loaded = false;
+    this.loading = undefined;
+  }
+
+  /** What is signed in, without secrets. */
+  async status(): Promise<SignInStatus> {
+    const record = await this.current();
+    return record === undefined ? { signedIn: false } : statusOf(record);
+  }
+
+  /**
+   * Forgets the sign-in (deletes the stored record) and, with `revoke`, asks Zoho to revoke the
+   * refresh token and the access tokens made with it. A failed revocation is reported in the result,
+   * not thrown: the sign-in is forgotten either way.
+   */
+  async signOut(options: { revoke?: boolean } = {}, signal?: AbortSignal): Promise<SignOutResult> {
+    const record = this.loaded ? this.record : await this.readStore();
+    this.generation++;
+    this.record = undefined;
+    this.loaded = true;
+    this.rejectedToken = undefined;
+    this.dead = undefined;
+    await this.options.store.delete();
+    if (record === undefined) {
+      return { wasSignedIn: false, revocation: 'notAsked' };
+    }
+    if (!options.revoke) {
+      this.options.logger.info('Signed out of Zoho; the refresh token was not revoked.');
+      return { wasSignedIn: true, revocation: 'notAsked' };
+    }
+    try {
+      const revocation = await this.accounts.revokeRefreshToken(record.accountsOrigin, record.refreshToken, signal);
+      this.options.logger.info(`Signed out of Zoho; refresh token ${revocation === 'revoked' ? 'revoked' : 'already invalid'}.`);
+      return { wasSignedIn: true, revocation };
+    } catch (error) {
+      if (error instanceof ZohoOAuthError) {
+        this.options.logger.warn(`Signed out of Zoho, but revoking the refresh token failed (${error.logCode}).`);
+        return { wasSignedIn: true, revocation: 'failed', error };
+      }
+      throw error;
+    }
+  }
+
+  private async refresh(): Promise<ValidAccessToken> {
+    const generation = this.generation;
+    // The store is the truth: another window may have signed in again or refreshed already.
+    let record = await this.readStore();
+    if (generation === this.generation) {
+      this.record = record;
+      this.loaded = true;
+    }
+    if (record === undefined) {
+      throw new NotSignedInError();
+    }
+    if (this.isFresh(record)) {
+      this.options.logger.info(`Using the access token another window got; it expires in ${minutes((record.expiresAt ?? 0) - this.now())}.`);
+      return tokenOf(record);
+    }
+    if (this.dead !== undefined && this.dead.refreshToken === record.refreshToken) {
+      throw this.dead.error;
+    }
+
+    const now = this.now();
+    let refusal: TooManyRefreshesError | undefined;
+    const recent = record.tokenRequests.filter((time) => time > now - this.windowMs && time <= now);
+    if (record.blockedUntil !== undefined && now < record.blockedUntil) {
+      refusal = new TooManyRefreshesError('zoho', record.blockedUntil - now);
+    } else if (recent.length >= this.maxTokenRequests) {
+      refusal = new TooManyRefreshesError('local', recent[0] + this.windowMs - now);
+    }
+    if (refusal !== undefined) {
+      this.options.logger.warn(`Not asking Zoho for a new access token: ${recent.length} asked for in the last ${minutes(this.windowMs)} (${refusal.logCode}).`);
+      return this.lastResort(record, refusal);
+    }
+
+    // Count the request before sending it, so another window sees it too.
+    record = { ...record, tokenRequests: [...recent, now], blockedUntil: undefined };
+    await this.save(record, generation);
+    let answer: AccessTokenAnswer;
+    try {
+      answer = await this.accounts.refreshAccessToken(record.accountsOrigin, { clientId: record.clientId, clientSecret: record.clientSecret }, record.refreshToken);
+    } catch (error) {
+      if (error instanceof TooManyRefreshesError) {
+        await this.save({ ...record, blockedUntil: this.now() + error.retryAfterMs }, generation);
+      }
+      if (error instanceof InvalidRefreshTokenError || error instanceof WrongClientSecretError || error instanceof InvalidClientError) {
+        this.dead = { refreshToken: record.refreshToken, error };
+      }
+      if (error instanceof ZohoOAuthError) {
+        this.options.logger.warn(`Getting a new Zoho access token failed (${error.logCode}).`);
+        return this.lastResort(record, error);
+      }
+      throw error;
+    }
+    const obtained = this.now();
+    const updated: SavedSignIn = { ...record, ...this.tokenFields(answer, obtained, record.apiDomain) };
+    await this.save(updated, generation);
+    if (this.rejectedToken !== undefined && this.rejectedToken !== updated.accessToken) {
+      this.rejectedToken = undefined;
+    }
+    this.options.logger.info(
+      `Got a new Zoho access token; it expires in ${minutes(answer.expiresInMs)} (${updated.tokenRequests.length} of ${this.maxTokenRequests} new tokens in ${minutes(this.windowMs)}).`,
+    );
+    return tokenOf(updated);
+  }
+
+  /**
+   * When a refresh cannot happen (limit, network, Zoho down) but the cached token still has time
+   * left and was not refused, it is used rather than failing; otherwise the failure is thrown.
+   */
+  private lastResort(record: SavedSignIn, failure: ZohoOAuthError): ValidAccessToken {
+    const revoked = failure instanceof InvalidRefreshTokenError || failure instanceof WrongClientSecretError || failure instanceof InvalidClientError;
+    if (
+      !revoked &&
+      record.accessToken !== undefined &&
+      record.accessToken !== this.rejectedToken &&
+      record.expiresAt !== undefined &&
+      this.now() < record.expiresAt - LAST_RESORT_MARGIN_MS
+    ) {
+      this.options.logger.warn(`Still using the current access token, which expires in ${minutes(record.expiresAt - this.now())}.`);
+      return tokenOf(record);
+    }
+    throw failure;
+  }
+
+  private tokenFields(answer: AccessTokenAnswer, obtained: number, fallbackApiDomain: string): Pick<SavedSignIn, 'accessToken' | 'expiresAt' | 'refreshAt' | 'apiDomain'> {
+    const lifetime = answer.expiresInMs;
+    return {
+      accessToken: answer.accessToken,
+      expiresAt: obtained + lifetime,
+      refreshAt: obtained + Math.max(lifetime - this.refreshMarginMs, lifetime / 2),
+      apiDomain: answer.apiDomain ?? fallbackApiDomain,
+    };
+  }
+
+  private isFresh(record: SavedSignIn): boolean {
+    return record.accessToken !== undefined && record.accessToken !== this.rejectedToken && record.refreshAt !== undefined && this.now() < record.refreshAt;
+  }
+
+  private async current(): Promise<SavedSignIn | undefined> {
+    if (this.loaded) {
+      return this.record;
+    }
+    if (this.loading === undefined) {
+      const generation = this.generation;
+      const loading = this.readStore().then((record) => {
+        if (this.loading === loading) {
+          this.loading = undefined;
+          if (generation === this.generation) {
+            this.record = record;
+            this.loaded = true;
+          }
+        }
+        return this.loaded ? this.record : record;
+      });
+      this.loading = loading;
+    }
+    return this.loading;
+  }
+
+  private async readStore(): Promise<SavedSignIn | undefined> {
+    const text = await this.options.store.get();
+    if (text === undefined || text === '') {
+      return undefined;
+    }
+    const record = parseSavedSignIn(text);
+    if (record === undefined) {
+      this.options.logger.warn('The saved Zoho sign-in could not be read (not in the expected form); sign in again.');
+    }
+    return record;
+  }
+
+  /** Saves unless a sign-in or sign-out happened since `generation`; a failure to save is logged, not thrown. */
+  private async save(record: SavedSignIn, generation: number): Promise<void> {
+    if (generation !== this.generation) {
+      return;
+    }
+    this.record = record;
+    this.loaded = true;
+    try {
+      await this.options.store.set(JSON.stringify(record));
+    } catch (error) {
+      this.options.logger.warn(`Could not save the Zoho sign-in (${error instanceof Error ? error.name : 'error'}); it is kept for this session only.`);
+    }
+  }
+}
+
+function tokenOf(record: SavedSignIn): ValidAccessToken {
+  return { accessToken: record.accessToken as string, apiDomain: record.apiDomain, expiresAt: record.expiresAt as number };
+}
+
+function statusOf(record: SavedSignIn): SignInStatus {
+  return {
+    signedIn: true,
+    clientId: record.clientId,
+    dataCenter: record.dataCenter,
+    environment: record.environment,
+    accountsOrigin: record.accountsOrigin,
+    apiDomain: record.apiDomain,
+    ...(record.accessToken !== undefined && record.expiresAt !== undefined ? { accessTokenExpiresAt: record.expiresAt } : {}),
+  };
+}
+
+/** Reads a stored record, checking every field; `undefined` when it is not one. */
+function parseSavedSignIn(text: string): SavedSignIn | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) {
+    return undefined;
+  }
+  const v = value as Record<string, unknown>;
+  const nonEmpty = (x: unknown): x is string => typeof x === 'string' && x !== '';
+  const time = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+  if (v.version !== 1 || !nonEmpty(v.clientId) || !nonEmpty(v.clientSecret) || !nonEmpty(v.refreshToken) || !nonEmpty(v.accountsOrigin)) {
+    return undefined;
+  }
+  const environment = v.environment === undefined ? DEFAULT_ENVIRONMENT : v.environment;
+  if (!isZohoEnvironment(environment)) {
+    return undefined;
+  }
+  const dataCenter = isDataCenter(v.dataCenter) ? v.dataCenter : undefined;
+  const apiDomain = acceptApiDomain(v.apiDomain) ?? (dataCenter ? apiDomainFor(dataCenter, environment) : undefined);
+  if (apiDomain === undefined) {
+    return undefined;
+  }
+  const hasToken = nonEmpty(v.accessToken) && time(v.expiresAt) && time(v.refreshAt);
+  return {
+    version: 1,
+    clientId: v.clientId,
+    clientSecret: v.clientSecret,
+    refreshToken: v.refreshToken,
+    accountsOrigin: v.accountsOrigin,
+    ...(dataCenter ? { dataCenter } : {}),
+    environment,
+    apiDomain,
+    ...(hasToken ? { accessToken: v.accessToken as string, expiresAt: v.expiresAt as number, refreshAt: v.refreshAt as number } : {}),
+    tokenRequests: Array.isArray(v.tokenRequests) ? v.tokenRequests.filter(time) : [],
+    ...(time(v.blockedUntil) ? { blockedUntil: v.blockedUntil } : {}),
+  };
+}
+
+/** Resolves or rejects as `promise` does, or rejects with `CancelledError` as soon as `signal` aborts. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) {
+    return promise;
+  }
+  return new Promise<T>((resolve, reject) => {
+    if (signal.aborted) {
+      reject(new CancelledError());
+      return;
+    }
+    const onAbort = () => reject(new CancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function minutes(ms: number): string {
+  const value = Math.max(0, Math.round(ms / 60_000));
+  return `${value} min`;
+}
+
+/** A store in memory, for tests and for running without SecretStorage. */
+export function memoryCredentialStore(initial?: string): CredentialStore & { value: string | undefined; writes: number } {
+  const store = {
+    value: initial,
+    writes: 0,
+    get: async () => store.value,
+    set: async (value: string) => {
+      store.value = value;
+      store.writes++;
+    },
+    delete: async () => {
+      store.value = undefined;
+    },
+  };
+  return store;
+}

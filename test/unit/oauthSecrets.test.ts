@@ -1,0 +1,158 @@
+import * as assert from 'assert';
+import * as http from 'http';
+import { AddressInfo } from 'net';
+import { inspect } from 'util';
+import { ZohoApiError } from '../../src/core/errors';
+import { nodeFetch } from '../../src/core/nodeFetch';
+import { AccountsClient } from '../../src/core/oauth/accountsClient';
+import { TokenManager, memoryCredentialStore } from '../../src/core/oauth/tokenManager';
+import { FakeAccounts, startFakeAccounts } from '../fake-zoho/accountsServer';
+import { capturingLogger } from './helpers';
+
+const MINUTE = 60_000;
+
+/**
+ * Runs every sign-in path, good and bad, with one capturing logger, collects every error and every
+ * status, then looks for every secret that was ever in play: the client secret (right and wrong),
+ * every grant code, refresh token and access token the fake issued.
+ */
+describe('OAuth: no secret in any log line, error or status', () => {
+  let accounts: FakeAccounts;
+  let otherDataCenter: FakeAccounts;
+  let closedOrigin: string;
+
+  before(async () => {
+    accounts = await startFakeAccounts({ apiDomain: 'https://www.zohoapis.com' });
+    otherDataCenter = await startFakeAccounts({ clientId: '1000.OTHERDC0000000000000000000000000', clientSecret: 'otherdcsecret000000000000000000000000000000' });
+    const server = http.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    closedOrigin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  after(async () => {
+    await accounts.close();
+    await otherDataCenter.close();
+  });
+
+  it('holds for sign-in, refresh, retry, limits, bad answers, network failures and sign-out', async () => {
+    const logger = capturingLogger();
+    const seen: unknown[] = [];
+    const wrongSecret = 'wrongsecret0000000000000000000000000000000';
+    /** Keeps what `action` threw; its result too when it is meant to be shown (statuses, sign-out results), not a token. */
+    const capture = async (action: () => Promise<unknown>, keepResult = false) => {
+      try {
+        const result = await action();
+        if (keepResult) {
+          seen.push(result);
+        }
+      } catch (error) {
+        seen.push(error);
+      }
+      seen.push(await tokens.status());
+    };
+    const store = memoryCredentialStore();
+    const tokens = new TokenManager({ store, fetch: nodeFetch, logger, now: accounts.clock.now, timeoutMs: 300 });
+    const signIn = (overrides: { clientId?: string; clientSecret?: string; grantCode?: string; accountsOrigin?: string } = {}) =>
+      tokens.signIn({
+        clientId: overrides.clientId ?? accounts.clientId,
+        clientSecret: overrides.clientSecret ?? accounts.clientSecret,
+        grantCode: overrides.grantCode ?? accounts.issueGrantCode(),
+        dataCenter: 'us',
+        accountsOrigin: overrides.accountsOrigin ?? accounts.origin,
+      });
+
+    // Sign-in failures.
+    await capture(() => signIn({ clientSecret: wrongSecret }));
+    const expired = accounts.issueGrantCode();
+    accounts.clock.advance(4 * MINUTE);
+    await capture(() => signIn({ grantCode: expired }));
+    await capture(() => signIn({ grantCode: otherDataCenter.issueGrantCode() }));
+    await capture(() => signIn({ clientId: otherDataCenter.clientId, clientSecret: otherDataCenter.clientSecret, grantCode: otherDataCenter.issueGrantCode() }));
+    await capture(() => signIn({ accountsOrigin: closedOrigin }));
+    accounts.scenario = { omitRefreshToken: true };
+    await capture(() => signIn());
+    accounts.scenario = { apiDomainOverride: 'https://attacker.example' };
+    await capture(() => signIn());
+    accounts.scenario = {};
+
+    // A good sign-in, refreshes in both expiry forms, a retry after INVALID_TOKEN.
+    await capture(() => signIn());
+    await capture(() => tokens.getAccessToken());
+    await capture(() => tokens.status(), true);
+    accounts.clock.advance(56 * MINUTE);
+    await capture(() => tokens.getAccessToken());
+    accounts.scenario = { expiresInSec: true };
+    accounts.clock.advance(56 * MINUTE);
+    await capture(() => tokens.getAccessToken());
+    accounts.scenario = {};
+    let calls = 0;
+    await capture(() =>
+      tokens.withAccessToken(async () => {
+        if (++calls === 1) {
+          throw new ZohoApiError(401, 'INVALID_TOKEN', 'invalid oauth token');
+        }
+      }),
+    );
+
+    // Bad answers and network failures on refresh (after expiry, so they are thrown, not papered over).
+    for (const scenario of [{ drop: true }, { delayMs: 600 }, { raw: { status: 503, body: '<html>down</html>' } }, { raw: { status: 200, body: 'not json' } }, { omitAccessToken: true }, { error: 'weird_error' }]) {
+      accounts.scenario = scenario;
+      accounts.clock.advance(61 * MINUTE);
+      await capture(() => tokens.getAccessToken());
+    }
+    accounts.scenario = {};
+
+    // The local limit, then Zoho's own.
+    for (let i = 0; i < 12; i++) {
+      tokens.invalidate();
+      await capture(() => tokens.getAccessToken());
+    }
+    accounts.clock.advance(11 * MINUTE);
+    const eager = new TokenManager({ store, fetch: nodeFetch, logger, now: accounts.clock.now, maxTokenRequests: 100 });
+    for (let i = 0; i < 12; i++) {
+      eager.invalidate();
+      await capture(() => eager.getAccessToken());
+    }
+
+    // Revocation that fails on the network (node-fetch's own message names the URL, token included), then one that works.
+    accounts.scenario = { drop: true };
+    await capture(() => tokens.signOut({ revoke: true }), true);
+    accounts.scenario = {};
+    await capture(() => new AccountsClient({ fetch: nodeFetch, logger, now: accounts.clock.now }).revokeRefreshToken(closedOrigin, accounts.issuedRefreshTokens[0]));
+    accounts.clock.advance(11 * MINUTE);
+    await capture(() => signIn());
+    await capture(() => tokens.signOut({ revoke: true }), true);
+    await capture(() => tokens.getAccessToken());
+
+    const secrets = [
+      accounts.clientSecret,
+      wrongSecret,
+      otherDataCenter.clientSecret,
+      ...accounts.issuedGrantCodes,
+      ...otherDataCenter.issuedGrantCodes,
+      ...accounts.issuedRefreshTokens,
+      ...accounts.issuedAccessTokens,
+    ];
+    assert.ok(accounts.issuedRefreshTokens.length >= 3 && accounts.issuedAccessTokens.length >= 15, 'the run exercised many tokens');
+    const errors = seen.filter((item): item is Error => item instanceof Error);
+    assert.ok(errors.length >= 15, `many failures were exercised (${errors.length})`);
+    const texts = [
+      ...logger.lines,
+      ...errors.flatMap((error) => [error.message, error.stack ?? '', inspect(error, { depth: 6 }), JSON.stringify(error)]),
+      ...seen.filter((item) => !(item instanceof Error)).map((item) => JSON.stringify(item) ?? ''),
+    ];
+    for (const secret of secrets) {
+      for (const text of texts) {
+        assert.ok(!text.includes(secret), `a secret (${secret.slice(0, 6)}…) appeared in: ${text.split(secret).join('<SECRET>').slice(0, 300)}`);
+      }
+    }
+
+    // And no secret ever went into a URL, except the token Zoho's revoke API takes there.
+    for (const request of accounts.requests) {
+      const allowed = request.path === '/oauth/v2/token/revoke' ? [request.query.token] : [];
+      for (const secret of secrets.filter((s) => !allowed.includes(s))) {
+        assert.ok(!request.url.includes(secret), `a secret went into the URL of ${request.path}`);
+      }
+    }
+  });
+});
