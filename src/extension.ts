@@ -2,14 +2,17 @@ import * as vscode from 'vscode';
 import { nodeFetch } from './core/nodeFetch';
 import { TerritoryStore } from './core/territoryStore';
 import { ZohoClient } from './core/zohoClient';
-import { ACCESS_TOKEN_SECRET_KEY, LOG_CHANNEL_NAME } from './ids';
+import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, LOG_CHANNEL_NAME } from './ids';
 import { AccessTokenStore } from './vscode/accessTokenStore';
 import { registerCommands } from './vscode/commands/registerCommands';
 import { OutputLog } from './vscode/outputLog';
 import { readEndpointSettings } from './vscode/settings';
+import { SignInState } from './vscode/signInState';
 import { TerritoriesView } from './vscode/territoriesView';
 import { TerritoryTreeProvider } from './vscode/territoryTreeProvider';
 import { ViewOptions } from './vscode/viewOptions';
+import { ZohoAuthenticationProvider } from './vscode/zohoAuthenticationProvider';
+import { ZohoSignIn } from './vscode/zohoSignIn';
 
 /**
  * What `activate` returns when VS Code runs the extension's tests, and only then: the live pieces,
@@ -19,29 +22,53 @@ export interface ZohoTerritoriesTestApi {
   readonly store: TerritoryStore;
   readonly view: TerritoriesView;
   readonly options: ViewOptions;
-  /** What SecretStorage holds under the token's key. */
-  storedToken(): Thenable<string | undefined>;
+  readonly zoho: ZohoSignIn;
+  readonly authentication: ZohoAuthenticationProvider;
+  /** What SecretStorage holds under one of the extension's keys. */
+  storedSecret(key: string): Thenable<string | undefined>;
+  /** What the extension keeps in its global state under `key`. */
+  savedState(key: string): unknown;
 }
 
 /** The composition root: builds each piece, hands it what it needs, registers it. No logic here. */
 export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestApi | undefined {
+  const userAgent = `zoho-crm-territories-vscode/${context.extension.packageJSON.version}`;
   const tokens = new AccessTokenStore(context.secrets);
   const log = new OutputLog(vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true }), () => [tokens.peek()]);
-  const client = new ZohoClient({
-    fetch: nodeFetch,
-    logger: log,
-    userAgent: `zoho-crm-territories-vscode/${context.extension.packageJSON.version}`,
-  });
+  const zoho = new ZohoSignIn(context.secrets, nodeFetch, log, userAgent);
+  const signInState = new SignInState(tokens, zoho);
+  const client = new ZohoClient({ fetch: nodeFetch, logger: log, userAgent });
   const getEndpointSettings = () => readEndpointSettings(log);
-  const store = new TerritoryStore({ client, getToken: () => tokens.get(), getEndpointSettings, logger: log });
+  const store = new TerritoryStore({ client, credentials: signInState.credentials, getEndpointSettings, logger: log });
   const options = new ViewOptions(context.globalState);
   const provider = new TerritoryTreeProvider(store, options);
-  const view = new TerritoriesView({ store, provider, tokens, readSettings: getEndpointSettings, memento: context.globalState, logger: log });
-  context.subscriptions.push(log, tokens, store, options, provider, view, ...registerCommands({ store, tokens, view, options, log }));
+  const view = new TerritoriesView({ store, provider, signIn: signInState, readSettings: getEndpointSettings, memento: context.globalState, logger: log });
+  const authentication = new ZohoAuthenticationProvider(zoho);
+  context.subscriptions.push(
+    log,
+    tokens,
+    zoho,
+    signInState,
+    store,
+    options,
+    provider,
+    view,
+    authentication,
+    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, authentication),
+    ...registerCommands({ store, tokens, zoho, signInState, view, options, log }),
+  );
   if (context.extensionMode !== vscode.ExtensionMode.Test) {
     return undefined;
   }
-  return { store, view, options, storedToken: () => context.secrets.get(ACCESS_TOKEN_SECRET_KEY) };
+  return {
+    store,
+    view,
+    options,
+    zoho,
+    authentication,
+    storedSecret: (key) => context.secrets.get(key),
+    savedState: (key) => context.globalState.get(key),
+  };
 }
 
 export function deactivate(): void {

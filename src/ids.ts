@@ -3,6 +3,8 @@
  * These are a public contract: renaming one breaks somebody's keybinding or script.
  */
 export const COMMANDS = {
+  signIn: 'zohoTerritories.signIn',
+  signOut: 'zohoTerritories.signOut',
   setToken: 'zohoTerritories.setToken',
   clearToken: 'zohoTerritories.clearToken',
   refresh: 'zohoTerritories.refresh',
@@ -34,7 +36,10 @@ export const SETTINGS = {
 } as const;
 
 export const CONTEXT_KEYS = {
+  /** Signed in, or an access token is set: there is a way to load territories. */
   hasToken: 'zohoTerritories.hasToken',
+  /** Signed in with Zoho OAuth (the sign-out command applies). */
+  signedIn: 'zohoTerritories.signedIn',
   /** Whether the tree shows the hierarchy (else a flat list). */
   hierarchy: 'zohoTerritories.hierarchy',
 } as const;
@@ -46,8 +51,14 @@ export const STATE_KEYS = {
   lastSnapshot: 'zohoTerritories.lastSnapshot',
 } as const;
 
-/** The SecretStorage key of the access token. Nothing else stores the token. */
+/** The SecretStorage key of a pasted access token. Nothing else stores the token. */
 export const ACCESS_TOKEN_SECRET_KEY = 'zohoTerritories.accessToken';
+/** The SecretStorage key of the OAuth sign-in (client ID and secret, refresh and access token). */
+export const SIGN_IN_SECRET_KEY = 'zohoTerritories.signIn';
+
+/** The authentication provider that puts the Zoho sign-in in VS Code's Accounts menu. */
+export const AUTH_PROVIDER_ID = 'zohoTerritories';
+export const AUTH_PROVIDER_LABEL = 'Zoho CRM';
 
 export const LOG_CHANNEL_NAME = 'Zoho CRM Territories';
 

@@ -1,9 +1,11 @@
 import { ZohoEndpoint } from './endpoint';
 import { CancelledError, ConfigurationError, MissingTokenError, ZohoApiError, ZohoNetworkError, ZohoResponseError } from './errors';
+import { OAuthRemedy, ZohoOAuthError } from './oauth/errors';
 
 /** What a person can do about a failure: each becomes a button on the notification and an entry in the view. */
 export type ErrorAction =
   | { readonly kind: 'setToken'; readonly label: 'Set Access Token' }
+  | { readonly kind: 'signIn'; readonly label: 'Sign In' }
   | { readonly kind: 'refresh'; readonly label: 'Retry' }
   | { readonly kind: 'showLog'; readonly label: 'Show Log' }
   | { readonly kind: 'openSettings'; readonly label: 'Open Settings'; readonly setting: string };
@@ -19,6 +21,7 @@ export interface ErrorDescription {
 export const REQUIRED_SCOPES = ['ZohoCRM.settings.territories.All', 'ZohoCRM.users.All'] as const;
 
 const SET_TOKEN: ErrorAction = { kind: 'setToken', label: 'Set Access Token' };
+const SIGN_IN: ErrorAction = { kind: 'signIn', label: 'Sign In' };
 const RETRY: ErrorAction = { kind: 'refresh', label: 'Retry' };
 const SHOW_LOG: ErrorAction = { kind: 'showLog', label: 'Show Log' };
 const openSettings = (setting: string): ErrorAction => ({ kind: 'openSettings', label: 'Open Settings', setting });
@@ -33,7 +36,12 @@ const FEATURE_CODES = new Set(['FEATURE_NOT_ENABLED', 'TERRITORY_DISABLED', 'TER
  */
 export function describeError(error: unknown, endpoint?: ZohoEndpoint): ErrorDescription {
   if (error instanceof MissingTokenError) {
-    return { message: 'No Zoho access token is set. Set one to see your territories.', action: SET_TOKEN, logCode: 'NO_TOKEN' };
+    return { message: 'Not signed in to Zoho CRM. Sign in, or set an access token, to see your territories.', action: SET_TOKEN, logCode: 'NO_TOKEN' };
+  }
+  if (error instanceof ZohoOAuthError) {
+    // These carry their own words: they depend on which accounts server and which grant.
+    const actions: Record<OAuthRemedy, ErrorAction> = { signIn: SIGN_IN, checkDataCenter: SIGN_IN, waitAndRetry: RETRY, retry: RETRY, showLog: SHOW_LOG };
+    return { message: error.message, action: actions[error.remedy], logCode: error.logCode };
   }
   if (error instanceof ConfigurationError) {
     return { message: `${error.problem} (setting ${error.setting})`, action: openSettings(error.setting), logCode: 'BAD_SETTING' };

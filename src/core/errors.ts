@@ -72,22 +72,3 @@ export class CancelledError extends Error {
     super('The request was cancelled.');
   }
 }
-
-export type LoadError =
-  | ZohoApiError
-  | ZohoNetworkError
-  | ZohoResponseError
-  | ConfigurationError
-  | MissingTokenError
-  | CancelledError;
-
-export function isLoadError(error: unknown): error is LoadError {
-  return (
-    error instanceof ZohoApiError ||
-    error instanceof ZohoNetworkError ||
-    error instanceof ZohoResponseError ||
-    error instanceof ConfigurationError ||
-    error instanceof MissingTokenError ||
-    error instanceof CancelledError
-  );
-}

@@ -6,6 +6,7 @@ import { Logger } from './logger';
 import { TerritoryRecord, TerritorySnapshot, TerritoryUser } from './territories';
 import { AssociatedUsersCount, ListResult } from './zohoClient';
 import { makeSnapshot } from './snapshot';
+import { Credentials } from './credentials';
 
 /** The part of the Zoho client the store uses. */
 export interface TerritorySource {
@@ -19,8 +20,8 @@ export type UsersOutcome = { readonly ok: true; readonly users: TerritoryUser[] 
 
 export interface TerritoryStoreOptions {
   readonly client: TerritorySource;
-  /** Reads the access token from wherever it is kept (SecretStorage in VS Code). */
-  readonly getToken: () => Promise<string | undefined>;
+  /** Where the access token comes from: a sign-in or a pasted token, kept in SecretStorage in VS Code. */
+  readonly credentials: Credentials;
   readonly getEndpointSettings: () => EndpointSettings;
   readonly logger: Logger;
   readonly now?: () => number;
@@ -164,18 +165,16 @@ export class TerritoryStore {
   private async run(signal: AbortSignal): Promise<LoadOutcome> {
     let endpoint: ZohoEndpoint | undefined;
     try {
-      const token = await this.options.getToken();
-      if (!token) {
-        throw new MissingTokenError();
-      }
-      endpoint = resolveEndpoint(this.options.getEndpointSettings());
-      const loaded = await this.fetchAll(endpoint, token, signal);
+      const loaded = await this.options.credentials.withAccessToken(({ token, apiDomain }) => {
+        endpoint = this.endpoint(apiDomain);
+        return this.fetchAll(endpoint, token, signal);
+      }, signal);
       if (signal.aborted) {
         throw new CancelledError();
       }
-      const snapshot = makeSnapshot({ ...loaded, endpoint, loadedAt: this.now() }, this.options.logger);
+      const snapshot = makeSnapshot({ ...loaded, endpoint: loaded.endpoint, loadedAt: this.now() }, this.options.logger);
       this.options.logger.info(
-        `Loaded ${snapshot.territories.length} territories (${snapshot.totalUsers} users${loaded.records ? `, ${loaded.records.length} in the hierarchy` : ''}) from ${endpoint.origin} in ${loaded.requests} request(s).`,
+        `Loaded ${snapshot.territories.length} territories (${snapshot.totalUsers} users${loaded.records ? `, ${loaded.records.length} in the hierarchy` : ''}) from ${snapshot.origin} in ${loaded.requests} request(s).`,
       );
       this.users.clear();
       this.update({ snapshot, loading: false, failure: undefined, hasToken: true });
@@ -216,6 +215,7 @@ export class TerritoryStore {
         hierarchyFailure = `Showing a flat list: the territory hierarchy could not be loaded. ${description.message}`;
       }
       return {
+        endpoint,
         territories: counts.territories,
         document: counts.document,
         records,
@@ -239,15 +239,13 @@ export class TerritoryStore {
     if (cached) {
       return cached;
     }
-    const snapshot = this.current.snapshot;
+    const signal = this.usersController.signal;
     const promise = (async (): Promise<UsersOutcome> => {
       try {
-        const token = await this.options.getToken();
-        if (!token) {
-          throw new MissingTokenError();
-        }
-        const endpoint = snapshot && !snapshot.cached ? snapshot.endpoint : resolveEndpoint(this.options.getEndpointSettings());
-        const result = await this.options.client.getTerritoryUsers(endpoint, token, territoryId, this.usersController.signal);
+        const result = await this.options.credentials.withAccessToken(
+          ({ token, apiDomain }) => this.options.client.getTerritoryUsers(this.endpoint(apiDomain), token, territoryId, signal),
+          signal,
+        );
         return { ok: true, users: result.items };
       } catch (error) {
         const description = describeError(error);
@@ -257,6 +255,15 @@ export class TerritoryStore {
     })();
     this.users.set(territoryId, promise);
     return promise;
+  }
+
+  /**
+   * Where requests go: the settings, except that a sign-in's API domain (Zoho's `api_domain`)
+   * replaces the data center's. An `apiDomain` set by the user still wins over both.
+   */
+  private endpoint(signInApiDomain: string | undefined): ZohoEndpoint {
+    const settings = this.options.getEndpointSettings();
+    return resolveEndpoint(settings.apiDomain.trim() === '' && signInApiDomain ? { ...settings, apiDomain: signInApiDomain } : settings);
   }
 
   /** Forgets a territory's users (or a failure to load them), so the next look loads them again. */

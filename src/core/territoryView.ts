@@ -50,8 +50,11 @@ export interface ViewSummary {
   readonly message?: string;
 }
 
-/** `formatTime` shows a time of day in the user's locale, e.g. "09:41"; `now` is the current time. */
-export function summarizeView(state: TerritoryState, formatTime: (epochMs: number) => string, now: number): ViewSummary {
+/**
+ * `formatTime` shows a time of day in the user's locale, e.g. "09:41"; `now` is the current time;
+ * `account` names the sign-in ("Zoho EU"), shown first when there is one.
+ */
+export function summarizeView(state: TerritoryState, formatTime: (epochMs: number) => string, now: number, account?: string): ViewSummary {
   const { snapshot, failure, loading } = state;
   if (state.hasToken === false) {
     return {};
@@ -62,7 +65,7 @@ export function summarizeView(state: TerritoryState, formatTime: (epochMs: numbe
     }
     return loading ? { message: 'Loading territories from Zoho CRM…' } : {};
   }
-  const totals = `${formatTerritoryCount(snapshot.tree.all.length)} · ${formatUserCount(snapshot.totalUsers)}`;
+  const totals = `${account ? `${account} · ` : ''}${formatTerritoryCount(snapshot.tree.all.length)} · ${formatUserCount(snapshot.totalUsers)}`;
   if (snapshot.cached) {
     const age = formatAge(now - snapshot.loadedAt);
     const message = failure && !loading

@@ -7,6 +7,8 @@ export function errorActionCommand(action: ErrorAction): vscode.Command {
   switch (action.kind) {
     case 'setToken':
       return { title: action.label, command: COMMANDS.setToken };
+    case 'signIn':
+      return { title: action.label, command: COMMANDS.signIn };
     case 'refresh':
       return { title: action.label, command: COMMANDS.refresh };
     case 'showLog':

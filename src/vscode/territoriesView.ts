@@ -7,8 +7,8 @@ import { fromSavedSnapshot, toSavedSnapshot } from '../core/savedSnapshot';
 import { TerritoryStore } from '../core/territoryStore';
 import { TerritorySnapshot } from '../core/territories';
 import { summarizeView } from '../core/territoryView';
-import { CONTEXT_KEYS, SETTINGS, STATE_KEYS, TERRITORIES_VIEW_ID } from '../ids';
-import { AccessTokenStore } from './accessTokenStore';
+import { SETTINGS, STATE_KEYS, TERRITORIES_VIEW_ID } from '../ids';
+import { SignInState } from './signInState';
 import { onDidChangeSettings } from './settings';
 import { TerritoryTreeElement, TerritoryTreeProvider } from './territoryTreeProvider';
 
@@ -17,7 +17,7 @@ const formatTime = (epochMs: number) => new Date(epochMs).toLocaleTimeString(und
 export interface TerritoriesViewOptions {
   readonly store: TerritoryStore;
   readonly provider: TerritoryTreeProvider;
-  readonly tokens: AccessTokenStore;
+  readonly signIn: SignInState;
   readonly readSettings: () => EndpointSettings;
   /** Where the last good load is kept between sessions (the extension's global state). */
   readonly memento: vscode.Memento;
@@ -34,14 +34,15 @@ export class TerritoriesView implements vscode.Disposable {
   readonly treeView: vscode.TreeView<TerritoryTreeElement>;
   readonly provider: TerritoryTreeProvider;
   private readonly store: TerritoryStore;
-  private readonly tokens: AccessTokenStore;
+  private readonly signIn: SignInState;
+  private account: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private endpointSettings: string;
   private savedSnapshot: TerritorySnapshot | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly options: TerritoriesViewOptions) {
-    ({ store: this.store, provider: this.provider, tokens: this.tokens } = options);
+    ({ store: this.store, provider: this.provider, signIn: this.signIn } = options);
     this.endpointSettings = JSON.stringify(options.readSettings());
     this.treeView = vscode.window.createTreeView(TERRITORIES_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
     this.disposables.push(
@@ -54,7 +55,7 @@ export class TerritoriesView implements vscode.Disposable {
         void vscode.window.withProgress({ location: { viewId: TERRITORIES_VIEW_ID } }, () => loading);
       }),
       this.treeView.onDidChangeVisibility(() => void this.loadIfVisible()),
-      this.tokens.onDidChange((hasToken) => this.tokenChanged(hasToken)),
+      this.signIn.onDidChange((hasCredentials) => void this.credentialsChanged(hasCredentials)),
       onDidChangeSettings(() => this.settingsChanged()),
       { dispose: () => clearInterval(this.timer) },
     );
@@ -79,11 +80,12 @@ export class TerritoriesView implements vscode.Disposable {
   }
 
   private async initialize(): Promise<void> {
-    const hasToken = (await this.tokens.get()) !== undefined;
-    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasToken, hasToken);
-    if (hasToken) {
+    const hasCredentials = await this.signIn.update();
+    this.account = await this.signIn.accountLabel();
+    if (hasCredentials) {
       this.showSavedSnapshot();
     }
+    this.showSummary();
     await this.loadIfVisible();
   }
 
@@ -112,10 +114,12 @@ export class TerritoriesView implements vscode.Disposable {
     }
   }
 
-  private tokenChanged(hasToken: boolean): void {
-    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasToken, hasToken);
-    this.store.reset(hasToken);
-    if (!hasToken) {
+  /** Signed in or out, a token set or cleared (here or in another window): other data, maybe another org. */
+  private async credentialsChanged(hasCredentials: boolean): Promise<void> {
+    this.store.reset(hasCredentials);
+    this.account = await this.signIn.accountLabel();
+    this.showSummary();
+    if (!hasCredentials) {
       // The saved territories belong to the signed-out account: forget them too.
       this.savedSnapshot = undefined;
       void this.options.memento.update(STATE_KEYS.lastSnapshot, undefined);
@@ -132,7 +136,7 @@ export class TerritoriesView implements vscode.Disposable {
       return;
     }
     this.endpointSettings = settings;
-    this.store.reset(this.tokens.peek() !== undefined);
+    this.store.reset(this.signIn.hasCredentials);
     void this.loadIfVisible();
   }
 
@@ -144,14 +148,14 @@ export class TerritoriesView implements vscode.Disposable {
 
   /** A timed refresh, only while someone can see the view and nothing is loading. */
   private autoRefresh(): void {
-    if (this.treeView.visible && this.tokens.peek() !== undefined && !this.store.state.loading) {
+    if (this.treeView.visible && this.signIn.hasCredentials && !this.store.state.loading) {
       this.options.logger.info('Refreshing on the auto-refresh timer.');
       void this.store.load();
     }
   }
 
   private async loadIfVisible(): Promise<void> {
-    if (!this.treeView.visible || (await this.tokens.get()) === undefined) {
+    if (!this.treeView.visible || !this.signIn.hasCredentials) {
       return;
     }
     // Saved data from the last session is shown at once, but a fresh load follows.
@@ -163,7 +167,7 @@ export class TerritoriesView implements vscode.Disposable {
   }
 
   private showSummary(): void {
-    const summary = summarizeView(this.store.state, formatTime, Date.now());
+    const summary = summarizeView(this.store.state, formatTime, Date.now(), this.account);
     this.treeView.description = summary.description;
     this.treeView.message = summary.message;
   }

@@ -238,6 +238,7 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
 
 const ACTION_ICONS: Record<ErrorAction['kind'], string> = {
   setToken: 'key',
+  signIn: 'account',
   openSettings: 'settings-gear',
   refresh: 'refresh',
   showLog: 'output',

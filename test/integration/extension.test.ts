@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ZohoTerritoriesTestApi } from '../../src/extension';
 import type { LoadSummary } from '../../src/core/territoryStore';
-import { COMMANDS, SETTINGS, TERRITORIES_VIEW_ID } from '../../src/ids';
+import { ACCESS_TOKEN_SECRET_KEY, COMMANDS, SETTINGS, TERRITORIES_VIEW_ID } from '../../src/ids';
 import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, SAMPLE_TERRITORIES, ZohoErrorCode, startFakeZoho } from '../fake-zoho/server';
 import { EXTENSION_ID, Row, extensionApi, rowsUnder, setUserSetting, visibleRows, waitFor } from './harness';
 
@@ -57,7 +57,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
     await vscode.commands.executeCommand(COMMANDS.clearToken);
     assert.deepStrictEqual(shownRows(), []);
     assert.strictEqual(api.view.treeView.message, undefined, 'no message hides the welcome');
-    assert.strictEqual(await api.storedToken(), undefined);
+    assert.strictEqual(await api.storedSecret(ACCESS_TOKEN_SECRET_KEY), undefined);
     const outcome = await vscode.commands.executeCommand<LoadSummary>(COMMANDS.refresh);
     assert.ok(!outcome.ok);
     assert.strictEqual(outcome.action, 'setToken');
@@ -68,7 +68,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
     const outcome = await vscode.commands.executeCommand<LoadSummary>(COMMANDS.setToken, `  Zoho-oauthtoken ${DEMO_TOKEN}  `);
     assert.ok(outcome?.ok, JSON.stringify(outcome));
     assert.deepStrictEqual({ ...outcome, loadedAt: 0 }, { ok: true, territories: 7, users: 8, loadedAt: 0 });
-    assert.strictEqual(await api.storedToken(), DEMO_TOKEN, 'trimmed, header prefix removed, in SecretStorage');
+    assert.strictEqual(await api.storedSecret(ACCESS_TOKEN_SECRET_KEY), DEMO_TOKEN, 'trimmed, header prefix removed, in SecretStorage');
     assert.deepStrictEqual(shownRows(), sampleRows);
     assert.ok(visibleRows(api).every((row) => row.contextValue === 'territory'));
     assert.match(api.view.treeView.description ?? '', /^7 territories · 8 users · /);
@@ -350,6 +350,6 @@ describe('Zoho CRM Territories inside VS Code', function () {
     assert.deepStrictEqual(shownRows(), []);
     assert.strictEqual(api.view.treeView.message, undefined);
     assert.strictEqual(api.view.treeView.description, undefined);
-    assert.strictEqual(await api.storedToken(), undefined);
+    assert.strictEqual(await api.storedSecret(ACCESS_TOKEN_SECRET_KEY), undefined);
   });
 });

@@ -61,4 +61,6 @@ export async function waitFor(what: string, condition: () => boolean | Promise<b
 export async function setUserSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration().update(key, value, vscode.ConfigurationTarget.Global);
   await waitFor(`${key} to be applied`, () => vscode.workspace.getConfiguration().inspect(key)?.globalValue === value);
+  // Let the extension's own configuration listener run before the test goes on.
+  await new Promise((resolve) => setTimeout(resolve, 50));
 }

@@ -127,6 +127,30 @@ describe('TokenManager', () => {
       assert.strictEqual(accounts.requests.length, 0);
     });
 
+    it('signs in with an existing refresh token instead of a grant code, checking it with one refresh', async () => {
+      const first = await signedIn();
+      const refreshToken = JSON.parse(first.store.value ?? '{}').refreshToken as string;
+      const tokens = manager();
+      const status = await tokens.signIn({ clientId: accounts.clientId, clientSecret: accounts.clientSecret, refreshToken: ` ${refreshToken} `, dataCenter: 'eu', accountsOrigin: accounts.origin });
+      assert.strictEqual(status.signedIn, true);
+      assert.strictEqual(refreshes(), 1);
+      assert.strictEqual(JSON.parse(tokens.store.value ?? '{}').refreshToken, refreshToken);
+      assert.strictEqual((await tokens.getAccessToken()).accessToken, accounts.latestAccessToken);
+      assert.strictEqual(refreshes(), 1, 'the checking refresh gave the first access token');
+    });
+
+    it('refuses a dead refresh token, and both or neither of grant code and refresh token, keeping nothing', async () => {
+      const tokens = manager();
+      const dead = await rejectionOf(tokens.signIn({ clientId: accounts.clientId, clientSecret: accounts.clientSecret, refreshToken: '1000.dead.token', dataCenter: 'eu', accountsOrigin: accounts.origin }));
+      assert.ok(dead instanceof InvalidRefreshTokenError, String(dead));
+      assert.strictEqual(tokens.store.value, undefined);
+      for (const request of [{ grantCode: 'a', refreshToken: 'b' }, {}]) {
+        const error = await rejectionOf(tokens.signIn({ clientId: accounts.clientId, clientSecret: accounts.clientSecret, dataCenter: 'eu', accountsOrigin: accounts.origin, ...request }));
+        assert.ok(error instanceof SignInInputError);
+        assert.match(error.message, /either a grant code or a refresh token/);
+      }
+    });
+
     it('keeps nothing when the exchange fails', async () => {
       const tokens = manager();
       const error = await rejectionOf(tokens.signIn({ clientId: accounts.clientId, clientSecret: 'wrong', grantCode: accounts.issueGrantCode(), dataCenter: 'eu', accountsOrigin: accounts.origin }));

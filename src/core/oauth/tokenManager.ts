@@ -44,8 +44,13 @@ export interface CredentialStore {
 export interface SignInRequest {
   readonly clientId: string;
   readonly clientSecret: string;
-  /** The code from Self Client › Generate Code; it lives 3 minutes by default and works once. */
-  readonly grantCode: string;
+  /**
+   * The code from Self Client › Generate Code; it lives 3 minutes by default and works once.
+   * Give this or `refreshToken`.
+   */
+  readonly grantCode?: string;
+  /** A refresh token the user already has (from an earlier grant-code exchange), instead of a grant code. */
+  readonly refreshToken?: string;
   /** The data center the organisation (and the Self Client) lives in. */
   readonly dataCenter: DataCenter;
   readonly environment?: ZohoEnvironment;
@@ -137,8 +142,8 @@ export function isAuthFailure(error: unknown): error is ZohoApiError {
  * Checks one field typed to sign in; returns what is wrong, or `undefined` when it can be used.
  * For input boxes' `validateInput`; `signIn` applies the same checks.
  */
-export function checkSignInField(field: 'clientId' | 'clientSecret' | 'grantCode', value: string): string | undefined {
-  const label = field === 'clientId' ? 'client ID' : field === 'clientSecret' ? 'client secret' : 'grant code';
+export function checkSignInField(field: 'clientId' | 'clientSecret' | 'grantCode' | 'refreshToken', value: string): string | undefined {
+  const label = { clientId: 'client ID', clientSecret: 'client secret', grantCode: 'grant code', refreshToken: 'refresh token' }[field];
   const trimmed = value.trim();
   if (trimmed === '') {
     return `Paste the ${label}: it cannot be empty.`;
@@ -189,8 +194,15 @@ export class TokenManager {
   async signIn(request: SignInRequest, signal?: AbortSignal): Promise<SignInStatus> {
     const clientId = request.clientId.trim();
     const clientSecret = request.clientSecret.trim();
-    const grantCode = request.grantCode.trim();
-    const problem = checkSignInField('clientId', clientId) ?? checkSignInField('clientSecret', clientSecret) ?? checkSignInField('grantCode', grantCode);
+    const grantCode = request.grantCode?.trim();
+    const refreshToken = request.refreshToken?.trim();
+    if ((grantCode === undefined) === (refreshToken === undefined)) {
+      throw new SignInInputError('Give either a grant code or a refresh token.');
+    }
+    const problem =
+      checkSignInField('clientId', clientId) ??
+      checkSignInField('clientSecret', clientSecret) ??
+      (grantCode !== undefined ? checkSignInField('grantCode', grantCode) : checkSignInField('refreshToken', refreshToken ?? ''));
     if (problem !== undefined) {
       throw new SignInInputError(problem);
     }
@@ -208,7 +220,11 @@ export class TokenManager {
     }
 
     const generation = ++this.generation;
-    const answer = await this.accounts.exchangeGrantCode(accountsOrigin, { clientId, clientSecret }, grantCode, signal);
+    // With a refresh token, getting an access token with it is the check that it (and the client) work.
+    const answer =
+      grantCode !== undefined
+        ? await this.accounts.exchangeGrantCode(accountsOrigin, { clientId, clientSecret }, grantCode, signal)
+        : { ...(await this.accounts.refreshAccessToken(accountsOrigin, { clientId, clientSecret }, refreshToken ?? '', signal)), refreshToken: refreshToken ?? '' };
     const obtained = this.now();
     const record: SavedSignIn = {
       version: 1,

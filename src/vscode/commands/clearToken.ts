@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import { CommandDeps } from './commandDeps';
 
 /** "Clear Access Token": deletes it from SecretStorage; the view goes back to its welcome. */
-export function clearToken({ tokens }: Pick<CommandDeps, 'tokens'>) {
+export function clearToken({ tokens, signInState }: Pick<CommandDeps, 'tokens' | 'signInState'>) {
   return async (): Promise<void> => {
     await tokens.clear();
+    await signInState.update(true);
     vscode.window.setStatusBarMessage('$(check) Zoho CRM: access token cleared', 4000);
   };
 }

@@ -1,6 +1,8 @@
 import { TerritoryStore } from '../../core/territoryStore';
 import { AccessTokenStore } from '../accessTokenStore';
 import { OutputLog } from '../outputLog';
+import { SignInState } from '../signInState';
+import { ZohoSignIn } from '../zohoSignIn';
 import { TerritoriesView } from '../territoriesView';
 import { ViewOptions } from '../viewOptions';
 
@@ -8,6 +10,8 @@ import { ViewOptions } from '../viewOptions';
 export interface CommandDeps {
   readonly store: TerritoryStore;
   readonly tokens: AccessTokenStore;
+  readonly zoho: ZohoSignIn;
+  readonly signInState: SignInState;
   readonly view: TerritoriesView;
   readonly options: ViewOptions;
   readonly log: OutputLog;

@@ -12,11 +12,15 @@ import { findTerritory } from './findTerritory';
 import { openJson } from './openJson';
 import { refresh } from './refresh';
 import { setToken } from './setToken';
+import { signIn } from './signIn';
+import { signOut } from './signOut';
 import { showHierarchy, sortTerritories } from './viewMode';
 
 /** The one place commands are registered; each handler lives in the file named after it. */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const handlers: Record<(typeof COMMANDS)[keyof typeof COMMANDS], (...args: unknown[]) => unknown> = {
+    [COMMANDS.signIn]: signIn(deps),
+    [COMMANDS.signOut]: signOut(deps),
     [COMMANDS.setToken]: setToken(deps),
     [COMMANDS.clearToken]: clearToken(deps),
     [COMMANDS.refresh]: refresh(deps),

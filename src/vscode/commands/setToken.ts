@@ -10,7 +10,7 @@ import { reportOutcome } from './reportOutcome';
  * scripts), stores it in SecretStorage, then shows the view and loads it.
  * Resolves with the load's outcome, or `undefined` when the user cancelled.
  */
-export function setToken({ tokens, store, view }: Pick<CommandDeps, 'tokens' | 'store' | 'view'>) {
+export function setToken({ tokens, signInState, store, view }: Pick<CommandDeps, 'tokens' | 'signInState' | 'store' | 'view'>) {
   return async (tokenArgument?: unknown): Promise<LoadSummary | undefined> => {
     const input =
       typeof tokenArgument === 'string'
@@ -35,6 +35,7 @@ export function setToken({ tokens, store, view }: Pick<CommandDeps, 'tokens' | '
       return undefined;
     }
     await tokens.set(parsed.token);
+    await signInState.update(true);
     await view.reveal();
     const outcome = await store.load();
     reportOutcome(outcome);

@@ -1,0 +1,107 @@
+import * as vscode from 'vscode';
+import { DATA_CENTERS, DataCenter, isDataCenter } from '../../core/dataCenters';
+import { describeError } from '../../core/errorMessages';
+import { ZOHO_ENVIRONMENTS, ZohoEnvironment, accountsOriginFor } from '../../core/oauth/environments';
+import { SignInRequest, checkSignInField } from '../../core/oauth/tokenManager';
+import { LoadSummary, summarizeOutcome } from '../../core/territoryStore';
+import { REQUIRED_SCOPES } from '../../core/errorMessages';
+import { SETTINGS } from '../../ids';
+import { notifyFailure } from '../errorActions';
+import { CommandDeps } from './commandDeps';
+import { reportOutcome } from './reportOutcome';
+
+const STEPS = 6;
+
+/**
+ * "Sign In with Zoho (Self Client)": asks for the data center and environment, the Self Client's
+ * client ID and secret, and a grant code (or a refresh token the user already has); exchanges it at
+ * that data center's accounts server and keeps the sign-in in SecretStorage. Nothing is stored if
+ * Zoho refuses. Scripts and tests may pass the `SignInRequest` as the argument instead.
+ * Resolves with the first load's summary, or `undefined` when the user cancelled.
+ */
+export function signIn({ zoho, signInState, store, view }: Pick<CommandDeps, 'zoho' | 'signInState' | 'store' | 'view'>) {
+  return async (argument?: unknown): Promise<LoadSummary | undefined> => {
+    const request = isSignInRequest(argument) ? argument : await askForSignIn();
+    if (!request) {
+      return undefined;
+    }
+    try {
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Signing in to Zoho (${DATA_CENTERS[request.dataCenter].label})…` },
+        () => zoho.signIn(request),
+      );
+    } catch (error) {
+      const description = describeError(error);
+      notifyFailure(description.message, description.action);
+      return { ok: false, message: description.message, code: description.logCode, action: description.action?.kind };
+    }
+    await signInState.update(true);
+    await view.reveal();
+    const outcome = await store.load();
+    reportOutcome(outcome);
+    return summarizeOutcome(outcome);
+  };
+}
+
+function isSignInRequest(value: unknown): value is SignInRequest {
+  const candidate = value as Partial<SignInRequest> | undefined;
+  return typeof candidate === 'object' && candidate !== null && typeof candidate.clientId === 'string' && isDataCenter(candidate.dataCenter);
+}
+
+async function askForSignIn(): Promise<SignInRequest | undefined> {
+  const title = (step: number) => `Sign In with Zoho (Self Client) (${step}/${STEPS})`;
+  const current = vscode.workspace.getConfiguration().get<string>(SETTINGS.dataCenter);
+  const dataCenter = await vscode.window.showQuickPick(
+    (Object.keys(DATA_CENTERS) as DataCenter[])
+      .sort((a, b) => Number(b === current) - Number(a === current))
+      .map((id) => ({ label: DATA_CENTERS[id].label, description: new URL(accountsOriginFor(id)).host, detail: id === current ? 'Your data center setting' : undefined, id })),
+    { title: title(1), placeHolder: 'Where does your organisation live? (the domain you sign in to Zoho CRM at)', ignoreFocusOut: true },
+  );
+  if (!dataCenter) {
+    return undefined;
+  }
+  const environment = await vscode.window.showQuickPick(
+    ZOHO_ENVIRONMENTS.map((id): vscode.QuickPickItem & { id: ZohoEnvironment } => ({
+      label: id[0].toUpperCase() + id.slice(1),
+      description: id === 'production' ? 'Your live organisation' : `A ${id} organisation`,
+      id,
+    })),
+    { title: title(2), placeHolder: 'Which organisation?', ignoreFocusOut: true },
+  );
+  if (!environment) {
+    return undefined;
+  }
+  const apiConsole = `https://api-console.${new URL(accountsOriginFor(dataCenter.id)).host.replace(/^accounts\./, '')}`;
+  const clientId = await askText(title(3), `The Client ID of your Self Client (${apiConsole} › Self Client › Client Secret tab).`, 'clientId', false);
+  if (clientId === undefined) {
+    return undefined;
+  }
+  const clientSecret = await askText(title(4), 'The Client Secret of the same Self Client. It is kept in VS Code\'s secret storage.', 'clientSecret', true);
+  if (clientSecret === undefined) {
+    return undefined;
+  }
+  const kind = await vscode.window.showQuickPick(
+    [
+      { label: 'Grant code', description: 'Self Client › Generate Code', detail: `Scopes ${REQUIRED_SCOPES.join(',')}. A code lives 3 minutes and works once.`, id: 'grantCode' as const },
+      { label: 'Refresh token', description: 'one you already have for this client', id: 'refreshToken' as const },
+    ],
+    { title: title(5), placeHolder: 'Sign in with…', ignoreFocusOut: true },
+  );
+  if (!kind) {
+    return undefined;
+  }
+  const secret = await askText(
+    title(6),
+    kind.id === 'grantCode' ? `Paste the grant code generated with the scopes ${REQUIRED_SCOPES.join(',')}.` : 'Paste the refresh token.',
+    kind.id,
+    true,
+  );
+  if (secret === undefined) {
+    return undefined;
+  }
+  return { dataCenter: dataCenter.id, environment: environment.id, clientId, clientSecret, [kind.id]: secret };
+}
+
+function askText(title: string, prompt: string, field: Parameters<typeof checkSignInField>[0], password: boolean): Thenable<string | undefined> {
+  return vscode.window.showInputBox({ title, prompt, password, ignoreFocusOut: true, validateInput: (value) => checkSignInField(field, value) });
+}

@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import { Credentials, PastedToken, SignInOrPastedToken } from '../core/credentials';
+import { CONTEXT_KEYS } from '../ids';
+import { AccessTokenStore } from './accessTokenStore';
+import { ZohoSignIn } from './zohoSignIn';
+
+/**
+ * Whether there is a way in (a Zoho sign-in or a pasted access token), and which: one event for a
+ * change of either, the context keys the menus and welcome view use, and the credentials requests use.
+ */
+export class SignInState implements vscode.Disposable {
+  readonly credentials: Credentials;
+  private readonly changed = new vscode.EventEmitter<boolean>();
+  private readonly subscriptions: vscode.Disposable[];
+  private known: boolean | undefined;
+  /** What the last update saw; a change of it is what `onDidChange` reports. Kept in memory only. */
+  private seen: string | undefined;
+  private updating: Promise<boolean> = Promise.resolve(false);
+
+  /** Fires with whether there is a way in, whenever the sign-in or the pasted token changes. */
+  readonly onDidChange: vscode.Event<boolean> = this.changed.event;
+
+  constructor(
+    private readonly tokens: AccessTokenStore,
+    private readonly zoho: ZohoSignIn,
+  ) {
+    this.credentials = new SignInOrPastedToken(new PastedToken(() => tokens.get()), zoho.tokenManager);
+    this.subscriptions = [tokens.onDidChange(() => void this.update(true)), zoho.onDidChange(() => void this.update(true))];
+  }
+
+  /** Whether a sign-in or token is there, as last seen (`false` until first read). */
+  get hasCredentials(): boolean {
+    return this.known === true;
+  }
+
+  /**
+   * Reads both stores and sets the context keys; with `notify`, fires `onDidChange` if the way in
+   * changed since the last look. Updates run one after another, so one change fires once, however
+   * many events announce it. A command that changed the token awaits this before it loads, so the
+   * load is never cancelled by the reset the change brings.
+   */
+  update(notify = false): Promise<boolean> {
+    this.updating = this.updating.then(
+      () => this.read(notify),
+      () => this.read(notify),
+    );
+    return this.updating;
+  }
+
+  private async read(notify: boolean): Promise<boolean> {
+    const [token, status] = await Promise.all([this.tokens.get(), this.zoho.status()]);
+    const has = token !== undefined || status.signedIn;
+    const seen = JSON.stringify([token, status.signedIn, status.clientId, status.dataCenter, status.environment, status.apiDomain]);
+    const changed = seen !== this.seen;
+    this.known = has;
+    this.seen = seen;
+    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasToken, has);
+    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, status.signedIn);
+    if (notify && changed) {
+      this.changed.fire(has);
+    }
+    return has;
+  }
+
+  /** "Zoho EU (sandbox)" when signed in; `undefined` with a pasted token or none. */
+  async accountLabel(): Promise<string | undefined> {
+    const status = await this.zoho.status();
+    if (!status.signedIn || !status.dataCenter) {
+      return undefined;
+    }
+    const environment = status.environment && status.environment !== 'production' ? ` (${status.environment})` : '';
+    return `Zoho ${status.dataCenter.toUpperCase()}${environment}`;
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) {
+      subscription.dispose();
+    }
+    this.changed.dispose();
+  }
+}

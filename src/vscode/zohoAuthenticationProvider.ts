@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import { DATA_CENTERS } from '../core/dataCenters';
+import { SignInStatus } from '../core/oauth/tokenManager';
+import { AUTH_PROVIDER_ID, COMMANDS } from '../ids';
+import { ZohoSignIn } from './zohoSignIn';
+
+/**
+ * Puts the Zoho sign-in in VS Code's Accounts menu, where it can be signed out. Signing in from
+ * there (or from another extension asking for a session) runs "Sign In with Zoho (Self Client)".
+ */
+export class ZohoAuthenticationProvider implements vscode.AuthenticationProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
+  private readonly subscription: vscode.Disposable;
+  private current: vscode.AuthenticationSession | undefined;
+
+  readonly onDidChangeSessions = this.changed.event;
+
+  constructor(private readonly zoho: ZohoSignIn) {
+    this.subscription = zoho.onDidChange(() => void this.announce());
+  }
+
+  async getSessions(): Promise<vscode.AuthenticationSession[]> {
+    const status = await this.zoho.status();
+    if (!status.signedIn) {
+      return [];
+    }
+    let accessToken = '';
+    try {
+      accessToken = (await this.zoho.tokenManager.getAccessToken()).accessToken;
+    } catch {
+      // Still listed, so it can be signed out; the view says why the token could not be had.
+    }
+    return [sessionOf(status, accessToken)];
+  }
+
+  async createSession(): Promise<vscode.AuthenticationSession> {
+    await vscode.commands.executeCommand(COMMANDS.signIn);
+    const [session] = await this.getSessions();
+    if (!session) {
+      throw new Error('Signing in to Zoho was cancelled.');
+    }
+    return session;
+  }
+
+  async removeSession(): Promise<void> {
+    await vscode.commands.executeCommand(COMMANDS.signOut);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  private async announce(): Promise<void> {
+    const status = await this.zoho.status();
+    const previous = this.current;
+    this.current = status.signedIn ? sessionOf(status, '') : undefined;
+    if (previous?.id === this.current?.id) {
+      return;
+    }
+    this.changed.fire({
+      added: this.current ? [this.current] : [],
+      removed: previous ? [previous] : [],
+      changed: [],
+    });
+  }
+}
+
+function sessionOf(status: SignInStatus, accessToken: string): vscode.AuthenticationSession {
+  const place = status.dataCenter ? DATA_CENTERS[status.dataCenter].label : 'Zoho';
+  const environment = status.environment && status.environment !== 'production' ? `, ${status.environment}` : '';
+  return {
+    id: `${AUTH_PROVIDER_ID}:${status.clientId}:${status.dataCenter}:${status.environment}`,
+    accessToken,
+    account: { id: status.clientId ?? 'zoho', label: `Zoho CRM (${place}${environment})` },
+    scopes: [],
+  };
+}
