@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { PastedToken } from '../../src/core/credentials';
 import { autoRefreshInterval, MIN_AUTO_REFRESH_MINUTES } from '../../src/core/autoRefresh';
 import { resolveEndpoint } from '../../src/core/endpoint';
 import { silentLogger } from '../../src/core/logger';
@@ -18,7 +19,7 @@ describe('The saved last good load', () => {
   async function load() {
     const store = new TerritoryStore({
       client: testClient(),
-      getToken: async () => DEMO_TOKEN,
+      credentials: new PastedToken(async () => DEMO_TOKEN),
       getEndpointSettings: () => ({ dataCenter: 'us', apiDomain: fake.origin, apiVersion: 'v7' }),
       logger: silentLogger,
     });

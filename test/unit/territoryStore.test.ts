@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { PastedToken } from '../../src/core/credentials';
 import { ZohoEndpoint } from '../../src/core/endpoint';
 import { CancelledError, ZohoApiError } from '../../src/core/errors';
 import { silentLogger } from '../../src/core/logger';
@@ -26,7 +27,7 @@ describe('TerritoryStore: loading, joining, keeping the last good data', () => {
     let now = 1_700_000_000_000;
     const store = new TerritoryStore({
       client: overrides.client ?? testClient(),
-      getToken: async () => ('token' in overrides ? overrides.token : DEMO_TOKEN),
+      credentials: new PastedToken(async () => ('token' in overrides ? overrides.token : DEMO_TOKEN)),
       getEndpointSettings: () => settings,
       logger: silentLogger,
       now: () => now++,
@@ -159,7 +160,7 @@ describe('TerritoryStore: the hierarchy and users', () => {
   const storeFor = () =>
     new TerritoryStore({
       client: testClient(),
-      getToken: async () => DEMO_TOKEN,
+      credentials: new PastedToken(async () => DEMO_TOKEN),
       getEndpointSettings: () => ({ dataCenter: 'us', apiDomain: fake.origin, apiVersion: 'v7' }),
       logger: silentLogger,
     });
