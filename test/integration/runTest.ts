@@ -1,0 +1,70 @@
+// Runs the integration tests (out/test/integration/**/*.test.js, through index.ts) inside a real VS Code.
+//   ZOHO_TEST_VSCODE=code-server (default): code-server 4.139.1 = VS Code 1.139.1 and headless chromium,
+//     through test/host/code-server-launcher.sh; installs the runtime first when it is missing.
+//   ZOHO_TEST_VSCODE=desktop: desktop VS Code downloaded by @vscode/test-electron (needs internet;
+//     ZOHO_TEST_VSCODE_VERSION picks the version, default 1.139.1).
+// Each run gets a fresh workspace folder, user data dir and extensions dir, removed afterwards.
+import * as fs from 'fs';
+import * as path from 'path';
+import { runTests, TestRunFailedError } from '@vscode/test-electron';
+import { Cleanup, errorText } from '../host/cleanup';
+import { ensureRuntime, repoRoot } from '../host/runtime';
+
+const launcher = path.join(repoRoot, 'test', 'host', 'code-server-launcher.sh');
+
+async function main(): Promise<number> {
+  const mode = process.env.ZOHO_TEST_VSCODE || 'code-server';
+  if (mode !== 'code-server' && mode !== 'desktop') {
+    console.error(`ZOHO_TEST_VSCODE must be "code-server" or "desktop", not "${mode}"`);
+    return 2;
+  }
+  const cleanup = new Cleanup();
+  // runTests() forwards Ctrl-C to VS Code (or the launcher) and then rejects, which runs the cleanup
+  // below. Turn SIGTERM/SIGHUP into the same path, and keep a listener so runTests does not exit early.
+  const forwardAsSigint = (): void => void process.emit('SIGINT', 'SIGINT');
+  const keepAlive = (): void => undefined;
+  process.on('SIGINT', keepAlive);
+  process.on('SIGTERM', forwardAsSigint);
+  process.on('SIGHUP', forwardAsSigint);
+  const started = Date.now();
+  try {
+    const workspace = cleanup.tempDir('workspace');
+    const userDataDir = cleanup.tempDir('user-data');
+    const extensionsDir = cleanup.tempDir('extensions');
+    const launchArgs = [workspace, `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`, '--disable-extensions'];
+    const extensionDevelopmentPath = repoRoot;
+    const extensionTestsPath = path.join(__dirname, 'index.js');
+
+    if (mode === 'code-server') {
+      ensureRuntime();
+      // git may not keep the executable bit (e.g. a checkout with core.fileMode=false).
+      fs.chmodSync(launcher, 0o755);
+      await runTests({
+        vscodeExecutablePath: launcher,
+        extensionDevelopmentPath,
+        extensionTestsPath,
+        launchArgs,
+        extensionTestsEnv: { ZOHO_LAUNCHER_NODE: process.execPath },
+      });
+    } else {
+      await runTests({
+        version: process.env.ZOHO_TEST_VSCODE_VERSION || '1.139.1',
+        extensionDevelopmentPath,
+        extensionTestsPath,
+        launchArgs,
+      });
+    }
+    console.log(`integration tests (${mode}) passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return 0;
+  } catch (error) {
+    console.error(`integration tests (${mode}) failed: ${error instanceof TestRunFailedError ? error.message : errorText(error)}`);
+    return 1;
+  } finally {
+    await cleanup.run();
+    process.removeListener('SIGINT', keepAlive);
+    process.removeListener('SIGTERM', forwardAsSigint);
+    process.removeListener('SIGHUP', forwardAsSigint);
+  }
+}
+
+main().then((code) => process.exit(code));

@@ -1,0 +1,349 @@
+// The packaged extension (zoho-crm-territories.vsix, from `npm run package`) used as a person uses it:
+// installed into code-server (VS Code 1.139.1), pointed at the fake Zoho org through the user settings,
+// driven in chromium through the command palette, the password box, the activity bar and the clipboard.
+// Saves a screenshot of the view to media/screenshot.png (the README's) and to test-results/.
+// Ends with `N passed, N failed[, N skipped]`; exits non-zero when a step fails.
+//
+// Run: npm run test:ui   (or, with the .vsix and out/ built: node out/test/ui/runUiTest.js)
+// Env: ZOHO_TEST_VERBOSE=1 prints code-server's output; ZOHO_TEST_HEADED=1 shows chromium (needs a display).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { SAMPLE_DOCUMENT, startFakeZoho, FakeZoho } from '../fake-zoho/server';
+import { launchChromium } from '../host/browser';
+import { Cleanup, cleanupOnSignals, errorText, withTimeout } from '../host/cleanup';
+import { CodeServer, installExtension, startCodeServer, writeUserSettings } from '../host/codeServer';
+import { ensureRuntime, repoRoot, Runtime } from '../host/runtime';
+
+const VSIX = path.join(repoRoot, 'zoho-crm-territories.vsix');
+const RESULTS = path.join(repoRoot, 'test-results');
+const README_SCREENSHOT = path.join(repoRoot, 'media', 'screenshot.png');
+const STEP_TIMEOUT_MS = 60_000;
+
+interface Row {
+  /** 1 for the tree's top level. */
+  readonly level: number;
+  readonly label: string;
+  readonly description: string;
+  readonly ariaLabel: string;
+}
+
+/** What the steps share. */
+interface World {
+  cleanup: Cleanup;
+  runtime: Runtime;
+  fake?: FakeZoho;
+  userDataDir?: string;
+  extensionsDir?: string;
+  server?: CodeServer;
+  context?: BrowserContext;
+  page?: Page;
+}
+
+/** The rows the view must show for the fake org: Zoho's order, "1 user" / "N users". */
+function expectedRows(): string[] {
+  return SAMPLE_DOCUMENT.associated_users_count.map(({ count, territory }) => {
+    const n = Number(count);
+    return `${territory.name} | ${n} ${n === 1 ? 'user' : 'users'}`;
+  });
+}
+
+const steps: Array<[string, (world: World) => Promise<void>]> = [
+  [
+    'the fake Zoho org answers on 127.0.0.1',
+    async (world) => {
+      const fake = await startFakeZoho();
+      world.fake = fake;
+      world.cleanup.add('stop the fake Zoho org', () => fake.close());
+      assert.match(fake.origin, /^http:\/\/127\.0\.0\.1:\d+$/);
+    },
+  ],
+  [
+    'the .vsix installs with `code-server --install-extension`',
+    async (world) => {
+      assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run \`npm run package\` first`);
+      world.userDataDir = world.cleanup.tempDir('ui-user-data');
+      world.extensionsDir = world.cleanup.tempDir('ui-extensions');
+      installExtension(world.cleanup, world.runtime, VSIX, world.extensionsDir, world.userDataDir);
+      const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+      const folder = `${manifest.publisher}.${manifest.name}-${manifest.version}`.toLowerCase();
+      const installed = fs.readdirSync(world.extensionsDir).map((name) => name.toLowerCase());
+      assert.ok(installed.includes(folder), `expected ${folder} in the extensions dir, found: ${installed.join(', ')}`);
+    },
+  ],
+  [
+    'code-server starts with zohoTerritories.apiDomain pointing at the fake org',
+    async (world) => {
+      writeUserSettings(world.userDataDir!, { 'zohoTerritories.apiDomain': world.fake!.origin });
+      world.server = await startCodeServer({
+        cleanup: world.cleanup,
+        runtime: world.runtime,
+        userDataDir: world.userDataDir,
+        extensionsDir: world.extensionsDir,
+        echo: !!process.env.ZOHO_TEST_VERBOSE,
+      });
+    },
+  ],
+  [
+    'the workbench opens in chromium and shows the Zoho CRM activity bar icon',
+    async (world) => {
+      const browser = await launchChromium(world.cleanup);
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: world.server!.origin });
+      world.context = context;
+      const page = await context.newPage();
+      world.page = page;
+      const workspace = path.join(world.cleanup.tempDir('ui-workspace'), 'my-project');
+      fs.mkdirSync(workspace);
+      await page.goto(`${world.server!.origin}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded' });
+      await page.locator('.monaco-workbench').waitFor({ timeout: STEP_TIMEOUT_MS });
+      await activityBarIcon(page).waitFor({ timeout: STEP_TIMEOUT_MS });
+    },
+  ],
+  [
+    'the Zoho CRM view, before a token is set, offers "Set Access Token"',
+    async (world) => {
+      const page = world.page!;
+      await activityBarIcon(page).click();
+      const welcome = page.locator('.part.sidebar .welcome-view-content');
+      await welcome.waitFor({ timeout: STEP_TIMEOUT_MS });
+      await page.locator('.part.sidebar .welcome-view-content', { hasText: 'Set Access Token' }).waitFor({ timeout: 10_000 });
+      assert.match(await sidebarTitle(page), /^ZOHO CRM\b/, 'the side bar shows the Zoho CRM container');
+    },
+  ],
+  [
+    '"Zoho CRM: Set Access Token" asks for the token in a password box and takes it',
+    async (world) => {
+      const page = world.page!;
+      await runCommand(page, 'Zoho CRM: Set Access Token');
+      const input = page.locator('.quick-input-widget input[type="password"]');
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill(world.fake!.token);
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    },
+  ],
+  [
+    'the view shows the org (as it first opens; screenshot to media/screenshot.png and test-results/)',
+    async (world) => {
+      const page = world.page!;
+      const firstTerritory = SAMPLE_DOCUMENT.associated_users_count[0].territory.name;
+      await page.locator('.part.sidebar .monaco-list-row .label-name', { hasText: firstTerritory }).first().waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(500); // let the rows settle (icons, expansion) before the picture
+      await widenSidebar(page, 420); // room for the view's title and its buttons
+      await page.mouse.move(1000, 700); // no hover highlight in the picture
+      fs.mkdirSync(RESULTS, { recursive: true });
+      // For the README: the activity bar (with the Zoho CRM icon) and the view, from the title bar down to below both.
+      const sidebarBox = await page.locator('.part.sidebar').boundingBox();
+      const lastRowBox = await page.locator('.part.sidebar .monaco-list-row').last().boundingBox();
+      const iconBox = await activityBarIcon(page).boundingBox();
+      assert.ok(sidebarBox && lastRowBox && iconBox, 'the side bar, its rows and the activity bar icon have a place on the page');
+      const top = Math.max(0, sidebarBox.y - 4); // below the title bar
+      const bottom = Math.max(lastRowBox.y + lastRowBox.height, iconBox.y + iconBox.height) + 16;
+      const view = await page.screenshot({
+        clip: { x: 0, y: top, width: Math.ceil(sidebarBox.x + sidebarBox.width), height: Math.ceil(bottom - top) },
+      });
+      assertPng(view);
+      fs.mkdirSync(path.dirname(README_SCREENSHOT), { recursive: true });
+      fs.writeFileSync(README_SCREENSHOT, view);
+      fs.writeFileSync(path.join(RESULTS, 'ui-territories-view.png'), view);
+      await page.screenshot({ path: path.join(RESULTS, 'ui-workbench.png') });
+    },
+  ],
+  [
+    'as a list ("Zoho CRM: Show as List" when it shows a tree), the view has the seven territories with their user counts',
+    async (world) => {
+      const page = world.page!;
+      await runCommandIfOffered(page, 'Zoho CRM: Show as List');
+      const expected = expectedRows();
+      assert.strictEqual(expected.length, 7);
+      let rows: Row[] = [];
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline) {
+        // Top-level rows: a territory's own children (its users) are one level down when it is expanded.
+        rows = (await readRows(page)).filter((row) => row.level === 1);
+        if (rows.length >= expected.length) {
+          break;
+        }
+        await page.waitForTimeout(200);
+      }
+      assert.deepStrictEqual(
+        rows.map((row) => `${row.label} | ${row.description}`),
+        expected,
+      );
+      for (const row of rows) {
+        assert.strictEqual(row.ariaLabel, `${row.label}, ${row.description}`, 'the screen reader label says name and count');
+      }
+    },
+  ],
+  [
+    '"Zoho CRM: Copy Territories as JSON" puts Zoho\'s document on the clipboard, without the token',
+    async (world) => {
+      const page = world.page!;
+      await page.evaluate("navigator.clipboard.writeText('')");
+      await runCommand(page, 'Zoho CRM: Copy Territories as JSON');
+      let text = '';
+      const deadline = Date.now() + 15_000;
+      while (Date.now() < deadline && text === '') {
+        text = String(await page.evaluate('navigator.clipboard.readText()'));
+        if (text === '') {
+          await page.waitForTimeout(200);
+        }
+      }
+      assert.notStrictEqual(text, '', 'the clipboard stayed empty');
+      assert.deepStrictEqual(JSON.parse(text), SAMPLE_DOCUMENT);
+      assert.ok(!text.includes(world.fake!.token), 'the copied JSON contains the access token');
+    },
+  ],
+  [
+    'the token is not written into the user settings',
+    async (world) => {
+      const settings = fs.readFileSync(path.join(world.userDataDir!, 'User', 'settings.json'), 'utf8');
+      assert.ok(!settings.includes(world.fake!.token), 'settings.json contains the access token');
+    },
+  ],
+];
+
+/** The activity bar entry of the extension's view container ("Zoho CRM"). */
+function activityBarIcon(page: Page) {
+  return page.locator('.part.activitybar a.action-label[aria-label^="Zoho CRM"]').first();
+}
+
+async function sidebarTitle(page: Page): Promise<string> {
+  const title = page.locator('.part.sidebar .composite.title h2').first();
+  await title.waitFor({ timeout: 10_000 });
+  return (await title.innerText()).trim().toUpperCase();
+}
+
+/** F1, type the command's title, pick it. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${title}`);
+  const item = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  await item.waitFor({ timeout: 10_000 });
+  await item.click();
+}
+
+/** Drags the side bar's edge (its sash) so the side bar is about `width` px wide. */
+async function widenSidebar(page: Page, width: number): Promise<void> {
+  const sidebar = await page.locator('.part.sidebar').boundingBox();
+  if (!sidebar || sidebar.width >= width) {
+    return;
+  }
+  const edge = sidebar.x + sidebar.width;
+  const sashes = await page.locator('.monaco-sash.vertical').evaluateAll((elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2, height: box.height };
+    }),
+  );
+  const sash = sashes.filter((candidate) => candidate.height > 100).sort((a, b) => Math.abs(a.x - edge) - Math.abs(b.x - edge))[0];
+  if (!sash || Math.abs(sash.x - edge) > 8) {
+    return;
+  }
+  await page.mouse.move(sash.x, sash.y);
+  await page.mouse.down();
+  await page.mouse.move(sash.x + (width - sidebar.width), sash.y, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+}
+
+/** Runs the command when the palette offers it (its `when` clause holds); returns whether it did. */
+async function runCommandIfOffered(page: Page, title: string): Promise<boolean> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${title}`);
+  await page.waitForTimeout(500); // the palette filters as it is typed into
+  const item = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  if ((await item.count()) === 0) {
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    return false;
+  }
+  await item.click();
+  return true;
+}
+
+/** The tree rows in the side bar: label, description and the aria-label VS Code gives the row. */
+async function readRows(page: Page): Promise<Row[]> {
+  return page.locator('.part.sidebar .monaco-list-row').evaluateAll((elements) =>
+    elements.map((element) => ({
+      level: Number(element.getAttribute('aria-level') ?? '1'),
+      label: element.querySelector('.label-name')?.textContent?.trim() ?? '',
+      description: element.querySelector('.label-description')?.textContent?.trim() ?? '',
+      ariaLabel: element.getAttribute('aria-label') ?? '',
+    })),
+  );
+}
+
+function assertPng(data: Buffer): void {
+  assert.ok(data.length > 1_000, `the screenshot is only ${data.length} bytes`);
+  assert.deepStrictEqual([...data.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'not a PNG');
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const cleanup = new Cleanup();
+  cleanupOnSignals(cleanup);
+  const world: World = { cleanup, runtime: ensureRuntime() };
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  try {
+    for (const [name, step] of steps) {
+      if (failed > 0) {
+        console.log(`  - ${name} (skipped: an earlier step failed)`);
+        skipped++;
+        continue;
+      }
+      const stepStarted = Date.now();
+      try {
+        await withTimeout(step(world), 3 * STEP_TIMEOUT_MS, name);
+        passed++;
+        console.log(`  ✔ ${name} (${Date.now() - stepStarted} ms)`);
+      } catch (error) {
+        failed++;
+        console.log(`  ✘ ${name}\n${indent(errorText(error))}`);
+        await saveFailureEvidence(world);
+      }
+    }
+  } finally {
+    await cleanup.run();
+  }
+  console.log(`UI test of the packaged extension in code-server ${world.runtime.codeServerVersion}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+  return failed > 0 ? 1 : 0;
+}
+
+async function saveFailureEvidence(world: World): Promise<void> {
+  try {
+    if (world.page) {
+      fs.mkdirSync(RESULTS, { recursive: true });
+      const file = path.join(RESULTS, 'ui-failure.png');
+      await world.page.screenshot({ path: file, timeout: 10_000 });
+      console.log(`    screenshot: ${path.relative(repoRoot, file)}`);
+    }
+  } catch (error) {
+    console.log(`    (no screenshot: ${(error as Error).message})`);
+  }
+  if (world.server && !process.env.ZOHO_TEST_VERBOSE) {
+    console.log(`    last output of code-server:\n${indent(world.server.output().slice(-3_000))}`);
+  }
+}
+
+function indent(text: string): string {
+  return text.replace(/^/gm, '      ');
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(errorText(error));
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  },
+);
