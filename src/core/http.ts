@@ -84,10 +84,94 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function isAbortError(error: unknown): boolean {
+function isAbortError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && ((error as Error).name === 'AbortError' || (error as { type?: unknown }).type === 'aborted');
 }
 
-export function isMaxSizeError(error: unknown): boolean {
+function isMaxSizeError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { type?: unknown }).type === 'max-size';
+}
+
+/** The answer's body was larger than the caller accepts; it was not read further. */
+export class BodyTooLargeError extends Error {
+  override readonly name = 'BodyTooLargeError';
+  constructor(
+    readonly maxBytes: number,
+    readonly status: number,
+  ) {
+    super(`the answer (HTTP ${status}) was larger than ${maxBytes} bytes`);
+  }
+}
+
+export interface SendRequest {
+  readonly fetch: FetchLike;
+  readonly method: HttpRequestInit['method'];
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+  /** The host, for network errors (never the URL: it may carry a secret). */
+  readonly host: string;
+  /** The limit for the whole exchange, body included, so a trickling answer cannot hang. */
+  readonly timeoutMs: number;
+  readonly maxBytes: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface SentAnswer {
+  readonly status: number;
+  readonly body: string;
+  readonly headers: HttpResponse['headers'];
+}
+
+/**
+ * One HTTP exchange, the way every call to Zoho is made: a time limit that covers the body,
+ * redirects never followed (so a token cannot be sent on elsewhere), bodies past `maxBytes` refused.
+ * Resolves with any HTTP status; rejects with `ZohoNetworkError` (timeout, DNS, refused, reset,
+ * TLS), `CancelledError` (the caller's signal) or `BodyTooLargeError`.
+ */
+export async function send(request: SendRequest): Promise<SentAnswer> {
+  if (request.signal?.aborted) {
+    throw new CancelledError();
+  }
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, request.timeoutMs);
+  const onAbort = () => controller.abort();
+  request.signal?.addEventListener('abort', onAbort, { once: true });
+  let status = 0;
+  try {
+    const response = await request.fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      redirect: 'manual',
+      signal: controller.signal,
+      size: request.maxBytes,
+    });
+    status = response.status;
+    if (Number(response.headers.get('content-length')) > request.maxBytes) {
+      throw new BodyTooLargeError(request.maxBytes, status);
+    }
+    return { status, body: await response.text(), headers: response.headers };
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      throw error;
+    }
+    if (timedOut) {
+      throw new ZohoNetworkError('timeout', request.host, undefined, request.timeoutMs);
+    }
+    if (request.signal?.aborted || isAbortError(error)) {
+      throw new CancelledError();
+    }
+    if (isMaxSizeError(error)) {
+      throw new BodyTooLargeError(request.maxBytes, status);
+    }
+    throw classifyNetworkError(error, request.host);
+  } finally {
+    clearTimeout(timer);
+    request.signal?.removeEventListener('abort', onAbort);
+  }
 }

@@ -1,6 +1,6 @@
 import { ZohoEndpoint } from './endpoint';
-import { CancelledError, ZohoApiError, ZohoNetworkError, ZohoResponseError } from './errors';
-import { FetchLike, classifyNetworkError, isAbortError, isMaxSizeError, sleep as defaultSleep } from './http';
+import { ZohoApiError, ZohoNetworkError, ZohoResponseError } from './errors';
+import { BodyTooLargeError, FetchLike, SentAnswer, send, sleep as defaultSleep } from './http';
 import { Logger } from './logger';
 import { ListPage, parseAssociatedUsersCount, parseTerritories, parseTerritoryUsers, readErrorBody } from './parse';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, parseRetryAfter, retryDelay } from './retry';
@@ -197,71 +197,49 @@ export class ZohoClient {
   }
 
   private async attempt(url: string, host: string, token: string, signal: AbortSignal | undefined): Promise<HttpAnswer> {
-    if (signal?.aborted) {
-      throw new CancelledError();
-    }
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.timeoutMs);
-    const onAbort = () => controller.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
     const started = this.now();
-    let status: number | undefined;
+    let answer: SentAnswer;
     try {
-      const response = await this.options.fetch(url, {
+      answer = await send({
+        fetch: this.options.fetch,
         method: 'GET',
+        url,
         headers: {
           Authorization: `Zoho-oauthtoken ${token}`,
           Accept: 'application/json',
           ...(this.options.userAgent ? { 'User-Agent': this.options.userAgent } : {}),
         },
-        redirect: 'manual',
-        signal: controller.signal,
-        size: this.maxBodyBytes,
+        host,
+        timeoutMs: this.timeoutMs,
+        maxBytes: this.maxBodyBytes,
+        signal,
       });
-      status = response.status;
-      const declaredLength = Number(response.headers.get('content-length'));
-      if (declaredLength > this.maxBodyBytes) {
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        this.options.logger.warn(`GET ${url} → ${error.status} answer over ${this.maxBodyBytes} bytes, refused`);
         throw tooLarge(this.maxBodyBytes);
       }
-      const body = await response.text();
-      this.options.logger.info(`GET ${url} → ${status} (${this.now() - started} ms)`);
-      if (status >= 200 && status < 300) {
-        return { status, body };
-      }
-      if (status >= 300 && status < 400) {
-        throw new ZohoResponseError(
-          `Zoho answered with a redirect (HTTP ${status}) to ${redirectHost(response.headers.get('location'))}; it was not followed, so the token went nowhere else`,
+      if (error instanceof ZohoNetworkError) {
+        this.options.logger.warn(
+          error.failure === 'timeout'
+            ? `GET ${url} → no answer within ${this.timeoutMs} ms`
+            : `GET ${url} → failed: ${error.systemCode ?? error.failure} (${this.now() - started} ms)`,
         );
       }
-      const error = readErrorBody(safeJson(body));
-      throw new ZohoApiError(status, error?.code, error?.message, parseRetryAfter(response.headers.get('retry-after'), this.now()));
-    } catch (error) {
-      if (error instanceof ZohoApiError || error instanceof ZohoResponseError) {
-        throw error;
-      }
-      const elapsed = this.now() - started;
-      if (timedOut) {
-        this.options.logger.warn(`GET ${url} → no answer within ${this.timeoutMs} ms`);
-        throw new ZohoNetworkError('timeout', host, undefined, this.timeoutMs);
-      }
-      if (signal?.aborted || isAbortError(error)) {
-        throw new CancelledError();
-      }
-      if (isMaxSizeError(error)) {
-        this.options.logger.warn(`GET ${url} → ${status} answer over ${this.maxBodyBytes} bytes, refused`);
-        throw tooLarge(this.maxBodyBytes);
-      }
-      const networkError = classifyNetworkError(error, host);
-      this.options.logger.warn(`GET ${url} → ${status ?? 'failed'}: ${networkError.systemCode ?? networkError.failure} (${elapsed} ms)`);
-      throw networkError;
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      throw error;
     }
+    const { status, body, headers } = answer;
+    this.options.logger.info(`GET ${url} → ${status} (${this.now() - started} ms)`);
+    if (status >= 200 && status < 300) {
+      return { status, body };
+    }
+    if (status >= 300 && status < 400) {
+      throw new ZohoResponseError(
+        `Zoho answered with a redirect (HTTP ${status}) to ${redirectHost(headers.get('location'))}; it was not followed, so the token went nowhere else`,
+      );
+    }
+    const error = readErrorBody(safeJson(body));
+    throw new ZohoApiError(status, error?.code, error?.message, parseRetryAfter(headers.get('retry-after'), this.now()));
   }
 }
 

@@ -22,8 +22,8 @@
  *   HTTP 200 per Zoho's token-limits page (some integrations report 400); matched on either field.
  * - Revocation answers `{"status": "success"}`, or HTTP 400 when the token is not valid (Zoho docs).
  */
-import { CancelledError, ZohoNetworkError } from '../errors';
-import { FetchLike, HttpResponse, classifyNetworkError, isAbortError, isMaxSizeError } from '../http';
+import { ZohoNetworkError } from '../errors';
+import { BodyTooLargeError, FetchLike, send } from '../http';
 import { Logger, redact } from '../logger';
 import { acceptApiDomain, accountsServerName, checkAccountsOrigin } from './environments';
 import {
@@ -244,63 +244,44 @@ export class AccountsClient {
     signal: AbortSignal | undefined,
     form: Record<string, string> | undefined,
   ): Promise<Answer> {
-    if (signal?.aborted) {
-      throw new CancelledError();
-    }
     const logger = this.options.logger;
     const safe = (text: string) => redact(text, secrets);
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.timeoutMs);
-    const onAbort = () => controller.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
     const started = this.now();
-    let status: number | undefined;
     try {
-      const response: HttpResponse = await this.options.fetch(url, {
+      const answer = await send({
+        fetch: this.options.fetch,
         method: 'POST',
+        url,
         headers: {
           'Content-Type': 'application/x-www-form-urlencoded',
           Accept: 'application/json',
           ...(this.options.userAgent ? { 'User-Agent': this.options.userAgent } : {}),
         },
         body: form === undefined ? '' : new URLSearchParams(form).toString(),
-        redirect: 'manual',
-        signal: controller.signal,
-        size: MAX_ANSWER_BYTES,
+        host: server.host,
+        timeoutMs: this.timeoutMs,
+        maxBytes: MAX_ANSWER_BYTES,
+        signal,
       });
-      status = response.status;
-      if (Number(response.headers.get('content-length')) > MAX_ANSWER_BYTES) {
-        throw new OAuthResponseError(`its answer was larger than ${MAX_ANSWER_BYTES / 1024} KB, so it was refused`, server, status);
-      }
-      const body = await response.text();
-      logger.info(safe(`${logLine} → ${status} (${this.now() - started} ms)`));
-      return { status, body, location: response.headers.get('location') };
+      logger.info(safe(`${logLine} → ${answer.status} (${this.now() - started} ms)`));
+      return { status: answer.status, body: answer.body, location: answer.headers.get('location') };
     } catch (error) {
-      if (error instanceof ZohoOAuthError) {
+      if (error instanceof BodyTooLargeError) {
+        throw new OAuthResponseError(`its answer was larger than ${MAX_ANSWER_BYTES / 1024} KB, so it was refused`, server, error.status);
+      }
+      if (!(error instanceof ZohoNetworkError)) {
         throw error;
-      }
-      if (timedOut) {
-        logger.warn(safe(`${logLine} → no answer within ${this.timeoutMs} ms`));
-        throw new OAuthNetworkError(new ZohoNetworkError('timeout', server.host, undefined, this.timeoutMs), server);
-      }
-      if (signal?.aborted || isAbortError(error)) {
-        throw new CancelledError();
-      }
-      if (isMaxSizeError(error)) {
-        throw new OAuthResponseError(`its answer was larger than ${MAX_ANSWER_BYTES / 1024} KB, so it was refused`, server, status);
       }
       // Only the classification is kept: node-fetch's own message names the URL, which for
       // revocation holds the refresh token.
-      const network = classifyNetworkError(error, server.host);
-      logger.warn(safe(`${logLine} → ${status ?? 'failed'}: ${network.systemCode ?? network.failure} (${this.now() - started} ms)`));
-      throw new OAuthNetworkError(network, server);
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      logger.warn(
+        safe(
+          error.failure === 'timeout'
+            ? `${logLine} → no answer within ${this.timeoutMs} ms`
+            : `${logLine} → failed: ${error.systemCode ?? error.failure} (${this.now() - started} ms)`,
+        ),
+      );
+      throw new OAuthNetworkError(error, server);
     }
   }
 }
