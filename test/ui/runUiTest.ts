@@ -125,11 +125,17 @@ const steps: Array<[string, (world: World) => Promise<void>]> = [
     },
   ],
   [
-    'the view shows the org (as it first opens; screenshot to media/screenshot.png and test-results/)',
+    'the view shows the org as a hierarchy; Chennai and its users open on a click (screenshot to media/screenshot.png and test-results/)',
     async (world) => {
       const page = world.page!;
       const firstTerritory = SAMPLE_DOCUMENT.associated_users_count[0].territory.name;
-      await page.locator('.part.sidebar .monaco-list-row .label-name', { hasText: firstTerritory }).first().waitFor({ timeout: 30_000 });
+      const rowNamed = (name: string | RegExp) => page.locator('.part.sidebar .monaco-list-row .label-name', { hasText: name });
+      await rowNamed(firstTerritory).first().waitFor({ timeout: 30_000 });
+      // Open a branch and its users, as an admin would: the hierarchy, branch totals and people in one picture.
+      await rowNamed(/^Chennai$/).first().click();
+      await rowNamed('Chennai North').first().waitFor({ timeout: 10_000 });
+      await rowNamed(/^Users$/).nth(1).click();
+      await rowNamed('Priya Natarajan').first().waitFor({ timeout: 15_000 });
       await page.waitForTimeout(500); // let the rows settle (icons, expansion) before the picture
       await widenSidebar(page, 420); // room for the view's title and its buttons
       await page.mouse.move(1000, 700); // no hover highlight in the picture
