@@ -40,6 +40,7 @@ export class TerritoriesView implements vscode.Disposable {
   private endpointSettings: string;
   private savedSnapshot: TerritorySnapshot | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
+  private savedShown = false;
 
   constructor(private readonly options: TerritoriesViewOptions) {
     ({ store: this.store, provider: this.provider, signIn: this.signIn } = options);
@@ -80,16 +81,18 @@ export class TerritoriesView implements vscode.Disposable {
   }
 
   private async initialize(): Promise<void> {
-    const hasCredentials = await this.signIn.update();
+    await this.signIn.update();
     this.account = await this.signIn.accountLabel();
-    if (hasCredentials) {
-      this.showSavedSnapshot();
-    }
     this.showSummary();
     await this.loadIfVisible();
   }
 
+  /** The last session's territories, read (and parsed) only once the view is first shown. */
   private showSavedSnapshot(): void {
+    if (this.savedShown) {
+      return;
+    }
+    this.savedShown = true;
     try {
       const endpoint = resolveEndpoint(this.options.readSettings());
       const snapshot = fromSavedSnapshot(this.options.memento.get(STATE_KEYS.lastSnapshot), endpoint, this.options.logger);
@@ -158,6 +161,7 @@ export class TerritoriesView implements vscode.Disposable {
     if (!this.treeView.visible || !this.signIn.hasCredentials) {
       return;
     }
+    this.showSavedSnapshot();
     // Saved data from the last session is shown at once, but a fresh load follows.
     if (this.store.state.snapshot?.cached && !this.store.state.loading && !this.store.state.failure) {
       void this.store.load();

@@ -1,0 +1,446 @@
+/**
+ * `npm run bench`: activation cost and bundle size, then loading 200 / 10,000 / 100,000 territories
+ * from the fake Zoho server at 0 and 50 ms per request, by the extension, by Zoho's official SDK
+ * (when installed) and by a plain fetch loop, each run in a fresh child process. Prints figures;
+ * asserts nothing about speed. Exits non-zero only if activation touched the network or a run failed.
+ * `--quick`: one run per case and no 100,000 × 50 ms case.
+ * Only 127.0.0.1 is used; every server, child process and temporary folder is gone when it ends.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { CountEntry } from '../test/fake-zoho/sampleOrg';
+import { FakeZoho, Scenario, startFakeZoho, syntheticEntries, territoryRecords } from '../test/fake-zoho/server';
+import type { ActivationInput, ActivationResult } from './activationChild';
+import { Bundle, buildProductionBundle } from './bundle';
+import { killChildren, runChild } from './children';
+import type { Contender, LoadInput, LoadResult } from './loadChild';
+import { kb, max, mb, median, min, ms, ratio, table } from './stats';
+import { syntheticParents } from './treeModel';
+import { locateSdk } from './zohoSdk';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const quick = process.argv.includes('--quick');
+const ACTIVATION_RUNS = quick ? 5 : 10;
+const SETTLE_MS = 300;
+/** A second (warm) load is timed at 0 ms latency up to this size; above it, it would only lengthen the run. */
+const WARM_MAX = 10_000;
+
+interface LoadCase {
+  readonly territories: number;
+  readonly latencyMs: number;
+  readonly runs: number;
+  /**
+   * Run the contenders at the same time, each against its own fake server, to keep the bench short.
+   * Only for a latency-bound case, where each process waits on the network nearly all the time.
+   */
+  readonly sideBySide?: boolean;
+}
+const LOAD_CASES: readonly LoadCase[] = [
+  { territories: 200, latencyMs: 0, runs: quick ? 1 : 5 },
+  { territories: 200, latencyMs: 50, runs: quick ? 1 : 3 },
+  { territories: 10_000, latencyMs: 0, runs: quick ? 1 : 5 },
+  { territories: 10_000, latencyMs: 50, runs: quick ? 1 : 3 },
+  { territories: 100_000, latencyMs: 0, runs: quick ? 1 : 3 },
+  ...(quick ? [] : [{ territories: 100_000, latencyMs: 50, runs: 1, sideBySide: true }]),
+];
+
+const output: string[] = [];
+function say(text = ''): void {
+  output.push(text);
+  console.log(text);
+}
+function progress(text: string): void {
+  process.stderr.write(`  … ${text}\n`);
+}
+
+let fake: FakeZoho | undefined;
+let bundle: Bundle | undefined;
+let scratch: string | undefined;
+
+/** Kills the children and removes the temporary folders; synchronous, so it also runs on 'exit'. */
+function cleanupSync(): void {
+  killChildren();
+  bundle?.cleanup();
+  bundle = undefined;
+  if (scratch) {
+    rmSync(scratch, { recursive: true, force: true });
+    scratch = undefined;
+  }
+}
+
+async function cleanup(): Promise<void> {
+  cleanupSync();
+  await fake?.close();
+  fake = undefined;
+}
+
+// However the bench ends (an error, a closed stdout pipe), nothing it started outlives it.
+process.on('exit', cleanupSync);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+function machine(): string[] {
+  const cpus = os.cpus();
+  return [
+    `Node ${process.version} (V8 ${process.versions.v8}), ${os.platform()} ${os.release()} ${os.arch()}`,
+    `${cpus.length} CPU cores (${cpus[0]?.model.trim() ?? 'unknown model'}), ${mb(os.totalmem())} memory (${mb(os.freemem())} free at start)`,
+    loadAverage(),
+  ];
+}
+
+/** Other work on the machine skews every figure: say how busy it was. */
+function loadAverage(): string {
+  const [one, five] = os.loadavg();
+  const busy = one > os.cpus().length * 0.5 ? ' (other work was running: expect noisy figures)' : '';
+  return `Load average ${one.toFixed(2)} (1 min), ${five.toFixed(2)} (5 min) on ${os.cpus().length} cores${busy}`;
+}
+
+const spread = (values: number[]) => `${ms(median(values))} (${ms(min(values))}–${ms(max(values))})`;
+
+const SAVED_TERRITORIES = 10_000;
+type ActivationMode = 'hidden' | 'saved' | 'visible';
+type ActivationRun = ActivationResult & { server: number };
+
+async function activationBench(server: FakeZoho, built: Bundle, scratch: string): Promise<boolean> {
+  const script = path.join(__dirname, 'activationChild.js');
+  const baseInput = { bundle: built.file, packageJson: path.join(repoRoot, 'package.json'), origin: server.origin, token: server.token, settleMs: SETTLE_MS };
+  const run = async (input: ActivationInput): Promise<ActivationRun> => {
+    server.requests.length = 0;
+    const result = await runChild<ActivationResult>(script, input, 60_000);
+    if (result.error) {
+      throw new Error(`activation failed: ${result.error}`);
+    }
+    return { ...result, server: server.requests.length };
+  };
+
+  // What an earlier session leaves in globalState after loading a big org: open the view once on it.
+  progress(`activation: capturing the snapshot the extension saves after loading ${SAVED_TERRITORIES.toLocaleString('en-US')} territories`);
+  server.scenario = { ...syntheticOrg(SAVED_TERRITORIES), perPage: 200 };
+  const captured = await run({ ...baseInput, viewVisible: true, captureGlobalState: true });
+  const savedKeys = Object.keys(captured.globalState ?? {}).filter((key) => key.endsWith('lastSnapshot'));
+  const globalStateFile = path.join(scratch, 'globalState.json');
+  const globalStateJson = JSON.stringify(captured.globalState ?? {});
+  writeFileSync(globalStateFile, globalStateJson);
+  server.scenario = {};
+
+  const results: Record<ActivationMode, ActivationRun[]> = { hidden: [], saved: [], visible: [] };
+  const modes: ActivationMode[] = savedKeys.length > 0 ? ['hidden', 'saved', 'visible'] : ['hidden', 'visible'];
+  for (const mode of modes) {
+    for (let i = 0; i < ACTIVATION_RUNS; i++) {
+      progress(`activation, ${mode}: run ${i + 1}/${ACTIVATION_RUNS}`);
+      results[mode].push(
+        await run({ ...baseInput, viewVisible: mode === 'visible', globalStateFile: mode === 'saved' ? globalStateFile : undefined }),
+      );
+    }
+  }
+  const all = modes.flatMap((mode) => results[mode]);
+  const quiet = [...results.hidden, ...results.saved];
+  const duringActivate = all.reduce((sum, r) => sum + r.requestsDuringActivate, 0);
+  const quietServer = quiet.reduce((sum, r) => sum + r.server, 0);
+  const quietProcess = quiet.reduce((sum, r) => sum + r.requests.length, 0);
+  const quietSockets = quiet.reduce((sum, r) => sum + r.sockets, 0);
+  const visibleServer = [...new Set(results.visible.map((r) => r.server))];
+  const missing = [...new Set(all.flatMap((r) => r.missing))];
+  const of = (mode: ActivationMode, pick: (r: ActivationRun) => number | undefined) => spread(results[mode].map((r) => pick(r) ?? NaN));
+
+  say(`## Activation (${ACTIVATION_RUNS} fresh processes per row)`);
+  say('The `vscode` module is a STUB (bench/vscodeStub.ts), not VS Code: these times are the extension\'s own');
+  say('JavaScript in plain Node, without the extension host\'s overhead or any real UI. Token stored; the user\'s');
+  say('apiDomain is the fake server, so any request would be seen there. "longest block after" = the longest');
+  say('stretch the thread was busy from activate() to the end of the watch (includes activate() itself).');
+  say();
+  say(`Bundle (dist/extension.js, --production): ${kb(built.bytes)}, ${kb(built.gzipBytes)} gzipped.`);
+  say();
+  const rows: string[][] = [
+    ['median (min–max)', 'require() bundle', 'activate()', 'longest block after', 'activate() → summary shown', 'activate() → top-level rows', 'heap retained'],
+  ];
+  const labels: Record<ActivationMode, string> = {
+    hidden: 'view hidden, nothing saved',
+    saved: `view hidden, saved snapshot of ${SAVED_TERRITORIES.toLocaleString('en-US')} (${kb(globalStateJson.length)})`,
+    visible: 'view visible, sample org (7)',
+  };
+  for (const mode of modes) {
+    rows.push([
+      labels[mode],
+      of(mode, (r) => r.loadMs),
+      of(mode, (r) => r.activateMs),
+      of(mode, (r) => r.longestBlockMs),
+      mode === 'hidden' ? '–' : of(mode, (r) => r.summaryMs),
+      mode === 'visible' ? of(mode, (r) => r.firstRowsMs) : '–',
+      mb(median(results[mode].map((r) => r.retainedHeap))),
+    ]);
+  }
+  say(table(rows));
+  say();
+  say(`- HTTP requests while activate() ran: ${duringActivate} in ${all.length} activations.`);
+  say(
+    `- View hidden (${quiet.length} activations, watched ${SETTLE_MS} ms after activate()): ${quietServer} requests at the server, ` +
+      `${quietProcess} http(s) requests and ${quietSockets} sockets in the process.`,
+  );
+  say(
+    `- View visible (VS Code activates the extension when the view opens): ${visibleServer.join(' or ')} request(s) per activation ` +
+      'at the server, the view\'s own first load (counts + hierarchy), started after activate() returned.',
+  );
+  if (savedKeys.length === 0) {
+    say('- The extension saved no snapshot in globalState after a load, so the saved-snapshot row is missing.');
+  }
+  say(`- Commands registered: ${all[0]?.registeredCommands}. API names the extension read that the stub lacks: ${missing.length ? missing.join(', ') : 'none'}.`);
+  const ok = duringActivate === 0 && quietServer === 0 && quietProcess === 0;
+  say(ok ? '- PASS: activation made no network request.' : '- FAIL: activation made network requests.');
+  say();
+  return ok;
+}
+
+interface CaseResult {
+  readonly loadCase: LoadCase;
+  readonly contender: Contender;
+  readonly runs: (LoadResult & { server: number })[];
+}
+
+async function loadBench(server: FakeZoho, contenders: readonly Contender[], sdkMain: string | undefined): Promise<CaseResult[]> {
+  // Side-by-side cases give each contender a server of its own, so each request log is its own.
+  const servers = new Map<Contender, FakeZoho>();
+  try {
+    return await loadCases(server, servers, contenders, sdkMain);
+  } finally {
+    await Promise.all([...servers.values()].map((extra) => extra.close()));
+  }
+}
+
+async function loadCases(
+  server: FakeZoho,
+  servers: Map<Contender, FakeZoho>,
+  contenders: readonly Contender[],
+  sdkMain: string | undefined,
+): Promise<CaseResult[]> {
+  const script = path.join(__dirname, 'loadChild.js');
+  const orgs = new Map<number, Pick<Scenario, 'entries' | 'territories'>>();
+  const results: CaseResult[] = [];
+  for (const loadCase of LOAD_CASES) {
+    let org = orgs.get(loadCase.territories);
+    if (!org) {
+      org = syntheticOrg(loadCase.territories);
+      orgs.set(loadCase.territories, org);
+    }
+    const scenario: Scenario = { ...org, perPage: 200, delayMs: loadCase.latencyMs };
+    const serverOf = (contender: Contender) => (loadCase.sideBySide ? servers.get(contender) : undefined) ?? server;
+    if (loadCase.sideBySide) {
+      for (const contender of contenders) {
+        servers.set(contender, servers.get(contender) ?? (await startFakeZoho()));
+      }
+    }
+    for (const contender of contenders) {
+      serverOf(contender).scenario = scenario;
+    }
+    const byContender = new Map(contenders.map((contender) => [contender, [] as CaseResult['runs']]));
+    const runOne = async (contender: Contender, run: number) => {
+      const target = serverOf(contender);
+      progress(`${loadCase.territories} territories × ${loadCase.latencyMs} ms: ${contender}, run ${run + 1}/${loadCase.runs}${loadCase.sideBySide ? ' (side by side)' : ''}`);
+      target.requests.length = 0;
+      const input: LoadInput = {
+        contender,
+        origin: target.origin,
+        token: target.token,
+        territories: loadCase.territories,
+        warm: loadCase.latencyMs === 0 && loadCase.territories <= WARM_MAX,
+        sdkMain,
+      };
+      const what = `${NAMES[contender]}, ${loadCase.territories} territories × ${loadCase.latencyMs} ms`;
+      let result = await runChild<LoadResult>(script, input, 240_000);
+      if (result.error) {
+        // One transient failure on a shared machine should not cost the whole run: retry once, and say so.
+        retried.push(`${what}: ${result.error}`);
+        target.requests.length = 0;
+        result = await runChild<LoadResult>(script, input, 240_000);
+      }
+      if (result.error) {
+        throw new Error(`${what}: ${result.error}`);
+      }
+      byContender.get(contender)?.push({ ...result, server: target.requests.length });
+    };
+    for (let run = 0; run < loadCase.runs; run++) {
+      if (loadCase.sideBySide) {
+        await Promise.all(contenders.map((contender) => runOne(contender, run)));
+        continue;
+      }
+      // Rotate the order each run so no contender always goes first.
+      for (const contender of contenders.map((_, i) => contenders[(i + run) % contenders.length])) {
+        await runOne(contender, run);
+      }
+    }
+    for (const contender of contenders) {
+      results.push({ loadCase, contender, runs: byContender.get(contender) ?? [] });
+    }
+  }
+  return results;
+}
+
+/** A synthetic org of `n` territories: user counts, and territory records that make a tree of up to 10 children each. */
+function syntheticOrg(n: number): Pick<Scenario, 'entries' | 'territories'> {
+  const entries: CountEntry[] = syntheticEntries(n);
+  const territories = entries.map((entry) => entry.territory);
+  return { entries, territories: territoryRecords(territories, syntheticParents(territories.map((territory) => territory.id))) };
+}
+
+/** Load runs that failed once and were run again, with why. */
+const retried: string[] = [];
+
+const NAMES: Record<Contender, string> = { extension: 'extension (view)', client: 'extension client', sdk: 'Zoho SDK', fetch: 'plain fetch' };
+const caseName = (loadCase: LoadCase) => `${loadCase.territories.toLocaleString('en-US')} × ${loadCase.latencyMs} ms${loadCase.sideBySide ? ' ‖' : ''}`;
+const coldMedian = (result: CaseResult | undefined) => median(result?.runs.map((r) => r.coldMs) ?? []);
+
+function reportLoads(results: CaseResult[], contenders: readonly Contender[]): void {
+  say('## Load: territories from the fake server to the finished tree model');
+  say('Synthetic org: N territories with user counts, and territory records making a tree (up to 10 children');
+  say('each). Server pages by 200, as Zoho. Fresh process per run. cold = first load in the process (opening');
+  say(`the view); warm = a second load in the same process (Refresh), at 0 ms up to ${WARM_MAX.toLocaleString('en-US')}. peak RSS = getrusage`);
+  say('maxrss of the process; RSS Δ = peak minus RSS just before the load; retained = heap still held after GC');
+  say('with the result alive (for the view: snapshot + every label; "store" = the snapshot alone, what the store');
+  say('keeps between loads). "extension (view)" = TerritoryStore.load() (counts and hierarchy side by side,');
+  say('snapshot and tree) + sorted top level + label/description/tooltip for every territory. The others');
+  say('fetch the user counts only: the extension\'s ZohoClient alone, Zoho\'s SDK (when installed), a plain fetch loop.');
+  say('ready = process start → contender imported and set up (Node\'s own start-up included). ‖ = all');
+  say('contenders ran at the same time, each against its own fake server (latency-bound case, to save time).');
+  say();
+  const rows: string[][] = [
+    ['territories × latency', 'contender', 'runs', 'ready', 'cold: median (min–max)', 'warm', 'requests', 'peak RSS', 'RSS Δ', 'retained'],
+  ];
+  for (const result of results) {
+    const { runs } = result;
+    const requests = runs[0]?.requests ?? NaN;
+    const expectedAtServer = requests * (runs[0]?.warmMs !== undefined ? 2 : 1);
+    const serverOk = runs.every((r) => r.requests === requests && r.server === expectedAtServer);
+    rows.push([
+      caseName(result.loadCase),
+      NAMES[result.contender],
+      String(runs.length),
+      ms(median(runs.map((r) => r.readyMs))),
+      spread(runs.map((r) => r.coldMs)),
+      runs[0]?.warmMs !== undefined ? ms(median(runs.map((r) => r.warmMs ?? NaN))) : '–',
+      `${requests}${serverOk ? '' : ' (server saw otherwise!)'}`,
+      mb(median(runs.map((r) => r.peakRss))),
+      mb(median(runs.map((r) => r.peakRss - r.baselineRss))),
+      mb(median(runs.map((r) => r.retainedHeap))) +
+        (runs[0]?.retainedSnapshot !== undefined ? ` (store ${mb(median(runs.map((r) => r.retainedSnapshot ?? NaN)))})` : ''),
+    ]);
+  }
+  say(table(rows));
+  say();
+
+  const others = contenders.filter((contender) => contender === 'sdk' || contender === 'fetch');
+  say('## Comparison: the same user counts from the same server in the same run');
+  say('ratio = their cold median ÷ the extension client\'s (above 1×: the extension is faster). The last column');
+  say('puts the whole view load (counts + hierarchy + tree + labels) against the client alone.');
+  say();
+  const header = ['territories × latency', 'extension client', ...others.flatMap((other) => [NAMES[other], 'ratio']), 'extension (view)', 'view ÷ client'];
+  const comparison: string[][] = [header];
+  for (const loadCase of LOAD_CASES) {
+    const of = (contender: Contender) => coldMedian(results.find((r) => r.loadCase === loadCase && r.contender === contender));
+    const client = of('client');
+    comparison.push([
+      caseName(loadCase),
+      ms(client),
+      ...others.flatMap((other) => [ms(of(other)), ratio(client, of(other))]),
+      ms(of('extension')),
+      ratio(client, of('extension')),
+    ]);
+  }
+  say(table(comparison));
+  say();
+
+  say('## What bounds the extension\'s load');
+  say('floor = latency × the longest chain of sequential pages (the view fetches counts and hierarchy side by');
+  say('side: two chains of N/200 pages). Above the floor: HTTP handling, JSON parsing and validation, the');
+  say('snapshot, tree and labels, and the fake server\'s own work on the same 2 cores. "view model" = the');
+  say('sorted top level and labels for every territory, after the store\'s load (treeModel.ts).');
+  say();
+  const bounds: string[][] = [
+    ['territories × latency', 'contender', 'requests', 'floor', 'cold median', 'above floor', 'per request', 'per territory', 'of which view model'],
+  ];
+  for (const result of results.filter((r) => r.contender === 'extension' || r.contender === 'client')) {
+    const requests = result.runs[0]?.requests ?? NaN;
+    const chain = result.contender === 'extension' ? requests / 2 : requests;
+    const floor = chain * result.loadCase.latencyMs;
+    const measured = coldMedian(result);
+    const above = measured - floor;
+    bounds.push([
+      caseName(result.loadCase),
+      NAMES[result.contender],
+      String(requests),
+      ms(floor),
+      ms(measured),
+      ms(above),
+      ms(above / requests),
+      `${((above / result.loadCase.territories) * 1000).toFixed(1)} µs`,
+      result.contender === 'extension' ? ms(median(result.runs.map((r) => r.modelMs ?? NaN))) : '–',
+    ]);
+  }
+  say(table(bounds));
+  say();
+  for (const note of retried) {
+    say(`Retried once after a failure: ${note}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  say(`# Zoho CRM Territories benchmarks${quick ? ' (--quick)' : ''}`);
+  say(new Date().toISOString());
+  for (const line of machine()) {
+    say(line);
+  }
+  say();
+
+  fake = await startFakeZoho();
+  say(`Fake Zoho at ${fake.origin}.`);
+
+  const sdk = locateSdk(repoRoot);
+  const contenders: Contender[] = sdk ? ['extension', 'client', 'sdk', 'fetch'] : ['extension', 'client', 'fetch'];
+  say(
+    sdk
+      ? `Zoho SDK: @zohocrm/typescript-sdk-8.0 ${sdk.version} (${path.relative(repoRoot, sdk.main) || sdk.main})`
+      : 'Zoho SDK: not installed, comparison with it skipped (npm i -D @zohocrm/typescript-sdk-8.0@3.0.0, or ZOHO_SDK_DIR=<its folder>).',
+  );
+  say();
+
+  scratch = mkdtempSync(path.join(os.tmpdir(), 'zoho-territories-bench-state-'));
+  let activationOk = false;
+  try {
+    progress('building the production bundle');
+    bundle = buildProductionBundle(repoRoot);
+    say(`Production bundle built in ${ms(bundle.buildMs)} (node esbuild.js --production, into a temporary folder; dist/ is left alone).`);
+    say();
+    activationOk = await activationBench(fake, bundle, scratch);
+  } catch (error) {
+    // The load figures do not depend on activation: report the failure and go on.
+    say('## Activation: FAILED');
+    say(error instanceof Error ? error.message : String(error));
+    say();
+  }
+  const loads = await loadBench(fake, contenders, sdk?.main);
+  reportLoads(loads, contenders);
+  say(`Total bench time ${ms(performance.now() - started)}. ${loadAverage()} at the end.`);
+
+  const resultsDir = path.join(repoRoot, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(path.join(resultsDir, 'latest.txt'), `${output.join('\n')}\n`);
+  writeFileSync(
+    path.join(resultsDir, 'latest.json'),
+    `${JSON.stringify({ machine: machine(), loads: loads.map((r) => ({ ...r.loadCase, contender: r.contender, runs: r.runs })) }, null, 2)}\n`,
+  );
+  if (!activationOk) {
+    process.exitCode = 1;
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanup());

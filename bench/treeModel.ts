@@ -1,0 +1,28 @@
+/**
+ * The extension's view model after a load, as the bench times it: the snapshot's tree (built by the
+ * store) plus what the tree view computes for rows, done for EVERY territory (sorted top level, then
+ * a label, description and tooltip per node), i.e. the upper bound of a fully expanded tree or the
+ * flat list. The view itself does this lazily, only for what is drawn. Kept in one place so a change
+ * of the view model is a change here.
+ */
+import { sortTerritories } from '../src/core/hierarchy';
+import { TerritorySnapshot } from '../src/core/territories';
+import { TerritoryLabel, describeTerritory } from '../src/core/territoryView';
+
+export interface TreeModel {
+  readonly topLevel: number;
+  readonly labels: TerritoryLabel[];
+}
+
+export function treeModel(snapshot: TerritorySnapshot): TreeModel {
+  const hierarchy = snapshot.records !== undefined;
+  const { tree } = snapshot;
+  const topLevel = sortTerritories(hierarchy ? tree.roots : tree.all, 'zoho', hierarchy);
+  const labels = tree.all.map((node) => describeTerritory(node, hierarchy));
+  return { topLevel: topLevel.length, labels };
+}
+
+/** `GET /settings/territories` records for a synthetic org: a tree in which every territory has up to 10 children. */
+export function syntheticParents(ids: readonly string[]): Record<string, string | null> {
+  return Object.fromEntries(ids.map((id, i) => [id, i === 0 ? null : ids[Math.floor((i - 1) / 10)]]));
+}
