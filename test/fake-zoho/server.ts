@@ -77,6 +77,8 @@ export interface Scenario {
   drop?: boolean;
   /** A 200 whose body is this text instead of JSON. */
   rawBody?: string;
+  /** A 200 whose (valid-looking) JSON body is this many bytes, streamed without a Content-Length. */
+  hugeBodyBytes?: number;
   /** A 200 that promises a body and sends only its first half. */
   truncated?: boolean;
   /** Wait this long before answering. */
@@ -246,6 +248,10 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
       return;
     }
 
+    if (current.hugeBodyBytes) {
+      await streamHugeBody(response, current.hugeBodyBytes);
+      return;
+    }
     const body = JSON.stringify(pageOf(current, url.searchParams));
     if (current.truncated) {
       response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
@@ -272,6 +278,19 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
   const { port } = server.address() as AddressInfo;
   (fake as { origin: string }).origin = `http://127.0.0.1:${port}`;
   return fake;
+}
+
+/** `{"associated_users_count": [{"count": "1", "territory": {"name": "xxxx…` to `bytes`, in 1 MB chunks. */
+async function streamHugeBody(response: http.ServerResponse, bytes: number): Promise<void> {
+  response.writeHead(200, { 'Content-Type': 'application/json' });
+  response.write('{"associated_users_count": [{"count": "1", "territory": {"id": "1", "name": "');
+  const chunk = 'x'.repeat(1024 * 1024);
+  for (let sent = 0; sent < bytes && !response.destroyed; sent += chunk.length) {
+    if (!response.write(chunk)) {
+      await new Promise((resolve) => response.once('drain', resolve).once('close', resolve));
+    }
+  }
+  response.end('"}}]}');
 }
 
 function answerTerritories(response: http.ServerResponse, scenario: Scenario, query: URLSearchParams): void {

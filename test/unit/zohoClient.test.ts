@@ -213,6 +213,17 @@ describe('ZohoClient against the fake Zoho API', () => {
     assert.match(error.problem, /larger than/);
   });
 
+  it('refuses a 50 MB answer at the default 10 MB limit, streamed or declared, with a message', async () => {
+    fake.scenario = { hugeBodyBytes: 50 * 1024 * 1024 };
+    const streamed = await rejectionOf(testClient({ timeoutMs: 10_000 }).getAssociatedUsersCount(endpointOf(fake.origin), DEMO_TOKEN));
+    assert.ok(streamed instanceof ZohoResponseError, String(streamed));
+    assert.strictEqual(streamed.problem, 'the answer was larger than 10 MB, so it was refused');
+    fake.scenario = { rawBody: `"${'x'.repeat(50 * 1024 * 1024)}"` };
+    const declared = await rejectionOf(testClient().getAssociatedUsersCount(endpointOf(fake.origin), DEMO_TOKEN));
+    assert.ok(declared instanceof ZohoResponseError, String(declared));
+    assert.match(declared.problem, /larger than 10 MB/);
+  });
+
   it('stops at once when the caller aborts, without retrying', async () => {
     fake.scenario = { delayMs: 2_000 };
     const controller = new AbortController();
