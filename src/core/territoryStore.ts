@@ -172,7 +172,7 @@ export class TerritoryStore {
       if (signal.aborted) {
         throw new CancelledError();
       }
-      const snapshot = makeSnapshot({ ...loaded, endpoint: loaded.endpoint, loadedAt: this.now() }, this.options.logger);
+      const snapshot = makeSnapshot({ ...loaded, loadedAt: this.now() }, this.options.logger);
       this.options.logger.info(
         `Loaded ${snapshot.territories.length} territories (${snapshot.totalUsers} users${loaded.records ? `, ${loaded.records.length} in the hierarchy` : ''}) from ${snapshot.origin} in ${loaded.requests} request(s).`,
       );

@@ -23,16 +23,17 @@ export class ZohoSignIn implements vscode.Disposable {
       delete: () => Promise.resolve(secrets.delete(SIGN_IN_SECRET_KEY)),
     };
     this.tokenManager = new TokenManager({ store, fetch, logger, userAgent });
-    let lastSignedIn: boolean | undefined;
+    let lastAccount: string | undefined;
     this.subscription = secrets.onDidChange(async (event) => {
       if (event.key !== SIGN_IN_SECRET_KEY) {
         return;
       }
-      // Refreshed tokens are saved under the same key: only a sign-in or sign-out is news.
+      // Refreshed tokens are saved under the same key: only another account (or none) is news.
       this.tokenManager.reload();
-      const signedIn = (await this.tokenManager.status()).signedIn;
-      if (signedIn !== lastSignedIn) {
-        lastSignedIn = signedIn;
+      const { signedIn, clientId, dataCenter, environment } = await this.tokenManager.status();
+      const account = JSON.stringify([signedIn, clientId, dataCenter, environment]);
+      if (account !== lastAccount) {
+        lastAccount = account;
         this.changed.fire();
       }
     });
