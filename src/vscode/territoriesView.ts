@@ -120,6 +120,8 @@ export class TerritoriesView implements vscode.Disposable {
   /** Signed in or out, a token set or cleared (here or in another window): other data, maybe another org. */
   private async credentialsChanged(hasCredentials: boolean): Promise<void> {
     this.store.reset(hasCredentials);
+    // What was saved may be another account's: from now on only fresh loads are shown.
+    this.savedShown = true;
     this.account = await this.signIn.accountLabel();
     this.showSummary();
     if (!hasCredentials) {
