@@ -6,27 +6,12 @@
  * report says when the stub has fallen behind the extension.
  */
 
-export interface Disposable {
-  dispose(): void;
-}
-type Listener<T> = (value: T) => unknown;
-type Event<T> = (listener: Listener<T>) => Disposable;
+import { Disposable, Emitter, Event } from '../src/core/events';
 
-class EventEmitter<T> {
-  private readonly listeners = new Set<Listener<T>>();
-  readonly event: Event<T> = (listener) => {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
-  };
-  fire(value: T): void {
-    for (const listener of [...this.listeners]) {
-      listener(value);
-    }
-  }
-  dispose(): void {
-    this.listeners.clear();
-  }
-}
+export type { Disposable };
+
+/** VS Code's EventEmitter, as the extension uses it: the core's own Emitter has the same shape. */
+class EventEmitter<T> extends Emitter<T> {}
 
 class TreeItem {
   id?: string;

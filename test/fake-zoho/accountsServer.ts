@@ -20,7 +20,7 @@
  */
 import { randomBytes } from 'crypto';
 import * as http from 'http';
-import { AddressInfo, Socket } from 'net';
+import { sendJson, serveOnLoopback } from './loopback';
 
 export const FAKE_CLIENT_ID = '1000.FAKECLIENT0000000000000000000000';
 export const FAKE_CLIENT_SECRET = 'fakesecret00000000000000000000000000000000';
@@ -153,7 +153,6 @@ export async function startFakeAccounts(options: FakeAccountsOptions = {}): Prom
   const clientSecret = options.clientSecret ?? FAKE_CLIENT_SECRET;
   const scope = options.scope ?? 'ZohoCRM.settings.territories.READ';
   const requests: AccountsRequest[] = [];
-  const sockets = new Set<Socket>();
   /** Grant code → when it expires; deleted once used. */
   const grantCodes = new Map<string, number>();
   /** Refresh token → when each access token was made with it (for the 10-per-10-minutes limit). */
@@ -164,8 +163,9 @@ export async function startFakeAccounts(options: FakeAccountsOptions = {}): Prom
   const issuedCodes: string[] = [];
   const revoked: string[] = [];
 
+  const server = await serveOnLoopback(handle, options.port);
   const fake: FakeAccounts = {
-    origin: '',
+    origin: server.origin,
     clientId,
     clientSecret,
     apiDomain: options.apiDomain ?? 'https://www.zohoapis.com',
@@ -204,22 +204,8 @@ export async function startFakeAccounts(options: FakeAccountsOptions = {}): Prom
       revoked.length = 0;
       fake.scenario = {};
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) {
-          socket.destroy();
-        }
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
-
-  const server = http.createServer((request, response) => {
-    void handle(request, response);
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://fake.accounts');
@@ -373,12 +359,6 @@ export async function startFakeAccounts(options: FakeAccountsOptions = {}): Prom
     sendJson(response, 400, { status: 'failure', error: 'invalid_token' });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  (fake as { origin: string }).origin = `http://127.0.0.1:${port}`;
   return fake;
 }
 
@@ -396,8 +376,3 @@ function readBody(request: http.IncomingMessage): Promise<string> {
   });
 }
 
-function sendJson(response: http.ServerResponse, status: number, body: object): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': Buffer.byteLength(text) });
-  response.end(text);
-}

@@ -5,7 +5,7 @@
  * Tests and the demo start it; switch its behaviour with `fake.scenario`.
  */
 import * as http from 'http';
-import { AddressInfo } from 'net';
+import { sendJson, serveOnLoopback } from './loopback';
 import {
   CountEntry,
   SAMPLE_DOCUMENT,
@@ -130,20 +130,12 @@ const VERSIONS = new Set(['v2', 'v2.1', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8']);
 
 export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<FakeZoho> {
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<import('net').Socket>();
   let failuresLeft: number | undefined;
   let scenario: Scenario = options.scenario ?? {};
-
-  const server = http.createServer((request, response) => {
-    void handle(request, response);
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
+  const server = await serveOnLoopback(handle, options.port);
 
   const fake: FakeZoho = {
-    origin: '',
+    origin: server.origin,
     token: options.token ?? DEMO_TOKEN,
     get scenario() {
       return scenario;
@@ -158,13 +150,7 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
       failuresLeft = undefined;
       requests.length = 0;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) {
-          socket.destroy();
-        }
-        server.close(() => resolve());
-      }),
+    close: () => server.close(),
   };
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
@@ -271,12 +257,6 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
     sendJson(response, 200, JSON.parse(body));
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  (fake as { origin: string }).origin = `http://127.0.0.1:${port}`;
   return fake;
 }
 
@@ -350,12 +330,6 @@ function errorBody(code: ZohoErrorCode): object {
 function sendError(response: http.ServerResponse, code: ZohoErrorCode, status?: number, retryAfter?: number): void {
   const headers: http.OutgoingHttpHeaders = retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {};
   sendJson(response, status ?? ZOHO_ERRORS[code].status, errorBody(code), headers);
-}
-
-function sendJson(response: http.ServerResponse, status: number, body: object, headers: http.OutgoingHttpHeaders = {}): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': Buffer.byteLength(text), ...headers });
-  response.end(text);
 }
 
 /** Entries for a synthetic organisation of `n` territories, for paging tests and benchmarks. */
