@@ -10,27 +10,37 @@ export class ViewOptions implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange: vscode.Event<void> = this.changed.event;
 
+  // The session's values: read from the memento once, then kept here, so a read never depends on
+  // the write-through of the memento (once, in the integration tests, a toggle read back the value
+  // from before it).
+  private currentHierarchy: boolean;
+  private currentSortOrder: SortOrder;
+
   constructor(private readonly memento: vscode.Memento) {
+    this.currentHierarchy = memento.get<boolean>(STATE_KEYS.hierarchy, true) !== false;
+    const saved = memento.get<string>(STATE_KEYS.sortOrder);
+    this.currentSortOrder = SORT_ORDERS.find((order) => order === saved) ?? 'zoho';
     void this.publish();
   }
 
   get hierarchy(): boolean {
-    return this.memento.get<boolean>(STATE_KEYS.hierarchy, true) !== false;
+    return this.currentHierarchy;
   }
 
   get sortOrder(): SortOrder {
-    const saved = this.memento.get<string>(STATE_KEYS.sortOrder);
-    return SORT_ORDERS.find((order) => order === saved) ?? 'zoho';
+    return this.currentSortOrder;
   }
 
   async setHierarchy(hierarchy: boolean): Promise<void> {
-    await this.memento.update(STATE_KEYS.hierarchy, hierarchy);
+    this.currentHierarchy = hierarchy;
     await this.publish();
+    await this.memento.update(STATE_KEYS.hierarchy, hierarchy);
   }
 
   async setSortOrder(order: SortOrder): Promise<void> {
-    await this.memento.update(STATE_KEYS.sortOrder, order);
+    this.currentSortOrder = order;
     await this.publish();
+    await this.memento.update(STATE_KEYS.sortOrder, order);
   }
 
   dispose(): void {

@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ZohoTerritoriesTestApi } from '../../src/extension';
 import type { LoadSummary } from '../../src/core/territoryStore';
-import { ACCESS_TOKEN_SECRET_KEY, COMMANDS, SETTINGS, TERRITORIES_VIEW_ID } from '../../src/ids';
+import { ACCESS_TOKEN_SECRET_KEY, COMMANDS, SETTINGS, STATE_KEYS, TERRITORIES_VIEW_ID } from '../../src/ids';
 import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, SAMPLE_TERRITORIES, ZohoErrorCode, startFakeZoho } from '../fake-zoho/server';
 import { EXTENSION_ID, Row, extensionApi, rowsUnder, setUserSetting, visibleRows, waitFor } from './harness';
 
@@ -306,6 +306,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
     it('toggles between the hierarchy and a flat list, remembering the choice', async () => {
       await vscode.commands.executeCommand(COMMANDS.showAsList);
       assert.strictEqual(api.options.hierarchy, false);
+      await waitFor('the choice to be saved for the next start', () => api.savedState(STATE_KEYS.hierarchy) === false);
       assert.deepStrictEqual(shownRows(), sampleRows);
       await vscode.commands.executeCommand(COMMANDS.showAsTree);
       assert.strictEqual(api.options.hierarchy, true);
@@ -316,6 +317,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
       await vscode.commands.executeCommand(COMMANDS.showAsList);
       await vscode.commands.executeCommand(COMMANDS.sort, 'users-desc');
       assert.strictEqual(api.options.sortOrder, 'users-desc');
+      await waitFor('the order to be saved for the next start', () => api.savedState(STATE_KEYS.sortOrder) === 'users-desc');
       assert.deepStrictEqual(shownRows().map((r) => r.label), ['Chennai', 'Chennai Leads', 'Chennai North', 'Chennai-South', 'Child', 'Parent', 'Zoho']);
       await vscode.commands.executeCommand(COMMANDS.sort, 'name-desc');
       assert.deepStrictEqual(shownRows().map((r) => r.label), ['Zoho', 'Parent', 'Child', 'Chennai-South', 'Chennai North', 'Chennai Leads', 'Chennai']);
