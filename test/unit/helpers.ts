@@ -2,6 +2,10 @@ import { Logger } from '../../src/core/logger';
 import { nodeFetch } from '../../src/core/nodeFetch';
 import { ZohoClient, ZohoClientOptions } from '../../src/core/zohoClient';
 import { ZohoEndpoint } from '../../src/core/endpoint';
+import { PastedToken } from '../../src/core/credentials';
+import { silentLogger } from '../../src/core/logger';
+import { TerritoryStore, TerritoryStoreOptions } from '../../src/core/territoryStore';
+import { DEMO_TOKEN } from '../fake-zoho/server';
 
 /** A logger that keeps every line, to assert on what was logged (and what never was). */
 export function capturingLogger(): Logger & { lines: string[] } {
@@ -30,6 +34,17 @@ export function testClient(overrides: Partial<ZohoClientOptions> = {}): ZohoClie
     ...overrides,
   });
   return Object.assign(client, { logger, sleeps });
+}
+
+/** A store that loads from `origin` (a fake Zoho) with the demo token; `overrides` replace any part. */
+export function storeAgainst(origin: string, overrides: Partial<TerritoryStoreOptions> = {}): TerritoryStore {
+  return new TerritoryStore({
+    client: testClient(),
+    credentials: new PastedToken(async () => DEMO_TOKEN),
+    getEndpointSettings: () => ({ dataCenter: 'us', apiDomain: origin, apiVersion: 'v7' }),
+    logger: silentLogger,
+    ...overrides,
+  });
 }
 
 export function endpointOf(origin: string, apiVersion: ZohoEndpoint['apiVersion'] = 'v7'): ZohoEndpoint {

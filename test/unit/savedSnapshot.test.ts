@@ -1,12 +1,10 @@
 import * as assert from 'assert';
-import { PastedToken } from '../../src/core/credentials';
 import { autoRefreshInterval, MIN_AUTO_REFRESH_MINUTES } from '../../src/core/autoRefresh';
 import { resolveEndpoint } from '../../src/core/endpoint';
 import { silentLogger } from '../../src/core/logger';
 import { fromSavedSnapshot, toSavedSnapshot, MAX_SAVED_CHARACTERS } from '../../src/core/savedSnapshot';
-import { TerritoryStore } from '../../src/core/territoryStore';
 import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, startFakeZoho, syntheticEntries } from '../fake-zoho/server';
-import { capturingLogger, testClient } from './helpers';
+import { capturingLogger, storeAgainst } from './helpers';
 
 describe('The saved last good load', () => {
   let fake: FakeZoho;
@@ -17,13 +15,7 @@ describe('The saved last good load', () => {
   beforeEach(() => fake.reset());
 
   async function load() {
-    const store = new TerritoryStore({
-      client: testClient(),
-      credentials: new PastedToken(async () => DEMO_TOKEN),
-      getEndpointSettings: () => ({ dataCenter: 'us', apiDomain: fake.origin, apiVersion: 'v7' }),
-      logger: silentLogger,
-    });
-    const outcome = await store.load();
+    const outcome = await storeAgainst(fake.origin).load();
     assert.ok(outcome.ok);
     return outcome.snapshot;
   }

@@ -2,11 +2,10 @@ import * as assert from 'assert';
 import { PastedToken } from '../../src/core/credentials';
 import { ZohoEndpoint } from '../../src/core/endpoint';
 import { CancelledError, ZohoApiError } from '../../src/core/errors';
-import { silentLogger } from '../../src/core/logger';
-import { TerritorySource, TerritoryState, TerritoryStore } from '../../src/core/territoryStore';
+import { TerritorySource, TerritoryState } from '../../src/core/territoryStore';
 import { AssociatedUsersCount } from '../../src/core/zohoClient';
-import { DEMO_TOKEN, FakeZoho, startFakeZoho } from '../fake-zoho/server';
-import { testClient } from './helpers';
+import { FakeZoho, startFakeZoho } from '../fake-zoho/server';
+import { storeAgainst } from './helpers';
 
 /** A source whose counts come from `getAssociatedUsersCount` and whose hierarchy and users are empty. */
 function countsOnly(getAssociatedUsersCount: TerritorySource['getAssociatedUsersCount']): TerritorySource {
@@ -23,18 +22,15 @@ describe('TerritoryStore: loading, joining, keeping the last good data', () => {
   beforeEach(() => fake.reset());
 
   function storeFor(overrides: { token?: string | undefined; apiDomain?: string; client?: TerritorySource } = {}) {
-    const settings = { dataCenter: 'us', apiDomain: overrides.apiDomain ?? fake.origin, apiVersion: 'v7' };
     let now = 1_700_000_000_000;
-    const store = new TerritoryStore({
-      client: overrides.client ?? testClient(),
-      credentials: new PastedToken(async () => ('token' in overrides ? overrides.token : DEMO_TOKEN)),
-      getEndpointSettings: () => settings,
-      logger: silentLogger,
+    const store = storeAgainst(overrides.apiDomain ?? fake.origin, {
+      ...(overrides.client ? { client: overrides.client } : {}),
+      ...('token' in overrides ? { credentials: new PastedToken(async () => overrides.token) } : {}),
       now: () => now++,
     });
     const states: TerritoryState[] = [];
     store.onDidChange((state) => states.push(state));
-    return { store, states, settings };
+    return { store, states };
   }
 
   it('loads the org: snapshot with totals, origin and load time', async () => {
@@ -157,13 +153,7 @@ describe('TerritoryStore: the hierarchy and users', () => {
   after(() => fake.close());
   beforeEach(() => fake.reset());
 
-  const storeFor = () =>
-    new TerritoryStore({
-      client: testClient(),
-      credentials: new PastedToken(async () => DEMO_TOKEN),
-      getEndpointSettings: () => ({ dataCenter: 'us', apiDomain: fake.origin, apiVersion: 'v7' }),
-      logger: silentLogger,
-    });
+  const storeFor = () => storeAgainst(fake.origin);
 
   it('loads the counts and the hierarchy side by side, and builds the tree', async () => {
     const outcome = await storeFor().load();
