@@ -1,0 +1,62 @@
+/**
+ * Text that came from a server (an error message, a code, a name) is hostile until made safe: it may
+ * echo a secret back (a server that quotes the request's `Authorization` header), carry control
+ * characters or line breaks that forge a log line, or be megabytes long. Everything a server says
+ * passes through `serverText` before it goes into an error, a log line or a message.
+ */
+
+// C0/C1 controls, line and paragraph separators, and bidi overrides/isolates (which can make a text
+// display as another); right-to-left text itself is kept.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+
+/**
+ * Secrets that are recognisable by shape alone, whoever's they are:
+ * - an `Authorization` value: `Zoho-oauthtoken …` or `Bearer …` and what follows it;
+ * - Zoho's tokens and grant codes: `1000.` then two dot-separated runs of hex (access and refresh
+ *   tokens, grant codes; Zoho's OAuth docs show them as `1000.8ecd…d5e1.b99f…5a4c`).
+ */
+const SECRET_SHAPES: readonly RegExp[] = [
+  /\b(zoho-oauthtoken|bearer)(\s+|%20|\+)[^\s"',;]+/gi,
+  /\b\d{4}\.[0-9a-f]{16,}\.[0-9a-f]{16,}\b/gi,
+];
+
+export const REDACTED = '***';
+
+/** The longest piece of server text shown anywhere; a 9 MB error message is cut to this. */
+export const MAX_SERVER_TEXT = 300;
+
+/** Replaces every run of control characters with one space. */
+export function stripControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, ' ');
+}
+
+/** Blanks what looks like a token or an Authorization header value. */
+export function maskSecretShapes(text: string): string {
+  let result = text;
+  for (const shape of SECRET_SHAPES) {
+    result = result.replace(shape, (match, scheme?: string, gap?: string) =>
+      scheme !== undefined && gap !== undefined && !/^\d/.test(match) ? `${scheme}${gap}${REDACTED}` : REDACTED,
+    );
+  }
+  return result;
+}
+
+/** Cuts a text to `max` characters (whole code points), with an ellipsis when something was cut. */
+export function capLength(text: string, max: number): string {
+  if (text.length <= max) {
+    return text;
+  }
+  const chars = Array.from(text.slice(0, max + 1));
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
+}
+
+/**
+ * Server text made safe to show on one line: the length capped first (so a huge body is not scanned
+ * whole), secret shapes blanked, control characters and line breaks turned into spaces, trimmed.
+ */
+export function serverText(text: string, max = MAX_SERVER_TEXT): string {
+  // Cap a little above `max` before the scans, then exactly after (masking can shorten the text).
+  const head = text.length > max * 4 ? text.slice(0, max * 4) : text;
+  return capLength(stripControlCharacters(maskSecretShapes(head)).replace(/ {2,}/g, ' ').trim(), max);
+}
