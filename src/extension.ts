@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { KnownSecrets } from './core/knownSecrets';
 import { nodeFetch } from './core/nodeFetch';
 import { TerritoryStore } from './core/territoryStore';
 import { ZohoClient } from './core/zohoClient';
@@ -28,21 +29,24 @@ export interface ZohoTerritoriesTestApi {
   storedSecret(key: string): Thenable<string | undefined>;
   /** What the extension keeps in its global state under `key`. */
   savedState(key: string): unknown;
+  /** The latest lines of the log, as written to the output channel. */
+  loggedLines(): readonly string[];
 }
 
 /** The composition root: builds each piece, hands it what it needs, registers it. No logic here. */
 export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestApi | undefined {
   const userAgent = `zoho-crm-territories-vscode/${context.extension.packageJSON.version}`;
-  const tokens = new AccessTokenStore(context.secrets);
-  const log = new OutputLog(vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true }), () => [tokens.peek()]);
+  const secrets = new KnownSecrets();
+  const tokens = new AccessTokenStore(context.secrets, secrets);
+  const log = new OutputLog(vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true }), secrets);
   const zoho = new ZohoSignIn(context.secrets, nodeFetch, log, userAgent);
   const signInState = new SignInState(tokens, zoho);
   const client = new ZohoClient({ fetch: nodeFetch, logger: log, userAgent });
   const getEndpointSettings = () => readEndpointSettings(log);
-  const store = new TerritoryStore({ client, credentials: signInState.credentials, getEndpointSettings, logger: log });
+  const store = new TerritoryStore({ client, credentials: signInState.credentials, getEndpointSettings, logger: log, redact: (text) => secrets.redact(text) });
   const options = new ViewOptions(context.globalState);
   const provider = new TerritoryTreeProvider(store, options);
-  const view = new TerritoriesView({ store, provider, signIn: signInState, readSettings: getEndpointSettings, memento: context.globalState, logger: log });
+  const view = new TerritoriesView({ store, provider, signIn: signInState, readSettings: getEndpointSettings, memento: context.globalState, logger: log, secrets });
   const authentication = new ZohoAuthenticationProvider(zoho);
   context.subscriptions.push(
     log,
@@ -55,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     view,
     authentication,
     vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, authentication),
-    ...registerCommands({ store, tokens, zoho, signInState, view, options, log }),
+    ...registerCommands({ store, tokens, zoho, signInState, view, options, log, secrets }),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Test) {
     return undefined;
@@ -68,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     authentication,
     storedSecret: (key) => context.secrets.get(key),
     savedState: (key) => context.globalState.get(key),
+    loggedLines: () => log.recent(),
   };
 }
 

@@ -17,7 +17,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e
  *   tokens, grant codes; Zoho's OAuth docs show them as `1000.8ecd…d5e1.b99f…5a4c`).
  */
 const SECRET_SHAPES: readonly RegExp[] = [
-  /\b(zoho-oauthtoken|bearer)(\s+|%20|\+)[^\s"',;]+/gi,
+  /\b(zoho-oauthtoken|bearer)(\s+|%20|\+)[^\s"',;)\]}]+/gi,
   /\b\d{4}\.[0-9a-f]{16,}\.[0-9a-f]{16,}\b/gi,
 ];
 
@@ -47,8 +47,9 @@ export function capLength(text: string, max: number): string {
   if (text.length <= max) {
     return text;
   }
-  const chars = Array.from(text.slice(0, max + 1));
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
+  // A code point is one or two UTF-16 units: this many units hold more than `max` code points.
+  const chars = Array.from(text.length > 2 * max + 2 ? text.slice(0, 2 * max + 2) : text);
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 
 /**

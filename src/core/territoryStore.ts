@@ -24,6 +24,11 @@ export interface TerritoryStoreOptions {
   readonly credentials: Credentials;
   readonly getEndpointSettings: () => EndpointSettings;
   readonly logger: Logger;
+  /**
+   * Blanks every secret the extension holds from a failure's words before anyone shows them (a
+   * server may echo the token in its error text). Default: nothing more than what the parsers blank.
+   */
+  readonly redact?: (text: string) => string;
   readonly now?: () => number;
 }
 
@@ -83,6 +88,13 @@ export class TerritoryStore {
 
   constructor(private readonly options: TerritoryStoreOptions) {
     this.now = options.now ?? Date.now;
+  }
+
+  /** A failure in words, with every secret blanked: these words reach the view, notifications and scripts. */
+  private describe(error: unknown, endpoint?: ZohoEndpoint): ErrorDescription {
+    const description = describeError(error, endpoint);
+    const redact = this.options.redact;
+    return redact ? { ...description, message: redact(description.message) } : description;
   }
 
   get state(): TerritoryState {
@@ -180,10 +192,10 @@ export class TerritoryStore {
       this.update({ snapshot, loading: false, failure: undefined, hasToken: true });
       return { ok: true, snapshot };
     } catch (error) {
-      const failure: LoadFailure = { error, description: describeError(error, endpoint), at: this.now() };
+      const failure: LoadFailure = { error, description: this.describe(error, endpoint), at: this.now() };
       if (signal.aborted) {
         // Replaced by a newer load or a reset: that one owns the state now.
-        return { ok: false, failure: { ...failure, description: describeError(new CancelledError()) } };
+        return { ok: false, failure: { ...failure, description: this.describe(new CancelledError()) } };
       }
       this.options.logger.error(`Loading territories failed: ${failure.description.logCode}: ${failure.description.message}`);
       const hasToken = error instanceof MissingTokenError ? false : this.current.hasToken;
@@ -210,7 +222,7 @@ export class TerritoryStore {
       const { records, requests, failure } = await hierarchy;
       let hierarchyFailure: string | undefined;
       if (failure !== undefined && !(failure instanceof CancelledError)) {
-        const description = describeError(failure, endpoint);
+        const description = this.describe(failure, endpoint);
         this.options.logger.warn(`Loading the territory hierarchy failed: ${description.logCode}: ${description.message}`);
         hierarchyFailure = `Showing a flat list: the territory hierarchy could not be loaded. ${description.message}`;
       }
@@ -248,7 +260,7 @@ export class TerritoryStore {
         );
         return { ok: true, users: result.items };
       } catch (error) {
-        const description = describeError(error);
+        const description = this.describe(error);
         this.options.logger.warn(`Loading the users of territory ${territoryId} failed: ${description.logCode}: ${description.message}`);
         return { ok: false, description };
       }

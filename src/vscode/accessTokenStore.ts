@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { KnownSecrets } from '../core/knownSecrets';
 import { ACCESS_TOKEN_SECRET_KEY } from '../ids';
 
 /**
@@ -7,14 +8,18 @@ import { ACCESS_TOKEN_SECRET_KEY } from '../ids';
  */
 export class AccessTokenStore implements vscode.Disposable {
   private token: string | undefined;
-  private known = false;
+  private read = false;
   private readonly changed = new vscode.EventEmitter<boolean>();
   private readonly subscription: vscode.Disposable;
 
   /** Fires with whether a token is now stored, whenever it changes (in this window or another). */
   readonly onDidChange: vscode.Event<boolean> = this.changed.event;
 
-  constructor(private readonly secrets: vscode.SecretStorage) {
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    /** Told every token read or set, so that no text shown or logged can carry it. */
+    private readonly known: KnownSecrets,
+  ) {
     this.subscription = secrets.onDidChange((event) => {
       if (event.key === ACCESS_TOKEN_SECRET_KEY) {
         void this.reread();
@@ -23,19 +28,16 @@ export class AccessTokenStore implements vscode.Disposable {
   }
 
   async get(): Promise<string | undefined> {
-    if (!this.known) {
+    if (!this.read) {
       this.token = (await this.secrets.get(ACCESS_TOKEN_SECRET_KEY)) || undefined;
-      this.known = true;
+      this.known.add(this.token);
+      this.read = true;
     }
     return this.token;
   }
 
-  /** The token if it has been read already; for redacting logs without waiting. */
-  peek(): string | undefined {
-    return this.token;
-  }
-
   async set(token: string): Promise<void> {
+    this.known.add(token);
     await this.secrets.store(ACCESS_TOKEN_SECRET_KEY, token);
     this.apply(token);
   }
@@ -55,9 +57,10 @@ export class AccessTokenStore implements vscode.Disposable {
   }
 
   private apply(token: string | undefined): void {
-    const changed = !this.known || token !== this.token;
+    const changed = !this.read || token !== this.token;
+    this.known.add(token);
     this.token = token;
-    this.known = true;
+    this.read = true;
     if (changed) {
       this.changed.fire(token !== undefined);
     }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ErrorAction } from '../core/errorMessages';
+import { KnownSecrets } from '../core/knownSecrets';
 import { COMMANDS } from '../ids';
 
 /** The VS Code command behind each thing a person can do about a failure. */
@@ -21,10 +22,11 @@ export function errorActionCommand(action: ErrorAction): vscode.Command {
 /**
  * Shows a failure the user just caused (a command they ran) as an error notification, with the
  * button that fixes it. Does not wait for the user: the command finishes while the toast is up.
+ * Every secret the extension holds is blanked from the message first: its words may quote Zoho.
  */
-export function notifyFailure(message: string, action: ErrorAction | undefined): void {
+export function notifyFailure(secrets: KnownSecrets, message: string, action: ErrorAction | undefined): void {
   const buttons = action ? [action.label] : [];
-  void vscode.window.showErrorMessage(message, ...buttons).then((choice) => {
+  void vscode.window.showErrorMessage(secrets.redact(message), ...buttons).then((choice) => {
     if (action && choice === action.label) {
       const command = errorActionCommand(action);
       void vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));

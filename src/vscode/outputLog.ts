@@ -1,14 +1,24 @@
 import * as vscode from 'vscode';
-import { Logger, redact } from '../core/logger';
+import { KnownSecrets } from '../core/knownSecrets';
+import { Logger } from '../core/logger';
+import { capLength, stripControlCharacters } from '../core/serverText';
+
+/** A log line longer than this is cut: one line per event, never a 9 MB one. */
+const MAX_LINE_LENGTH = 4_000;
+/** How many of the latest lines are kept in memory, as written, for the extension's tests. */
+const RECENT_LINES = 500;
 
 /**
- * The "Zoho CRM Territories" log output channel as the core's `Logger`. Every line passes through
- * `redact` with the current secrets, a safety net under the rule that no secret is logged.
+ * The "Zoho CRM Territories" log output channel as the core's `Logger`. Every line is cut to one
+ * line of bounded length (a name with a line break cannot forge another line) and passes through
+ * `KnownSecrets.redact`, which knows every secret the extension holds, as they change.
  */
 export class OutputLog implements Logger, vscode.Disposable {
+  private readonly recentLines: string[] = [];
+
   constructor(
     private readonly channel: vscode.LogOutputChannel,
-    private readonly secrets: () => readonly (string | undefined)[],
+    private readonly secrets: KnownSecrets,
   ) {}
 
   trace(message: string): void {
@@ -24,6 +34,11 @@ export class OutputLog implements Logger, vscode.Disposable {
     this.channel.error(this.clean(message));
   }
 
+  /** The latest lines exactly as they went to the channel (after redaction). */
+  recent(): readonly string[] {
+    return this.recentLines;
+  }
+
   show(): void {
     this.channel.show(true);
   }
@@ -33,6 +48,11 @@ export class OutputLog implements Logger, vscode.Disposable {
   }
 
   private clean(message: string): string {
-    return redact(message, this.secrets());
+    const line = this.secrets.redact(stripControlCharacters(capLength(message, MAX_LINE_LENGTH)));
+    this.recentLines.push(line);
+    if (this.recentLines.length > RECENT_LINES) {
+      this.recentLines.shift();
+    }
+    return line;
   }
 }

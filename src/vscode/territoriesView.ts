@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { autoRefreshInterval } from '../core/autoRefresh';
 import { EndpointSettings, resolveEndpoint } from '../core/endpoint';
 import { TerritoryNode } from '../core/hierarchy';
+import { KnownSecrets } from '../core/knownSecrets';
 import { Logger } from '../core/logger';
 import { fromSavedSnapshot, toSavedSnapshot } from '../core/savedSnapshot';
 import { TerritoryStore } from '../core/territoryStore';
@@ -22,6 +23,8 @@ export interface TerritoriesViewOptions {
   /** Where the last good load is kept between sessions (the extension's global state). */
   readonly memento: vscode.Memento;
   readonly logger: Logger;
+  /** Blanked from the view's message and from what is saved. */
+  readonly secrets: KnownSecrets;
 }
 
 /**
@@ -113,7 +116,7 @@ export class TerritoriesView implements vscode.Disposable {
     this.savedSnapshot = snapshot;
     const saved = toSavedSnapshot(snapshot);
     if (saved) {
-      await this.options.memento.update(STATE_KEYS.lastSnapshot, saved);
+      await this.options.memento.update(STATE_KEYS.lastSnapshot, this.options.secrets.redactValue(saved));
     }
   }
 
@@ -174,7 +177,8 @@ export class TerritoriesView implements vscode.Disposable {
 
   private showSummary(): void {
     const summary = summarizeView(this.store.state, formatTime, Date.now(), this.account);
-    this.treeView.description = summary.description;
-    this.treeView.message = summary.message;
+    const { secrets } = this.options;
+    this.treeView.description = summary.description === undefined ? undefined : secrets.redact(summary.description);
+    this.treeView.message = summary.message === undefined ? undefined : secrets.redact(summary.message);
   }
 }

@@ -89,6 +89,10 @@ export interface Scenario {
   repeatFirstPage?: boolean;
   /** Answer as Zoho would with an error body but HTTP 200. */
   errorWith200?: ZohoErrorCode;
+  /** With `error`: the error's message quotes the request's Authorization header and its token (a hostile or buggy server). */
+  echoAuthorization?: boolean;
+  /** With `error`: this message instead of Zoho's. */
+  errorMessage?: string;
 }
 
 export interface RecordedRequest {
@@ -216,7 +220,9 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
         request.socket.destroy();
         return;
       }
-      sendError(response, current.error as ZohoErrorCode, current.errorStatus, current.retryAfter);
+      const code = current.error as ZohoErrorCode;
+      const echoed = current.echoAuthorization ? `${ZOHO_ERRORS[code].message} for ${authorization}; token ${authorization.slice('Zoho-oauthtoken '.length)}` : undefined;
+      sendError(response, code, current.errorStatus, current.retryAfter, echoed ?? current.errorMessage);
       return;
     }
     if (current.errorWith200) {
@@ -323,13 +329,13 @@ function pageOf(scenario: Scenario, query: URLSearchParams): object {
   };
 }
 
-function errorBody(code: ZohoErrorCode): object {
-  return { code, details: {}, message: ZOHO_ERRORS[code].message, status: 'error' };
+function errorBody(code: ZohoErrorCode, message: string = ZOHO_ERRORS[code].message): object {
+  return { code, details: {}, message, status: 'error' };
 }
 
-function sendError(response: http.ServerResponse, code: ZohoErrorCode, status?: number, retryAfter?: number): void {
+function sendError(response: http.ServerResponse, code: ZohoErrorCode, status?: number, retryAfter?: number, message?: string): void {
   const headers: http.OutgoingHttpHeaders = retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {};
-  sendJson(response, status ?? ZOHO_ERRORS[code].status, errorBody(code), headers);
+  sendJson(response, status ?? ZOHO_ERRORS[code].status, errorBody(code, message), headers);
 }
 
 /** Entries for a synthetic organisation of `n` territories, for paging tests and benchmarks. */

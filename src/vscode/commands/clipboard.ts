@@ -1,12 +1,17 @@
 import * as vscode from 'vscode';
+import { KnownSecrets } from '../../core/knownSecrets';
 import { TerritoriesView } from '../territoriesView';
 import { TerritoryTreeElement } from '../territoryTreeProvider';
 
-/** Puts text on the clipboard and confirms it briefly in the status bar. Resolves with the text. */
-export async function copyText(text: string, what: string): Promise<string> {
-  await vscode.env.clipboard.writeText(text);
+/**
+ * Puts text on the clipboard, with every secret the extension holds blanked (the text comes from
+ * Zoho, which may echo one), and confirms it briefly in the status bar. Resolves with what was copied.
+ */
+export async function copyText(secrets: KnownSecrets, text: string, what: string): Promise<string> {
+  const safe = secrets.redact(text);
+  await vscode.env.clipboard.writeText(safe);
   vscode.window.setStatusBarMessage(`$(check) Copied ${what}`, 4000);
-  return text;
+  return safe;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { KnownSecrets } from '../../core/knownSecrets';
 import { TerritoryStore } from '../../core/territoryStore';
 import { AccessTokenStore } from '../accessTokenStore';
 import { OutputLog } from '../outputLog';
@@ -15,4 +16,6 @@ export interface CommandDeps {
   readonly view: TerritoriesView;
   readonly options: ViewOptions;
   readonly log: OutputLog;
+  /** Every secret the extension holds: blanked from whatever a command copies, shows or returns. */
+  readonly secrets: KnownSecrets;
 }

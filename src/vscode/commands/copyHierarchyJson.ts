@@ -9,15 +9,15 @@ import { snapshotForCommand, toJson } from './reportOutcome';
  * "Copy Territory Hierarchy as JSON": the tree as nested JSON (id, name, users, branch_users,
  * children), for scripts that want the hierarchy rather than Zoho's flat list.
  */
-export function copyHierarchyJson({ store }: Pick<CommandDeps, 'store'>) {
+export function copyHierarchyJson({ store, secrets }: Pick<CommandDeps, 'store' | 'secrets'>) {
   return async (): Promise<string | undefined> => {
-    const snapshot = await snapshotForCommand(store, 'to copy');
+    const snapshot = await snapshotForCommand(store, secrets, 'to copy');
     if (!snapshot) {
       return undefined;
     }
     if (snapshot.hierarchyFailure) {
       void vscode.window.showWarningMessage(`${snapshot.hierarchyFailure} The copied JSON lists every territory at the top level.`);
     }
-    return copyText(toJson(treeToJson(snapshot.tree.roots)), `the hierarchy of ${formatTerritoryCount(snapshot.tree.all.length)} as JSON`);
+    return copyText(secrets, toJson(treeToJson(snapshot.tree.roots)), `the hierarchy of ${formatTerritoryCount(snapshot.tree.all.length)} as JSON`);
   };
 }

@@ -8,12 +8,12 @@ import { snapshotForCommand, toJson } from './reportOutcome';
  * merged, pretty-printed, so a script written against Zoho's docs reads it unchanged.
  * Resolves with the text copied, or `undefined` when there was nothing to copy.
  */
-export function copyJson({ store }: Pick<CommandDeps, 'store'>) {
+export function copyJson({ store, secrets }: Pick<CommandDeps, 'store' | 'secrets'>) {
   return async (): Promise<string | undefined> => {
-    const snapshot = await snapshotForCommand(store, 'to copy');
+    const snapshot = await snapshotForCommand(store, secrets, 'to copy');
     if (!snapshot) {
       return undefined;
     }
-    return copyText(toJson(snapshot.document), `${formatTerritoryCount(snapshot.territories.length)} as JSON`);
+    return copyText(secrets, toJson(snapshot.document), `${formatTerritoryCount(snapshot.territories.length)} as JSON`);
   };
 }

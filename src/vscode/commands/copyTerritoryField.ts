@@ -3,13 +3,13 @@ import { CommandDeps } from './commandDeps';
 import { copyText, targetElement } from './clipboard';
 
 /** "Copy ID" and "Copy Name" on a territory. */
-export function copyTerritoryField({ view }: Pick<CommandDeps, 'view'>, field: 'id' | 'name') {
+export function copyTerritoryField({ view, secrets }: Pick<CommandDeps, 'view' | 'secrets'>, field: 'id' | 'name') {
   return async (element?: unknown): Promise<string | undefined> => {
     const target = targetElement(view, element, 'territory', `Select a territory in the Territories view to copy its ${field === 'id' ? 'ID' : 'name'}.`);
     if (!target) {
       return undefined;
     }
     const { node } = target;
-    return copyText(field === 'id' ? node.id : node.name, field === 'id' ? `the ID of ${displayName(node.name, 40)}` : `"${displayName(node.name, 40)}"`);
+    return copyText(secrets, field === 'id' ? node.id : node.name, field === 'id' ? `the ID of ${displayName(node.name, 40)}` : `"${displayName(node.name, 40)}"`);
   };
 }

@@ -7,7 +7,7 @@ import { toJson } from './reportOutcome';
  * "Copy as JSON" on a territory: its entry exactly as Zoho sent it in the user counts (or, for a
  * territory Zoho gave no count for, its territory record).
  */
-export function copyTerritoryJson({ view }: Pick<CommandDeps, 'view'>) {
+export function copyTerritoryJson({ view, secrets }: Pick<CommandDeps, 'view' | 'secrets'>) {
   return async (element?: unknown): Promise<string | undefined> => {
     const target = targetElement(view, element, 'territory', 'Select a territory in the Territories view to copy it as JSON.');
     if (!target) {
@@ -15,6 +15,6 @@ export function copyTerritoryJson({ view }: Pick<CommandDeps, 'view'>) {
     }
     const { node } = target;
     const json = node.countEntry?.raw ?? node.record?.raw ?? { territory: { id: node.id, name: node.name } };
-    return copyText(toJson(json), `${displayName(node.name, 40)} as JSON`);
+    return copyText(secrets, toJson(json), `${displayName(node.name, 40)} as JSON`);
   };
 }

@@ -2,12 +2,12 @@ import { CommandDeps } from './commandDeps';
 import { copyText, targetElement } from './clipboard';
 
 /** "Copy Email" on a user under a territory. */
-export function copyUserEmail({ view }: Pick<CommandDeps, 'view'>) {
+export function copyUserEmail({ view, secrets }: Pick<CommandDeps, 'view' | 'secrets'>) {
   return async (element?: unknown): Promise<string | undefined> => {
     const target = targetElement(view, element, 'user', 'Select a user under a territory to copy their email.');
     if (!target) {
       return undefined;
     }
-    return copyText(target.user.email, target.user.email);
+    return copyText(secrets, target.user.email, target.user.email);
   };
 }

@@ -8,9 +8,9 @@ import { snapshotForCommand } from './reportOutcome';
  * "Find Territory…": a quick pick over every territory (name, users, path); the chosen one is
  * revealed and selected in the view. A territory ID as the argument skips the pick (for scripts).
  */
-export function findTerritory({ store, view }: Pick<CommandDeps, 'store' | 'view'>) {
+export function findTerritory({ store, view, secrets }: Pick<CommandDeps, 'store' | 'view' | 'secrets'>) {
   return async (territoryId?: unknown): Promise<TerritoryNode | undefined> => {
-    const snapshot = await snapshotForCommand(store, 'to find');
+    const snapshot = await snapshotForCommand(store, secrets, 'to find');
     if (!snapshot) {
       return undefined;
     }

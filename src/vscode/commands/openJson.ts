@@ -3,13 +3,13 @@ import { CommandDeps } from './commandDeps';
 import { snapshotForCommand, toJson } from './reportOutcome';
 
 /** "Open Territories as JSON": the same document as the copy command, in an untitled JSON editor. */
-export function openJson({ store }: Pick<CommandDeps, 'store'>) {
+export function openJson({ store, secrets }: Pick<CommandDeps, 'store' | 'secrets'>) {
   return async (): Promise<vscode.TextEditor | undefined> => {
-    const snapshot = await snapshotForCommand(store, 'to show');
+    const snapshot = await snapshotForCommand(store, secrets, 'to show');
     if (!snapshot) {
       return undefined;
     }
-    const document = await vscode.workspace.openTextDocument({ language: 'json', content: toJson(snapshot.document) });
+    const document = await vscode.workspace.openTextDocument({ language: 'json', content: secrets.redact(toJson(snapshot.document)) });
     return vscode.window.showTextDocument(document, { preview: false });
   };
 }

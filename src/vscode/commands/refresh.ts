@@ -3,10 +3,10 @@ import { CommandDeps } from './commandDeps';
 import { reportOutcome } from './reportOutcome';
 
 /** "Refresh Territories": loads again (joining a load already running); a failure keeps the last data. */
-export function refresh({ store }: Pick<CommandDeps, 'store'>) {
+export function refresh({ store, secrets }: Pick<CommandDeps, 'store' | 'secrets'>) {
   return async (): Promise<LoadSummary> => {
     const outcome = await store.load();
-    reportOutcome(outcome);
+    reportOutcome(outcome, secrets);
     return summarizeOutcome(outcome);
   };
 }

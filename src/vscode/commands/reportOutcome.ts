@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import { LoadOutcome, TerritoryStore } from '../../core/territoryStore';
 import { TerritorySnapshot, formatTerritoryCount } from '../../core/territories';
 import { CancelledError } from '../../core/errors';
+import { KnownSecrets } from '../../core/knownSecrets';
 import { notifyFailure } from '../errorActions';
 
 /** Tells the user how a load they asked for ended: a short status-bar note, or an error notification. */
-export function reportOutcome(outcome: LoadOutcome): void {
+export function reportOutcome(outcome: LoadOutcome, secrets: KnownSecrets): void {
   if (outcome.ok) {
     vscode.window.setStatusBarMessage(`$(check) Zoho CRM: ${formatTerritoryCount(outcome.snapshot.tree.all.length)} loaded`, 4000);
     return;
@@ -13,19 +14,19 @@ export function reportOutcome(outcome: LoadOutcome): void {
   if (outcome.failure.error instanceof CancelledError) {
     return;
   }
-  notifyFailure(outcome.failure.description.message, outcome.failure.description.action);
+  notifyFailure(secrets, outcome.failure.description.message, outcome.failure.description.action);
 }
 
 /**
  * The data a command works on: what is loaded (even if a later refresh failed), or a fresh load.
  * Tells the user and returns `undefined` when there is nothing to work on.
  */
-export async function snapshotForCommand(store: TerritoryStore, purpose: string): Promise<TerritorySnapshot | undefined> {
+export async function snapshotForCommand(store: TerritoryStore, secrets: KnownSecrets, purpose: string): Promise<TerritorySnapshot | undefined> {
   let snapshot = store.state.snapshot;
   if (!snapshot) {
     const outcome = await store.load();
     if (!outcome.ok) {
-      reportOutcome(outcome);
+      reportOutcome(outcome, secrets);
       return undefined;
     }
     snapshot = outcome.snapshot;

@@ -10,7 +10,7 @@ import { reportOutcome } from './reportOutcome';
  * scripts), stores it in SecretStorage, then shows the view and loads it.
  * Resolves with the load's outcome, or `undefined` when the user cancelled.
  */
-export function setToken({ tokens, signInState, store, view }: Pick<CommandDeps, 'tokens' | 'signInState' | 'store' | 'view'>) {
+export function setToken({ tokens, signInState, store, view, secrets }: Pick<CommandDeps, 'tokens' | 'signInState' | 'store' | 'view' | 'secrets'>) {
   return async (tokenArgument?: unknown): Promise<LoadSummary | undefined> => {
     const input =
       typeof tokenArgument === 'string'
@@ -38,7 +38,7 @@ export function setToken({ tokens, signInState, store, view }: Pick<CommandDeps,
     await signInState.update(true);
     await view.reveal();
     const outcome = await store.load();
-    reportOutcome(outcome);
+    reportOutcome(outcome, secrets);
     return summarizeOutcome(outcome);
   };
 }

@@ -19,7 +19,7 @@ const STEPS = 6;
  * Zoho refuses. Scripts and tests may pass the `SignInRequest` as the argument instead.
  * Resolves with the first load's summary, or `undefined` when the user cancelled.
  */
-export function signIn({ zoho, signInState, store, view }: Pick<CommandDeps, 'zoho' | 'signInState' | 'store' | 'view'>) {
+export function signIn({ zoho, signInState, store, view, secrets }: Pick<CommandDeps, 'zoho' | 'signInState' | 'store' | 'view' | 'secrets'>) {
   return async (argument?: unknown): Promise<LoadSummary | undefined> => {
     const request = isSignInRequest(argument) ? argument : await askForSignIn();
     if (!request) {
@@ -32,13 +32,14 @@ export function signIn({ zoho, signInState, store, view }: Pick<CommandDeps, 'zo
       );
     } catch (error) {
       const description = describeError(error);
-      notifyFailure(description.message, description.action);
-      return { ok: false, message: description.message, code: description.logCode, action: description.action?.kind };
+      const message = secrets.redact(description.message);
+      notifyFailure(secrets, message, description.action);
+      return { ok: false, message, code: description.logCode, action: description.action?.kind };
     }
     await signInState.update(true);
     await view.reveal();
     const outcome = await store.load();
-    reportOutcome(outcome);
+    reportOutcome(outcome, secrets);
     return summarizeOutcome(outcome);
   };
 }
