@@ -19,6 +19,14 @@ import {
 import { FAKE_CLIENT_SECRET, FakeAccounts, GRANT_CODE_LIFETIME_MS, THROTTLED_BODY, startFakeAccounts } from '../fake-zoho/accountsServer';
 import { capturingLogger, rejectionOf } from './helpers';
 
+/** A client whose accounts server answers every request with HTTP 200 and `answer` plus an access token. */
+function answeringWith(answer: Record<string, unknown>) {
+  const logger = capturingLogger();
+  const body = JSON.stringify({ access_token: '1000.0123456789abcdef0123456789abcdef.0123456789abcdef0123456789abcdef', api_domain: 'https://www.zohoapis.com', token_type: 'Bearer', ...answer });
+  const client = new AccountsClient({ fetch: async () => ({ status: 200, headers: { get: () => null }, text: async () => body }), logger });
+  return Object.assign(client, { logger });
+}
+
 function accountsClient(fake: FakeAccounts, timeoutMs = 2_000) {
   const logger = capturingLogger();
   const client = new AccountsClient({ fetch: nodeFetch, logger, now: fake.clock.now, timeoutMs });
@@ -183,6 +191,26 @@ describe('OAuth accounts client against the fake Zoho accounts server', () => {
       const { refreshToken } = await signedIn();
       fake.scenario = { lifetimeSeconds: 60 };
       assert.strictEqual((await accountsClient(fake).refreshAccessToken(fake.origin, credentials(), refreshToken)).expiresInMs, 60_000);
+    });
+
+    it('reads expires_in as seconds whatever its size: 86399 and 86400 are both about a day, not 86 seconds', async () => {
+      assert.strictEqual((await answeringWith({ expires_in: 86_399 }).refreshAccessToken('https://accounts.zoho.com', credentials(), 'x')).expiresInMs, 86_399_000);
+      assert.strictEqual((await answeringWith({ expires_in: 86_400 }).refreshAccessToken('https://accounts.zoho.com', credentials(), 'x')).expiresInMs, 86_400_000);
+      assert.strictEqual((await answeringWith({ expires_in: 3_600_000, expires_in_sec: 3600 }).refreshAccessToken('https://accounts.zoho.com', credentials(), 'x')).expiresInMs, 3_600_000);
+    });
+
+    it('keeps a lifetime between 60 s and 24 h, and logs when Zoho said otherwise', async () => {
+      for (const [answer, expected] of [
+        [{ expires_in: 0.001 }, 60_000],
+        [{ expires_in: 1 }, 60_000],
+        [{ expires_in: 1e12 }, 86_400_000],
+        [{ expires_in: 1e12, expires_in_sec: 1e9 }, 86_400_000],
+        [{ expires_in: 1, expires_in_sec: 0.5 }, 60_000],
+      ] as const) {
+        const client = answeringWith(answer);
+        assert.strictEqual((await client.refreshAccessToken('https://accounts.zoho.com', credentials(), 'x')).expiresInMs, expected, JSON.stringify(answer));
+        assert.ok(client.logger.lines.some((line) => /outside 1 min to 24 h/.test(line)), client.logger.lines.join('\n'));
+      }
     });
 
     it('reports a revoked or unknown refresh token (invalid_code) as InvalidRefreshTokenError', async () => {

@@ -273,6 +273,27 @@ describe('TokenManager', () => {
       assert.strictEqual(refreshes(), 1);
     });
 
+    it('a token Zoho says lives 0.001 s is kept a minute: 100 calls in 20 s make no refresh (the limit is not burnt)', async () => {
+      accounts.scenario = { lifetimeSeconds: 0.001 };
+      const tokens = await signedIn();
+      const first = await tokens.getAccessToken();
+      for (let i = 0; i < 100; i++) {
+        accounts.clock.advance(200);
+        assert.strictEqual((await tokens.getAccessToken()).accessToken, first.accessToken);
+      }
+      assert.strictEqual(refreshes(), 0);
+    });
+
+    it('a token Zoho says lives 1e12 s is still replaced within a day', async () => {
+      accounts.scenario = { lifetimeSeconds: 1e12 };
+      const tokens = await signedIn();
+      const first = await tokens.getAccessToken();
+      assert.strictEqual(first.expiresAt, accounts.clock.now() + 24 * 60 * MINUTE);
+      accounts.clock.advance(24 * 60 * MINUTE);
+      assert.notStrictEqual((await tokens.getAccessToken()).accessToken, first.accessToken);
+      assert.strictEqual(refreshes(), 1);
+    });
+
     it('a caller that aborts leaves the shared refresh running for the others', async () => {
       const tokens = await signedIn();
       accounts.clock.advance(56 * MINUTE);

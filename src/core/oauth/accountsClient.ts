@@ -11,7 +11,8 @@
  *
  * What Zoho answers, and how sure we are (sources in ../shared/docs/zoho-api.md and the report):
  * - Success: `{access_token, refresh_token?, api_domain, token_type: "Bearer", expires_in: 3600}`;
- *   when `expires_in_sec` is present, `expires_in` is in milliseconds. Verified in Zoho's docs.
+ *   when `expires_in_sec` is present, `expires_in` is in milliseconds. Verified in Zoho's docs. A
+ *   lifetime is kept between 1 minute and 24 hours, whatever the answer says.
  * - Errors are `{"error": "<code>"}`, seen sent with HTTP 200 (`invalid_client`, `invalid_code`, in
  *   public bug reports) and with 400: every status is read the same way. Codes: `invalid_code` (grant
  *   code expired, used, or from another data center; also a revoked refresh token), `invalid_client`
@@ -80,8 +81,12 @@ const MAX_ANSWER_BYTES = 256 * 1024;
 const DEFAULT_LIFETIME_MS = 3_600_000;
 /** Zoho blocks new access tokens "for the rest of the ten minutes" once the limit is reached. */
 export const ZOHO_REFRESH_WINDOW_MS = 10 * 60_000;
-/** A lifetime this large in `expires_in` (seconds) would be over a day: it must be milliseconds. */
-const IMPLAUSIBLE_SECONDS = 86_400;
+/**
+ * The shortest and longest lifetime believed. Zoho's access tokens live an hour; a shorter one would
+ * spend the 10-per-10-minutes refresh limit in moments, a longer one would never be replaced.
+ */
+export const MIN_LIFETIME_MS = 60_000;
+export const MAX_LIFETIME_MS = 24 * 3_600_000;
 
 type TokenRequestKind = 'exchange' | 'refresh';
 
@@ -214,25 +219,28 @@ export class AccountsClient {
     };
   }
 
-  /** `expires_in` is seconds, unless `expires_in_sec` is present: then `expires_in` is milliseconds. */
+  /**
+   * Zoho's documented fields: `expires_in_sec` in seconds where sent (then `expires_in` is in
+   * milliseconds), else `expires_in` in seconds. Never guessed from the size of the number; kept
+   * between `MIN_LIFETIME_MS` and `MAX_LIFETIME_MS`.
+   */
   private lifetimeOf(document: Record<string, unknown>): number {
     const seconds = positiveNumber(document.expires_in_sec);
-    if (seconds !== undefined) {
-      return seconds * 1000;
-    }
     const expiresIn = positiveNumber(document.expires_in);
-    if (expiresIn !== undefined) {
-      if ('expires_in_sec' in document) {
-        return expiresIn;
-      }
-      if (expiresIn >= IMPLAUSIBLE_SECONDS) {
-        this.options.logger.warn(`Zoho's expires_in (${expiresIn}) is implausible in seconds; read as milliseconds.`);
-        return expiresIn;
-      }
-      return expiresIn * 1000;
+    let lifetime: number;
+    if (seconds !== undefined) {
+      lifetime = seconds * 1000;
+    } else if (expiresIn !== undefined) {
+      lifetime = 'expires_in_sec' in document ? expiresIn : expiresIn * 1000;
+    } else {
+      this.options.logger.warn("Zoho's token answer gave no usable expires_in; assuming the documented hour.");
+      return DEFAULT_LIFETIME_MS;
     }
-    this.options.logger.warn('Zoho\'s token answer gave no usable expires_in; assuming the documented hour.');
-    return DEFAULT_LIFETIME_MS;
+    const kept = Math.min(MAX_LIFETIME_MS, Math.max(MIN_LIFETIME_MS, lifetime));
+    if (kept !== lifetime) {
+      this.options.logger.warn(`Zoho's token answer gave a lifetime outside 1 min to 24 h (${lifetime} ms); ${kept === MIN_LIFETIME_MS ? '1 min' : '24 h'} is used.`);
+    }
+    return kept;
   }
 
   /** One POST with a timeout; no retries (each refresh request counts against Zoho's 10-per-10-minutes). */
