@@ -272,6 +272,43 @@ describe('OAuth accounts client against the fake Zoho accounts server', () => {
       assert.doesNotMatch(error.message, /1000\.abc/);
     });
 
+    it('takes as an error code only Zoho\'s shape (short lowercase words and underscores): an echoed client secret is an unknown error', async () => {
+      for (const notACode of [fake.clientSecret, 'Invalid Client', 'INVALID_CODE', 'invalid-code', 'invalid code', 'invalid_code.1000', 'x'.repeat(41), '_invalid', 'invalid__code']) {
+        fake.scenario = { error: notACode };
+        const client = accountsClient(fake);
+        const error = await rejectionOf(client.refreshAccessToken(fake.origin, credentials(), 'x'));
+        assert.ok(error instanceof OAuthRejectedError, `${notACode}: ${String(error)}`);
+        assert.strictEqual(error.logCode, 'unknown_error', notACode);
+        assert.ok(!error.message.includes(notACode), error.message);
+        assert.ok(client.logger.lines.every((line) => !line.includes(notACode)));
+      }
+      for (const code of ['invalid_redirect_uri', 'unsupported_grant_type', 'general_error']) {
+        fake.scenario = { error: code };
+        const error = await rejectionOf(accountsClient(fake).refreshAccessToken(fake.origin, credentials(), 'x'));
+        assert.ok(error instanceof OAuthRejectedError && error.logCode === code, `${code}: ${String(error)}`);
+      }
+    });
+
+    it('never takes a secret of the request as an error code, even one shaped like a code', async () => {
+      const clientSecret = 'onlylowercaseletters';
+      const client = new AccountsClient({
+        fetch: async () => ({ status: 200, headers: { get: () => null }, text: async () => JSON.stringify({ error: clientSecret }) }),
+        logger: capturingLogger(),
+      });
+      const error = await rejectionOf(client.refreshAccessToken('https://accounts.zoho.com', { clientId: fake.clientId, clientSecret }, 'x'));
+      assert.ok(error instanceof OAuthRejectedError, String(error));
+      assert.strictEqual(error.logCode, 'unknown_error');
+      assert.ok(!error.message.includes(clientSecret));
+    });
+
+    it('still reads Zoho\'s "Access Denied" (not a code in shape) as the refresh limit, with or without its description', async () => {
+      for (const body of [{ error: 'Access Denied' }, { error: 'Access Denied', error_description: THROTTLED_BODY.error_description }, { error: 'access denied', status: 'failure' }]) {
+        fake.scenario = { raw: { status: 200, body: JSON.stringify(body), contentType: 'application/json' } };
+        const error = await rejectionOf(accountsClient(fake).refreshAccessToken(fake.origin, credentials(), 'x'));
+        assert.ok(error instanceof TooManyRefreshesError && error.source === 'zoho', `${JSON.stringify(body)}: ${String(error)}`);
+      }
+    });
+
     it('ignores an api_domain that is not a Zoho API origin, and says so in the log', async () => {
       const { refreshToken } = await signedIn();
       fake.scenario = { apiDomainOverride: 'https://zohoapis.com.attacker.example' };
@@ -369,6 +406,18 @@ describe('OAuth accounts client against the fake Zoho accounts server', () => {
 
     it('says alreadyInvalid when Zoho answers 400 for a token it does not know', async () => {
       assert.strictEqual(await accountsClient(fake).revokeRefreshToken(fake.origin, '1000.gone.gone'), 'alreadyInvalid');
+    });
+
+    it('reads a revoke refusal\'s code with the same care: an echoed token is an unknown error', async () => {
+      const token = 'revoketoken0123456789abcdef0123456789';
+      for (const body of [{ status: 'failure', code: token }, { status: 'error', error: token }]) {
+        const logger = capturingLogger();
+        const client = new AccountsClient({ fetch: async () => ({ status: 200, headers: { get: () => null }, text: async () => JSON.stringify(body) }), logger });
+        const error = await rejectionOf(client.revokeRefreshToken('https://accounts.zoho.com', token));
+        assert.ok(error instanceof OAuthRejectedError, String(error));
+        assert.strictEqual(error.logCode, 'unknown_error');
+        assert.ok(!error.message.includes(token) && logger.lines.every((line) => !line.includes(token)));
+      }
     });
 
     it('never logs the revoke URL with its token', async () => {

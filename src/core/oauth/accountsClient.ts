@@ -7,7 +7,7 @@
  * bodies, except for revocation, where Zoho's documented API takes the token in the URL query
  * (`POST {accounts}/oauth/v2/token/revoke?token=…`); that URL is never logged nor put in an error.
  * Nothing read from an answer's body is quoted in logs or errors except Zoho's error *code*, and only
- * when it looks like one.
+ * when it has a code's shape (short lowercase words and underscores) and holds no secret of the request.
  *
  * What Zoho answers, and how sure we are (sources in ../shared/docs/zoho-api.md and the report):
  * - Success: `{access_token, refresh_token?, api_domain, token_type: "Bearer", expires_in: 3600}`;
@@ -26,6 +26,7 @@
 import { ZohoNetworkError } from '../errors';
 import { BodyTooLargeError, FetchLike, send } from '../http';
 import { Logger, redact } from '../logger';
+import { serverText } from '../serverText';
 import { acceptApiDomain, accountsServerName, checkAccountsOrigin } from './environments';
 import {
   AccountsServerError,
@@ -119,7 +120,7 @@ export class AccountsClient {
       client_secret: client.clientSecret,
       code: grantCode,
     });
-    const document = this.readTokenAnswer('exchange', answer, server);
+    const document = this.readTokenAnswer('exchange', answer, server, secrets);
     const token = this.accessTokenOf(document, answer, server, [...secrets]);
     const refreshToken = document.refresh_token;
     if (typeof refreshToken !== 'string' || refreshToken === '') {
@@ -143,7 +144,7 @@ export class AccountsClient {
       client_secret: client.clientSecret,
       refresh_token: refreshToken,
     });
-    const document = this.readTokenAnswer('refresh', answer, server);
+    const document = this.readTokenAnswer('refresh', answer, server, secrets);
     return this.accessTokenOf(document, answer, server, secrets);
   }
 
@@ -166,7 +167,7 @@ export class AccountsClient {
       throw new AccountsServerError(answer.status, server);
     }
     const document = parseObject(answer.body);
-    const errorCode = zohoErrorCode(document);
+    const errorCode = zohoErrorCode(document, [refreshToken]);
     if (answer.status === 400) {
       // Zoho: "If the given token is invalid, the revoke token request will fail and you'll receive HTTP 400."
       this.options.logger.info(`Zoho says the refresh token was not valid any more (HTTP 400${errorCode ? ` ${errorCode}` : ''}); nothing left to revoke.`);
@@ -179,14 +180,17 @@ export class AccountsClient {
   }
 
   /** Reads a token endpoint's answer as a JSON object, or throws the typed error its status or body says. */
-  private readTokenAnswer(kind: TokenRequestKind, answer: Answer, server: AccountsServerName): Record<string, unknown> {
+  private readTokenAnswer(kind: TokenRequestKind, answer: Answer, server: AccountsServerName, secrets: readonly string[]): Record<string, unknown> {
     if (answer.status >= 300 && answer.status < 400) {
       throw redirected(answer, server);
     }
     const document = parseObject(answer.body);
-    const errorCode = zohoErrorCode(document);
-    if (document !== undefined && errorCode !== undefined) {
-      throw tokenError(kind, errorCode, document, server, answer.status);
+    if (document !== undefined && isThrottled(document)) {
+      throw new TooManyRefreshesError('zoho', ZOHO_REFRESH_WINDOW_MS);
+    }
+    const errorCode = zohoErrorCode(document, secrets);
+    if (errorCode !== undefined) {
+      throw tokenError(kind, errorCode, server, answer.status);
     }
     if (answer.status >= 500) {
       throw new AccountsServerError(answer.status, server);
@@ -294,41 +298,63 @@ export class AccountsClient {
   }
 }
 
-/** Turns Zoho's `error` into its typed error. */
-function tokenError(kind: TokenRequestKind, code: string, document: Record<string, unknown>, server: AccountsServerName, status: number): ZohoOAuthError {
-  const normalized = code.toLowerCase();
+/**
+ * Zoho's answer past 10 new access tokens in 10 minutes: `{"error": "Access Denied",
+ * "error_description": "You have made too many requests continuously…"}`. "Access Denied" is not in
+ * the shape of a code, so it is recognised here, by name (or by its description), before codes are read.
+ */
+function isThrottled(document: Record<string, unknown>): boolean {
+  const error = typeof document.error === 'string' ? document.error.trim().toLowerCase() : '';
+  const failed = error !== '' || document.status === 'failure' || document.status === 'error';
   const description = typeof document.error_description === 'string' ? document.error_description : '';
-  if (normalized === 'access denied' || normalized === 'access_denied' || /too many requests/i.test(description)) {
-    return new TooManyRefreshesError('zoho', ZOHO_REFRESH_WINDOW_MS);
-  }
-  if (normalized === 'invalid_client') {
+  return failed && (error === 'access denied' || error === 'access_denied' || /too many requests/i.test(description));
+}
+
+/** Turns Zoho's error code (already checked by `zohoErrorCode`) into its typed error. */
+function tokenError(kind: TokenRequestKind, code: string, server: AccountsServerName, status: number): ZohoOAuthError {
+  if (code === 'invalid_client') {
     return new InvalidClientError(server);
   }
-  if (normalized.startsWith('invalid_client_secret') || normalized === 'invalid_secret') {
-    return new WrongClientSecretError(server, normalized);
+  if (code.startsWith('invalid_client_secret') || code === 'invalid_secret') {
+    return new WrongClientSecretError(server, code);
   }
-  if (normalized === 'invalid_code' || normalized === 'invalid_grant') {
-    return kind === 'exchange' ? new InvalidGrantCodeError(server) : new InvalidRefreshTokenError(server, normalized);
+  if (code === 'invalid_code' || code === 'invalid_grant') {
+    return kind === 'exchange' ? new InvalidGrantCodeError(server) : new InvalidRefreshTokenError(server, code);
   }
-  if (kind === 'refresh' && (normalized === 'invalid_token' || normalized === 'invalid_refresh_token')) {
-    return new InvalidRefreshTokenError(server, normalized);
+  if (kind === 'refresh' && (code === 'invalid_token' || code === 'invalid_refresh_token')) {
+    return new InvalidRefreshTokenError(server, code);
   }
   return new OAuthRejectedError(code, server, status);
 }
 
-/** Zoho's error code, when the body has one that looks like a code (never free text that could hold a secret). */
-function zohoErrorCode(document: Record<string, unknown> | undefined): string | undefined {
+/** Zoho's OAuth error codes: short lowercase words joined by underscores (`invalid_code`, `invalid_client`). */
+const ZOHO_ERROR_CODE = /^[a-z]+(?:_[a-z]+)*$/;
+const MAX_ERROR_CODE_LENGTH = 40;
+
+/**
+ * The error code of an answer that says it failed (`error`, or `code` with `status: "failure"`),
+ * `unknown_error` when what it sent is not in Zoho's code shape or holds a secret of the request
+ * (a server may echo the client secret or a token there); `undefined` when the answer is no error.
+ */
+function zohoErrorCode(document: Record<string, unknown> | undefined, secrets: readonly string[]): string | undefined {
   if (document === undefined) {
     return undefined;
   }
-  const error = document.error;
-  if (typeof error === 'string' && error.trim() !== '') {
-    return /^[A-Za-z][A-Za-z0-9_ .-]{0,59}$/.test(error.trim()) ? error.trim() : 'unknown_error';
+  const error = typeof document.error === 'string' ? document.error.trim() : '';
+  const failed = document.status === 'failure' || document.status === 'error';
+  if (error === '' && !failed) {
+    return undefined;
   }
-  if (document.status === 'failure' || document.status === 'error') {
-    return typeof document.code === 'string' && /^[A-Za-z][A-Za-z0-9_]{0,59}$/.test(document.code) ? document.code : 'unknown_error';
+  const candidate = error !== '' ? error : document.code;
+  if (
+    typeof candidate !== 'string' ||
+    candidate.length > MAX_ERROR_CODE_LENGTH ||
+    !ZOHO_ERROR_CODE.test(candidate) ||
+    secrets.some((secret) => secret.length >= 4 && (candidate.includes(secret) || secret.includes(candidate)))
+  ) {
+    return 'unknown_error';
   }
-  return undefined;
+  return serverText(candidate);
 }
 
 function redirected(answer: Answer, server: AccountsServerName): OAuthResponseError {
