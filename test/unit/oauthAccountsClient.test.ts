@@ -318,6 +318,22 @@ describe('OAuth accounts client against the fake Zoho accounts server', () => {
       assert.ok(client.logger.lines.some((line) => /api_domain that is not a Zoho API origin/.test(line)));
     });
 
+    it('from a real accounts server, ignores a loopback api_domain (http or https), so the token never goes to a local port', async () => {
+      for (const domain of ['http://127.0.0.1:5000', 'https://127.0.0.1:5000', 'http://localhost:8080', 'http://[::1]:80', 'http://www.zohoapis.com']) {
+        const client = answeringWith({ expires_in: 3600, api_domain: domain });
+        const answer = await client.refreshAccessToken('https://accounts.zoho.com', credentials(), 'x');
+        assert.strictEqual(answer.apiDomain, undefined, domain);
+        assert.ok(client.logger.lines.some((line) => /api_domain that is not a Zoho API origin/.test(line)), domain);
+      }
+      assert.strictEqual((await answeringWith({ api_domain: 'https://www.zohoapis.com' }).refreshAccessToken('https://accounts.zoho.com', credentials(), 'x')).apiDomain, 'https://www.zohoapis.com');
+    });
+
+    it('from a loopback test accounts server, accepts a loopback api_domain', async () => {
+      const { refreshToken } = await signedIn();
+      fake.scenario = { apiDomainOverride: 'http://127.0.0.1:5000' };
+      assert.strictEqual((await accountsClient(fake).refreshAccessToken(fake.origin, credentials(), refreshToken)).apiDomain, 'http://127.0.0.1:5000');
+    });
+
     it('accepts sandbox and developer api_domains', async () => {
       const { refreshToken } = await signedIn();
       for (const domain of ['https://sandbox.zohoapis.com', 'https://developer.zohoapis.com.au']) {

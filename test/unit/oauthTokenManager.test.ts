@@ -49,12 +49,19 @@ describe('OAuth environments', () => {
     assert.throws(() => checkAccountsOrigin('not a url'), SignInInputError);
   });
 
-  it('accepts an api_domain only under a known Zoho API domain, or loopback', () => {
-    for (const good of ['https://www.zohoapis.com', 'https://sandbox.zohoapis.eu', 'https://developer.zohoapis.com.au', 'https://www.zohoapis.ca/', 'http://127.0.0.1:5000']) {
-      assert.ok(acceptApiDomain(good), good);
+  it('accepts an api_domain only under a known Zoho API domain, or loopback from a loopback accounts server', () => {
+    const zoho = 'https://accounts.zoho.eu';
+    for (const good of ['https://www.zohoapis.com', 'https://sandbox.zohoapis.eu', 'https://developer.zohoapis.com.au', 'https://www.zohoapis.ca/']) {
+      assert.ok(acceptApiDomain(good, zoho), good);
+      assert.ok(acceptApiDomain(good, 'http://127.0.0.1:4000'), good);
+    }
+    for (const loopback of ['http://127.0.0.1:5000', 'https://127.0.0.1:5000', 'http://localhost:5000', 'http://[::1]:5000']) {
+      assert.strictEqual(acceptApiDomain(loopback, zoho), undefined, loopback);
+      assert.strictEqual(acceptApiDomain(loopback, 'http://localhost:4000'), new URL(loopback).origin, loopback);
     }
     for (const bad of ['http://www.zohoapis.com', 'https://zohoapis.com.attacker.example', 'https://www.zohoapis.com.ru', 'https://evil.example', 'https://www.zohoapis.com/crm', 'https://u:p@www.zohoapis.com', 42, undefined]) {
-      assert.strictEqual(acceptApiDomain(bad), undefined, String(bad));
+      assert.strictEqual(acceptApiDomain(bad, zoho), undefined, String(bad));
+      assert.strictEqual(acceptApiDomain(bad, 'http://127.0.0.1:4000'), undefined, String(bad));
     }
   });
 });
@@ -115,6 +122,27 @@ describe('TokenManager', () => {
       const tokens = manager();
       await tokens.signIn({ clientId: accounts.clientId, clientSecret: accounts.clientSecret, grantCode: accounts.issueGrantCode(), dataCenter: 'eu', environment: 'sandbox', accountsOrigin: accounts.origin });
       assert.strictEqual((await tokens.getAccessToken()).apiDomain, 'https://sandbox.zohoapis.eu');
+    });
+
+    it('refuses a loopback API domain for a real Zoho accounts server, before any request', async () => {
+      const fetched: string[] = [];
+      const tokens = manager({
+        fetch: async (url) => {
+          fetched.push(url);
+          throw new Error('must not be called');
+        },
+      });
+      const error = await rejectionOf(tokens.signIn({ clientId: accounts.clientId, clientSecret: accounts.clientSecret, grantCode: 'code', dataCenter: 'eu', apiDomain: 'http://127.0.0.1:5000' }));
+      assert.ok(error instanceof SignInInputError, String(error));
+      assert.deepStrictEqual(fetched, []);
+    });
+
+    it('does not load a saved loopback API domain for a real Zoho accounts server: the data center\'s is used', async () => {
+      const saved = { version: 1, clientId: 'id', clientSecret: 'secret', refreshToken: 'refresh', accountsOrigin: 'https://accounts.zoho.eu', dataCenter: 'eu', environment: 'production', apiDomain: 'http://127.0.0.1:5000', tokenRequests: [] };
+      const tokens = manager({ store: memoryCredentialStore(JSON.stringify(saved)) });
+      assert.strictEqual((await tokens.status()).apiDomain, 'https://www.zohoapis.eu');
+      const loopback = manager({ store: memoryCredentialStore(JSON.stringify({ ...saved, accountsOrigin: accounts.origin })) });
+      assert.strictEqual((await loopback.status()).apiDomain, 'http://127.0.0.1:5000', 'a loopback test accounts server may name a loopback API');
     });
 
     it('refuses empty or pasted-with-spaces input before any request', async () => {

@@ -62,7 +62,7 @@ export interface AccessTokenAnswer {
   readonly accessToken: string;
   /** How long it lives from when Zoho answered, in milliseconds (`expires_in` / `expires_in_sec` read right). */
   readonly expiresInMs: number;
-  /** Zoho's `api_domain`, when present and a Zoho API origin (see `acceptApiDomain`); else undefined. */
+  /** Zoho's `api_domain`, when present and a Zoho API origin, or loopback from a loopback accounts server (see `acceptApiDomain`); else undefined. */
   readonly apiDomain: string | undefined;
   /** Zoho's `scope`, when it sent one. Not a secret. */
   readonly scope?: string;
@@ -121,7 +121,7 @@ export class AccountsClient {
       code: grantCode,
     });
     const document = this.readTokenAnswer('exchange', answer, server, secrets);
-    const token = this.accessTokenOf(document, answer, server, [...secrets]);
+    const token = this.accessTokenOf(document, answer, origin, server, [...secrets]);
     const refreshToken = document.refresh_token;
     if (typeof refreshToken !== 'string' || refreshToken === '') {
       throw new OAuthResponseError(
@@ -145,7 +145,7 @@ export class AccountsClient {
       refresh_token: refreshToken,
     });
     const document = this.readTokenAnswer('refresh', answer, server, secrets);
-    return this.accessTokenOf(document, answer, server, secrets);
+    return this.accessTokenOf(document, answer, origin, server, secrets);
   }
 
   /**
@@ -205,13 +205,13 @@ export class AccountsClient {
     return document;
   }
 
-  private accessTokenOf(document: Record<string, unknown>, answer: Answer, server: AccountsServerName, secrets: string[]): AccessTokenAnswer {
+  private accessTokenOf(document: Record<string, unknown>, answer: Answer, origin: string, server: AccountsServerName, secrets: string[]): AccessTokenAnswer {
     const accessToken = document.access_token;
     if (typeof accessToken !== 'string' || accessToken === '') {
       // Zoho answers 200 for some refusals; one without an access token is never a success.
       throw new OAuthResponseError(`HTTP ${answer.status} without an access token (it had ${describeKeys(document)})`, server, answer.status);
     }
-    const apiDomain = acceptApiDomain(document.api_domain);
+    const apiDomain = acceptApiDomain(document.api_domain, origin);
     if (document.api_domain !== undefined && apiDomain === undefined) {
       this.options.logger.warn(`Zoho's token answer named an api_domain that is not a Zoho API origin; it is ignored. (${redact(String(document.api_domain), [...secrets, accessToken]).slice(0, 100)})`);
     }

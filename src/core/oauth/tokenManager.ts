@@ -214,9 +214,11 @@ export class TokenManager {
       throw new SignInInputError(`"${String(environment)}" is not a Zoho environment (production, sandbox or developer).`);
     }
     const accountsOrigin = checkAccountsOrigin(request.accountsOrigin ?? accountsOriginFor(request.dataCenter));
-    const fallbackApiDomain = request.apiDomain !== undefined ? acceptApiDomain(request.apiDomain) : apiDomainFor(request.dataCenter, environment);
+    const fallbackApiDomain = request.apiDomain !== undefined ? acceptApiDomain(request.apiDomain, accountsOrigin) : apiDomainFor(request.dataCenter, environment);
     if (fallbackApiDomain === undefined) {
-      throw new SignInInputError(`The API domain "${request.apiDomain}" is not a Zoho API origin (https://…zohoapis…) nor a loopback address.`);
+      throw new SignInInputError(
+        `The API domain "${request.apiDomain}" is not a Zoho API origin (https://…zohoapis…); a loopback address is accepted only with a loopback test accounts server.`,
+      );
     }
 
     const generation = ++this.generation;
@@ -541,7 +543,7 @@ function parseSavedSignIn(text: string): SavedSignIn | undefined {
     return undefined;
   }
   const dataCenter = isDataCenter(v.dataCenter) ? v.dataCenter : undefined;
-  const apiDomain = acceptApiDomain(v.apiDomain) ?? (dataCenter ? apiDomainFor(dataCenter, environment) : undefined);
+  const apiDomain = acceptApiDomain(v.apiDomain, v.accountsOrigin) ?? (dataCenter ? apiDomainFor(dataCenter, environment) : undefined);
   if (apiDomain === undefined) {
     return undefined;
   }
