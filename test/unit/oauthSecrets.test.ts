@@ -51,7 +51,7 @@ describe('OAuth: no secret in any log line, error or status', () => {
       seen.push(await tokens.status());
     };
     const store = memoryCredentialStore();
-    const tokens = new TokenManager({ store, fetch: nodeFetch, logger, now: accounts.clock.now, timeoutMs: 300 });
+    const tokens = new TokenManager({ store, fetch: nodeFetch, logger, now: accounts.clock.now, monotonicNow: accounts.clock.monotonicNow, timeoutMs: 300 });
     const signIn = (overrides: { clientId?: string; clientSecret?: string; grantCode?: string; accountsOrigin?: string } = {}) =>
       tokens.signIn({
         clientId: overrides.clientId ?? accounts.clientId,
@@ -108,7 +108,7 @@ describe('OAuth: no secret in any log line, error or status', () => {
       await capture(() => tokens.getAccessToken());
     }
     accounts.clock.advance(11 * MINUTE);
-    const eager = new TokenManager({ store, fetch: nodeFetch, logger, now: accounts.clock.now, maxTokenRequests: 100 });
+    const eager = new TokenManager({ store, fetch: nodeFetch, logger, now: accounts.clock.now, monotonicNow: accounts.clock.monotonicNow, maxTokenRequests: 100 });
     for (let i = 0; i < 12; i++) {
       eager.invalidate();
       await capture(() => eager.getAccessToken());

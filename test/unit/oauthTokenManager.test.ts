@@ -80,7 +80,7 @@ describe('TokenManager', () => {
   function manager(overrides: Partial<TokenManagerOptions> = {}) {
     const logger = capturingLogger();
     const store = memoryCredentialStore();
-    const tokens = new TokenManager({ store, fetch: nodeFetch, logger, now: accounts.clock.now, timeoutMs: 2_000, ...overrides });
+    const tokens = new TokenManager({ store, fetch: nodeFetch, logger, now: accounts.clock.now, monotonicNow: accounts.clock.monotonicNow, timeoutMs: 2_000, ...overrides });
     return Object.assign(tokens, { logger, store: (overrides.store ?? store) as ReturnType<typeof memoryCredentialStore> });
   }
 
@@ -446,6 +446,63 @@ describe('TokenManager', () => {
       accounts.clock.advance(error.retryAfterMs);
       await tokens.getAccessToken();
       assert.strictEqual(refreshes(), 10);
+    });
+
+    it('moving the clock back an hour lets no more out: the limit is measured on a monotonic clock', async () => {
+      const tokens = await signedIn();
+      for (let i = 0; i < 9; i++) {
+        accounts.clock.advance(10_000);
+        await forceRefresh(tokens);
+      }
+      accounts.clock.set(accounts.clock.now() - 60 * MINUTE);
+      const error = await rejectionOf(forceRefresh(tokens));
+      assert.ok(error instanceof TooManyRefreshesError && error.source === 'local', String(error));
+      assert.strictEqual(error.retryAfterMs, 10 * MINUTE - 90_000, 'until the sign-in\'s token is 10 minutes old, by the monotonic clock');
+      assert.strictEqual(refreshes(), 9, 'Zoho was not asked');
+      accounts.clock.advance(error.retryAfterMs);
+      await tokens.getAccessToken();
+      assert.strictEqual(refreshes(), 10);
+    });
+
+    it('moving the clock forward an hour lets no more out either', async () => {
+      const tokens = await signedIn();
+      for (let i = 0; i < 9; i++) {
+        await forceRefresh(tokens);
+      }
+      accounts.clock.set(accounts.clock.now() + 60 * MINUTE);
+      const error = await rejectionOf(forceRefresh(tokens));
+      assert.ok(error instanceof TooManyRefreshesError && error.source === 'local', String(error));
+      assert.strictEqual(refreshes(), 9);
+    });
+
+    it('counts another window\'s requests stamped in the future (its clock, or ours, moved) as just made', async () => {
+      const windowA = await signedIn();
+      const saved = JSON.parse(windowA.store.value ?? '{}');
+      const inAnHour = accounts.clock.now() + 60 * MINUTE;
+      windowA.store.value = JSON.stringify({ ...saved, tokenRequests: [...saved.tokenRequests, ...Array.from({ length: 9 }, (_, i) => inAnHour + i)] });
+      const windowB = manager({ store: windowA.store });
+      await windowB.getAccessToken();
+      const error = await rejectionOf(forceRefresh(windowB));
+      assert.ok(error instanceof TooManyRefreshesError && error.source === 'local', String(error));
+      assert.strictEqual(error.retryAfterMs, 10 * MINUTE);
+      assert.strictEqual(refreshes(), 0);
+      accounts.clock.advance(10 * MINUTE);
+      await windowB.getAccessToken();
+      assert.strictEqual(refreshes(), 1);
+    });
+
+    it('a Zoho block another window saved never lasts longer than Zoho\'s 10 minutes, whatever the clocks say', async () => {
+      const windowA = await signedIn();
+      const saved = JSON.parse(windowA.store.value ?? '{}');
+      windowA.store.value = JSON.stringify({ ...saved, blockedUntil: accounts.clock.now() + 70 * MINUTE });
+      const windowB = manager({ store: windowA.store });
+      await windowB.getAccessToken();
+      const error = await rejectionOf(forceRefresh(windowB));
+      assert.ok(error instanceof TooManyRefreshesError && error.source === 'zoho' && error.retryAfterMs === 10 * MINUTE, String(error));
+      accounts.clock.set(accounts.clock.now() - 60 * MINUTE);
+      accounts.clock.advance(10 * MINUTE);
+      await windowB.getAccessToken();
+      assert.strictEqual(refreshes(), 1);
     });
 
     it('counts across windows sharing the store', async () => {

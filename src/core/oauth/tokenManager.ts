@@ -14,6 +14,7 @@
  *
  * Nothing here logs or puts in an error a secret: client secret, grant code, refresh or access token.
  */
+import { performance } from 'perf_hooks';
 import { DataCenter, isDataCenter } from '../dataCenters';
 import { CancelledError, ZohoApiError } from '../errors';
 import { FetchLike } from '../http';
@@ -93,7 +94,13 @@ export interface TokenManagerOptions {
   readonly store: CredentialStore;
   readonly fetch: FetchLike;
   readonly logger: Logger;
+  /** The wall clock (epoch ms): when tokens expire, and the times saved for other windows. Default `Date.now`. */
   readonly now?: () => number;
+  /**
+   * A clock that only moves forward (ms from any origin), for the refresh limit's intervals, which
+   * must not change when the system clock is set. Default `performance.now`.
+   */
+  readonly monotonicNow?: () => number;
   /** Each request to the accounts server's limit. */
   readonly timeoutMs?: number;
   readonly userAgent?: string;
@@ -124,9 +131,12 @@ interface SavedSignIn {
   readonly expiresAt?: number;
   /** When to replace the access token: `refreshMarginMs` before `expiresAt` (or half its life, if shorter). */
   readonly refreshAt?: number;
-  /** When each recent new-access-token request was sent (epoch ms), for the 10-per-10-minutes limit. */
+  /**
+   * When each recent new-access-token request was sent (epoch ms, wall clock: other windows read
+   * them), for the 10-per-10-minutes limit. See `recentRequests` for how their age is measured.
+   */
   readonly tokenRequests: readonly number[];
-  /** Zoho answered "Access Denied" (too many): ask nothing before this. */
+  /** Zoho answered "Access Denied" (too many): ask nothing before this (epoch ms; see `blockRemaining`). */
   readonly blockedUntil?: number;
 }
 
@@ -160,6 +170,7 @@ export function checkSignInField(field: 'clientId' | 'clientSecret' | 'grantCode
 export class TokenManager {
   private readonly accounts: AccountsClient;
   private readonly now: () => number;
+  private readonly monotonicNow: () => number;
   private readonly refreshMarginMs: number;
   private readonly maxTokenRequests: number;
   private readonly windowMs: number;
@@ -176,9 +187,14 @@ export class TokenManager {
   private dead: { readonly refreshToken: string; readonly error: ZohoOAuthError } | undefined;
   /** Bumped by sign-in and sign-out, so a refresh that started before does not write over them. */
   private generation = 0;
+  /** Each token request in the record (by its saved wall-clock time) → when it was made, on the monotonic clock. */
+  private requestTimes = new Map<number, number>();
+  /** Zoho's block as saved (wall clock), and when it ends on the monotonic clock. */
+  private block: { readonly saved: number; readonly endsAt: number } | undefined;
 
   constructor(private readonly options: TokenManagerOptions) {
     this.now = options.now ?? Date.now;
+    this.monotonicNow = options.monotonicNow ?? (() => performance.now());
     this.accounts = new AccountsClient({ fetch: options.fetch, logger: options.logger, now: this.now, timeoutMs: options.timeoutMs, userAgent: options.userAgent });
     this.refreshMarginMs = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
     this.maxTokenRequests = options.maxTokenRequests ?? MAX_TOKEN_REQUESTS;
@@ -228,6 +244,7 @@ export class TokenManager {
         ? await this.accounts.exchangeGrantCode(accountsOrigin, { clientId, clientSecret }, grantCode, signal)
         : { ...(await this.accounts.refreshAccessToken(accountsOrigin, { clientId, clientSecret }, refreshToken ?? '', signal)), refreshToken: refreshToken ?? '' };
     const obtained = this.now();
+    this.requestTimes = new Map([[obtained, this.monotonicNow()]]);
     const record: SavedSignIn = {
       version: 1,
       clientId,
@@ -380,13 +397,14 @@ export class TokenManager {
       throw this.dead.error;
     }
 
-    const now = this.now();
     let refusal: TooManyRefreshesError | undefined;
-    const recent = record.tokenRequests.filter((time) => time > now - this.windowMs && time <= now);
-    if (record.blockedUntil !== undefined && now < record.blockedUntil) {
-      refusal = new TooManyRefreshesError('zoho', record.blockedUntil - now);
+    const recent = this.recentRequests(record);
+    const blocked = this.blockRemaining(record);
+    if (blocked > 0) {
+      refusal = new TooManyRefreshesError('zoho', blocked);
     } else if (recent.length >= this.maxTokenRequests) {
-      refusal = new TooManyRefreshesError('local', recent[0] + this.windowMs - now);
+      const oldest = Math.min(...recent.map((request) => request.at));
+      refusal = new TooManyRefreshesError('local', oldest + this.windowMs - this.monotonicNow());
     }
     if (refusal !== undefined) {
       this.options.logger.warn(`Not asking Zoho for a new access token: ${recent.length} asked for in the last ${minutes(this.windowMs)} (${refusal.logCode}).`);
@@ -394,14 +412,18 @@ export class TokenManager {
     }
 
     // Count the request before sending it, so another window sees it too.
-    record = { ...record, tokenRequests: [...recent, now], blockedUntil: undefined };
+    const sent = this.now();
+    this.requestTimes.set(sent, this.monotonicNow());
+    record = { ...record, tokenRequests: [...recent.map((request) => request.saved), sent], blockedUntil: undefined };
     await this.save(record, generation);
     let answer: AccessTokenAnswer;
     try {
       answer = await this.accounts.refreshAccessToken(record.accountsOrigin, { clientId: record.clientId, clientSecret: record.clientSecret }, record.refreshToken);
     } catch (error) {
       if (error instanceof TooManyRefreshesError) {
-        await this.save({ ...record, blockedUntil: this.now() + error.retryAfterMs }, generation);
+        const blockedUntil = this.now() + error.retryAfterMs;
+        this.block = { saved: blockedUntil, endsAt: this.monotonicNow() + error.retryAfterMs };
+        await this.save({ ...record, blockedUntil }, generation);
       }
       if (error instanceof InvalidRefreshTokenError || error instanceof WrongClientSecretError || error instanceof InvalidClientError) {
         this.dead = { refreshToken: record.refreshToken, error };
@@ -422,6 +444,55 @@ export class TokenManager {
       `Got a new Zoho access token; it expires in ${minutes(answer.expiresInMs)} (${updated.tokenRequests.length} of ${this.maxTokenRequests} new tokens in ${minutes(this.windowMs)}).`,
     );
     return tokenOf(updated);
+  }
+
+  /**
+   * The record's token requests of the last `windowMs`, each with when it was made on the monotonic
+   * clock, so that setting the system clock back or forward lets no more requests out.
+   *
+   * The record keeps wall-clock times, because other windows (other processes, whose monotonic
+   * clocks share no origin with this one) count them too. So both are kept: a request this window
+   * made is timed on the monotonic clock from when it was sent; one it first sees in the record
+   * (another window's, or one saved before this window started) is timed from when it was first
+   * seen, back-dated by its wall-clock age then. A saved time in the future (the clock was set back
+   * since, here or there) counts as just now, so it is counted for a whole window rather than not
+   * at all; an age is never taken as more than the window. Only a request another window made before
+   * the clock was set forward, and that this window first reads after, can be aged too soon: no clock
+   * shared across processes could tell. Zoho keeps its own count, and its "Access Denied" stops this
+   * window too (see `blockRemaining`).
+   */
+  private recentRequests(record: SavedSignIn): { readonly saved: number; readonly at: number }[] {
+    const now = this.monotonicNow();
+    const wallNow = this.now();
+    const known = new Map<number, number>();
+    const recent: { saved: number; at: number }[] = [];
+    for (const saved of record.tokenRequests) {
+      const at = this.requestTimes.get(saved) ?? known.get(saved) ?? now - Math.min(Math.max(wallNow - saved, 0), this.windowMs);
+      known.set(saved, at);
+      if (now - at < this.windowMs) {
+        recent.push({ saved, at });
+      }
+    }
+    // Requests no longer in the record are forgotten.
+    this.requestTimes = known;
+    return recent;
+  }
+
+  /**
+   * How long Zoho's "Access Denied" still holds, on the monotonic clock. A block this window saw
+   * Zoho answer is timed from then; one it first reads in the record is timed from now by its
+   * wall-clock end, never longer than Zoho's 10 minutes (so a clock set back cannot stretch it).
+   */
+  private blockRemaining(record: SavedSignIn): number {
+    if (record.blockedUntil === undefined) {
+      return 0;
+    }
+    const now = this.monotonicNow();
+    if (this.block?.saved !== record.blockedUntil) {
+      const longest = Math.max(this.windowMs, ZOHO_REFRESH_WINDOW_MS);
+      this.block = { saved: record.blockedUntil, endsAt: now + Math.min(Math.max(record.blockedUntil - this.now(), 0), longest) };
+    }
+    return Math.max(0, this.block.endsAt - now);
   }
 
   /**
