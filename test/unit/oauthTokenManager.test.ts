@@ -574,7 +574,7 @@ describe('TokenManager', () => {
       const tokens = await signedIn();
       const { refreshToken } = JSON.parse(tokens.store.value ?? '{}');
       const result = await tokens.signOut({ revoke: true });
-      assert.deepStrictEqual(result, { wasSignedIn: true, revocation: 'revoked' });
+      assert.deepStrictEqual(result, { wasSignedIn: true, revocation: 'revoked', deleted: true });
       assert.deepStrictEqual(accounts.revokedTokens, [refreshToken]);
       assert.strictEqual(tokens.store.value, undefined);
       assert.ok((await rejectionOf(tokens.getAccessToken())) instanceof NotSignedInError);
@@ -590,10 +590,54 @@ describe('TokenManager', () => {
       assert.strictEqual(tokens.store.value, undefined);
     });
 
+    it('signOut still asks Zoho to revoke when deleting the saved sign-in fails, and does not claim it is signed out', async () => {
+      const tokens = await signedIn();
+      const { refreshToken, clientSecret } = JSON.parse(tokens.store.value ?? '{}');
+      tokens.store.delete = async () => {
+        throw new Error(`the keychain is locked (while deleting ${clientSecret})`);
+      };
+      const result = await tokens.signOut({ revoke: true });
+      assert.deepStrictEqual(accounts.revokedTokens, [refreshToken], 'the revoke was tried');
+      assert.strictEqual(result.wasSignedIn, true);
+      assert.strictEqual(result.revocation, 'revoked');
+      assert.strictEqual(result.deleted, false);
+      assert.match(result.deleteFailure ?? '', /the keychain is locked/);
+      assert.ok(!(result.deleteFailure ?? '').includes(clientSecret), 'no secret in the failure');
+      assert.notStrictEqual(tokens.store.value, undefined);
+      assert.strictEqual((await tokens.status()).signedIn, true, 'the sign-in is still stored, so it is still signed in');
+      assert.ok(tokens.logger.lines.some((line) => /Could not delete the saved Zoho sign-in/.test(line)));
+      assert.ok(tokens.logger.lines.every((line) => !/Signed out of Zoho/.test(line)));
+    });
+
+    it('signOut reports both failures when deleting and revoking both fail', async () => {
+      const tokens = await signedIn();
+      tokens.store.delete = async () => {
+        throw new Error('no keychain');
+      };
+      accounts.scenario = { drop: true };
+      const result = await tokens.signOut({ revoke: true });
+      assert.strictEqual(result.revocation, 'failed');
+      assert.ok(result.error instanceof OAuthNetworkError, String(result.error));
+      assert.strictEqual(result.deleted, false);
+      assert.match(result.deleteFailure ?? '', /no keychain/);
+      assert.strictEqual((await tokens.status()).signedIn, true);
+    });
+
+    it('signOut when nothing is saved says so, and still clears the store', async () => {
+      const tokens = manager();
+      let deletes = 0;
+      tokens.store.delete = async () => {
+        deletes++;
+      };
+      assert.deepStrictEqual(await tokens.signOut({ revoke: true }), { wasSignedIn: false, revocation: 'notAsked', deleted: true });
+      assert.strictEqual(deletes, 1);
+      assert.strictEqual(accounts.requests.length, 0);
+    });
+
     it('signOut without revoke asks Zoho nothing', async () => {
       const tokens = await signedIn();
       const before = accounts.requests.length;
-      assert.deepStrictEqual(await tokens.signOut(), { wasSignedIn: true, revocation: 'notAsked' });
+      assert.deepStrictEqual(await tokens.signOut(), { wasSignedIn: true, revocation: 'notAsked', deleted: true });
       assert.strictEqual(accounts.requests.length, before);
     });
   });

@@ -18,7 +18,8 @@ import { performance } from 'perf_hooks';
 import { DataCenter, isDataCenter } from '../dataCenters';
 import { CancelledError, ZohoApiError } from '../errors';
 import { FetchLike } from '../http';
-import { Logger } from '../logger';
+import { Logger, redact } from '../logger';
+import { serverText } from '../serverText';
 import { AccountsClient, AccessTokenAnswer, RevokeOutcome, ZOHO_REFRESH_WINDOW_MS } from './accountsClient';
 import { DEFAULT_ENVIRONMENT, ZohoEnvironment, acceptApiDomain, accountsOriginFor, apiDomainFor, checkAccountsOrigin, isZohoEnvironment } from './environments';
 import {
@@ -83,11 +84,18 @@ export interface SignInStatus {
   readonly accessTokenExpiresAt?: number;
 }
 
+/** What a sign-out did; every step is tried, and each says whether it happened. */
 export interface SignOutResult {
+  /** Whether a sign-in was saved. */
   readonly wasSignedIn: boolean;
-  /** `notAsked`: `revoke` was false, or there was nothing to revoke. `failed`: see `error`; the sign-in is forgotten anyway. */
+  /** `notAsked`: `revoke` was false, or there was nothing to revoke. `failed`: Zoho did not confirm it; see `error`. */
   readonly revocation: RevokeOutcome | 'notAsked' | 'failed';
+  /** Why revoking failed, when Zoho or the network said; undefined for an unexpected failure (its name is logged). */
   readonly error?: ZohoOAuthError;
+  /** Whether the saved sign-in (client secret, refresh and access tokens) is gone from the store. When false, it is still signed in. */
+  readonly deleted: boolean;
+  /** Why deleting it failed, made safe to show (secrets blanked, one line, length capped). */
+  readonly deleteFailure?: string;
 }
 
 export interface TokenManagerOptions {
@@ -347,8 +355,9 @@ export class TokenManager {
 
   /**
    * Forgets the sign-in (deletes the stored record) and, with `revoke`, asks Zoho to revoke the
-   * refresh token and the access tokens made with it. A failed revocation is reported in the result,
-   * not thrown: the sign-in is forgotten either way.
+   * refresh token and the access tokens made with it. Every step is tried whatever another did,
+   * and the result says which happened: a failure is reported there, not thrown. When the delete
+   * fails the sign-in is still stored, so it stays signed in here too (never claimed gone).
    */
   async signOut(options: { revoke?: boolean } = {}, signal?: AbortSignal): Promise<SignOutResult> {
     const record = this.loaded ? this.record : await this.readStore();
@@ -357,24 +366,37 @@ export class TokenManager {
     this.loaded = true;
     this.rejectedToken = undefined;
     this.dead = undefined;
-    await this.options.store.delete();
+    const logger = this.options.logger;
+
+    let deleteFailure: string | undefined;
+    try {
+      await this.options.store.delete();
+    } catch (error) {
+      const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      deleteFailure = serverText(redact(text, [record?.clientSecret, record?.refreshToken, record?.accessToken]));
+      // Still stored: still signed in.
+      this.record = record;
+      logger.warn(`Could not delete the saved Zoho sign-in (${deleteFailure}); it is still stored.`);
+    }
+    const deleted = deleteFailure === undefined ? { deleted: true } : { deleted: false, deleteFailure };
     if (record === undefined) {
-      return { wasSignedIn: false, revocation: 'notAsked' };
+      return { wasSignedIn: false, revocation: 'notAsked', ...deleted };
     }
     if (!options.revoke) {
-      this.options.logger.info('Signed out of Zoho; the refresh token was not revoked.');
-      return { wasSignedIn: true, revocation: 'notAsked' };
+      if (deleteFailure === undefined) {
+        logger.info('Signed out of Zoho; the refresh token was not revoked.');
+      }
+      return { wasSignedIn: true, revocation: 'notAsked', ...deleted };
     }
     try {
       const revocation = await this.accounts.revokeRefreshToken(record.accountsOrigin, record.refreshToken, signal);
-      this.options.logger.info(`Signed out of Zoho; refresh token ${revocation === 'revoked' ? 'revoked' : 'already invalid'}.`);
-      return { wasSignedIn: true, revocation };
+      const revoked = revocation === 'revoked' ? 'refresh token revoked' : 'the refresh token was already invalid';
+      logger.info(deleteFailure === undefined ? `Signed out of Zoho; ${revoked}.` : `Zoho: ${revoked}; the sign-in is still stored here.`);
+      return { wasSignedIn: true, revocation, ...deleted };
     } catch (error) {
-      if (error instanceof ZohoOAuthError) {
-        this.options.logger.warn(`Signed out of Zoho, but revoking the refresh token failed (${error.logCode}).`);
-        return { wasSignedIn: true, revocation: 'failed', error };
-      }
-      throw error;
+      const reason = error instanceof ZohoOAuthError ? error.logCode : error instanceof Error ? error.name : 'error';
+      logger.warn(`${deleteFailure === undefined ? 'Signed out of Zoho, but revoking' : 'Revoking'} the refresh token failed (${reason}).`);
+      return { wasSignedIn: true, revocation: 'failed', ...(error instanceof ZohoOAuthError ? { error } : {}), ...deleted };
     }
   }
 
