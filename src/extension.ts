@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { KnownSecrets } from './core/knownSecrets';
 import { nodeFetch } from './core/nodeFetch';
 import { TerritoryStore } from './core/territoryStore';
 import { ZohoClient } from './core/zohoClient';
@@ -35,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
   const userAgent = `zoho-crm-territories-vscode/${context.extension.packageJSON.version}`;
   const tokens = new AccessTokenStore(context.secrets);
   const log = new OutputLog(vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true }), () => [tokens.peek()]);
-  const zoho = new ZohoSignIn(context.secrets, nodeFetch, log, userAgent);
+  const zoho = new ZohoSignIn(context.secrets, nodeFetch, log, userAgent, new KnownSecrets());
   const signInState = new SignInState(tokens, zoho);
   const client = new ZohoClient({ fetch: nodeFetch, logger: log, userAgent });
   const getEndpointSettings = () => readEndpointSettings(log);

@@ -8,6 +8,8 @@
  * (`POST {accounts}/oauth/v2/token/revoke?token=…`); that URL is never logged nor put in an error.
  * Nothing read from an answer's body is quoted in logs or errors except Zoho's error *code*, and only
  * when it has a code's shape (short lowercase words and underscores) and holds no secret of the request.
+ * Whatever the server sent that does reach a log line or a message (the code, a refused api_domain,
+ * a redirect's host, field names) has every known secret blanked and goes through `serverText`.
  *
  * What Zoho answers, and how sure we are (sources in ../shared/docs/zoho-api.md and the report):
  * - Success: `{access_token, refresh_token?, api_domain, token_type: "Bearer", expires_in: 3600}`;
@@ -25,6 +27,7 @@
  */
 import { ZohoNetworkError } from '../errors';
 import { BodyTooLargeError, FetchLike, send } from '../http';
+import { KnownSecrets } from '../knownSecrets';
 import { Logger, redact } from '../logger';
 import { serverText } from '../serverText';
 import { acceptApiDomain, accountsServerName, checkAccountsOrigin } from './environments';
@@ -45,6 +48,8 @@ import {
 export interface AccountsClientOptions {
   readonly fetch: FetchLike;
   readonly logger: Logger;
+  /** Every secret held (older tokens too), blanked from anything this logs or puts in an error. */
+  readonly knownSecrets?: KnownSecrets;
   /** Each request's limit, body included. */
   readonly timeoutMs?: number;
   readonly now?: () => number;
@@ -161,7 +166,7 @@ export class AccountsClient {
     const url = `${origin}/oauth/v2/token/revoke?token=${encodeURIComponent(refreshToken)}`;
     const answer = await this.post(url, `POST ${origin}/oauth/v2/token/revoke`, server, [refreshToken], signal, undefined);
     if (answer.status >= 300 && answer.status < 400) {
-      throw redirected(answer, server);
+      throw redirected(answer, server, (text) => this.safeServerText(text, [refreshToken]));
     }
     if (answer.status >= 500) {
       throw new AccountsServerError(answer.status, server);
@@ -182,7 +187,7 @@ export class AccountsClient {
   /** Reads a token endpoint's answer as a JSON object, or throws the typed error its status or body says. */
   private readTokenAnswer(kind: TokenRequestKind, answer: Answer, server: AccountsServerName, secrets: readonly string[]): Record<string, unknown> {
     if (answer.status >= 300 && answer.status < 400) {
-      throw redirected(answer, server);
+      throw redirected(answer, server, (text) => this.safeServerText(text, secrets));
     }
     const document = parseObject(answer.body);
     if (document !== undefined && isThrottled(document)) {
@@ -209,11 +214,13 @@ export class AccountsClient {
     const accessToken = document.access_token;
     if (typeof accessToken !== 'string' || accessToken === '') {
       // Zoho answers 200 for some refusals; one without an access token is never a success.
-      throw new OAuthResponseError(`HTTP ${answer.status} without an access token (it had ${describeKeys(document)})`, server, answer.status);
+      const keys = describeKeys(document, (key) => this.safeServerText(key, secrets));
+      throw new OAuthResponseError(`HTTP ${answer.status} without an access token (it had ${keys})`, server, answer.status);
     }
     const apiDomain = acceptApiDomain(document.api_domain, origin);
     if (document.api_domain !== undefined && apiDomain === undefined) {
-      this.options.logger.warn(`Zoho's token answer named an api_domain that is not a Zoho API origin; it is ignored. (${redact(String(document.api_domain), [...secrets, accessToken]).slice(0, 100)})`);
+      const named = this.safeServerText(String(document.api_domain), [...secrets, accessToken], 100);
+      this.options.logger.warn(`Zoho's token answer named an api_domain that is not a Zoho API origin; it is ignored. (${named})`);
     }
     return {
       accessToken,
@@ -247,6 +254,17 @@ export class AccountsClient {
     return kept;
   }
 
+  /** `text` with the request's secrets and every known secret blanked. */
+  private redact(text: string, secrets: readonly string[]): string {
+    const blanked = redact(text, secrets);
+    return this.options.knownSecrets ? this.options.knownSecrets.redact(blanked) : blanked;
+  }
+
+  /** Text from the accounts server, safe for a log line or a message: secrets blanked, then `serverText`. */
+  private safeServerText(text: string, secrets: readonly string[], max?: number): string {
+    return serverText(this.redact(text, secrets), max);
+  }
+
   /** One POST with a timeout; no retries (each refresh request counts against Zoho's 10-per-10-minutes). */
   private async post(
     url: string,
@@ -257,7 +275,7 @@ export class AccountsClient {
     form: Record<string, string> | undefined,
   ): Promise<Answer> {
     const logger = this.options.logger;
-    const safe = (text: string) => redact(text, secrets);
+    const safe = (text: string) => this.redact(text, secrets);
     const started = this.now();
     try {
       const answer = await send({
@@ -357,11 +375,13 @@ function zohoErrorCode(document: Record<string, unknown> | undefined, secrets: r
   return serverText(candidate);
 }
 
-function redirected(answer: Answer, server: AccountsServerName): OAuthResponseError {
+/** A redirect is never followed; its `Location` is named by its host alone, made safe by `safe`. */
+function redirected(answer: Answer, server: AccountsServerName, safe: (text: string) => string): OAuthResponseError {
   let to = 'nowhere';
   if (answer.location) {
     try {
-      to = new URL(answer.location).host || 'a relative address';
+      const host = new URL(answer.location).host;
+      to = host ? safe(host) : 'a relative address';
     } catch {
       to = 'an invalid address';
     }
@@ -383,8 +403,8 @@ function positiveNumber(value: unknown): number | undefined {
   return Number.isFinite(number) && number > 0 ? number : undefined;
 }
 
-/** The keys of an answer (names only, never values), for messages. */
-function describeKeys(document: Record<string, unknown>): string {
+/** The keys of an answer (names only, never values, each made safe by `safe`), for messages. */
+function describeKeys(document: Record<string, unknown>, safe: (text: string) => string): string {
   const keys = Object.keys(document).filter((key) => /^[A-Za-z0-9_]{1,40}$/.test(key)).slice(0, 8);
-  return keys.length === 0 ? 'no fields' : `only ${keys.map((key) => `"${key}"`).join(', ')}`;
+  return keys.length === 0 ? 'no fields' : `only ${keys.map((key) => `"${safe(key)}"`).join(', ')}`;
 }

@@ -13,11 +13,14 @@
  *   are remembered, so a dead sign-in does not keep asking Zoho.
  *
  * Nothing here logs or puts in an error a secret: client secret, grant code, refresh or access token.
+ * Each is told to the injected `KnownSecrets` as it is received, loaded or saved, so that text from
+ * anywhere (a server's echo included) can be blanked of it.
  */
 import { performance } from 'perf_hooks';
 import { DataCenter, isDataCenter } from '../dataCenters';
 import { CancelledError, ZohoApiError } from '../errors';
 import { FetchLike } from '../http';
+import { KnownSecrets } from '../knownSecrets';
 import { Logger, redact } from '../logger';
 import { serverText } from '../serverText';
 import { AccountsClient, AccessTokenAnswer, RevokeOutcome, ZOHO_REFRESH_WINDOW_MS } from './accountsClient';
@@ -118,6 +121,11 @@ export interface TokenManagerOptions {
   readonly maxTokenRequests?: number;
   /** Default Zoho's 10 minutes. */
   readonly windowMs?: number;
+  /**
+   * Told every secret this holds (client secret, grant code, refresh token, each access token) as it
+   * receives, loads or saves them, so that every log line and message can blank them. Default: its own.
+   */
+  readonly knownSecrets?: KnownSecrets;
 }
 
 export const DEFAULT_REFRESH_MARGIN_MS = 5 * 60_000;
@@ -179,6 +187,7 @@ export class TokenManager {
   private readonly accounts: AccountsClient;
   private readonly now: () => number;
   private readonly monotonicNow: () => number;
+  private readonly knownSecrets: KnownSecrets;
   private readonly refreshMarginMs: number;
   private readonly maxTokenRequests: number;
   private readonly windowMs: number;
@@ -203,7 +212,15 @@ export class TokenManager {
   constructor(private readonly options: TokenManagerOptions) {
     this.now = options.now ?? Date.now;
     this.monotonicNow = options.monotonicNow ?? (() => performance.now());
-    this.accounts = new AccountsClient({ fetch: options.fetch, logger: options.logger, now: this.now, timeoutMs: options.timeoutMs, userAgent: options.userAgent });
+    this.knownSecrets = options.knownSecrets ?? new KnownSecrets();
+    this.accounts = new AccountsClient({
+      fetch: options.fetch,
+      logger: options.logger,
+      knownSecrets: this.knownSecrets,
+      now: this.now,
+      timeoutMs: options.timeoutMs,
+      userAgent: options.userAgent,
+    });
     this.refreshMarginMs = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
     this.maxTokenRequests = options.maxTokenRequests ?? MAX_TOKEN_REQUESTS;
     this.windowMs = options.windowMs ?? ZOHO_REFRESH_WINDOW_MS;
@@ -220,6 +237,7 @@ export class TokenManager {
     const clientSecret = request.clientSecret.trim();
     const grantCode = request.grantCode?.trim();
     const refreshToken = request.refreshToken?.trim();
+    this.knownSecrets.add(clientSecret, grantCode, refreshToken);
     if ((grantCode === undefined) === (refreshToken === undefined)) {
       throw new SignInInputError('Give either a grant code or a refresh token.');
     }
@@ -251,6 +269,7 @@ export class TokenManager {
       grantCode !== undefined
         ? await this.accounts.exchangeGrantCode(accountsOrigin, { clientId, clientSecret }, grantCode, signal)
         : { ...(await this.accounts.refreshAccessToken(accountsOrigin, { clientId, clientSecret }, refreshToken ?? '', signal)), refreshToken: refreshToken ?? '' };
+    this.knownSecrets.add(answer.accessToken, answer.refreshToken);
     const obtained = this.now();
     this.requestTimes = new Map([[obtained, this.monotonicNow()]]);
     const record: SavedSignIn = {
@@ -268,13 +287,14 @@ export class TokenManager {
     if (generation !== this.generation) {
       throw new CancelledError();
     }
+    this.remember(record);
     await this.options.store.set(JSON.stringify(record));
     this.record = record;
     this.loaded = true;
     this.rejectedToken = undefined;
     this.dead = undefined;
     this.options.logger.info(
-      `Signed in to Zoho (${request.dataCenter}, ${environment}) through ${new URL(accountsOrigin).host}; API domain ${record.apiDomain}; the access token expires in ${minutes(answer.expiresInMs)}.`,
+      `Signed in to Zoho (${request.dataCenter}, ${environment}) through ${new URL(accountsOrigin).host}; API domain ${serverText(record.apiDomain)}; the access token expires in ${minutes(answer.expiresInMs)}.`,
     );
     return statusOf(record);
   }
@@ -373,7 +393,7 @@ export class TokenManager {
       await this.options.store.delete();
     } catch (error) {
       const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      deleteFailure = serverText(redact(text, [record?.clientSecret, record?.refreshToken, record?.accessToken]));
+      deleteFailure = serverText(this.knownSecrets.redact(redact(text, [record?.clientSecret, record?.refreshToken, record?.accessToken])));
       // Still stored: still signed in.
       this.record = record;
       logger.warn(`Could not delete the saved Zoho sign-in (${deleteFailure}); it is still stored.`);
@@ -456,6 +476,7 @@ export class TokenManager {
       }
       throw error;
     }
+    this.knownSecrets.add(answer.accessToken);
     const obtained = this.now();
     const updated: SavedSignIn = { ...record, ...this.tokenFields(answer, obtained, record.apiDomain) };
     await this.save(updated, generation);
@@ -579,8 +600,15 @@ export class TokenManager {
     const record = parseSavedSignIn(text);
     if (record === undefined) {
       this.options.logger.warn('The saved Zoho sign-in could not be read (not in the expected form); sign in again.');
+    } else {
+      this.remember(record);
     }
     return record;
+  }
+
+  /** Tells `knownSecrets` the secrets of a record held, loaded or saved. */
+  private remember(record: SavedSignIn): void {
+    this.knownSecrets.add(record.clientSecret, record.refreshToken, record.accessToken);
   }
 
   /** Saves unless a sign-in or sign-out happened since `generation`; a failure to save is logged, not thrown. */
@@ -588,6 +616,7 @@ export class TokenManager {
     if (generation !== this.generation) {
       return;
     }
+    this.remember(record);
     this.record = record;
     this.loaded = true;
     try {
