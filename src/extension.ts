@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
   const secrets = new KnownSecrets();
   const tokens = new AccessTokenStore(context.secrets, secrets);
   const log = new OutputLog(vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true }), secrets);
-  const zoho = new ZohoSignIn(context.secrets, nodeFetch, log, userAgent);
+  const zoho = new ZohoSignIn(context.secrets, nodeFetch, log, userAgent, secrets);
   const signInState = new SignInState(tokens, zoho);
   const client = new ZohoClient({ fetch: nodeFetch, logger: log, userAgent });
   const getEndpointSettings = () => readEndpointSettings(log);

@@ -14,8 +14,8 @@
  *   data center), `invalid_client_secret`, `invalid_code` (unknown, used or expired grant code; unknown
  *   or revoked refresh token).
  *
- * Its clock is the tests' (`fake.clock.advance(ms)`); pass `now: fake.clock.now` to the code under
- * test so both agree. `onAccessToken` hears of every new access token, e.g. to set the fake API
+ * Its clock is the tests' (`fake.clock.advance(ms)`); pass `now: fake.clock.now` (and
+ * `monotonicNow: fake.clock.monotonicNow`) to the code under test so both agree. `onAccessToken` hears of every new access token, e.g. to set the fake API
  * server's `token` for end-to-end tests.
  */
 import { randomBytes } from 'crypto';
@@ -36,18 +36,27 @@ export const THROTTLED_BODY = {
   status: 'failure',
 };
 
+/**
+ * The tests' clock: a wall clock (`now`, epoch ms) and a monotonic one (`monotonicNow`, like
+ * `performance.now()`). Time passing (`advance`) moves both; changing the system clock (`set`) moves
+ * the wall clock alone.
+ */
 export interface FakeClock {
   now(): number;
+  monotonicNow(): number;
   advance(ms: number): void;
   set(time: number): void;
 }
 
 export function fakeClock(start = Date.UTC(2025, 0, 6, 9, 0, 0)): FakeClock {
   let time = start;
+  let elapsed = 1_000;
   return {
     now: () => time,
+    monotonicNow: () => elapsed,
     advance: (ms) => {
       time += ms;
+      elapsed += ms;
     },
     set: (value) => {
       time = value;

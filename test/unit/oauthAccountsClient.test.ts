@@ -19,6 +19,14 @@ import {
 import { FAKE_CLIENT_SECRET, FakeAccounts, GRANT_CODE_LIFETIME_MS, THROTTLED_BODY, startFakeAccounts } from '../fake-zoho/accountsServer';
 import { capturingLogger, rejectionOf } from './helpers';
 
+/** A client whose accounts server answers every request with HTTP 200 and `answer` plus an access token. */
+function answeringWith(answer: Record<string, unknown>) {
+  const logger = capturingLogger();
+  const body = JSON.stringify({ access_token: '1000.0123456789abcdef0123456789abcdef.0123456789abcdef0123456789abcdef', api_domain: 'https://www.zohoapis.com', token_type: 'Bearer', ...answer });
+  const client = new AccountsClient({ fetch: async () => ({ status: 200, headers: { get: () => null }, text: async () => body }), logger });
+  return Object.assign(client, { logger });
+}
+
 function accountsClient(fake: FakeAccounts, timeoutMs = 2_000) {
   const logger = capturingLogger();
   const client = new AccountsClient({ fetch: nodeFetch, logger, now: fake.clock.now, timeoutMs });
@@ -185,6 +193,26 @@ describe('OAuth accounts client against the fake Zoho accounts server', () => {
       assert.strictEqual((await accountsClient(fake).refreshAccessToken(fake.origin, credentials(), refreshToken)).expiresInMs, 60_000);
     });
 
+    it('reads expires_in as seconds whatever its size: 86399 and 86400 are both about a day, not 86 seconds', async () => {
+      assert.strictEqual((await answeringWith({ expires_in: 86_399 }).refreshAccessToken('https://accounts.zoho.com', credentials(), 'x')).expiresInMs, 86_399_000);
+      assert.strictEqual((await answeringWith({ expires_in: 86_400 }).refreshAccessToken('https://accounts.zoho.com', credentials(), 'x')).expiresInMs, 86_400_000);
+      assert.strictEqual((await answeringWith({ expires_in: 3_600_000, expires_in_sec: 3600 }).refreshAccessToken('https://accounts.zoho.com', credentials(), 'x')).expiresInMs, 3_600_000);
+    });
+
+    it('keeps a lifetime between 60 s and 24 h, and logs when Zoho said otherwise', async () => {
+      for (const [answer, expected] of [
+        [{ expires_in: 0.001 }, 60_000],
+        [{ expires_in: 1 }, 60_000],
+        [{ expires_in: 1e12 }, 86_400_000],
+        [{ expires_in: 1e12, expires_in_sec: 1e9 }, 86_400_000],
+        [{ expires_in: 1, expires_in_sec: 0.5 }, 60_000],
+      ] as const) {
+        const client = answeringWith(answer);
+        assert.strictEqual((await client.refreshAccessToken('https://accounts.zoho.com', credentials(), 'x')).expiresInMs, expected, JSON.stringify(answer));
+        assert.ok(client.logger.lines.some((line) => /outside 1 min to 24 h/.test(line)), client.logger.lines.join('\n'));
+      }
+    });
+
     it('reports a revoked or unknown refresh token (invalid_code) as InvalidRefreshTokenError', async () => {
       const error = await rejectionOf(accountsClient(fake).refreshAccessToken(fake.origin, credentials(), '1000.unknown.refresh'));
       assert.ok(error instanceof InvalidRefreshTokenError, String(error));
@@ -244,6 +272,43 @@ describe('OAuth accounts client against the fake Zoho accounts server', () => {
       assert.doesNotMatch(error.message, /1000\.abc/);
     });
 
+    it('takes as an error code only Zoho\'s shape (short lowercase words and underscores): an echoed client secret is an unknown error', async () => {
+      for (const notACode of [fake.clientSecret, 'Invalid Client', 'INVALID_CODE', 'invalid-code', 'invalid code', 'invalid_code.1000', 'x'.repeat(41), '_invalid', 'invalid__code']) {
+        fake.scenario = { error: notACode };
+        const client = accountsClient(fake);
+        const error = await rejectionOf(client.refreshAccessToken(fake.origin, credentials(), 'x'));
+        assert.ok(error instanceof OAuthRejectedError, `${notACode}: ${String(error)}`);
+        assert.strictEqual(error.logCode, 'unknown_error', notACode);
+        assert.ok(!error.message.includes(notACode), error.message);
+        assert.ok(client.logger.lines.every((line) => !line.includes(notACode)));
+      }
+      for (const code of ['invalid_redirect_uri', 'unsupported_grant_type', 'general_error']) {
+        fake.scenario = { error: code };
+        const error = await rejectionOf(accountsClient(fake).refreshAccessToken(fake.origin, credentials(), 'x'));
+        assert.ok(error instanceof OAuthRejectedError && error.logCode === code, `${code}: ${String(error)}`);
+      }
+    });
+
+    it('never takes a secret of the request as an error code, even one shaped like a code', async () => {
+      const clientSecret = 'onlylowercaseletters';
+      const client = new AccountsClient({
+        fetch: async () => ({ status: 200, headers: { get: () => null }, text: async () => JSON.stringify({ error: clientSecret }) }),
+        logger: capturingLogger(),
+      });
+      const error = await rejectionOf(client.refreshAccessToken('https://accounts.zoho.com', { clientId: fake.clientId, clientSecret }, 'x'));
+      assert.ok(error instanceof OAuthRejectedError, String(error));
+      assert.strictEqual(error.logCode, 'unknown_error');
+      assert.ok(!error.message.includes(clientSecret));
+    });
+
+    it('still reads Zoho\'s "Access Denied" (not a code in shape) as the refresh limit, with or without its description', async () => {
+      for (const body of [{ error: 'Access Denied' }, { error: 'Access Denied', error_description: THROTTLED_BODY.error_description }, { error: 'access denied', status: 'failure' }]) {
+        fake.scenario = { raw: { status: 200, body: JSON.stringify(body), contentType: 'application/json' } };
+        const error = await rejectionOf(accountsClient(fake).refreshAccessToken(fake.origin, credentials(), 'x'));
+        assert.ok(error instanceof TooManyRefreshesError && error.source === 'zoho', `${JSON.stringify(body)}: ${String(error)}`);
+      }
+    });
+
     it('ignores an api_domain that is not a Zoho API origin, and says so in the log', async () => {
       const { refreshToken } = await signedIn();
       fake.scenario = { apiDomainOverride: 'https://zohoapis.com.attacker.example' };
@@ -251,6 +316,22 @@ describe('OAuth accounts client against the fake Zoho accounts server', () => {
       const answer = await client.refreshAccessToken(fake.origin, credentials(), refreshToken);
       assert.strictEqual(answer.apiDomain, undefined);
       assert.ok(client.logger.lines.some((line) => /api_domain that is not a Zoho API origin/.test(line)));
+    });
+
+    it('from a real accounts server, ignores a loopback api_domain (http or https), so the token never goes to a local port', async () => {
+      for (const domain of ['http://127.0.0.1:5000', 'https://127.0.0.1:5000', 'http://localhost:8080', 'http://[::1]:80', 'http://www.zohoapis.com']) {
+        const client = answeringWith({ expires_in: 3600, api_domain: domain });
+        const answer = await client.refreshAccessToken('https://accounts.zoho.com', credentials(), 'x');
+        assert.strictEqual(answer.apiDomain, undefined, domain);
+        assert.ok(client.logger.lines.some((line) => /api_domain that is not a Zoho API origin/.test(line)), domain);
+      }
+      assert.strictEqual((await answeringWith({ api_domain: 'https://www.zohoapis.com' }).refreshAccessToken('https://accounts.zoho.com', credentials(), 'x')).apiDomain, 'https://www.zohoapis.com');
+    });
+
+    it('from a loopback test accounts server, accepts a loopback api_domain', async () => {
+      const { refreshToken } = await signedIn();
+      fake.scenario = { apiDomainOverride: 'http://127.0.0.1:5000' };
+      assert.strictEqual((await accountsClient(fake).refreshAccessToken(fake.origin, credentials(), refreshToken)).apiDomain, 'http://127.0.0.1:5000');
     });
 
     it('accepts sandbox and developer api_domains', async () => {
@@ -341,6 +422,18 @@ describe('OAuth accounts client against the fake Zoho accounts server', () => {
 
     it('says alreadyInvalid when Zoho answers 400 for a token it does not know', async () => {
       assert.strictEqual(await accountsClient(fake).revokeRefreshToken(fake.origin, '1000.gone.gone'), 'alreadyInvalid');
+    });
+
+    it('reads a revoke refusal\'s code with the same care: an echoed token is an unknown error', async () => {
+      const token = 'revoketoken0123456789abcdef0123456789';
+      for (const body of [{ status: 'failure', code: token }, { status: 'error', error: token }]) {
+        const logger = capturingLogger();
+        const client = new AccountsClient({ fetch: async () => ({ status: 200, headers: { get: () => null }, text: async () => JSON.stringify(body) }), logger });
+        const error = await rejectionOf(client.revokeRefreshToken('https://accounts.zoho.com', token));
+        assert.ok(error instanceof OAuthRejectedError, String(error));
+        assert.strictEqual(error.logCode, 'unknown_error');
+        assert.ok(!error.message.includes(token) && logger.lines.every((line) => !line.includes(token)));
+      }
     });
 
     it('never logs the revoke URL with its token', async () => {

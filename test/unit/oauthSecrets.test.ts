@@ -3,11 +3,13 @@ import * as http from 'http';
 import { AddressInfo } from 'net';
 import { inspect } from 'util';
 import { ZohoApiError } from '../../src/core/errors';
+import { FetchLike } from '../../src/core/http';
+import { KnownSecrets } from '../../src/core/knownSecrets';
 import { nodeFetch } from '../../src/core/nodeFetch';
 import { AccountsClient } from '../../src/core/oauth/accountsClient';
 import { TokenManager, memoryCredentialStore } from '../../src/core/oauth/tokenManager';
 import { FakeAccounts, startFakeAccounts } from '../fake-zoho/accountsServer';
-import { capturingLogger } from './helpers';
+import { capturingLogger, rejectionOf } from './helpers';
 
 const MINUTE = 60_000;
 
@@ -51,7 +53,7 @@ describe('OAuth: no secret in any log line, error or status', () => {
       seen.push(await tokens.status());
     };
     const store = memoryCredentialStore();
-    const tokens = new TokenManager({ store, fetch: nodeFetch, logger, now: accounts.clock.now, timeoutMs: 300 });
+    const tokens = new TokenManager({ store, fetch: nodeFetch, logger, now: accounts.clock.now, monotonicNow: accounts.clock.monotonicNow, timeoutMs: 300 });
     const signIn = (overrides: { clientId?: string; clientSecret?: string; grantCode?: string; accountsOrigin?: string } = {}) =>
       tokens.signIn({
         clientId: overrides.clientId ?? accounts.clientId,
@@ -108,7 +110,7 @@ describe('OAuth: no secret in any log line, error or status', () => {
       await capture(() => tokens.getAccessToken());
     }
     accounts.clock.advance(11 * MINUTE);
-    const eager = new TokenManager({ store, fetch: nodeFetch, logger, now: accounts.clock.now, maxTokenRequests: 100 });
+    const eager = new TokenManager({ store, fetch: nodeFetch, logger, now: accounts.clock.now, monotonicNow: accounts.clock.monotonicNow, maxTokenRequests: 100 });
     for (let i = 0; i < 12; i++) {
       eager.invalidate();
       await capture(() => eager.getAccessToken());
@@ -154,5 +156,103 @@ describe('OAuth: no secret in any log line, error or status', () => {
         assert.ok(!request.url.includes(secret), `a secret went into the URL of ${request.path}`);
       }
     }
+  });
+});
+
+describe('OAuth: every secret held is known for redaction, and server text is made safe', () => {
+  let accounts: FakeAccounts;
+
+  before(async () => {
+    accounts = await startFakeAccounts({ apiDomain: 'https://www.zohoapis.com' });
+  });
+  after(async () => {
+    await accounts.close();
+  });
+  beforeEach(() => accounts.reset());
+
+  /** A KnownSecrets that also lists what it was told, to check what the token manager reports. */
+  class ListedSecrets extends KnownSecrets {
+    readonly added: string[] = [];
+    override add(...secrets: readonly (string | undefined)[]): void {
+      this.added.push(...secrets.filter((secret): secret is string => secret !== undefined));
+      super.add(...secrets);
+    }
+  }
+
+  function manager(known: KnownSecrets, store = memoryCredentialStore()) {
+    return new TokenManager({ store, fetch: nodeFetch, logger: capturingLogger(), now: accounts.clock.now, monotonicNow: accounts.clock.monotonicNow, knownSecrets: known });
+  }
+
+  it('the token manager reports the client secret, grant code, refresh token and every access token it receives, loads or saves', async () => {
+    const known = new ListedSecrets();
+    const store = memoryCredentialStore();
+    const tokens = manager(known, store);
+    const wrongSecret = 'wrongsecret0000000000000000000000000000000';
+    const refused = accounts.issueGrantCode();
+    await rejectionOf(tokens.signIn({ clientId: accounts.clientId, clientSecret: ` ${wrongSecret} `, grantCode: refused, dataCenter: 'us', accountsOrigin: accounts.origin }));
+    assert.ok(known.added.includes(wrongSecret) && known.added.includes(refused), 'what was typed is known even when Zoho refuses it');
+    assert.strictEqual(known.redact(`echo ${wrongSecret}`), 'echo ***');
+
+    const grantCode = accounts.issueGrantCode();
+    await tokens.signIn({ clientId: accounts.clientId, clientSecret: accounts.clientSecret, grantCode, dataCenter: 'us', accountsOrigin: accounts.origin });
+    const [refreshToken] = accounts.issuedRefreshTokens;
+    for (const secret of [accounts.clientSecret, grantCode, refreshToken, accounts.latestAccessToken as string]) {
+      assert.ok(known.added.includes(secret), `${secret.slice(0, 8)}… reported`);
+    }
+    assert.strictEqual(known.redact(`echo ${accounts.clientSecret}`), 'echo ***');
+
+    accounts.clock.advance(56 * MINUTE);
+    const refreshed = (await tokens.getAccessToken()).accessToken;
+    assert.ok(known.added.includes(refreshed), 'a refreshed access token is reported');
+
+    const elsewhere = new ListedSecrets();
+    await manager(elsewhere, store).status();
+    for (const secret of [accounts.clientSecret, refreshToken, refreshed]) {
+      assert.ok(elsewhere.added.includes(secret), `${secret.slice(0, 8)}… reported when loaded from the store`);
+    }
+  });
+
+  it('signing in with a refresh token reports it at once', async () => {
+    const known = new ListedSecrets();
+    const refreshToken = 'not-a-zoho-shaped-refresh-token-0123';
+    await rejectionOf(manager(known).signIn({ clientId: accounts.clientId, clientSecret: accounts.clientSecret, refreshToken, dataCenter: 'us', accountsOrigin: accounts.origin }));
+    assert.ok(known.added.includes(refreshToken));
+  });
+
+  /** An accounts client whose server answers every request with `status`, `body` and `headers`. */
+  function answering(status: number, body: string, headers: Record<string, string> = {}, known?: KnownSecrets) {
+    const logger = capturingLogger();
+    const fetch: FetchLike = async () => ({ status, headers: { get: (name) => headers[name.toLowerCase()] ?? null }, text: async () => body });
+    return Object.assign(new AccountsClient({ fetch, logger, ...(known ? { knownSecrets: known } : {}) }), { logger });
+  }
+  const client = { clientId: '1000.CLIENT', clientSecret: 'shortsecret0123456789' };
+
+  it('an api_domain echoed in the log is one line, capped, with secrets blanked', async () => {
+    const known = new KnownSecrets();
+    known.add('an-older-access-token-0000');
+    const domain = `https://evil.example/?${client.clientSecret}\nINFO forged line an-older-access-token-0000 ${'x'.repeat(5_000)}`;
+    const accounts = answering(200, JSON.stringify({ access_token: 'new-access-token-1111', api_domain: domain, expires_in: 3600 }), {}, known);
+    await accounts.refreshAccessToken('https://accounts.zoho.com', client, 'refresh-token-2222');
+    const line = accounts.logger.lines.find((text) => /api_domain/.test(text)) ?? '';
+    assert.ok(line !== '' && !/[\n\r]/.test(line), line);
+    assert.ok(line.length < 500, `${line.length} characters`);
+    assert.ok(!line.includes(client.clientSecret) && !line.includes('an-older-access-token-0000'), line);
+  });
+
+  it('a redirect\'s Location is not echoed as it came: a secret in its host is blanked', async () => {
+    const refreshToken = 'refreshtoken0123456789abcdef';
+    const accounts = answering(302, '', { location: `https://${refreshToken}.evil.example/x` });
+    const error = await rejectionOf(accounts.refreshAccessToken('https://accounts.zoho.com', client, refreshToken));
+    assert.ok(error instanceof Error);
+    assert.match(error.message, /redirect \(HTTP 302\)/);
+    assert.ok(!error.message.includes(refreshToken), error.message);
+  });
+
+  it('the field names of an answer without an access token are made safe before they are named', async () => {
+    const accounts = answering(200, JSON.stringify({ [client.clientSecret]: 1, token_type: 'Bearer' }));
+    const error = await rejectionOf(accounts.refreshAccessToken('https://accounts.zoho.com', client, 'refresh-token-2222'));
+    assert.ok(error instanceof Error);
+    assert.match(error.message, /without an access token/);
+    assert.ok(!error.message.includes(client.clientSecret), error.message);
   });
 });

@@ -49,12 +49,19 @@ describe('OAuth environments', () => {
     assert.throws(() => checkAccountsOrigin('not a url'), SignInInputError);
   });
 
-  it('accepts an api_domain only under a known Zoho API domain, or loopback', () => {
-    for (const good of ['https://www.zohoapis.com', 'https://sandbox.zohoapis.eu', 'https://developer.zohoapis.com.au', 'https://www.zohoapis.ca/', 'http://127.0.0.1:5000']) {
-      assert.ok(acceptApiDomain(good), good);
+  it('accepts an api_domain only under a known Zoho API domain, or loopback from a loopback accounts server', () => {
+    const zoho = 'https://accounts.zoho.eu';
+    for (const good of ['https://www.zohoapis.com', 'https://sandbox.zohoapis.eu', 'https://developer.zohoapis.com.au', 'https://www.zohoapis.ca/']) {
+      assert.ok(acceptApiDomain(good, zoho), good);
+      assert.ok(acceptApiDomain(good, 'http://127.0.0.1:4000'), good);
+    }
+    for (const loopback of ['http://127.0.0.1:5000', 'https://127.0.0.1:5000', 'http://localhost:5000', 'http://[::1]:5000']) {
+      assert.strictEqual(acceptApiDomain(loopback, zoho), undefined, loopback);
+      assert.strictEqual(acceptApiDomain(loopback, 'http://localhost:4000'), new URL(loopback).origin, loopback);
     }
     for (const bad of ['http://www.zohoapis.com', 'https://zohoapis.com.attacker.example', 'https://www.zohoapis.com.ru', 'https://evil.example', 'https://www.zohoapis.com/crm', 'https://u:p@www.zohoapis.com', 42, undefined]) {
-      assert.strictEqual(acceptApiDomain(bad), undefined, String(bad));
+      assert.strictEqual(acceptApiDomain(bad, zoho), undefined, String(bad));
+      assert.strictEqual(acceptApiDomain(bad, 'http://127.0.0.1:4000'), undefined, String(bad));
     }
   });
 });
@@ -73,7 +80,7 @@ describe('TokenManager', () => {
   function manager(overrides: Partial<TokenManagerOptions> = {}) {
     const logger = capturingLogger();
     const store = memoryCredentialStore();
-    const tokens = new TokenManager({ store, fetch: nodeFetch, logger, now: accounts.clock.now, timeoutMs: 2_000, ...overrides });
+    const tokens = new TokenManager({ store, fetch: nodeFetch, logger, now: accounts.clock.now, monotonicNow: accounts.clock.monotonicNow, timeoutMs: 2_000, ...overrides });
     return Object.assign(tokens, { logger, store: (overrides.store ?? store) as ReturnType<typeof memoryCredentialStore> });
   }
 
@@ -115,6 +122,27 @@ describe('TokenManager', () => {
       const tokens = manager();
       await tokens.signIn({ clientId: accounts.clientId, clientSecret: accounts.clientSecret, grantCode: accounts.issueGrantCode(), dataCenter: 'eu', environment: 'sandbox', accountsOrigin: accounts.origin });
       assert.strictEqual((await tokens.getAccessToken()).apiDomain, 'https://sandbox.zohoapis.eu');
+    });
+
+    it('refuses a loopback API domain for a real Zoho accounts server, before any request', async () => {
+      const fetched: string[] = [];
+      const tokens = manager({
+        fetch: async (url) => {
+          fetched.push(url);
+          throw new Error('must not be called');
+        },
+      });
+      const error = await rejectionOf(tokens.signIn({ clientId: accounts.clientId, clientSecret: accounts.clientSecret, grantCode: 'code', dataCenter: 'eu', apiDomain: 'http://127.0.0.1:5000' }));
+      assert.ok(error instanceof SignInInputError, String(error));
+      assert.deepStrictEqual(fetched, []);
+    });
+
+    it('does not load a saved loopback API domain for a real Zoho accounts server: the data center\'s is used', async () => {
+      const saved = { version: 1, clientId: 'id', clientSecret: 'secret', refreshToken: 'refresh', accountsOrigin: 'https://accounts.zoho.eu', dataCenter: 'eu', environment: 'production', apiDomain: 'http://127.0.0.1:5000', tokenRequests: [] };
+      const tokens = manager({ store: memoryCredentialStore(JSON.stringify(saved)) });
+      assert.strictEqual((await tokens.status()).apiDomain, 'https://www.zohoapis.eu');
+      const loopback = manager({ store: memoryCredentialStore(JSON.stringify({ ...saved, accountsOrigin: accounts.origin })) });
+      assert.strictEqual((await loopback.status()).apiDomain, 'http://127.0.0.1:5000', 'a loopback test accounts server may name a loopback API');
     });
 
     it('refuses empty or pasted-with-spaces input before any request', async () => {
@@ -273,6 +301,27 @@ describe('TokenManager', () => {
       assert.strictEqual(refreshes(), 1);
     });
 
+    it('a token Zoho says lives 0.001 s is kept a minute: 100 calls in 20 s make no refresh (the limit is not burnt)', async () => {
+      accounts.scenario = { lifetimeSeconds: 0.001 };
+      const tokens = await signedIn();
+      const first = await tokens.getAccessToken();
+      for (let i = 0; i < 100; i++) {
+        accounts.clock.advance(200);
+        assert.strictEqual((await tokens.getAccessToken()).accessToken, first.accessToken);
+      }
+      assert.strictEqual(refreshes(), 0);
+    });
+
+    it('a token Zoho says lives 1e12 s is still replaced within a day', async () => {
+      accounts.scenario = { lifetimeSeconds: 1e12 };
+      const tokens = await signedIn();
+      const first = await tokens.getAccessToken();
+      assert.strictEqual(first.expiresAt, accounts.clock.now() + 24 * 60 * MINUTE);
+      accounts.clock.advance(24 * 60 * MINUTE);
+      assert.notStrictEqual((await tokens.getAccessToken()).accessToken, first.accessToken);
+      assert.strictEqual(refreshes(), 1);
+    });
+
     it('a caller that aborts leaves the shared refresh running for the others', async () => {
       const tokens = await signedIn();
       accounts.clock.advance(56 * MINUTE);
@@ -399,6 +448,63 @@ describe('TokenManager', () => {
       assert.strictEqual(refreshes(), 10);
     });
 
+    it('moving the clock back an hour lets no more out: the limit is measured on a monotonic clock', async () => {
+      const tokens = await signedIn();
+      for (let i = 0; i < 9; i++) {
+        accounts.clock.advance(10_000);
+        await forceRefresh(tokens);
+      }
+      accounts.clock.set(accounts.clock.now() - 60 * MINUTE);
+      const error = await rejectionOf(forceRefresh(tokens));
+      assert.ok(error instanceof TooManyRefreshesError && error.source === 'local', String(error));
+      assert.strictEqual(error.retryAfterMs, 10 * MINUTE - 90_000, 'until the sign-in\'s token is 10 minutes old, by the monotonic clock');
+      assert.strictEqual(refreshes(), 9, 'Zoho was not asked');
+      accounts.clock.advance(error.retryAfterMs);
+      await tokens.getAccessToken();
+      assert.strictEqual(refreshes(), 10);
+    });
+
+    it('moving the clock forward an hour lets no more out either', async () => {
+      const tokens = await signedIn();
+      for (let i = 0; i < 9; i++) {
+        await forceRefresh(tokens);
+      }
+      accounts.clock.set(accounts.clock.now() + 60 * MINUTE);
+      const error = await rejectionOf(forceRefresh(tokens));
+      assert.ok(error instanceof TooManyRefreshesError && error.source === 'local', String(error));
+      assert.strictEqual(refreshes(), 9);
+    });
+
+    it('counts another window\'s requests stamped in the future (its clock, or ours, moved) as just made', async () => {
+      const windowA = await signedIn();
+      const saved = JSON.parse(windowA.store.value ?? '{}');
+      const inAnHour = accounts.clock.now() + 60 * MINUTE;
+      windowA.store.value = JSON.stringify({ ...saved, tokenRequests: [...saved.tokenRequests, ...Array.from({ length: 9 }, (_, i) => inAnHour + i)] });
+      const windowB = manager({ store: windowA.store });
+      await windowB.getAccessToken();
+      const error = await rejectionOf(forceRefresh(windowB));
+      assert.ok(error instanceof TooManyRefreshesError && error.source === 'local', String(error));
+      assert.strictEqual(error.retryAfterMs, 10 * MINUTE);
+      assert.strictEqual(refreshes(), 0);
+      accounts.clock.advance(10 * MINUTE);
+      await windowB.getAccessToken();
+      assert.strictEqual(refreshes(), 1);
+    });
+
+    it('a Zoho block another window saved never lasts longer than Zoho\'s 10 minutes, whatever the clocks say', async () => {
+      const windowA = await signedIn();
+      const saved = JSON.parse(windowA.store.value ?? '{}');
+      windowA.store.value = JSON.stringify({ ...saved, blockedUntil: accounts.clock.now() + 70 * MINUTE });
+      const windowB = manager({ store: windowA.store });
+      await windowB.getAccessToken();
+      const error = await rejectionOf(forceRefresh(windowB));
+      assert.ok(error instanceof TooManyRefreshesError && error.source === 'zoho' && error.retryAfterMs === 10 * MINUTE, String(error));
+      accounts.clock.set(accounts.clock.now() - 60 * MINUTE);
+      accounts.clock.advance(10 * MINUTE);
+      await windowB.getAccessToken();
+      assert.strictEqual(refreshes(), 1);
+    });
+
     it('counts across windows sharing the store', async () => {
       const windowA = await signedIn();
       const windowB = manager({ store: windowA.store });
@@ -468,7 +574,7 @@ describe('TokenManager', () => {
       const tokens = await signedIn();
       const { refreshToken } = JSON.parse(tokens.store.value ?? '{}');
       const result = await tokens.signOut({ revoke: true });
-      assert.deepStrictEqual(result, { wasSignedIn: true, revocation: 'revoked' });
+      assert.deepStrictEqual(result, { wasSignedIn: true, revocation: 'revoked', deleted: true });
       assert.deepStrictEqual(accounts.revokedTokens, [refreshToken]);
       assert.strictEqual(tokens.store.value, undefined);
       assert.ok((await rejectionOf(tokens.getAccessToken())) instanceof NotSignedInError);
@@ -484,10 +590,54 @@ describe('TokenManager', () => {
       assert.strictEqual(tokens.store.value, undefined);
     });
 
+    it('signOut still asks Zoho to revoke when deleting the saved sign-in fails, and does not claim it is signed out', async () => {
+      const tokens = await signedIn();
+      const { refreshToken, clientSecret } = JSON.parse(tokens.store.value ?? '{}');
+      tokens.store.delete = async () => {
+        throw new Error(`the keychain is locked (while deleting ${clientSecret})`);
+      };
+      const result = await tokens.signOut({ revoke: true });
+      assert.deepStrictEqual(accounts.revokedTokens, [refreshToken], 'the revoke was tried');
+      assert.strictEqual(result.wasSignedIn, true);
+      assert.strictEqual(result.revocation, 'revoked');
+      assert.strictEqual(result.deleted, false);
+      assert.match(result.deleteFailure ?? '', /the keychain is locked/);
+      assert.ok(!(result.deleteFailure ?? '').includes(clientSecret), 'no secret in the failure');
+      assert.notStrictEqual(tokens.store.value, undefined);
+      assert.strictEqual((await tokens.status()).signedIn, true, 'the sign-in is still stored, so it is still signed in');
+      assert.ok(tokens.logger.lines.some((line) => /Could not delete the saved Zoho sign-in/.test(line)));
+      assert.ok(tokens.logger.lines.every((line) => !/Signed out of Zoho/.test(line)));
+    });
+
+    it('signOut reports both failures when deleting and revoking both fail', async () => {
+      const tokens = await signedIn();
+      tokens.store.delete = async () => {
+        throw new Error('no keychain');
+      };
+      accounts.scenario = { drop: true };
+      const result = await tokens.signOut({ revoke: true });
+      assert.strictEqual(result.revocation, 'failed');
+      assert.ok(result.error instanceof OAuthNetworkError, String(result.error));
+      assert.strictEqual(result.deleted, false);
+      assert.match(result.deleteFailure ?? '', /no keychain/);
+      assert.strictEqual((await tokens.status()).signedIn, true);
+    });
+
+    it('signOut when nothing is saved says so, and still clears the store', async () => {
+      const tokens = manager();
+      let deletes = 0;
+      tokens.store.delete = async () => {
+        deletes++;
+      };
+      assert.deepStrictEqual(await tokens.signOut({ revoke: true }), { wasSignedIn: false, revocation: 'notAsked', deleted: true });
+      assert.strictEqual(deletes, 1);
+      assert.strictEqual(accounts.requests.length, 0);
+    });
+
     it('signOut without revoke asks Zoho nothing', async () => {
       const tokens = await signedIn();
       const before = accounts.requests.length;
-      assert.deepStrictEqual(await tokens.signOut(), { wasSignedIn: true, revocation: 'notAsked' });
+      assert.deepStrictEqual(await tokens.signOut(), { wasSignedIn: true, revocation: 'notAsked', deleted: true });
       assert.strictEqual(accounts.requests.length, before);
     });
   });

@@ -7,11 +7,14 @@
  * bodies, except for revocation, where Zoho's documented API takes the token in the URL query
  * (`POST {accounts}/oauth/v2/token/revoke?token=…`); that URL is never logged nor put in an error.
  * Nothing read from an answer's body is quoted in logs or errors except Zoho's error *code*, and only
- * when it looks like one.
+ * when it has a code's shape (short lowercase words and underscores) and holds no secret of the request.
+ * Whatever the server sent that does reach a log line or a message (the code, a refused api_domain,
+ * a redirect's host, field names) has every known secret blanked and goes through `serverText`.
  *
  * What Zoho answers, and how sure we are (sources in ../shared/docs/zoho-api.md and the report):
  * - Success: `{access_token, refresh_token?, api_domain, token_type: "Bearer", expires_in: 3600}`;
- *   when `expires_in_sec` is present, `expires_in` is in milliseconds. Verified in Zoho's docs.
+ *   when `expires_in_sec` is present, `expires_in` is in milliseconds. Verified in Zoho's docs. A
+ *   lifetime is kept between 1 minute and 24 hours, whatever the answer says.
  * - Errors are `{"error": "<code>"}`, seen sent with HTTP 200 (`invalid_client`, `invalid_code`, in
  *   public bug reports) and with 400: every status is read the same way. Codes: `invalid_code` (grant
  *   code expired, used, or from another data center; also a revoked refresh token), `invalid_client`
@@ -24,7 +27,9 @@
  */
 import { ZohoNetworkError } from '../errors';
 import { BodyTooLargeError, FetchLike, send } from '../http';
+import { KnownSecrets } from '../knownSecrets';
 import { Logger, redact } from '../logger';
+import { serverText } from '../serverText';
 import { acceptApiDomain, accountsServerName, checkAccountsOrigin } from './environments';
 import {
   AccountsServerError,
@@ -43,6 +48,8 @@ import {
 export interface AccountsClientOptions {
   readonly fetch: FetchLike;
   readonly logger: Logger;
+  /** Every secret held (older tokens too), blanked from anything this logs or puts in an error. */
+  readonly knownSecrets?: KnownSecrets;
   /** Each request's limit, body included. */
   readonly timeoutMs?: number;
   readonly now?: () => number;
@@ -60,7 +67,7 @@ export interface AccessTokenAnswer {
   readonly accessToken: string;
   /** How long it lives from when Zoho answered, in milliseconds (`expires_in` / `expires_in_sec` read right). */
   readonly expiresInMs: number;
-  /** Zoho's `api_domain`, when present and a Zoho API origin (see `acceptApiDomain`); else undefined. */
+  /** Zoho's `api_domain`, when present and a Zoho API origin, or loopback from a loopback accounts server (see `acceptApiDomain`); else undefined. */
   readonly apiDomain: string | undefined;
   /** Zoho's `scope`, when it sent one. Not a secret. */
   readonly scope?: string;
@@ -80,8 +87,12 @@ const MAX_ANSWER_BYTES = 256 * 1024;
 const DEFAULT_LIFETIME_MS = 3_600_000;
 /** Zoho blocks new access tokens "for the rest of the ten minutes" once the limit is reached. */
 export const ZOHO_REFRESH_WINDOW_MS = 10 * 60_000;
-/** A lifetime this large in `expires_in` (seconds) would be over a day: it must be milliseconds. */
-const IMPLAUSIBLE_SECONDS = 86_400;
+/**
+ * The shortest and longest lifetime believed. Zoho's access tokens live an hour; a shorter one would
+ * spend the 10-per-10-minutes refresh limit in moments, a longer one would never be replaced.
+ */
+export const MIN_LIFETIME_MS = 60_000;
+export const MAX_LIFETIME_MS = 24 * 3_600_000;
 
 type TokenRequestKind = 'exchange' | 'refresh';
 
@@ -114,8 +125,8 @@ export class AccountsClient {
       client_secret: client.clientSecret,
       code: grantCode,
     });
-    const document = this.readTokenAnswer('exchange', answer, server);
-    const token = this.accessTokenOf(document, answer, server, [...secrets]);
+    const document = this.readTokenAnswer('exchange', answer, server, secrets);
+    const token = this.accessTokenOf(document, answer, origin, server, [...secrets]);
     const refreshToken = document.refresh_token;
     if (typeof refreshToken !== 'string' || refreshToken === '') {
       throw new OAuthResponseError(
@@ -138,8 +149,8 @@ export class AccountsClient {
       client_secret: client.clientSecret,
       refresh_token: refreshToken,
     });
-    const document = this.readTokenAnswer('refresh', answer, server);
-    return this.accessTokenOf(document, answer, server, secrets);
+    const document = this.readTokenAnswer('refresh', answer, server, secrets);
+    return this.accessTokenOf(document, answer, origin, server, secrets);
   }
 
   /**
@@ -155,13 +166,13 @@ export class AccountsClient {
     const url = `${origin}/oauth/v2/token/revoke?token=${encodeURIComponent(refreshToken)}`;
     const answer = await this.post(url, `POST ${origin}/oauth/v2/token/revoke`, server, [refreshToken], signal, undefined);
     if (answer.status >= 300 && answer.status < 400) {
-      throw redirected(answer, server);
+      throw redirected(answer, server, (text) => this.safeServerText(text, [refreshToken]));
     }
     if (answer.status >= 500) {
       throw new AccountsServerError(answer.status, server);
     }
     const document = parseObject(answer.body);
-    const errorCode = zohoErrorCode(document);
+    const errorCode = zohoErrorCode(document, [refreshToken]);
     if (answer.status === 400) {
       // Zoho: "If the given token is invalid, the revoke token request will fail and you'll receive HTTP 400."
       this.options.logger.info(`Zoho says the refresh token was not valid any more (HTTP 400${errorCode ? ` ${errorCode}` : ''}); nothing left to revoke.`);
@@ -174,14 +185,17 @@ export class AccountsClient {
   }
 
   /** Reads a token endpoint's answer as a JSON object, or throws the typed error its status or body says. */
-  private readTokenAnswer(kind: TokenRequestKind, answer: Answer, server: AccountsServerName): Record<string, unknown> {
+  private readTokenAnswer(kind: TokenRequestKind, answer: Answer, server: AccountsServerName, secrets: readonly string[]): Record<string, unknown> {
     if (answer.status >= 300 && answer.status < 400) {
-      throw redirected(answer, server);
+      throw redirected(answer, server, (text) => this.safeServerText(text, secrets));
     }
     const document = parseObject(answer.body);
-    const errorCode = zohoErrorCode(document);
-    if (document !== undefined && errorCode !== undefined) {
-      throw tokenError(kind, errorCode, document, server, answer.status);
+    if (document !== undefined && isThrottled(document)) {
+      throw new TooManyRefreshesError('zoho', ZOHO_REFRESH_WINDOW_MS);
+    }
+    const errorCode = zohoErrorCode(document, secrets);
+    if (errorCode !== undefined) {
+      throw tokenError(kind, errorCode, server, answer.status);
     }
     if (answer.status >= 500) {
       throw new AccountsServerError(answer.status, server);
@@ -196,15 +210,17 @@ export class AccountsClient {
     return document;
   }
 
-  private accessTokenOf(document: Record<string, unknown>, answer: Answer, server: AccountsServerName, secrets: string[]): AccessTokenAnswer {
+  private accessTokenOf(document: Record<string, unknown>, answer: Answer, origin: string, server: AccountsServerName, secrets: string[]): AccessTokenAnswer {
     const accessToken = document.access_token;
     if (typeof accessToken !== 'string' || accessToken === '') {
       // Zoho answers 200 for some refusals; one without an access token is never a success.
-      throw new OAuthResponseError(`HTTP ${answer.status} without an access token (it had ${describeKeys(document)})`, server, answer.status);
+      const keys = describeKeys(document, (key) => this.safeServerText(key, secrets));
+      throw new OAuthResponseError(`HTTP ${answer.status} without an access token (it had ${keys})`, server, answer.status);
     }
-    const apiDomain = acceptApiDomain(document.api_domain);
+    const apiDomain = acceptApiDomain(document.api_domain, origin);
     if (document.api_domain !== undefined && apiDomain === undefined) {
-      this.options.logger.warn(`Zoho's token answer named an api_domain that is not a Zoho API origin; it is ignored. (${redact(String(document.api_domain), [...secrets, accessToken]).slice(0, 100)})`);
+      const named = this.safeServerText(String(document.api_domain), [...secrets, accessToken], 100);
+      this.options.logger.warn(`Zoho's token answer named an api_domain that is not a Zoho API origin; it is ignored. (${named})`);
     }
     return {
       accessToken,
@@ -214,25 +230,39 @@ export class AccountsClient {
     };
   }
 
-  /** `expires_in` is seconds, unless `expires_in_sec` is present: then `expires_in` is milliseconds. */
+  /**
+   * Zoho's documented fields: `expires_in_sec` in seconds where sent (then `expires_in` is in
+   * milliseconds), else `expires_in` in seconds. Never guessed from the size of the number; kept
+   * between `MIN_LIFETIME_MS` and `MAX_LIFETIME_MS`.
+   */
   private lifetimeOf(document: Record<string, unknown>): number {
     const seconds = positiveNumber(document.expires_in_sec);
-    if (seconds !== undefined) {
-      return seconds * 1000;
-    }
     const expiresIn = positiveNumber(document.expires_in);
-    if (expiresIn !== undefined) {
-      if ('expires_in_sec' in document) {
-        return expiresIn;
-      }
-      if (expiresIn >= IMPLAUSIBLE_SECONDS) {
-        this.options.logger.warn(`Zoho's expires_in (${expiresIn}) is implausible in seconds; read as milliseconds.`);
-        return expiresIn;
-      }
-      return expiresIn * 1000;
+    let lifetime: number;
+    if (seconds !== undefined) {
+      lifetime = seconds * 1000;
+    } else if (expiresIn !== undefined) {
+      lifetime = 'expires_in_sec' in document ? expiresIn : expiresIn * 1000;
+    } else {
+      this.options.logger.warn("Zoho's token answer gave no usable expires_in; assuming the documented hour.");
+      return DEFAULT_LIFETIME_MS;
     }
-    this.options.logger.warn('Zoho\'s token answer gave no usable expires_in; assuming the documented hour.');
-    return DEFAULT_LIFETIME_MS;
+    const kept = Math.min(MAX_LIFETIME_MS, Math.max(MIN_LIFETIME_MS, lifetime));
+    if (kept !== lifetime) {
+      this.options.logger.warn(`Zoho's token answer gave a lifetime outside 1 min to 24 h (${lifetime} ms); ${kept === MIN_LIFETIME_MS ? '1 min' : '24 h'} is used.`);
+    }
+    return kept;
+  }
+
+  /** `text` with the request's secrets and every known secret blanked. */
+  private redact(text: string, secrets: readonly string[]): string {
+    const blanked = redact(text, secrets);
+    return this.options.knownSecrets ? this.options.knownSecrets.redact(blanked) : blanked;
+  }
+
+  /** Text from the accounts server, safe for a log line or a message: secrets blanked, then `serverText`. */
+  private safeServerText(text: string, secrets: readonly string[], max?: number): string {
+    return serverText(this.redact(text, secrets), max);
   }
 
   /** One POST with a timeout; no retries (each refresh request counts against Zoho's 10-per-10-minutes). */
@@ -245,7 +275,7 @@ export class AccountsClient {
     form: Record<string, string> | undefined,
   ): Promise<Answer> {
     const logger = this.options.logger;
-    const safe = (text: string) => redact(text, secrets);
+    const safe = (text: string) => this.redact(text, secrets);
     const started = this.now();
     try {
       const answer = await send({
@@ -286,48 +316,72 @@ export class AccountsClient {
   }
 }
 
-/** Turns Zoho's `error` into its typed error. */
-function tokenError(kind: TokenRequestKind, code: string, document: Record<string, unknown>, server: AccountsServerName, status: number): ZohoOAuthError {
-  const normalized = code.toLowerCase();
+/**
+ * Zoho's answer past 10 new access tokens in 10 minutes: `{"error": "Access Denied",
+ * "error_description": "You have made too many requests continuously…"}`. "Access Denied" is not in
+ * the shape of a code, so it is recognised here, by name (or by its description), before codes are read.
+ */
+function isThrottled(document: Record<string, unknown>): boolean {
+  const error = typeof document.error === 'string' ? document.error.trim().toLowerCase() : '';
+  const failed = error !== '' || document.status === 'failure' || document.status === 'error';
   const description = typeof document.error_description === 'string' ? document.error_description : '';
-  if (normalized === 'access denied' || normalized === 'access_denied' || /too many requests/i.test(description)) {
-    return new TooManyRefreshesError('zoho', ZOHO_REFRESH_WINDOW_MS);
-  }
-  if (normalized === 'invalid_client') {
+  return failed && (error === 'access denied' || error === 'access_denied' || /too many requests/i.test(description));
+}
+
+/** Turns Zoho's error code (already checked by `zohoErrorCode`) into its typed error. */
+function tokenError(kind: TokenRequestKind, code: string, server: AccountsServerName, status: number): ZohoOAuthError {
+  if (code === 'invalid_client') {
     return new InvalidClientError(server);
   }
-  if (normalized.startsWith('invalid_client_secret') || normalized === 'invalid_secret') {
-    return new WrongClientSecretError(server, normalized);
+  if (code.startsWith('invalid_client_secret') || code === 'invalid_secret') {
+    return new WrongClientSecretError(server, code);
   }
-  if (normalized === 'invalid_code' || normalized === 'invalid_grant') {
-    return kind === 'exchange' ? new InvalidGrantCodeError(server) : new InvalidRefreshTokenError(server, normalized);
+  if (code === 'invalid_code' || code === 'invalid_grant') {
+    return kind === 'exchange' ? new InvalidGrantCodeError(server) : new InvalidRefreshTokenError(server, code);
   }
-  if (kind === 'refresh' && (normalized === 'invalid_token' || normalized === 'invalid_refresh_token')) {
-    return new InvalidRefreshTokenError(server, normalized);
+  if (kind === 'refresh' && (code === 'invalid_token' || code === 'invalid_refresh_token')) {
+    return new InvalidRefreshTokenError(server, code);
   }
   return new OAuthRejectedError(code, server, status);
 }
 
-/** Zoho's error code, when the body has one that looks like a code (never free text that could hold a secret). */
-function zohoErrorCode(document: Record<string, unknown> | undefined): string | undefined {
+/** Zoho's OAuth error codes: short lowercase words joined by underscores (`invalid_code`, `invalid_client`). */
+const ZOHO_ERROR_CODE = /^[a-z]+(?:_[a-z]+)*$/;
+const MAX_ERROR_CODE_LENGTH = 40;
+
+/**
+ * The error code of an answer that says it failed (`error`, or `code` with `status: "failure"`),
+ * `unknown_error` when what it sent is not in Zoho's code shape or holds a secret of the request
+ * (a server may echo the client secret or a token there); `undefined` when the answer is no error.
+ */
+function zohoErrorCode(document: Record<string, unknown> | undefined, secrets: readonly string[]): string | undefined {
   if (document === undefined) {
     return undefined;
   }
-  const error = document.error;
-  if (typeof error === 'string' && error.trim() !== '') {
-    return /^[A-Za-z][A-Za-z0-9_ .-]{0,59}$/.test(error.trim()) ? error.trim() : 'unknown_error';
+  const error = typeof document.error === 'string' ? document.error.trim() : '';
+  const failed = document.status === 'failure' || document.status === 'error';
+  if (error === '' && !failed) {
+    return undefined;
   }
-  if (document.status === 'failure' || document.status === 'error') {
-    return typeof document.code === 'string' && /^[A-Za-z][A-Za-z0-9_]{0,59}$/.test(document.code) ? document.code : 'unknown_error';
+  const candidate = error !== '' ? error : document.code;
+  if (
+    typeof candidate !== 'string' ||
+    candidate.length > MAX_ERROR_CODE_LENGTH ||
+    !ZOHO_ERROR_CODE.test(candidate) ||
+    secrets.some((secret) => secret.length >= 4 && (candidate.includes(secret) || secret.includes(candidate)))
+  ) {
+    return 'unknown_error';
   }
-  return undefined;
+  return serverText(candidate);
 }
 
-function redirected(answer: Answer, server: AccountsServerName): OAuthResponseError {
+/** A redirect is never followed; its `Location` is named by its host alone, made safe by `safe`. */
+function redirected(answer: Answer, server: AccountsServerName, safe: (text: string) => string): OAuthResponseError {
   let to = 'nowhere';
   if (answer.location) {
     try {
-      to = new URL(answer.location).host || 'a relative address';
+      const host = new URL(answer.location).host;
+      to = host ? safe(host) : 'a relative address';
     } catch {
       to = 'an invalid address';
     }
@@ -349,8 +403,8 @@ function positiveNumber(value: unknown): number | undefined {
   return Number.isFinite(number) && number > 0 ? number : undefined;
 }
 
-/** The keys of an answer (names only, never values), for messages. */
-function describeKeys(document: Record<string, unknown>): string {
+/** The keys of an answer (names only, never values, each made safe by `safe`), for messages. */
+function describeKeys(document: Record<string, unknown>, safe: (text: string) => string): string {
   const keys = Object.keys(document).filter((key) => /^[A-Za-z0-9_]{1,40}$/.test(key)).slice(0, 8);
-  return keys.length === 0 ? 'no fields' : `only ${keys.map((key) => `"${key}"`).join(', ')}`;
+  return keys.length === 0 ? 'no fields' : `only ${keys.map((key) => `"${safe(key)}"`).join(', ')}`;
 }

@@ -100,12 +100,15 @@ export function isZohoApiHost(hostname: string): boolean {
 }
 
 /**
- * Reads Zoho's `api_domain` from a token answer: the origin API calls (and so the access token) go to.
- * Accepted only when it is an https host under a known data center's Zoho API domain (any
- * environment), or a loopback host (tests). Anything else is ignored, and the computed domain used
- * instead: a token answer must not be able to send the token elsewhere.
+ * Reads Zoho's `api_domain` from a token answer (or a saved sign-in, or a sign-in request): the
+ * origin API calls, and so the access token, go to. Accepted only when it is an https host under a
+ * known data center's Zoho API domain (any environment). A loopback origin (http or https) is
+ * accepted only when `accountsOrigin`, the accounts server that gave it, is itself loopback: the
+ * fake accounts server of the tests and the demo. A real Zoho accounts server naming a local port
+ * is refused, so the token never goes unencrypted to whatever listens there. Anything refused is
+ * ignored, and the computed domain used instead.
  */
-export function acceptApiDomain(value: unknown): string | undefined {
+export function acceptApiDomain(value: unknown, accountsOrigin: string): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') {
     return undefined;
   }
@@ -118,8 +121,17 @@ export function acceptApiDomain(value: unknown): string | undefined {
   if (url.username !== '' || url.password !== '' || (url.pathname !== '/' && url.pathname !== '') || url.search !== '') {
     return undefined;
   }
-  if (isLoopbackHost(url.hostname) && (url.protocol === 'http:' || url.protocol === 'https:')) {
-    return url.origin;
+  if (isLoopbackHost(url.hostname)) {
+    return isLoopbackOrigin(accountsOrigin) && (url.protocol === 'http:' || url.protocol === 'https:') ? url.origin : undefined;
   }
   return url.protocol === 'https:' && isZohoApiHost(url.hostname) ? url.origin : undefined;
+}
+
+/** Whether an accounts origin is a loopback test server (127.0.0.1, localhost, [::1]), not Zoho's. */
+function isLoopbackOrigin(origin: string): boolean {
+  try {
+    return isLoopbackHost(new URL(origin).hostname);
+  } catch {
+    return false;
+  }
 }

@@ -2,4 +2,5 @@
 export * from './accountsClient';
 export * from './environments';
 export * from './errors';
+export * from './signOutMessage';
 export * from './tokenManager';

@@ -13,11 +13,16 @@
  *   are remembered, so a dead sign-in does not keep asking Zoho.
  *
  * Nothing here logs or puts in an error a secret: client secret, grant code, refresh or access token.
+ * Each is told to the injected `KnownSecrets` as it is received, loaded or saved, so that text from
+ * anywhere (a server's echo included) can be blanked of it.
  */
+import { performance } from 'perf_hooks';
 import { DataCenter, isDataCenter } from '../dataCenters';
 import { CancelledError, ZohoApiError } from '../errors';
 import { FetchLike } from '../http';
-import { Logger } from '../logger';
+import { KnownSecrets } from '../knownSecrets';
+import { Logger, redact } from '../logger';
+import { serverText } from '../serverText';
 import { AccountsClient, AccessTokenAnswer, RevokeOutcome, ZOHO_REFRESH_WINDOW_MS } from './accountsClient';
 import { DEFAULT_ENVIRONMENT, ZohoEnvironment, acceptApiDomain, accountsOriginFor, apiDomainFor, checkAccountsOrigin, isZohoEnvironment } from './environments';
 import {
@@ -82,18 +87,31 @@ export interface SignInStatus {
   readonly accessTokenExpiresAt?: number;
 }
 
+/** What a sign-out did; every step is tried, and each says whether it happened. */
 export interface SignOutResult {
+  /** Whether a sign-in was saved. */
   readonly wasSignedIn: boolean;
-  /** `notAsked`: `revoke` was false, or there was nothing to revoke. `failed`: see `error`; the sign-in is forgotten anyway. */
+  /** `notAsked`: `revoke` was false, or there was nothing to revoke. `failed`: Zoho did not confirm it; see `error`. */
   readonly revocation: RevokeOutcome | 'notAsked' | 'failed';
+  /** Why revoking failed, when Zoho or the network said; undefined for an unexpected failure (its name is logged). */
   readonly error?: ZohoOAuthError;
+  /** Whether the saved sign-in (client secret, refresh and access tokens) is gone from the store. When false, it is still signed in. */
+  readonly deleted: boolean;
+  /** Why deleting it failed, made safe to show (secrets blanked, one line, length capped). */
+  readonly deleteFailure?: string;
 }
 
 export interface TokenManagerOptions {
   readonly store: CredentialStore;
   readonly fetch: FetchLike;
   readonly logger: Logger;
+  /** The wall clock (epoch ms): when tokens expire, and the times saved for other windows. Default `Date.now`. */
   readonly now?: () => number;
+  /**
+   * A clock that only moves forward (ms from any origin), for the refresh limit's intervals, which
+   * must not change when the system clock is set. Default `performance.now`.
+   */
+  readonly monotonicNow?: () => number;
   /** Each request to the accounts server's limit. */
   readonly timeoutMs?: number;
   readonly userAgent?: string;
@@ -103,6 +121,11 @@ export interface TokenManagerOptions {
   readonly maxTokenRequests?: number;
   /** Default Zoho's 10 minutes. */
   readonly windowMs?: number;
+  /**
+   * Told every secret this holds (client secret, grant code, refresh token, each access token) as it
+   * receives, loads or saves them, so that every log line and message can blank them. Default: its own.
+   */
+  readonly knownSecrets?: KnownSecrets;
 }
 
 export const DEFAULT_REFRESH_MARGIN_MS = 5 * 60_000;
@@ -124,9 +147,12 @@ interface SavedSignIn {
   readonly expiresAt?: number;
   /** When to replace the access token: `refreshMarginMs` before `expiresAt` (or half its life, if shorter). */
   readonly refreshAt?: number;
-  /** When each recent new-access-token request was sent (epoch ms), for the 10-per-10-minutes limit. */
+  /**
+   * When each recent new-access-token request was sent (epoch ms, wall clock: other windows read
+   * them), for the 10-per-10-minutes limit. See `recentRequests` for how their age is measured.
+   */
   readonly tokenRequests: readonly number[];
-  /** Zoho answered "Access Denied" (too many): ask nothing before this. */
+  /** Zoho answered "Access Denied" (too many): ask nothing before this (epoch ms; see `blockRemaining`). */
   readonly blockedUntil?: number;
 }
 
@@ -160,6 +186,8 @@ export function checkSignInField(field: 'clientId' | 'clientSecret' | 'grantCode
 export class TokenManager {
   private readonly accounts: AccountsClient;
   private readonly now: () => number;
+  private readonly monotonicNow: () => number;
+  private readonly knownSecrets: KnownSecrets;
   private readonly refreshMarginMs: number;
   private readonly maxTokenRequests: number;
   private readonly windowMs: number;
@@ -176,10 +204,23 @@ export class TokenManager {
   private dead: { readonly refreshToken: string; readonly error: ZohoOAuthError } | undefined;
   /** Bumped by sign-in and sign-out, so a refresh that started before does not write over them. */
   private generation = 0;
+  /** Each token request in the record (by its saved wall-clock time) → when it was made, on the monotonic clock. */
+  private requestTimes = new Map<number, number>();
+  /** Zoho's block as saved (wall clock), and when it ends on the monotonic clock. */
+  private block: { readonly saved: number; readonly endsAt: number } | undefined;
 
   constructor(private readonly options: TokenManagerOptions) {
     this.now = options.now ?? Date.now;
-    this.accounts = new AccountsClient({ fetch: options.fetch, logger: options.logger, now: this.now, timeoutMs: options.timeoutMs, userAgent: options.userAgent });
+    this.monotonicNow = options.monotonicNow ?? (() => performance.now());
+    this.knownSecrets = options.knownSecrets ?? new KnownSecrets();
+    this.accounts = new AccountsClient({
+      fetch: options.fetch,
+      logger: options.logger,
+      knownSecrets: this.knownSecrets,
+      now: this.now,
+      timeoutMs: options.timeoutMs,
+      userAgent: options.userAgent,
+    });
     this.refreshMarginMs = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
     this.maxTokenRequests = options.maxTokenRequests ?? MAX_TOKEN_REQUESTS;
     this.windowMs = options.windowMs ?? ZOHO_REFRESH_WINDOW_MS;
@@ -196,6 +237,7 @@ export class TokenManager {
     const clientSecret = request.clientSecret.trim();
     const grantCode = request.grantCode?.trim();
     const refreshToken = request.refreshToken?.trim();
+    this.knownSecrets.add(clientSecret, grantCode, refreshToken);
     if ((grantCode === undefined) === (refreshToken === undefined)) {
       throw new SignInInputError('Give either a grant code or a refresh token.');
     }
@@ -214,9 +256,11 @@ export class TokenManager {
       throw new SignInInputError(`"${String(environment)}" is not a Zoho environment (production, sandbox or developer).`);
     }
     const accountsOrigin = checkAccountsOrigin(request.accountsOrigin ?? accountsOriginFor(request.dataCenter));
-    const fallbackApiDomain = request.apiDomain !== undefined ? acceptApiDomain(request.apiDomain) : apiDomainFor(request.dataCenter, environment);
+    const fallbackApiDomain = request.apiDomain !== undefined ? acceptApiDomain(request.apiDomain, accountsOrigin) : apiDomainFor(request.dataCenter, environment);
     if (fallbackApiDomain === undefined) {
-      throw new SignInInputError(`The API domain "${request.apiDomain}" is not a Zoho API origin (https://…zohoapis…) nor a loopback address.`);
+      throw new SignInInputError(
+        `The API domain "${request.apiDomain}" is not a Zoho API origin (https://…zohoapis…); a loopback address is accepted only with a loopback test accounts server.`,
+      );
     }
 
     const generation = ++this.generation;
@@ -225,7 +269,9 @@ export class TokenManager {
       grantCode !== undefined
         ? await this.accounts.exchangeGrantCode(accountsOrigin, { clientId, clientSecret }, grantCode, signal)
         : { ...(await this.accounts.refreshAccessToken(accountsOrigin, { clientId, clientSecret }, refreshToken ?? '', signal)), refreshToken: refreshToken ?? '' };
+    this.knownSecrets.add(answer.accessToken, answer.refreshToken);
     const obtained = this.now();
+    this.requestTimes = new Map([[obtained, this.monotonicNow()]]);
     const record: SavedSignIn = {
       version: 1,
       clientId,
@@ -241,13 +287,14 @@ export class TokenManager {
     if (generation !== this.generation) {
       throw new CancelledError();
     }
+    this.remember(record);
     await this.options.store.set(JSON.stringify(record));
     this.record = record;
     this.loaded = true;
     this.rejectedToken = undefined;
     this.dead = undefined;
     this.options.logger.info(
-      `Signed in to Zoho (${request.dataCenter}, ${environment}) through ${new URL(accountsOrigin).host}; API domain ${record.apiDomain}; the access token expires in ${minutes(answer.expiresInMs)}.`,
+      `Signed in to Zoho (${request.dataCenter}, ${environment}) through ${new URL(accountsOrigin).host}; API domain ${serverText(record.apiDomain)}; the access token expires in ${minutes(answer.expiresInMs)}.`,
     );
     return statusOf(record);
   }
@@ -328,8 +375,9 @@ export class TokenManager {
 
   /**
    * Forgets the sign-in (deletes the stored record) and, with `revoke`, asks Zoho to revoke the
-   * refresh token and the access tokens made with it. A failed revocation is reported in the result,
-   * not thrown: the sign-in is forgotten either way.
+   * refresh token and the access tokens made with it. Every step is tried whatever another did,
+   * and the result says which happened: a failure is reported there, not thrown. When the delete
+   * fails the sign-in is still stored, so it stays signed in here too (never claimed gone).
    */
   async signOut(options: { revoke?: boolean } = {}, signal?: AbortSignal): Promise<SignOutResult> {
     const record = this.loaded ? this.record : await this.readStore();
@@ -338,24 +386,37 @@ export class TokenManager {
     this.loaded = true;
     this.rejectedToken = undefined;
     this.dead = undefined;
-    await this.options.store.delete();
+    const logger = this.options.logger;
+
+    let deleteFailure: string | undefined;
+    try {
+      await this.options.store.delete();
+    } catch (error) {
+      const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      deleteFailure = serverText(this.knownSecrets.redact(redact(text, [record?.clientSecret, record?.refreshToken, record?.accessToken])));
+      // Still stored: still signed in.
+      this.record = record;
+      logger.warn(`Could not delete the saved Zoho sign-in (${deleteFailure}); it is still stored.`);
+    }
+    const deleted = deleteFailure === undefined ? { deleted: true } : { deleted: false, deleteFailure };
     if (record === undefined) {
-      return { wasSignedIn: false, revocation: 'notAsked' };
+      return { wasSignedIn: false, revocation: 'notAsked', ...deleted };
     }
     if (!options.revoke) {
-      this.options.logger.info('Signed out of Zoho; the refresh token was not revoked.');
-      return { wasSignedIn: true, revocation: 'notAsked' };
+      if (deleteFailure === undefined) {
+        logger.info('Signed out of Zoho; the refresh token was not revoked.');
+      }
+      return { wasSignedIn: true, revocation: 'notAsked', ...deleted };
     }
     try {
       const revocation = await this.accounts.revokeRefreshToken(record.accountsOrigin, record.refreshToken, signal);
-      this.options.logger.info(`Signed out of Zoho; refresh token ${revocation === 'revoked' ? 'revoked' : 'already invalid'}.`);
-      return { wasSignedIn: true, revocation };
+      const revoked = revocation === 'revoked' ? 'refresh token revoked' : 'the refresh token was already invalid';
+      logger.info(deleteFailure === undefined ? `Signed out of Zoho; ${revoked}.` : `Zoho: ${revoked}; the sign-in is still stored here.`);
+      return { wasSignedIn: true, revocation, ...deleted };
     } catch (error) {
-      if (error instanceof ZohoOAuthError) {
-        this.options.logger.warn(`Signed out of Zoho, but revoking the refresh token failed (${error.logCode}).`);
-        return { wasSignedIn: true, revocation: 'failed', error };
-      }
-      throw error;
+      const reason = error instanceof ZohoOAuthError ? error.logCode : error instanceof Error ? error.name : 'error';
+      logger.warn(`${deleteFailure === undefined ? 'Signed out of Zoho, but revoking' : 'Revoking'} the refresh token failed (${reason}).`);
+      return { wasSignedIn: true, revocation: 'failed', ...(error instanceof ZohoOAuthError ? { error } : {}), ...deleted };
     }
   }
 
@@ -378,13 +439,14 @@ export class TokenManager {
       throw this.dead.error;
     }
 
-    const now = this.now();
     let refusal: TooManyRefreshesError | undefined;
-    const recent = record.tokenRequests.filter((time) => time > now - this.windowMs && time <= now);
-    if (record.blockedUntil !== undefined && now < record.blockedUntil) {
-      refusal = new TooManyRefreshesError('zoho', record.blockedUntil - now);
+    const recent = this.recentRequests(record);
+    const blocked = this.blockRemaining(record);
+    if (blocked > 0) {
+      refusal = new TooManyRefreshesError('zoho', blocked);
     } else if (recent.length >= this.maxTokenRequests) {
-      refusal = new TooManyRefreshesError('local', recent[0] + this.windowMs - now);
+      const oldest = Math.min(...recent.map((request) => request.at));
+      refusal = new TooManyRefreshesError('local', oldest + this.windowMs - this.monotonicNow());
     }
     if (refusal !== undefined) {
       this.options.logger.warn(`Not asking Zoho for a new access token: ${recent.length} asked for in the last ${minutes(this.windowMs)} (${refusal.logCode}).`);
@@ -392,14 +454,18 @@ export class TokenManager {
     }
 
     // Count the request before sending it, so another window sees it too.
-    record = { ...record, tokenRequests: [...recent, now], blockedUntil: undefined };
+    const sent = this.now();
+    this.requestTimes.set(sent, this.monotonicNow());
+    record = { ...record, tokenRequests: [...recent.map((request) => request.saved), sent], blockedUntil: undefined };
     await this.save(record, generation);
     let answer: AccessTokenAnswer;
     try {
       answer = await this.accounts.refreshAccessToken(record.accountsOrigin, { clientId: record.clientId, clientSecret: record.clientSecret }, record.refreshToken);
     } catch (error) {
       if (error instanceof TooManyRefreshesError) {
-        await this.save({ ...record, blockedUntil: this.now() + error.retryAfterMs }, generation);
+        const blockedUntil = this.now() + error.retryAfterMs;
+        this.block = { saved: blockedUntil, endsAt: this.monotonicNow() + error.retryAfterMs };
+        await this.save({ ...record, blockedUntil }, generation);
       }
       if (error instanceof InvalidRefreshTokenError || error instanceof WrongClientSecretError || error instanceof InvalidClientError) {
         this.dead = { refreshToken: record.refreshToken, error };
@@ -410,6 +476,7 @@ export class TokenManager {
       }
       throw error;
     }
+    this.knownSecrets.add(answer.accessToken);
     const obtained = this.now();
     const updated: SavedSignIn = { ...record, ...this.tokenFields(answer, obtained, record.apiDomain) };
     await this.save(updated, generation);
@@ -420,6 +487,55 @@ export class TokenManager {
       `Got a new Zoho access token; it expires in ${minutes(answer.expiresInMs)} (${updated.tokenRequests.length} of ${this.maxTokenRequests} new tokens in ${minutes(this.windowMs)}).`,
     );
     return tokenOf(updated);
+  }
+
+  /**
+   * The record's token requests of the last `windowMs`, each with when it was made on the monotonic
+   * clock, so that setting the system clock back or forward lets no more requests out.
+   *
+   * The record keeps wall-clock times, because other windows (other processes, whose monotonic
+   * clocks share no origin with this one) count them too. So both are kept: a request this window
+   * made is timed on the monotonic clock from when it was sent; one it first sees in the record
+   * (another window's, or one saved before this window started) is timed from when it was first
+   * seen, back-dated by its wall-clock age then. A saved time in the future (the clock was set back
+   * since, here or there) counts as just now, so it is counted for a whole window rather than not
+   * at all; an age is never taken as more than the window. Only a request another window made before
+   * the clock was set forward, and that this window first reads after, can be aged too soon: no clock
+   * shared across processes could tell. Zoho keeps its own count, and its "Access Denied" stops this
+   * window too (see `blockRemaining`).
+   */
+  private recentRequests(record: SavedSignIn): { readonly saved: number; readonly at: number }[] {
+    const now = this.monotonicNow();
+    const wallNow = this.now();
+    const known = new Map<number, number>();
+    const recent: { saved: number; at: number }[] = [];
+    for (const saved of record.tokenRequests) {
+      const at = this.requestTimes.get(saved) ?? known.get(saved) ?? now - Math.min(Math.max(wallNow - saved, 0), this.windowMs);
+      known.set(saved, at);
+      if (now - at < this.windowMs) {
+        recent.push({ saved, at });
+      }
+    }
+    // Requests no longer in the record are forgotten.
+    this.requestTimes = known;
+    return recent;
+  }
+
+  /**
+   * How long Zoho's "Access Denied" still holds, on the monotonic clock. A block this window saw
+   * Zoho answer is timed from then; one it first reads in the record is timed from now by its
+   * wall-clock end, never longer than Zoho's 10 minutes (so a clock set back cannot stretch it).
+   */
+  private blockRemaining(record: SavedSignIn): number {
+    if (record.blockedUntil === undefined) {
+      return 0;
+    }
+    const now = this.monotonicNow();
+    if (this.block?.saved !== record.blockedUntil) {
+      const longest = Math.max(this.windowMs, ZOHO_REFRESH_WINDOW_MS);
+      this.block = { saved: record.blockedUntil, endsAt: now + Math.min(Math.max(record.blockedUntil - this.now(), 0), longest) };
+    }
+    return Math.max(0, this.block.endsAt - now);
   }
 
   /**
@@ -484,8 +600,15 @@ export class TokenManager {
     const record = parseSavedSignIn(text);
     if (record === undefined) {
       this.options.logger.warn('The saved Zoho sign-in could not be read (not in the expected form); sign in again.');
+    } else {
+      this.remember(record);
     }
     return record;
+  }
+
+  /** Tells `knownSecrets` the secrets of a record held, loaded or saved. */
+  private remember(record: SavedSignIn): void {
+    this.knownSecrets.add(record.clientSecret, record.refreshToken, record.accessToken);
   }
 
   /** Saves unless a sign-in or sign-out happened since `generation`; a failure to save is logged, not thrown. */
@@ -493,6 +616,7 @@ export class TokenManager {
     if (generation !== this.generation) {
       return;
     }
+    this.remember(record);
     this.record = record;
     this.loaded = true;
     try {
@@ -541,7 +665,7 @@ function parseSavedSignIn(text: string): SavedSignIn | undefined {
     return undefined;
   }
   const dataCenter = isDataCenter(v.dataCenter) ? v.dataCenter : undefined;
-  const apiDomain = acceptApiDomain(v.apiDomain) ?? (dataCenter ? apiDomainFor(dataCenter, environment) : undefined);
+  const apiDomain = acceptApiDomain(v.apiDomain, v.accountsOrigin) ?? (dataCenter ? apiDomainFor(dataCenter, environment) : undefined);
   if (apiDomain === undefined) {
     return undefined;
   }

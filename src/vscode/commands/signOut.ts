@@ -1,22 +1,26 @@
 import * as vscode from 'vscode';
+import { describeSignOut } from '../../core/oauth/signOutMessage';
 import { CommandDeps } from './commandDeps';
 
 /**
- * "Sign Out": asks Zoho to revoke the refresh token (and its access tokens), then deletes every
- * secret of the sign-in. The sign-in is forgotten here even if Zoho cannot be reached.
+ * "Sign Out": deletes every secret of the sign-in and asks Zoho to revoke the refresh token (and its
+ * access tokens). Both are tried whatever the other did; the message names each step that failed.
+ * Resolves with what happened to the revocation (`revoked`, `alreadyInvalid`, `failed`, `notAsked`).
  */
-export function signOut({ zoho, signInState }: Pick<CommandDeps, 'zoho' | 'signInState'>) {
+export function signOut({ zoho, signInState, secrets }: Pick<CommandDeps, 'zoho' | 'signInState' | 'secrets'>) {
   return async (): Promise<string> => {
     const result = await zoho.signOut();
     await signInState.update(true);
-    if (!result.wasSignedIn) {
-      void vscode.window.showInformationMessage('You were not signed in to Zoho.');
-    } else if (result.revocation === 'failed') {
-      void vscode.window.showWarningMessage(
-        `Signed out here, but Zoho could not be asked to revoke the sign-in (${result.error?.message ?? 'unknown error'}). You can revoke it in Zoho Accounts › Sessions › Connected Apps.`,
-      );
+    const { severity, message: words } = describeSignOut(result);
+    const message = secrets.redact(words);
+    if (severity === 'done') {
+      vscode.window.setStatusBarMessage(`$(check) ${message}`, 4000);
+    } else if (severity === 'info') {
+      void vscode.window.showInformationMessage(message);
+    } else if (severity === 'warning') {
+      void vscode.window.showWarningMessage(message);
     } else {
-      vscode.window.setStatusBarMessage('$(check) Signed out of Zoho', 4000);
+      void vscode.window.showErrorMessage(message);
     }
     return result.revocation;
   };
