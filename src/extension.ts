@@ -1,6 +1,10 @@
+import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { KnownSecrets } from './core/knownSecrets';
 import { nodeFetch } from './core/nodeFetch';
+import { AccountsClient } from './core/oauth/accountsClient';
+import { RefreshLimiter } from './core/oauth/refreshLimiter';
+import { TokenManager } from './core/oauth/tokenManager';
 import { TerritoryStore } from './core/territoryStore';
 import { ZohoClient } from './core/zohoClient';
 import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, LOG_CHANNEL_NAME } from './ids';
@@ -13,7 +17,7 @@ import { TerritoriesView } from './vscode/territoriesView';
 import { TerritoryTreeProvider } from './vscode/territoryTreeProvider';
 import { ViewOptions } from './vscode/viewOptions';
 import { ZohoAuthenticationProvider } from './vscode/zohoAuthenticationProvider';
-import { ZohoSignIn } from './vscode/zohoSignIn';
+import { ZohoSignIn, signInSecretStore } from './vscode/zohoSignIn';
 
 /**
  * What `activate` returns when VS Code runs the extension's tests, and only then: the live pieces,
@@ -39,7 +43,10 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
   const secrets = new KnownSecrets();
   const tokens = new AccessTokenStore(context.secrets, secrets);
   const log = new OutputLog(vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true }), secrets);
-  const zoho = new ZohoSignIn(context.secrets, nodeFetch, log, userAgent, secrets);
+  const accounts = new AccountsClient({ fetch: nodeFetch, logger: log, knownSecrets: secrets, userAgent });
+  const limiter = new RefreshLimiter({ now: Date.now, monotonicNow: () => performance.now() });
+  const tokenManager = new TokenManager({ store: signInSecretStore(context.secrets), accounts, limiter, logger: log, knownSecrets: secrets });
+  const zoho = new ZohoSignIn(context.secrets, tokenManager);
   const signInState = new SignInState(tokens, zoho);
   const client = new ZohoClient({ fetch: nodeFetch, logger: log, userAgent });
   const getEndpointSettings = () => readEndpointSettings(log);

@@ -27,6 +27,11 @@ const SHOW_LOG: ErrorAction = { kind: 'showLog', label: 'Show Log' };
 const openSettings = (setting: string): ErrorAction => ({ kind: 'openSettings', label: 'Open Settings', setting });
 
 const AUTH_CODES = new Set(['INVALID_TOKEN', 'AUTHENTICATION_FAILURE', 'INVALID_OAUTHTOKEN']);
+
+/** Whether Zoho refused the access token itself (invalid, expired, revoked): a new one may help. */
+export function isAuthFailure(error: unknown): boolean {
+  return error instanceof ZohoApiError && ((error.code !== undefined && AUTH_CODES.has(error.code)) || (error.code === undefined && error.httpStatus === 401));
+}
 const PERMISSION_CODES = new Set(['NO_PERMISSION', 'PERMISSION_DENIED', 'NOT_ALLOWED']);
 const FEATURE_CODES = new Set(['FEATURE_NOT_ENABLED', 'TERRITORY_DISABLED', 'TERRITORY_NOT_ENABLED', 'FEATURE_NOT_SUPPORTED']);
 
@@ -76,7 +81,7 @@ function describeApiError(error: ZohoApiError, endpoint: ZohoEndpoint | undefine
       logCode: code,
     };
   }
-  if ((error.code !== undefined && AUTH_CODES.has(error.code)) || (error.code === undefined && error.httpStatus === 401)) {
+  if (isAuthFailure(error)) {
     return {
       message: `Zoho refused the access token: it is invalid or has expired (access tokens last one hour). Set a new one${dataCenterHint(endpoint, ', made in the same data center as your organisation')}.`,
       action: SET_TOKEN,

@@ -1,30 +1,34 @@
 import * as vscode from 'vscode';
-import { FetchLike } from '../core/http';
-import { KnownSecrets } from '../core/knownSecrets';
-import { Logger } from '../core/logger';
-import { CredentialStore, SignInRequest, SignInStatus, SignOutResult, TokenManager } from '../core/oauth/tokenManager';
+import { CredentialStore, SignInStatus } from '../core/oauth/savedSignIn';
+import { SignInRequest, SignOutResult, TokenManager } from '../core/oauth/tokenManager';
 import { SIGN_IN_SECRET_KEY } from '../ids';
+
+/** The sign-in record's place in SecretStorage: one key, one JSON text. */
+export function signInSecretStore(secrets: vscode.SecretStorage): CredentialStore {
+  return {
+    get: async () => (await secrets.get(SIGN_IN_SECRET_KEY)) || undefined,
+    set: (value) => Promise.resolve(secrets.store(SIGN_IN_SECRET_KEY, value)),
+    delete: () => Promise.resolve(secrets.delete(SIGN_IN_SECRET_KEY)),
+  };
+}
 
 /**
  * The Zoho OAuth sign-in, kept in SecretStorage (one record under one key) and kept fresh by the
  * core's `TokenManager`. Sees sign-ins and sign-outs made in other windows. Every secret of the
- * sign-in is told to `knownSecrets`, the one the log and messages redact with.
+ * sign-in is told to the `KnownSecrets` the log and messages redact with (by the token manager).
  */
 export class ZohoSignIn implements vscode.Disposable {
-  readonly tokenManager: TokenManager;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
 
   /** Fires after a sign-in or sign-out, here or in another window. */
   readonly onDidChange: vscode.Event<void> = this.changed.event;
 
-  constructor(secrets: vscode.SecretStorage, fetch: FetchLike, logger: Logger, userAgent: string, knownSecrets: KnownSecrets) {
-    const store: CredentialStore = {
-      get: async () => (await secrets.get(SIGN_IN_SECRET_KEY)) || undefined,
-      set: (value) => Promise.resolve(secrets.store(SIGN_IN_SECRET_KEY, value)),
-      delete: () => Promise.resolve(secrets.delete(SIGN_IN_SECRET_KEY)),
-    };
-    this.tokenManager = new TokenManager({ store, fetch, logger, userAgent, knownSecrets });
+  constructor(
+    secrets: vscode.SecretStorage,
+    /** Keeps the sign-in fresh; its store is `signInSecretStore(secrets)`. */
+    readonly tokenManager: TokenManager,
+  ) {
     let lastAccount: string | undefined;
     this.subscription = secrets.onDidChange(async (event) => {
       if (event.key !== SIGN_IN_SECRET_KEY) {

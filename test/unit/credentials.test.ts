@@ -4,9 +4,8 @@ import { describeError } from '../../src/core/errorMessages';
 import { MissingTokenError } from '../../src/core/errors';
 import { nodeFetch } from '../../src/core/nodeFetch';
 import { InvalidGrantCodeError, NotSignedInError } from '../../src/core/oauth/errors';
-import { TokenManager, memoryCredentialStore } from '../../src/core/oauth/tokenManager';
 import { FakeAccounts, startFakeAccounts } from '../fake-zoho/accountsServer';
-import { capturingLogger, rejectionOf } from './helpers';
+import { capturingLogger, memoryCredentialStore, rejectionOf, testTokenManager } from './helpers';
 
 describe('Credentials: a sign-in or a pasted token', () => {
   let accounts: FakeAccounts;
@@ -16,7 +15,7 @@ describe('Credentials: a sign-in or a pasted token', () => {
   after(() => accounts.close());
   beforeEach(() => accounts.reset());
 
-  const tokenManager = () => new TokenManager({ store: memoryCredentialStore(), fetch: nodeFetch, logger: capturingLogger(), now: accounts.clock.now });
+  const tokenManager = () => testTokenManager({ store: memoryCredentialStore(), fetch: nodeFetch, logger: capturingLogger(), now: accounts.clock.now });
 
   it('uses the pasted token when not signed in, and says so when there is neither', async () => {
     let pasted: string | undefined = 'pasted-token';

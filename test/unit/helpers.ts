@@ -1,3 +1,10 @@
+import { performance } from 'perf_hooks';
+import { FetchLike } from '../../src/core/http';
+import { KnownSecrets } from '../../src/core/knownSecrets';
+import { AccountsClient } from '../../src/core/oauth/accountsClient';
+import { RefreshLimiter } from '../../src/core/oauth/refreshLimiter';
+import { CredentialStore } from '../../src/core/oauth/savedSignIn';
+import { TokenManager, TokenManagerOptions } from '../../src/core/oauth/tokenManager';
 import { Logger } from '../../src/core/logger';
 import { nodeFetch } from '../../src/core/nodeFetch';
 import { ZohoClient, ZohoClientOptions } from '../../src/core/zohoClient';
@@ -60,4 +67,41 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('expected the promise to reject, but it resolved');
+}
+
+/** A credential store in memory, counting its writes. */
+export function memoryCredentialStore(initial?: string): CredentialStore & { value: string | undefined; writes: number } {
+  const store = {
+    value: initial,
+    writes: 0,
+    get: async () => store.value,
+    set: async (value: string) => {
+      store.value = value;
+      store.writes++;
+    },
+    delete: async () => {
+      store.value = undefined;
+    },
+  };
+  return store;
+}
+
+/** What a test says of a token manager: its own options and those of the pieces it is built from. */
+export interface TestTokenManagerOptions extends Partial<Omit<TokenManagerOptions, 'accounts' | 'limiter'>> {
+  readonly fetch?: FetchLike;
+  readonly monotonicNow?: () => number;
+  readonly timeoutMs?: number;
+  readonly userAgent?: string;
+  readonly maxTokenRequests?: number;
+  readonly windowMs?: number;
+}
+
+/** A token manager built as `activate` builds it, with an accounts client and a refresh limiter of its own. */
+export function testTokenManager(options: TestTokenManagerOptions = {}): TokenManager {
+  const logger = options.logger ?? silentLogger;
+  const knownSecrets = options.knownSecrets ?? new KnownSecrets();
+  const now = options.now ?? Date.now;
+  const accounts = new AccountsClient({ fetch: options.fetch ?? nodeFetch, logger, knownSecrets, now, timeoutMs: options.timeoutMs, userAgent: options.userAgent });
+  const limiter = new RefreshLimiter({ now, monotonicNow: options.monotonicNow ?? (() => performance.now()), maxRequests: options.maxTokenRequests, windowMs: options.windowMs });
+  return new TokenManager({ store: options.store ?? memoryCredentialStore(), accounts, limiter, logger, now, knownSecrets, refreshMarginMs: options.refreshMarginMs });
 }

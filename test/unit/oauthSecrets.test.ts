@@ -7,9 +7,8 @@ import { FetchLike } from '../../src/core/http';
 import { KnownSecrets } from '../../src/core/knownSecrets';
 import { nodeFetch } from '../../src/core/nodeFetch';
 import { AccountsClient } from '../../src/core/oauth/accountsClient';
-import { TokenManager, memoryCredentialStore } from '../../src/core/oauth/tokenManager';
 import { FakeAccounts, startFakeAccounts } from '../fake-zoho/accountsServer';
-import { capturingLogger, rejectionOf } from './helpers';
+import { capturingLogger, memoryCredentialStore, rejectionOf, testTokenManager } from './helpers';
 
 const MINUTE = 60_000;
 
@@ -53,7 +52,7 @@ describe('OAuth: no secret in any log line, error or status', () => {
       seen.push(await tokens.status());
     };
     const store = memoryCredentialStore();
-    const tokens = new TokenManager({ store, fetch: nodeFetch, logger, now: accounts.clock.now, monotonicNow: accounts.clock.monotonicNow, timeoutMs: 300 });
+    const tokens = testTokenManager({ store, fetch: nodeFetch, logger, now: accounts.clock.now, monotonicNow: accounts.clock.monotonicNow, timeoutMs: 300 });
     const signIn = (overrides: { clientId?: string; clientSecret?: string; grantCode?: string; accountsOrigin?: string } = {}) =>
       tokens.signIn({
         clientId: overrides.clientId ?? accounts.clientId,
@@ -110,7 +109,7 @@ describe('OAuth: no secret in any log line, error or status', () => {
       await capture(() => tokens.getAccessToken());
     }
     accounts.clock.advance(11 * MINUTE);
-    const eager = new TokenManager({ store, fetch: nodeFetch, logger, now: accounts.clock.now, monotonicNow: accounts.clock.monotonicNow, maxTokenRequests: 100 });
+    const eager = testTokenManager({ store, fetch: nodeFetch, logger, now: accounts.clock.now, monotonicNow: accounts.clock.monotonicNow, maxTokenRequests: 100 });
     for (let i = 0; i < 12; i++) {
       eager.invalidate();
       await capture(() => eager.getAccessToken());
@@ -180,7 +179,7 @@ describe('OAuth: every secret held is known for redaction, and server text is ma
   }
 
   function manager(known: KnownSecrets, store = memoryCredentialStore()) {
-    return new TokenManager({ store, fetch: nodeFetch, logger: capturingLogger(), now: accounts.clock.now, monotonicNow: accounts.clock.monotonicNow, knownSecrets: known });
+    return testTokenManager({ store, fetch: nodeFetch, logger: capturingLogger(), now: accounts.clock.now, monotonicNow: accounts.clock.monotonicNow, knownSecrets: known });
   }
 
   it('the token manager reports the client secret, grant code, refresh token and every access token it receives, loads or saves', async () => {

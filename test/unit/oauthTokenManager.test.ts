@@ -12,10 +12,12 @@ import {
   TooManyRefreshesError,
   WrongClientSecretError,
 } from '../../src/core/oauth/errors';
-import { CredentialStore, TokenManager, TokenManagerOptions, ValidAccessToken, isAuthFailure, memoryCredentialStore } from '../../src/core/oauth/tokenManager';
+import { isAuthFailure } from '../../src/core/errorMessages';
+import { CredentialStore, ValidAccessToken } from '../../src/core/oauth/savedSignIn';
+import { TokenManager } from '../../src/core/oauth/tokenManager';
 import { FakeAccounts, startFakeAccounts } from '../fake-zoho/accountsServer';
 import { DEMO_TOKEN, FakeZoho, startFakeZoho } from '../fake-zoho/server';
-import { capturingLogger, endpointOf, rejectionOf, testClient } from './helpers';
+import { TestTokenManagerOptions, capturingLogger, endpointOf, memoryCredentialStore, rejectionOf, testClient, testTokenManager } from './helpers';
 
 const MINUTE = 60_000;
 
@@ -77,14 +79,14 @@ describe('TokenManager', () => {
   });
   beforeEach(() => accounts.reset());
 
-  function manager(overrides: Partial<TokenManagerOptions> = {}) {
+  function manager(overrides: TestTokenManagerOptions = {}) {
     const logger = capturingLogger();
     const store = memoryCredentialStore();
-    const tokens = new TokenManager({ store, fetch: nodeFetch, logger, now: accounts.clock.now, monotonicNow: accounts.clock.monotonicNow, timeoutMs: 2_000, ...overrides });
+    const tokens = testTokenManager({ store, fetch: nodeFetch, logger, now: accounts.clock.now, monotonicNow: accounts.clock.monotonicNow, timeoutMs: 2_000, ...overrides });
     return Object.assign(tokens, { logger, store: (overrides.store ?? store) as ReturnType<typeof memoryCredentialStore> });
   }
 
-  async function signedIn(overrides: Partial<TokenManagerOptions> = {}) {
+  async function signedIn(overrides: TestTokenManagerOptions = {}) {
     const tokens = manager(overrides);
     await tokens.signIn({ clientId: accounts.clientId, clientSecret: accounts.clientSecret, grantCode: accounts.issueGrantCode(), dataCenter: 'eu', accountsOrigin: accounts.origin });
     return tokens;
@@ -662,7 +664,7 @@ describe('Sign-in end to end: token manager + Zoho client + both fakes', () => {
 
   it('signs in, loads territories from the api_domain Zoho named, refreshes after 55 minutes, and recovers from an evicted token', async () => {
     const logger = capturingLogger();
-    const tokens = new TokenManager({ store: memoryCredentialStore(), fetch: nodeFetch, logger, now: accounts.clock.now });
+    const tokens = testTokenManager({ store: memoryCredentialStore(), fetch: nodeFetch, logger, now: accounts.clock.now });
     await tokens.signIn({ clientId: accounts.clientId, clientSecret: accounts.clientSecret, grantCode: accounts.issueGrantCode(), dataCenter: 'us', accountsOrigin: accounts.origin });
     const client = testClient();
     const load = () => tokens.withAccessToken((token) => client.getAssociatedUsersCount(endpointOf(token.apiDomain), token.accessToken));

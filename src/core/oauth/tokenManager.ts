@@ -16,34 +16,19 @@
  * Each is told to the injected `KnownSecrets` as it is received, loaded or saved, so that text from
  * anywhere (a server's echo included) can be blanked of it.
  */
-import { performance } from 'perf_hooks';
+import { abortable } from '../abortable';
 import { DataCenter, isDataCenter } from '../dataCenters';
 import { CancelledError, ZohoApiError } from '../errors';
-import { FetchLike } from '../http';
+import { isAuthFailure } from '../errorMessages';
 import { KnownSecrets } from '../knownSecrets';
-import { Logger, redact } from '../logger';
+import { Logger } from '../logger';
 import { serverText } from '../serverText';
-import { AccountsClient, AccessTokenAnswer, RevokeOutcome, ZOHO_REFRESH_WINDOW_MS } from './accountsClient';
+import { AccountsClient, AccessTokenAnswer, RevokeOutcome } from './accountsClient';
 import { DEFAULT_ENVIRONMENT, ZohoEnvironment, acceptApiDomain, accountsOriginFor, apiDomainFor, checkAccountsOrigin, isZohoEnvironment } from './environments';
-import {
-  InvalidClientError,
-  InvalidRefreshTokenError,
-  NotSignedInError,
-  SignInInputError,
-  TooManyRefreshesError,
-  WrongClientSecretError,
-  ZohoOAuthError,
-} from './errors';
-
-/**
- * Where the sign-in is kept: one record, as JSON text. In VS Code, SecretStorage under one key.
- * `get` resolves `undefined` when nothing is stored.
- */
-export interface CredentialStore {
-  get(): Promise<string | undefined>;
-  set(value: string): Promise<void>;
-  delete(): Promise<void>;
-}
+import { InvalidClientError, InvalidRefreshTokenError, NotSignedInError, SignInInputError, TooManyRefreshesError, WrongClientSecretError, ZohoOAuthError } from './errors';
+import { RefreshLimiter } from './refreshLimiter';
+import { CredentialStore, SavedSignIn, SignInStatus, ValidAccessToken, parseSavedSignIn, statusOf, tokenOf } from './savedSignIn';
+import { checkSignInField } from './signInInput';
 
 /** What `signIn` needs: a Self Client's ID and secret and a grant code, all from the Zoho API console. */
 export interface SignInRequest {
@@ -65,28 +50,6 @@ export interface SignInRequest {
   readonly apiDomain?: string;
 }
 
-/** An access token that is valid now, and the API origin it is for. */
-export interface ValidAccessToken {
-  readonly accessToken: string;
-  /** e.g. `https://www.zohoapis.eu`: Zoho's `api_domain` from the token answer when it sent one. */
-  readonly apiDomain: string;
-  /** When Zoho will stop accepting it (epoch ms, by the injected clock). */
-  readonly expiresAt: number;
-}
-
-/** The sign-in as it may be shown: no secrets. */
-export interface SignInStatus {
-  readonly signedIn: boolean;
-  /** The Self Client's ID: not a secret (it appears in Zoho's own sign-in URLs). */
-  readonly clientId?: string;
-  readonly dataCenter?: DataCenter;
-  readonly environment?: ZohoEnvironment;
-  readonly accountsOrigin?: string;
-  readonly apiDomain?: string;
-  /** When the cached access token expires (epoch ms), if there is one. */
-  readonly accessTokenExpiresAt?: number;
-}
-
 /** What a sign-out did; every step is tried, and each says whether it happened. */
 export interface SignOutResult {
   /** Whether a sign-in was saved. */
@@ -103,94 +66,32 @@ export interface SignOutResult {
 
 export interface TokenManagerOptions {
   readonly store: CredentialStore;
-  readonly fetch: FetchLike;
+  /** Talks to Zoho's accounts server. */
+  readonly accounts: AccountsClient;
+  /** The 10-new-tokens-per-10-minutes limit, on its own clocks. */
+  readonly limiter: RefreshLimiter;
   readonly logger: Logger;
-  /** The wall clock (epoch ms): when tokens expire, and the times saved for other windows. Default `Date.now`. */
+  /** The wall clock (epoch ms): when tokens expire. Default `Date.now`. */
   readonly now?: () => number;
-  /**
-   * A clock that only moves forward (ms from any origin), for the refresh limit's intervals, which
-   * must not change when the system clock is set. Default `performance.now`.
-   */
-  readonly monotonicNow?: () => number;
-  /** Each request to the accounts server's limit. */
-  readonly timeoutMs?: number;
-  readonly userAgent?: string;
   /** How long before expiry a token is replaced; default 5 minutes. */
   readonly refreshMarginMs?: number;
-  /** New access tokens asked for per `windowMs` at most; default Zoho's 10. */
-  readonly maxTokenRequests?: number;
-  /** Default Zoho's 10 minutes. */
-  readonly windowMs?: number;
   /**
    * Told every secret this holds (client secret, grant code, refresh token, each access token) as it
-   * receives, loads or saves them, so that every log line and message can blank them. Default: its own.
+   * receives, loads or saves them, so that every log line and message can blank them.
    */
-  readonly knownSecrets?: KnownSecrets;
+  readonly knownSecrets: KnownSecrets;
 }
 
 export const DEFAULT_REFRESH_MARGIN_MS = 5 * 60_000;
-export const MAX_TOKEN_REQUESTS = 10;
 /** A token this close to expiry is not handed out even when a proactive refresh failed. */
 const LAST_RESORT_MARGIN_MS = 30_000;
 
-/** The stored record. Versioned so a later shape can be told apart. */
-interface SavedSignIn {
-  readonly version: 1;
-  readonly clientId: string;
-  readonly clientSecret: string;
-  readonly refreshToken: string;
-  readonly accountsOrigin: string;
-  readonly dataCenter?: DataCenter;
-  readonly environment: ZohoEnvironment;
-  readonly apiDomain: string;
-  readonly accessToken?: string;
-  readonly expiresAt?: number;
-  /** When to replace the access token: `refreshMarginMs` before `expiresAt` (or half its life, if shorter). */
-  readonly refreshAt?: number;
-  /**
-   * When each recent new-access-token request was sent (epoch ms, wall clock: other windows read
-   * them), for the 10-per-10-minutes limit. See `recentRequests` for how their age is measured.
-   */
-  readonly tokenRequests: readonly number[];
-  /** Zoho answered "Access Denied" (too many): ask nothing before this (epoch ms; see `blockRemaining`). */
-  readonly blockedUntil?: number;
-}
-
-/** Whether a Zoho API error says the access token itself was refused (so a new one may help). */
-export function isAuthFailure(error: unknown): error is ZohoApiError {
-  return (
-    error instanceof ZohoApiError &&
-    (error.code === 'INVALID_TOKEN' || error.code === 'AUTHENTICATION_FAILURE' || error.code === 'INVALID_OAUTHTOKEN' || (error.code === undefined && error.httpStatus === 401))
-  );
-}
-
-/**
- * Checks one field typed to sign in; returns what is wrong, or `undefined` when it can be used.
- * For input boxes' `validateInput`; `signIn` applies the same checks.
- */
-export function checkSignInField(field: 'clientId' | 'clientSecret' | 'grantCode' | 'refreshToken', value: string): string | undefined {
-  const label = { clientId: 'client ID', clientSecret: 'client secret', grantCode: 'grant code', refreshToken: 'refresh token' }[field];
-  const trimmed = value.trim();
-  if (trimmed === '') {
-    return `Paste the ${label}: it cannot be empty.`;
-  }
-  if (/\s/.test(trimmed)) {
-    return `A ${label} has no spaces or line breaks: paste it alone.`;
-  }
-  if (/[^\x21-\x7e]/.test(trimmed)) {
-    return `A ${label} has only letters, digits and punctuation: check what was pasted.`;
-  }
-  return undefined;
-}
-
 export class TokenManager {
   private readonly accounts: AccountsClient;
+  private readonly limiter: RefreshLimiter;
   private readonly now: () => number;
-  private readonly monotonicNow: () => number;
   private readonly knownSecrets: KnownSecrets;
   private readonly refreshMarginMs: number;
-  private readonly maxTokenRequests: number;
-  private readonly windowMs: number;
 
   /** The record as last read or written; valid when `loaded`. */
   private record: SavedSignIn | undefined;
@@ -204,26 +105,11 @@ export class TokenManager {
   private dead: { readonly refreshToken: string; readonly error: ZohoOAuthError } | undefined;
   /** Bumped by sign-in and sign-out, so a refresh that started before does not write over them. */
   private generation = 0;
-  /** Each token request in the record (by its saved wall-clock time) → when it was made, on the monotonic clock. */
-  private requestTimes = new Map<number, number>();
-  /** Zoho's block as saved (wall clock), and when it ends on the monotonic clock. */
-  private block: { readonly saved: number; readonly endsAt: number } | undefined;
 
   constructor(private readonly options: TokenManagerOptions) {
+    ({ accounts: this.accounts, limiter: this.limiter, knownSecrets: this.knownSecrets } = options);
     this.now = options.now ?? Date.now;
-    this.monotonicNow = options.monotonicNow ?? (() => performance.now());
-    this.knownSecrets = options.knownSecrets ?? new KnownSecrets();
-    this.accounts = new AccountsClient({
-      fetch: options.fetch,
-      logger: options.logger,
-      knownSecrets: this.knownSecrets,
-      now: this.now,
-      timeoutMs: options.timeoutMs,
-      userAgent: options.userAgent,
-    });
     this.refreshMarginMs = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
-    this.maxTokenRequests = options.maxTokenRequests ?? MAX_TOKEN_REQUESTS;
-    this.windowMs = options.windowMs ?? ZOHO_REFRESH_WINDOW_MS;
   }
 
   /**
@@ -270,8 +156,8 @@ export class TokenManager {
         ? await this.accounts.exchangeGrantCode(accountsOrigin, { clientId, clientSecret }, grantCode, signal)
         : { ...(await this.accounts.refreshAccessToken(accountsOrigin, { clientId, clientSecret }, refreshToken ?? '', signal)), refreshToken: refreshToken ?? '' };
     this.knownSecrets.add(answer.accessToken, answer.refreshToken);
-    const obtained = this.now();
-    this.requestTimes = new Map([[obtained, this.monotonicNow()]]);
+    // A new sign-in counts only the exchange it just made.
+    const obtained = this.limiter.startOver();
     const record: SavedSignIn = {
       version: 1,
       clientId,
@@ -339,7 +225,7 @@ export class TokenManager {
     try {
       return await fn(first);
     } catch (error) {
-      if (!isAuthFailure(error)) {
+      if (!(error instanceof ZohoApiError) || !isAuthFailure(error)) {
         throw error;
       }
       this.options.logger.warn(`Zoho refused the access token (${error.code ?? `HTTP ${error.httpStatus}`}); getting a new one and trying once more.`);
@@ -393,7 +279,7 @@ export class TokenManager {
       await this.options.store.delete();
     } catch (error) {
       const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      deleteFailure = serverText(this.knownSecrets.redact(redact(text, [record?.clientSecret, record?.refreshToken, record?.accessToken])));
+      deleteFailure = serverText(this.knownSecrets.redact(text));
       // Still stored: still signed in.
       this.record = record;
       logger.warn(`Could not delete the saved Zoho sign-in (${deleteFailure}); it is still stored.`);
@@ -439,23 +325,15 @@ export class TokenManager {
       throw this.dead.error;
     }
 
-    let refusal: TooManyRefreshesError | undefined;
-    const recent = this.recentRequests(record);
-    const blocked = this.blockRemaining(record);
-    if (blocked > 0) {
-      refusal = new TooManyRefreshesError('zoho', blocked);
-    } else if (recent.length >= this.maxTokenRequests) {
-      const oldest = Math.min(...recent.map((request) => request.at));
-      refusal = new TooManyRefreshesError('local', oldest + this.windowMs - this.monotonicNow());
-    }
+    const recent = this.limiter.recent(record.tokenRequests);
+    const refusal = this.limiter.refusal(recent, record.blockedUntil);
     if (refusal !== undefined) {
-      this.options.logger.warn(`Not asking Zoho for a new access token: ${recent.length} asked for in the last ${minutes(this.windowMs)} (${refusal.logCode}).`);
+      this.options.logger.warn(`Not asking Zoho for a new access token: ${recent.length} asked for in the last ${minutes(this.limiter.windowMs)} (${refusal.logCode}).`);
       return this.lastResort(record, refusal);
     }
 
     // Count the request before sending it, so another window sees it too.
-    const sent = this.now();
-    this.requestTimes.set(sent, this.monotonicNow());
+    const sent = this.limiter.noteSent();
     record = { ...record, tokenRequests: [...recent.map((request) => request.saved), sent], blockedUntil: undefined };
     await this.save(record, generation);
     let answer: AccessTokenAnswer;
@@ -463,9 +341,7 @@ export class TokenManager {
       answer = await this.accounts.refreshAccessToken(record.accountsOrigin, { clientId: record.clientId, clientSecret: record.clientSecret }, record.refreshToken);
     } catch (error) {
       if (error instanceof TooManyRefreshesError) {
-        const blockedUntil = this.now() + error.retryAfterMs;
-        this.block = { saved: blockedUntil, endsAt: this.monotonicNow() + error.retryAfterMs };
-        await this.save({ ...record, blockedUntil }, generation);
+        await this.save({ ...record, blockedUntil: this.limiter.noteBlocked(error.retryAfterMs) }, generation);
       }
       if (error instanceof InvalidRefreshTokenError || error instanceof WrongClientSecretError || error instanceof InvalidClientError) {
         this.dead = { refreshToken: record.refreshToken, error };
@@ -484,58 +360,9 @@ export class TokenManager {
       this.rejectedToken = undefined;
     }
     this.options.logger.info(
-      `Got a new Zoho access token; it expires in ${minutes(answer.expiresInMs)} (${updated.tokenRequests.length} of ${this.maxTokenRequests} new tokens in ${minutes(this.windowMs)}).`,
+      `Got a new Zoho access token; it expires in ${minutes(answer.expiresInMs)} (${updated.tokenRequests.length} of ${this.limiter.maxRequests} new tokens in ${minutes(this.limiter.windowMs)}).`,
     );
     return tokenOf(updated);
-  }
-
-  /**
-   * The record's token requests of the last `windowMs`, each with when it was made on the monotonic
-   * clock, so that setting the system clock back or forward lets no more requests out.
-   *
-   * The record keeps wall-clock times, because other windows (other processes, whose monotonic
-   * clocks share no origin with this one) count them too. So both are kept: a request this window
-   * made is timed on the monotonic clock from when it was sent; one it first sees in the record
-   * (another window's, or one saved before this window started) is timed from when it was first
-   * seen, back-dated by its wall-clock age then. A saved time in the future (the clock was set back
-   * since, here or there) counts as just now, so it is counted for a whole window rather than not
-   * at all; an age is never taken as more than the window. Only a request another window made before
-   * the clock was set forward, and that this window first reads after, can be aged too soon: no clock
-   * shared across processes could tell. Zoho keeps its own count, and its "Access Denied" stops this
-   * window too (see `blockRemaining`).
-   */
-  private recentRequests(record: SavedSignIn): { readonly saved: number; readonly at: number }[] {
-    const now = this.monotonicNow();
-    const wallNow = this.now();
-    const known = new Map<number, number>();
-    const recent: { saved: number; at: number }[] = [];
-    for (const saved of record.tokenRequests) {
-      const at = this.requestTimes.get(saved) ?? known.get(saved) ?? now - Math.min(Math.max(wallNow - saved, 0), this.windowMs);
-      known.set(saved, at);
-      if (now - at < this.windowMs) {
-        recent.push({ saved, at });
-      }
-    }
-    // Requests no longer in the record are forgotten.
-    this.requestTimes = known;
-    return recent;
-  }
-
-  /**
-   * How long Zoho's "Access Denied" still holds, on the monotonic clock. A block this window saw
-   * Zoho answer is timed from then; one it first reads in the record is timed from now by its
-   * wall-clock end, never longer than Zoho's 10 minutes (so a clock set back cannot stretch it).
-   */
-  private blockRemaining(record: SavedSignIn): number {
-    if (record.blockedUntil === undefined) {
-      return 0;
-    }
-    const now = this.monotonicNow();
-    if (this.block?.saved !== record.blockedUntil) {
-      const longest = Math.max(this.windowMs, ZOHO_REFRESH_WINDOW_MS);
-      this.block = { saved: record.blockedUntil, endsAt: now + Math.min(Math.max(record.blockedUntil - this.now(), 0), longest) };
-    }
-    return Math.max(0, this.block.endsAt - now);
   }
 
   /**
@@ -627,107 +454,8 @@ export class TokenManager {
   }
 }
 
-function tokenOf(record: SavedSignIn): ValidAccessToken {
-  return { accessToken: record.accessToken as string, apiDomain: record.apiDomain, expiresAt: record.expiresAt as number };
-}
-
-function statusOf(record: SavedSignIn): SignInStatus {
-  return {
-    signedIn: true,
-    clientId: record.clientId,
-    dataCenter: record.dataCenter,
-    environment: record.environment,
-    accountsOrigin: record.accountsOrigin,
-    apiDomain: record.apiDomain,
-    ...(record.accessToken !== undefined && record.expiresAt !== undefined ? { accessTokenExpiresAt: record.expiresAt } : {}),
-  };
-}
-
-/** Reads a stored record, checking every field; `undefined` when it is not one. */
-function parseSavedSignIn(text: string): SavedSignIn | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) {
-    return undefined;
-  }
-  const v = value as Record<string, unknown>;
-  const nonEmpty = (x: unknown): x is string => typeof x === 'string' && x !== '';
-  const time = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-  if (v.version !== 1 || !nonEmpty(v.clientId) || !nonEmpty(v.clientSecret) || !nonEmpty(v.refreshToken) || !nonEmpty(v.accountsOrigin)) {
-    return undefined;
-  }
-  const environment = v.environment === undefined ? DEFAULT_ENVIRONMENT : v.environment;
-  if (!isZohoEnvironment(environment)) {
-    return undefined;
-  }
-  const dataCenter = isDataCenter(v.dataCenter) ? v.dataCenter : undefined;
-  const apiDomain = acceptApiDomain(v.apiDomain, v.accountsOrigin) ?? (dataCenter ? apiDomainFor(dataCenter, environment) : undefined);
-  if (apiDomain === undefined) {
-    return undefined;
-  }
-  const hasToken = nonEmpty(v.accessToken) && time(v.expiresAt) && time(v.refreshAt);
-  return {
-    version: 1,
-    clientId: v.clientId,
-    clientSecret: v.clientSecret,
-    refreshToken: v.refreshToken,
-    accountsOrigin: v.accountsOrigin,
-    ...(dataCenter ? { dataCenter } : {}),
-    environment,
-    apiDomain,
-    ...(hasToken ? { accessToken: v.accessToken as string, expiresAt: v.expiresAt as number, refreshAt: v.refreshAt as number } : {}),
-    tokenRequests: Array.isArray(v.tokenRequests) ? v.tokenRequests.filter(time) : [],
-    ...(time(v.blockedUntil) ? { blockedUntil: v.blockedUntil } : {}),
-  };
-}
-
-/** Resolves or rejects as `promise` does, or rejects with `CancelledError` as soon as `signal` aborts. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) {
-    return promise;
-  }
-  return new Promise<T>((resolve, reject) => {
-    if (signal.aborted) {
-      reject(new CancelledError());
-      return;
-    }
-    const onAbort = () => reject(new CancelledError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
 function minutes(ms: number): string {
   const value = Math.max(0, Math.round(ms / 60_000));
   return `${value} min`;
 }
 
-/** A store in memory, for tests and for running without SecretStorage. */
-export function memoryCredentialStore(initial?: string): CredentialStore & { value: string | undefined; writes: number } {
-  const store = {
-    value: initial,
-    writes: 0,
-    get: async () => store.value,
-    set: async (value: string) => {
-      store.value = value;
-      store.writes++;
-    },
-    delete: async () => {
-      store.value = undefined;
-    },
-  };
-  return store;
-}

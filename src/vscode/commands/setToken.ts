@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseTokenInput } from '../../core/accessToken';
+import { parseTokenInput } from '../../core/oauth/signInInput';
 import { LoadSummary, summarizeOutcome } from '../../core/territoryStore';
 import { REQUIRED_SCOPES } from '../../core/errorMessages';
 import { CommandDeps } from './commandDeps';
