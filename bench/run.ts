@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: activation cost and bundle size, then loading 200 / 10,000 / 100,000 territories
  * from the fake Zoho server at 0 and 50 ms per request, by the extension, by Zoho's official SDK
- * (when installed) and by a plain fetch loop, each run in a fresh child process. Prints figures;
- * asserts nothing about speed. Exits non-zero only if activation touched the network or a run failed.
- * `--quick`: one run per case and no 100,000 × 50 ms case.
+ * (installed on demand into a cache, see zohoSdk.ts) and by a plain fetch loop, each run in a fresh
+ * child process. Prints figures; asserts nothing about speed. Exits non-zero only if activation
+ * touched the network or a run failed.
+ * `--quick`: one run per case and no 100,000 × 50 ms case. `--no-sdk`: do not install the SDK.
  * Only 127.0.0.1 is used; every server, child process and temporary folder is gone when it ends.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
@@ -17,10 +18,11 @@ import { killChildren, runChild } from './children';
 import type { Contender, LoadInput, LoadResult } from './loadChild';
 import { kb, max, mb, median, min, ms, ratio, table } from './stats';
 import { syntheticParents } from './treeModel';
-import { locateSdk } from './zohoSdk';
+import { locateSdk, SDK_PACKAGE } from './zohoSdk';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const quick = process.argv.includes('--quick');
+const noSdk = process.argv.includes('--no-sdk');
 const ACTIVATION_RUNS = quick ? 5 : 10;
 const SETTLE_MS = 300;
 /** A second (warm) load is timed at 0 ms latency up to this size; above it, it would only lengthen the run. */
@@ -399,12 +401,13 @@ async function main(): Promise<void> {
   fake = await startFakeZoho();
   say(`Fake Zoho at ${fake.origin}.`);
 
-  const sdk = locateSdk(repoRoot);
+  const located = locateSdk(repoRoot, { install: !noSdk });
+  const sdk = located.found ? located : undefined;
   const contenders: Contender[] = sdk ? ['extension', 'client', 'sdk', 'fetch'] : ['extension', 'client', 'fetch'];
   say(
-    sdk
-      ? `Zoho SDK: @zohocrm/typescript-sdk-8.0 ${sdk.version} (${path.relative(repoRoot, sdk.main) || sdk.main})`
-      : 'Zoho SDK: not installed, comparison with it skipped (npm i -D @zohocrm/typescript-sdk-8.0@3.0.0, or ZOHO_SDK_DIR=<its folder>).',
+    located.found
+      ? `Zoho SDK: ${SDK_PACKAGE} ${located.version}, ${located.how}.`
+      : `Zoho SDK: ${located.why}. The comparison with it is skipped: these figures compare the extension with plain fetch only.`,
   );
   say();
 

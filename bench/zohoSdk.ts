@@ -1,7 +1,8 @@
 /**
  * Zoho's official TypeScript SDK (@zohocrm/typescript-sdk-8.0), pointed at the fake server, as the
- * thing a user would otherwise write. Loaded at run time from wherever it is installed, so the bench
- * compiles and runs without it (it then says the comparison was skipped).
+ * thing a user would otherwise write. Not a dependency of the project: installed on demand (see
+ * locateSdk) and loaded at run time, so the bench compiles and runs without it (it then says the
+ * comparison was skipped, and why).
  *
  * How it is pointed at http://127.0.0.1: a custom `Environment(url, accountsUrl, fileUploadUrl)`
  * (the SDK's DataCenter classes only ever build these); an `OAuthBuilder().accessToken(...)` token
@@ -11,7 +12,9 @@
  * parameters, so it can fetch page 1 only; further pages go through the SDK's own exported
  * `CommonAPIHandler` with `page`/`per_page`, exactly as that method builds its call.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { createHash } from 'crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'fs';
 import { createRequire } from 'module';
 import { tmpdir } from 'os';
 import * as path from 'path';
@@ -66,26 +69,92 @@ export const SDK_PACKAGE = '@zohocrm/typescript-sdk-8.0';
 const COUNT_PATH = '/crm/v8/settings/territories/actions/associated_users_count';
 const PARAM_CLASS = 'com.zoho.crm.api.Territories.GetAssociatedUserCountParam';
 
+/** The SDK's version, pinned in bench/sdk/package.json and its lockfile. */
+export const SDK_VERSION = '3.0.0';
+
+export type SdkLocation =
+  | { readonly found: true; readonly main: string; readonly version: string; readonly how: string }
+  | { readonly found: false; readonly why: string };
+
 /**
- * Where the SDK is: `$ZOHO_SDK_DIR` (a package folder, e.g. a throwaway install), else the repo's
- * node_modules. Returns the path of its main file and its version, or undefined when not installed.
+ * Where the SDK is, installing it when needed. The project's own `npm ci` does not install it (about
+ * 107 MB in 110 packages, for this comparison only), so the bench installs it on demand:
+ *   - `$ZOHO_SDK_DIR`, a folder holding the package, when set (nothing is installed);
+ *   - else `node_modules/.cache/zoho-sdk-<hash of the lockfile>/`, made by `npm ci` from
+ *     bench/sdk/package.json and package-lock.json. `npm ci` installs exactly the locked versions and
+ *     checks every tarball against the lockfile's sha512 `integrity`; the folder is renamed into place
+ *     only once the SDK in it is the pinned version, so an interrupted install is redone next time.
+ * `install: false` (`--no-sdk`) only looks. When the SDK can be neither found nor installed (no
+ * registry, no npm), the result says why, and the bench compares without it.
  */
-export function locateSdk(repoRoot: string): { main: string; version: string } | undefined {
-  const candidates = [process.env.ZOHO_SDK_DIR, SDK_PACKAGE].filter((candidate): candidate is string => !!candidate);
-  const repoRequire = createRequire(path.join(repoRoot, 'package.json'));
-  for (const candidate of candidates) {
-    try {
-      const main = repoRequire.resolve(candidate);
-      const packageDir = path.resolve(path.dirname(main), '..');
-      const { name, version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { name: string; version: string };
-      if (name === SDK_PACKAGE) {
-        return { main, version };
-      }
-    } catch {
-      // not there: try the next place
-    }
+export function locateSdk(repoRoot: string, options: { install: boolean }): SdkLocation {
+  if (process.env.ZOHO_SDK_DIR) {
+    const found = readSdk(process.env.ZOHO_SDK_DIR);
+    return found
+      ? { found: true, ...found, how: `ZOHO_SDK_DIR=${process.env.ZOHO_SDK_DIR}` }
+      : { found: false, why: `ZOHO_SDK_DIR=${process.env.ZOHO_SDK_DIR} holds no ${SDK_PACKAGE}` };
   }
-  return undefined;
+  const spec = path.join(repoRoot, 'bench', 'sdk');
+  const lockfile = readFileSync(path.join(spec, 'package-lock.json'));
+  const hash = createHash('sha256').update(lockfile).digest('hex').slice(0, 12);
+  const cacheDir = path.join(repoRoot, 'node_modules', '.cache', `zoho-sdk-${hash}`);
+  const packageDir = (root: string): string => path.join(root, 'node_modules', ...SDK_PACKAGE.split('/'));
+  const cached = readSdk(packageDir(cacheDir));
+  if (cached?.version === SDK_VERSION) {
+    return { found: true, ...cached, how: `cached in ${path.relative(repoRoot, cacheDir)}` };
+  }
+  if (!options.install) {
+    return { found: false, why: 'not installed, and --no-sdk says not to install it' };
+  }
+
+  const partial = `${cacheDir}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  for (const file of ['package.json', 'package-lock.json']) {
+    copyFileSync(path.join(spec, file), path.join(partial, file));
+  }
+  process.stderr.write(`  … installing ${SDK_PACKAGE}@${SDK_VERSION} (about 107 MB) into ${path.relative(repoRoot, cacheDir)} with npm ci\n`);
+  const started = performance.now();
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(
+    npm,
+    ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+    { cwd: partial, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 10 * 60_000, shell: process.platform === 'win32' },
+  );
+  const installed = result.status === 0 ? readSdk(packageDir(partial)) : undefined;
+  if (installed?.version !== SDK_VERSION) {
+    rmSync(partial, { recursive: true, force: true });
+    const detail = result.error?.message ?? (result.status !== 0 ? `exit ${result.status ?? result.signal}: ${npmError(result.stderr)}` : `found ${installed?.version ?? 'nothing'} instead of ${SDK_VERSION}`);
+    return { found: false, why: `could not be installed (npm ci for ${path.relative(repoRoot, cacheDir)}: ${detail})` };
+  }
+  rmSync(cacheDir, { recursive: true, force: true });
+  renameSync(partial, cacheDir);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  return {
+    found: true,
+    main: path.join(packageDir(cacheDir), path.relative(packageDir(partial), installed.main)),
+    version: installed.version,
+    how: `installed just now into ${path.relative(repoRoot, cacheDir)} in ${seconds} s by npm ci from bench/sdk/package-lock.json`,
+  };
+}
+
+/** The SDK's main file and version when `packageDir` holds it. */
+function readSdk(packageDir: string): { main: string; version: string } | undefined {
+  try {
+    const { name, version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { name: string; version: string };
+    if (name !== SDK_PACKAGE) {
+      return undefined;
+    }
+    return { main: createRequire(path.join(packageDir, 'package.json')).resolve(packageDir), version };
+  } catch {
+    return undefined; // not there, or not a complete package
+  }
+}
+
+/** The line of npm's error output that says what went wrong (not its code, errno or log file lines). */
+function npmError(stderr: string | null | undefined): string {
+  const lines = (stderr ?? '').split('\n').map((line) => line.replace(/^npm error\s*/, '').trim()).filter((line) => line.length > 0);
+  return lines.find((line) => !/^(code|syscall|errno|path)\b|^A complete log/.test(line)) ?? lines[0] ?? 'no message';
 }
 
 export interface SdkTerritoryRow {

@@ -109,6 +109,24 @@ else
 EOF
   (
     cd "$CS_DIR"
+    # When this script runs inside an npm script (`npm test`, `npm run demo` start it when the runtime
+    # is missing), it inherits that npm's lifecycle environment, which describes the *outer* npm on the
+    # *outer* Node. The one that breaks the install: npm expands its `user-agent` template and exports
+    # the result, npm_config_user_agent="npm/11… node/v20… linux x64 …"; the npm below reads that
+    # variable back as an explicit user-agent setting and hands it on to code-server's postinstall,
+    # which takes the Node major version from it and stops: "code-server currently requires node v24.
+    # We have detected that you are on node v20". So drop everything npm derives from the running npm,
+    # Node and project (the lifecycle's npm_* variables, NODE, INIT_CWD, and the computed npm_config_*
+    # values), and keep the user's own configuration (registry, cache, proxy, cafile, ...).
+    for var in $(compgen -e); do
+      case "$var" in
+        npm_config_user_agent | npm_config_node_gyp | npm_config_npm_version | npm_config_nodedir | \
+        npm_config_prefix | npm_config_global_prefix | npm_config_local_prefix | npm_config_allow_scripts)
+          unset "$var" ;;
+        npm_config_*) ;;
+        npm_* | NODE | INIT_CWD) unset "$var" ;;
+      esac
+    done
     export PATH="$NODE_DIR/bin:$PATH"          # npm and the postinstall's npm run on Node 24
     export npm_config_nodedir="$NODE_DIR"      # native modules build against Node 24's headers
     npm install --omit=dev --no-audit --no-fund --loglevel=warn

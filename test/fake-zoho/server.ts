@@ -273,7 +273,15 @@ async function streamHugeBody(response: http.ServerResponse, bytes: number): Pro
   const chunk = 'x'.repeat(1024 * 1024);
   for (let sent = 0; sent < bytes && !response.destroyed; sent += chunk.length) {
     if (!response.write(chunk)) {
-      await new Promise((resolve) => response.once('drain', resolve).once('close', resolve));
+      // Wait for whichever comes first, and remove the other listener: a 'close' listener left behind
+      // at every drain piled up (MaxListenersExceededWarning after 11 waits).
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          response.off('drain', done).off('close', done);
+          resolve();
+        };
+        response.once('drain', done).once('close', done);
+      });
     }
   }
   response.end('"}}]}');
