@@ -1,5 +1,6 @@
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
+import { PastedToken, SignInOrPastedToken } from './core/credentials';
 import { KnownSecrets } from './core/knownSecrets';
 import { nodeFetch } from './core/nodeFetch';
 import { AccountsClient } from './core/oauth/accountsClient';
@@ -7,17 +8,20 @@ import { RefreshLimiter } from './core/oauth/refreshLimiter';
 import { TokenManager } from './core/oauth/tokenManager';
 import { TerritoryStore } from './core/territoryStore';
 import { ZohoClient } from './core/zohoClient';
-import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, LOG_CHANNEL_NAME } from './ids';
-import { AccessTokenStore } from './vscode/accessTokenStore';
+import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, LOG_CHANNEL_NAME, TERRITORIES_VIEW_ID } from './ids';
+import { AccessTokenStore } from './vscode/signIn/accessTokenStore';
 import { registerCommands } from './vscode/commands/registerCommands';
 import { OutputLog } from './vscode/outputLog';
-import { readEndpointSettings } from './vscode/settings';
-import { SignInState } from './vscode/signInState';
-import { TerritoriesView } from './vscode/territoriesView';
-import { TerritoryTreeProvider } from './vscode/territoryTreeProvider';
-import { ViewOptions } from './vscode/viewOptions';
-import { ZohoAuthenticationProvider } from './vscode/zohoAuthenticationProvider';
-import { ZohoSignIn, signInSecretStore } from './vscode/zohoSignIn';
+import { ExtensionSettings } from './vscode/settings';
+import { CredentialsState } from './vscode/signIn/credentialsState';
+import { AutoRefreshTimer } from './vscode/view/autoRefreshTimer';
+import { LoadScheduler } from './vscode/view/loadScheduler';
+import { SavedTerritories } from './vscode/view/savedTerritories';
+import { TerritoriesView } from './vscode/view/territoriesView';
+import { TerritoryTreeProvider } from './vscode/view/territoryTreeProvider';
+import { ViewOptions } from './vscode/view/viewOptions';
+import { ZohoAuthenticationProvider } from './vscode/signIn/zohoAuthenticationProvider';
+import { OAuthSignIn, signInSecretStore } from './vscode/signIn/oauthSignIn';
 
 /**
  * What `activate` returns when VS Code runs the extension's tests, and only then: the live pieces,
@@ -27,7 +31,7 @@ export interface ZohoTerritoriesTestApi {
   readonly store: TerritoryStore;
   readonly view: TerritoriesView;
   readonly options: ViewOptions;
-  readonly zoho: ZohoSignIn;
+  readonly oauthSignIn: OAuthSignIn;
   readonly authentication: ZohoAuthenticationProvider;
   /** What SecretStorage holds under one of the extension's keys. */
   storedSecret(key: string): Thenable<string | undefined>;
@@ -37,37 +41,54 @@ export interface ZohoTerritoriesTestApi {
   loggedLines(): readonly string[];
 }
 
-/** The composition root: builds each piece, hands it what it needs, registers it. No logic here. */
+/** The composition root: builds each piece, hands it what it needs, registers it, starts it. No logic here. */
 export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestApi | undefined {
   const userAgent = `zoho-crm-territories-vscode/${context.extension.packageJSON.version}`;
   const secrets = new KnownSecrets();
-  const tokens = new AccessTokenStore(context.secrets, secrets);
   const log = new OutputLog(vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true }), secrets);
+  const settings = new ExtensionSettings(log);
+
+  // Sign-in: a pasted access token, or a Self Client sign-in kept fresh by the token manager.
+  const tokens = new AccessTokenStore(context.secrets, secrets);
   const accounts = new AccountsClient({ fetch: nodeFetch, logger: log, knownSecrets: secrets, userAgent });
   const limiter = new RefreshLimiter({ now: Date.now, monotonicNow: () => performance.now() });
   const tokenManager = new TokenManager({ store: signInSecretStore(context.secrets), accounts, limiter, logger: log, knownSecrets: secrets });
-  const zoho = new ZohoSignIn(context.secrets, tokenManager);
-  const signInState = new SignInState(tokens, zoho);
+  const oauthSignIn = new OAuthSignIn(context.secrets, tokenManager);
+  const credentialsState = new CredentialsState(tokens, oauthSignIn);
+  const credentials = new SignInOrPastedToken(new PastedToken(() => tokens.get()), tokenManager);
+  const authentication = new ZohoAuthenticationProvider(oauthSignIn);
+
+  // The territories and the view.
   const client = new ZohoClient({ fetch: nodeFetch, logger: log, userAgent });
-  const getEndpointSettings = () => readEndpointSettings(log);
-  const store = new TerritoryStore({ client, credentials: signInState.credentials, getEndpointSettings, logger: log, redact: (text) => secrets.redact(text) });
+  const store = new TerritoryStore({ client, credentials, getEndpointSettings: () => settings.endpoint(), logger: log, redact: (text) => secrets.redact(text) });
   const options = new ViewOptions(context.globalState);
   const provider = new TerritoryTreeProvider(store, options);
-  const view = new TerritoriesView({ store, provider, signIn: signInState, readSettings: getEndpointSettings, memento: context.globalState, logger: log, secrets });
-  const authentication = new ZohoAuthenticationProvider(zoho);
+  const treeView = vscode.window.createTreeView(TERRITORIES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const view = new TerritoriesView({ treeView, provider, store, secrets });
+  const saved = new SavedTerritories(context.globalState, secrets, log);
+  const timer = new AutoRefreshTimer(() => settings.autoRefreshMinutes(), () => scheduler.autoRefresh());
+  const scheduler = new LoadScheduler({ view, store, signIn: credentialsState, saved, timer, readSettings: () => settings.endpoint(), onDidChangeSettings: settings.onDidChange, logger: log });
+
   context.subscriptions.push(
     log,
+    settings,
     tokens,
-    zoho,
-    signInState,
+    oauthSignIn,
+    credentialsState,
     store,
     options,
     provider,
+    treeView,
     view,
+    timer,
+    scheduler,
     authentication,
     vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, authentication),
-    ...registerCommands({ store, tokens, zoho, signInState, view, options, log, secrets }),
+    ...registerCommands({ store, tokens, oauthSignIn, credentialsState, view, options, log, secrets, settings }),
   );
+  void options.start();
+  void scheduler.start();
+
   if (context.extensionMode !== vscode.ExtensionMode.Test) {
     return undefined;
   }
@@ -75,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     store,
     view,
     options,
-    zoho,
+    oauthSignIn,
     authentication,
     storedSecret: (key) => context.secrets.get(key),
     savedState: (key) => context.globalState.get(key),

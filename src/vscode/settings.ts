@@ -4,34 +4,57 @@ import { Logger } from '../core/logger';
 import { SETTINGS, SETTINGS_SECTION } from '../ids';
 
 /**
- * Reads where the token is sent. These settings decide where the user's credentials go, so only the
- * user's own (global) value counts: a workspace can never redirect the token, even if VS Code would
- * otherwise apply its value. A workspace value is logged as ignored.
+ * The extension's settings, as the rest of it reads them. The ones that decide where the user's
+ * credentials go (data center, API domain, API version) count only in the user's own (global)
+ * settings: a workspace can never redirect the token, even where VS Code would apply its value. A
+ * workspace value is logged as ignored.
  */
-export function readEndpointSettings(logger: Logger): EndpointSettings {
-  const config = vscode.workspace.getConfiguration();
-  return {
-    dataCenter: userValue(config, SETTINGS.dataCenter, logger),
-    apiDomain: userValue(config, SETTINGS.apiDomain, logger),
-    apiVersion: userValue(config, SETTINGS.apiVersion, logger),
-  };
-}
+export class ExtensionSettings implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly subscription: vscode.Disposable;
 
-function userValue(config: vscode.WorkspaceConfiguration, key: string, logger: Logger): string {
-  const inspected = config.inspect<unknown>(key);
-  const ignored = inspected?.workspaceValue ?? inspected?.workspaceFolderValue;
-  if (ignored !== undefined) {
-    logger.warn(`Ignoring the workspace's value of ${key}: only your user settings decide where the access token is sent.`);
+  /** Fires when any of the extension's settings change. */
+  readonly onDidChange: vscode.Event<void> = this.changed.event;
+
+  constructor(private readonly logger: Logger) {
+    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(SETTINGS_SECTION)) {
+        this.changed.fire();
+      }
+    });
   }
-  const value = inspected?.globalValue ?? inspected?.defaultValue;
-  return typeof value === 'string' ? value : '';
-}
 
-/** Calls `listener` when any of the extension's settings change. */
-export function onDidChangeSettings(listener: () => void): vscode.Disposable {
-  return vscode.workspace.onDidChangeConfiguration((event) => {
-    if (event.affectsConfiguration(SETTINGS_SECTION)) {
-      listener();
+  /** Where requests go: the user's data center, API domain and API version. */
+  endpoint(): EndpointSettings {
+    return {
+      dataCenter: this.userValue(SETTINGS.dataCenter),
+      apiDomain: this.userValue(SETTINGS.apiDomain),
+      apiVersion: this.userValue(SETTINGS.apiVersion),
+    };
+  }
+
+  /** The user's data center, as set (possibly not a valid one). */
+  dataCenter(): string {
+    return this.userValue(SETTINGS.dataCenter);
+  }
+
+  /** `zohoTerritories.autoRefreshMinutes`, as set (bounded by whoever uses it). */
+  autoRefreshMinutes(): unknown {
+    return vscode.workspace.getConfiguration().get(SETTINGS.autoRefreshMinutes);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  private userValue(key: string): string {
+    const inspected = vscode.workspace.getConfiguration().inspect<unknown>(key);
+    const ignored = inspected?.workspaceValue ?? inspected?.workspaceFolderValue;
+    if (ignored !== undefined) {
+      this.logger.warn(`Ignoring the workspace's value of ${key}: only your user settings decide where the access token is sent.`);
     }
-  });
+    const value = inspected?.globalValue ?? inspected?.defaultValue;
+    return typeof value === 'string' ? value : '';
+  }
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ZohoTerritoriesTestApi } from '../../src/extension';
-import type { TerritoryTreeElement } from '../../src/vscode/territoryTreeProvider';
+import type { TerritoryTreeElement } from '../../src/vscode/view/territoryTreeProvider';
 
 export const EXTENSION_ID = 'zoho-territories-dev.zoho-crm-territories';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { KnownSecrets } from '../../core/knownSecrets';
-import { TerritoriesView } from '../territoriesView';
-import { TerritoryTreeElement } from '../territoryTreeProvider';
+import { TerritoriesView } from '../view/territoriesView';
+import { TerritoryTreeElement } from '../view/territoryTreeProvider';
 
 /**
  * Puts text on the clipboard, with every secret the extension holds blanked (the text comes from

@@ -1,21 +1,23 @@
 import { KnownSecrets } from '../../core/knownSecrets';
 import { TerritoryStore } from '../../core/territoryStore';
-import { AccessTokenStore } from '../accessTokenStore';
+import { AccessTokenStore } from '../signIn/accessTokenStore';
 import { OutputLog } from '../outputLog';
-import { SignInState } from '../signInState';
-import { ZohoSignIn } from '../zohoSignIn';
-import { TerritoriesView } from '../territoriesView';
-import { ViewOptions } from '../viewOptions';
+import { ExtensionSettings } from '../settings';
+import { CredentialsState } from '../signIn/credentialsState';
+import { OAuthSignIn } from '../signIn/oauthSignIn';
+import { TerritoriesView } from '../view/territoriesView';
+import { ViewOptions } from '../view/viewOptions';
 
 /** What command handlers are given; each takes only the pieces it uses. */
 export interface CommandDeps {
   readonly store: TerritoryStore;
   readonly tokens: AccessTokenStore;
-  readonly zoho: ZohoSignIn;
-  readonly signInState: SignInState;
+  readonly oauthSignIn: OAuthSignIn;
+  readonly credentialsState: CredentialsState;
   readonly view: TerritoriesView;
   readonly options: ViewOptions;
   readonly log: OutputLog;
   /** Every secret the extension holds: blanked from whatever a command copies, shows or returns. */
   readonly secrets: KnownSecrets;
+  readonly settings: ExtensionSettings;
 }

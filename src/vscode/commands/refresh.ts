@@ -1,12 +1,8 @@
-import { LoadSummary, summarizeOutcome } from '../../core/territoryStore';
+import { LoadSummary } from '../../core/territoryStore';
 import { CommandDeps } from './commandDeps';
-import { reportOutcome } from './reportOutcome';
+import { loadAndReport } from './loadAndReport';
 
 /** "Refresh Territories": loads again (joining a load already running); a failure keeps the last data. */
-export function refresh({ store, secrets }: Pick<CommandDeps, 'store' | 'secrets'>) {
-  return async (): Promise<LoadSummary> => {
-    const outcome = await store.load();
-    reportOutcome(outcome, secrets);
-    return summarizeOutcome(outcome);
-  };
+export function refresh(deps: Pick<CommandDeps, 'credentialsState' | 'view' | 'store' | 'secrets'>) {
+  return (): Promise<LoadSummary> => loadAndReport(deps, { credentialsChanged: false });
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../ids';
-import { UsersElement } from '../territoryTreeProvider';
+import { UsersElement } from '../view/territoryTreeProvider';
 import { clearToken } from './clearToken';
 import { CommandDeps } from './commandDeps';
 import { copyHierarchyJson } from './copyHierarchyJson';

@@ -1,16 +1,16 @@
 import * as vscode from 'vscode';
 import { parseTokenInput } from '../../core/oauth/signInInput';
-import { LoadSummary, summarizeOutcome } from '../../core/territoryStore';
+import { LoadSummary } from '../../core/territoryStore';
 import { REQUIRED_SCOPES } from '../../core/errorMessages';
 import { CommandDeps } from './commandDeps';
-import { reportOutcome } from './reportOutcome';
+import { loadAndReport } from './loadAndReport';
 
 /**
  * "Set Access Token": asks for the token in a password box (or takes it as the argument, for
  * scripts), stores it in SecretStorage, then shows the view and loads it.
  * Resolves with the load's outcome, or `undefined` when the user cancelled.
  */
-export function setToken({ tokens, signInState, store, view, secrets }: Pick<CommandDeps, 'tokens' | 'signInState' | 'store' | 'view' | 'secrets'>) {
+export function setToken({ tokens, credentialsState, store, view, secrets }: Pick<CommandDeps, 'tokens' | 'credentialsState' | 'store' | 'view' | 'secrets'>) {
   return async (tokenArgument?: unknown): Promise<LoadSummary | undefined> => {
     const input =
       typeof tokenArgument === 'string'
@@ -35,10 +35,6 @@ export function setToken({ tokens, signInState, store, view, secrets }: Pick<Com
       return undefined;
     }
     await tokens.set(parsed.token);
-    await signInState.update(true);
-    await view.reveal();
-    const outcome = await store.load();
-    reportOutcome(outcome, secrets);
-    return summarizeOutcome(outcome);
+    return loadAndReport({ credentialsState, view, store, secrets }, { credentialsChanged: true });
   };
 }

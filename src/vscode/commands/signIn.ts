@@ -4,12 +4,11 @@ import { describeError } from '../../core/errorMessages';
 import { ZOHO_ENVIRONMENTS, ZohoEnvironment, accountsOriginFor } from '../../core/oauth/environments';
 import { checkSignInField } from '../../core/oauth/signInInput';
 import { SignInRequest } from '../../core/oauth/tokenManager';
-import { LoadSummary, summarizeOutcome } from '../../core/territoryStore';
+import { LoadSummary } from '../../core/territoryStore';
 import { REQUIRED_SCOPES } from '../../core/errorMessages';
-import { SETTINGS } from '../../ids';
 import { notifyFailure } from '../errorActions';
 import { CommandDeps } from './commandDeps';
-import { reportOutcome } from './reportOutcome';
+import { loadAndReport } from './loadAndReport';
 
 const STEPS = 6;
 
@@ -20,16 +19,16 @@ const STEPS = 6;
  * Zoho refuses. Scripts and tests may pass the `SignInRequest` as the argument instead.
  * Resolves with the first load's summary, or `undefined` when the user cancelled.
  */
-export function signIn({ zoho, signInState, store, view, secrets }: Pick<CommandDeps, 'zoho' | 'signInState' | 'store' | 'view' | 'secrets'>) {
+export function signIn({ oauthSignIn, credentialsState, store, view, secrets, settings }: Pick<CommandDeps, 'oauthSignIn' | 'credentialsState' | 'store' | 'view' | 'secrets' | 'settings'>) {
   return async (argument?: unknown): Promise<LoadSummary | undefined> => {
-    const request = isSignInRequest(argument) ? argument : await askForSignIn();
+    const request = isSignInRequest(argument) ? argument : await askForSignIn(settings.dataCenter());
     if (!request) {
       return undefined;
     }
     try {
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Signing in to Zoho (${DATA_CENTERS[request.dataCenter].label})…` },
-        () => zoho.signIn(request),
+        () => oauthSignIn.signIn(request),
       );
     } catch (error) {
       const description = describeError(error);
@@ -37,11 +36,7 @@ export function signIn({ zoho, signInState, store, view, secrets }: Pick<Command
       notifyFailure(secrets, message, description.action);
       return { ok: false, message, code: description.logCode, action: description.action?.kind };
     }
-    await signInState.update(true);
-    await view.reveal();
-    const outcome = await store.load();
-    reportOutcome(outcome, secrets);
-    return summarizeOutcome(outcome);
+    return loadAndReport({ credentialsState, view, store, secrets }, { credentialsChanged: true });
   };
 }
 
@@ -50,9 +45,9 @@ function isSignInRequest(value: unknown): value is SignInRequest {
   return typeof candidate === 'object' && candidate !== null && typeof candidate.clientId === 'string' && isDataCenter(candidate.dataCenter);
 }
 
-async function askForSignIn(): Promise<SignInRequest | undefined> {
+/** Asks, step by step; `current` is the user's data center setting, offered first. */
+async function askForSignIn(current: string): Promise<SignInRequest | undefined> {
   const title = (step: number) => `Sign In with Zoho (Self Client) (${step}/${STEPS})`;
-  const current = vscode.workspace.getConfiguration().get<string>(SETTINGS.dataCenter);
   const dataCenter = await vscode.window.showQuickPick(
     (Object.keys(DATA_CENTERS) as DataCenter[])
       .sort((a, b) => Number(b === current) - Number(a === current))

@@ -7,10 +7,10 @@ import { CommandDeps } from './commandDeps';
  * access tokens). Both are tried whatever the other did; the message names each step that failed.
  * Resolves with what happened to the revocation (`revoked`, `alreadyInvalid`, `failed`, `notAsked`).
  */
-export function signOut({ zoho, signInState, secrets }: Pick<CommandDeps, 'zoho' | 'signInState' | 'secrets'>) {
+export function signOut({ oauthSignIn, credentialsState, secrets }: Pick<CommandDeps, 'oauthSignIn' | 'credentialsState' | 'secrets'>) {
   return async (): Promise<string> => {
-    const result = await zoho.signOut();
-    await signInState.update(true);
+    const result = await oauthSignIn.signOut();
+    await credentialsState.update(true);
     const { severity, message: words } = describeSignOut(result);
     const message = secrets.redact(words);
     if (severity === 'done') {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { DATA_CENTERS } from '../core/dataCenters';
-import { SignInStatus } from '../core/oauth/savedSignIn';
-import { AUTH_PROVIDER_ID, COMMANDS } from '../ids';
-import { ZohoSignIn } from './zohoSignIn';
+import { DATA_CENTERS } from '../../core/dataCenters';
+import { SignInStatus } from '../../core/oauth/savedSignIn';
+import { AUTH_PROVIDER_ID, COMMANDS } from '../../ids';
+import { OAuthSignIn } from './oauthSignIn';
 
 /**
  * Puts the Zoho sign-in in VS Code's Accounts menu, where it can be signed out. Signing in from
@@ -15,18 +15,18 @@ export class ZohoAuthenticationProvider implements vscode.AuthenticationProvider
 
   readonly onDidChangeSessions = this.changed.event;
 
-  constructor(private readonly zoho: ZohoSignIn) {
-    this.subscription = zoho.onDidChange(() => void this.announce());
+  constructor(private readonly oauthSignIn: OAuthSignIn) {
+    this.subscription = oauthSignIn.onDidChange(() => void this.announce());
   }
 
   async getSessions(): Promise<vscode.AuthenticationSession[]> {
-    const status = await this.zoho.status();
+    const status = await this.oauthSignIn.status();
     if (!status.signedIn) {
       return [];
     }
     let accessToken = '';
     try {
-      accessToken = (await this.zoho.tokenManager.getAccessToken()).accessToken;
+      accessToken = (await this.oauthSignIn.tokenManager.getAccessToken()).accessToken;
     } catch {
       // Still listed, so it can be signed out; the view says why the token could not be had.
     }
@@ -52,7 +52,7 @@ export class ZohoAuthenticationProvider implements vscode.AuthenticationProvider
   }
 
   private async announce(): Promise<void> {
-    const status = await this.zoho.status();
+    const status = await this.oauthSignIn.status();
     const previous = this.current;
     this.current = status.signedIn ? sessionOf(status, '') : undefined;
     if (previous?.id === this.current?.id) {
@@ -72,7 +72,7 @@ function sessionOf(status: SignInStatus, accessToken: string): vscode.Authentica
   return {
     id: `${AUTH_PROVIDER_ID}:${status.clientId}:${status.dataCenter}:${status.environment}`,
     accessToken,
-    account: { id: status.clientId ?? 'zoho', label: `Zoho CRM (${place}${environment})` },
+    account: { id: status.clientId ?? 'oauthSignIn', label: `Zoho CRM (${place}${environment})` },
     scopes: [],
   };
 }

@@ -1,15 +1,13 @@
 import * as vscode from 'vscode';
-import { Credentials, PastedToken, SignInOrPastedToken } from '../core/credentials';
-import { CONTEXT_KEYS } from '../ids';
+import { CONTEXT_KEYS } from '../../ids';
 import { AccessTokenStore } from './accessTokenStore';
-import { ZohoSignIn } from './zohoSignIn';
+import { OAuthSignIn } from './oauthSignIn';
 
 /**
  * Whether there is a way in (a Zoho sign-in or a pasted access token), and which: one event for a
- * change of either, the context keys the menus and welcome view use, and the credentials requests use.
+ * change of either, and the context keys the menus and welcome view use.
  */
-export class SignInState implements vscode.Disposable {
-  readonly credentials: Credentials;
+export class CredentialsState implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<boolean>();
   private readonly subscriptions: vscode.Disposable[];
   private known: boolean | undefined;
@@ -22,10 +20,9 @@ export class SignInState implements vscode.Disposable {
 
   constructor(
     private readonly tokens: AccessTokenStore,
-    private readonly zoho: ZohoSignIn,
+    private readonly oauthSignIn: OAuthSignIn,
   ) {
-    this.credentials = new SignInOrPastedToken(new PastedToken(() => tokens.get()), zoho.tokenManager);
-    this.subscriptions = [tokens.onDidChange(() => void this.update(true)), zoho.onDidChange(() => void this.update(true))];
+    this.subscriptions = [tokens.onDidChange(() => void this.update(true)), oauthSignIn.onDidChange(() => void this.update(true))];
   }
 
   /** Whether a sign-in or token is there, as last seen (`false` until first read). */
@@ -48,7 +45,7 @@ export class SignInState implements vscode.Disposable {
   }
 
   private async read(notify: boolean): Promise<boolean> {
-    const [token, status] = await Promise.all([this.tokens.get(), this.zoho.status()]);
+    const [token, status] = await Promise.all([this.tokens.get(), this.oauthSignIn.status()]);
     const has = token !== undefined || status.signedIn;
     const seen = JSON.stringify([token, status.signedIn, status.clientId, status.dataCenter, status.environment, status.apiDomain]);
     const changed = seen !== this.seen;
@@ -64,7 +61,7 @@ export class SignInState implements vscode.Disposable {
 
   /** "Zoho EU (sandbox)" when signed in; `undefined` with a pasted token or none. */
   async accountLabel(): Promise<string | undefined> {
-    const status = await this.zoho.status();
+    const status = await this.oauthSignIn.status();
     if (!status.signedIn || !status.dataCenter) {
       return undefined;
     }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { SORT_ORDERS, SortOrder } from '../core/hierarchy';
-import { CONTEXT_KEYS, STATE_KEYS } from '../ids';
+import { SORT_ORDERS, SortOrder } from '../../core/hierarchy';
+import { CONTEXT_KEYS, STATE_KEYS } from '../../ids';
 
 /**
  * How the user likes the tree: as a hierarchy or a flat list, and in which order. Remembered
@@ -10,9 +10,8 @@ export class ViewOptions implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange: vscode.Event<void> = this.changed.event;
 
-  // The session's values: read from the memento once, then kept here, so a read never depends on
-  // the write-through of the memento (once, in the integration tests, a toggle read back the value
-  // from before it).
+  // The session's values: read from the memento once, then kept here. A read gives the value last
+  // set at once, whether or not the memento has finished writing it.
   private currentHierarchy: boolean;
   private currentSortOrder: SortOrder;
 
@@ -20,7 +19,11 @@ export class ViewOptions implements vscode.Disposable {
     this.currentHierarchy = memento.get<boolean>(STATE_KEYS.hierarchy, true) !== false;
     const saved = memento.get<string>(STATE_KEYS.sortOrder);
     this.currentSortOrder = SORT_ORDERS.find((order) => order === saved) ?? 'zoho';
-    void this.publish();
+  }
+
+  /** Sets the context keys the title buttons use; call once at start. */
+  start(): Promise<void> {
+    return this.publish();
   }
 
   get hierarchy(): boolean {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { KnownSecrets } from '../core/knownSecrets';
-import { ACCESS_TOKEN_SECRET_KEY } from '../ids';
+import { KnownSecrets } from '../../core/knownSecrets';
+import { ACCESS_TOKEN_SECRET_KEY } from '../../ids';
 
 /**
  * The access token, kept in VS Code's SecretStorage and nowhere else. Sees changes made by other

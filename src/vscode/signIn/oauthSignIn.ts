@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { CredentialStore, SignInStatus } from '../core/oauth/savedSignIn';
-import { SignInRequest, SignOutResult, TokenManager } from '../core/oauth/tokenManager';
-import { SIGN_IN_SECRET_KEY } from '../ids';
+import { CredentialStore, SignInStatus } from '../../core/oauth/savedSignIn';
+import { SignInRequest, SignOutResult, TokenManager } from '../../core/oauth/tokenManager';
+import { SIGN_IN_SECRET_KEY } from '../../ids';
 
 /** The sign-in record's place in SecretStorage: one key, one JSON text. */
 export function signInSecretStore(secrets: vscode.SecretStorage): CredentialStore {
@@ -17,7 +17,7 @@ export function signInSecretStore(secrets: vscode.SecretStorage): CredentialStor
  * core's `TokenManager`. Sees sign-ins and sign-outs made in other windows. Every secret of the
  * sign-in is told to the `KnownSecrets` the log and messages redact with (by the token manager).
  */
-export class ZohoSignIn implements vscode.Disposable {
+export class OAuthSignIn implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
 

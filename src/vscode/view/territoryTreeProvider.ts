@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { ErrorAction } from '../core/errorMessages';
-import { TerritoryNode, sortTerritories } from '../core/hierarchy';
-import { TerritoryState, TerritoryStore } from '../core/territoryStore';
-import { TerritorySnapshot, TerritoryUser, formatUserCount } from '../core/territories';
-import { describeTerritory, describeUser } from '../core/territoryView';
-import { COMMANDS, TREE_ITEM_CONTEXT } from '../ids';
-import { errorActionCommand } from './errorActions';
+import { ErrorAction } from '../../core/errorMessages';
+import { TerritoryNode, sortTerritories } from '../../core/hierarchy';
+import { TerritoryState, TerritoryStore } from '../../core/territoryStore';
+import { TerritorySnapshot, TerritoryUser, formatUserCount } from '../../core/territories';
+import { describeTerritory, describeUser } from '../../core/territoryView';
+import { COMMANDS, TREE_ITEM_CONTEXT } from '../../ids';
+import { errorActionCommand } from '../errorActions';
 import { ViewOptions } from './viewOptions';
 
 /** A territory in the tree; wraps the hierarchy's node. */

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { ZohoEndpoint } from '../../core/endpoint';
+import { KnownSecrets } from '../../core/knownSecrets';
+import { Logger } from '../../core/logger';
+import { fromSavedSnapshot, toSavedSnapshot } from '../../core/savedSnapshot';
+import { TerritorySnapshot } from '../../core/territories';
+import { STATE_KEYS } from '../../ids';
+
+/**
+ * The last good load, kept in the extension's global state between sessions, so the view can show
+ * it at once on the next start. Never a secret: every string saved is passed through `KnownSecrets`.
+ */
+export class SavedTerritories {
+  /** The snapshot last saved or read, so one load is saved once. */
+  private last: TerritorySnapshot | undefined;
+
+  constructor(
+    private readonly memento: vscode.Memento,
+    private readonly secrets: KnownSecrets,
+    private readonly logger: Logger,
+  ) {}
+
+  /** What was saved for `endpoint` (parsed now, only when asked), or `undefined`. */
+  read(endpoint: ZohoEndpoint): TerritorySnapshot | undefined {
+    const snapshot = fromSavedSnapshot(this.memento.get(STATE_KEYS.lastSnapshot), endpoint, this.logger);
+    this.last = snapshot ?? this.last;
+    return snapshot;
+  }
+
+  /** Saves a fresh load (a snapshot already saved or read is not written again). */
+  async save(snapshot: TerritorySnapshot): Promise<void> {
+    if (snapshot === this.last) {
+      return;
+    }
+    this.last = snapshot;
+    const saved = toSavedSnapshot(snapshot);
+    if (saved) {
+      await this.memento.update(STATE_KEYS.lastSnapshot, this.secrets.redactValue(saved));
+    }
+  }
+
+  /** Forgets what was saved: it belongs to an account that signed out. */
+  async forget(): Promise<void> {
+    this.last = undefined;
+    await this.memento.update(STATE_KEYS.lastSnapshot, undefined);
+  }
+}
