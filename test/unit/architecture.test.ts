@@ -1,0 +1,128 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+
+/**
+ * The shape of the code, checked: what a newcomer relies on when finding their way in. Reads the
+ * TypeScript sources (not the compiled output) from the repository root.
+ */
+const root = findRoot(__dirname);
+const src = path.join(root, 'src');
+const MAX_LINES = 350;
+
+interface SourceFile {
+  readonly file: string;
+  readonly lines: number;
+  readonly imports: string[];
+}
+
+const files: SourceFile[] = listTs(src).map((file) => {
+  const text = fs.readFileSync(file, 'utf8');
+  const imports = [...text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'/gms)]
+    .map((match) => match[1])
+    .filter((specifier) => specifier.startsWith('.'))
+    .map((specifier) => resolveTs(path.resolve(path.dirname(file), specifier)));
+  return { file, lines: text.split('\n').length, imports };
+});
+
+describe('The shape of the code', () => {
+  it('has source files to check', () => {
+    assert.ok(files.length > 20, `found ${files.length} files under src`);
+  });
+
+  it(`has no source file over ${MAX_LINES} lines`, () => {
+    const long = files.filter((f) => f.lines > MAX_LINES).map((f) => `${rel(f.file)} (${f.lines})`);
+    assert.deepStrictEqual(long, []);
+  });
+
+  it('has no import cycle between files', () => {
+    const cycle = findCycle(new Map(files.map((f) => [f.file, f.imports])));
+    assert.strictEqual(cycle?.map(rel).join(' → '), undefined);
+  });
+
+  it('has no import cycle between folders', () => {
+    const edges = new Map<string, Set<string>>();
+    for (const f of files) {
+      const from = path.dirname(f.file);
+      for (const target of f.imports) {
+        const to = path.dirname(target);
+        // A folder may import from its own subfolders and parents' siblings alike; only distinct folders count.
+        if (to !== from) {
+          edges.set(from, (edges.get(from) ?? new Set()).add(to));
+        }
+      }
+    }
+    const cycle = findCycle(new Map([...edges].map(([from, to]) => [from, [...to]])));
+    assert.strictEqual(cycle?.map(rel).join(' → '), undefined);
+  });
+
+  it('keeps src/core and src/ids.ts free of the VS Code API', () => {
+    const offenders = files
+      .filter((f) => f.file.startsWith(path.join(src, 'core')) || f.file === path.join(src, 'ids.ts'))
+      .filter((f) => /from\s+'vscode'/.test(fs.readFileSync(f.file, 'utf8')))
+      .map((f) => rel(f.file));
+    assert.deepStrictEqual(offenders, []);
+  });
+});
+
+function findCycle(graph: Map<string, string[]>): string[] | undefined {
+  const state = new Map<string, 'open' | 'done'>();
+  for (const start of graph.keys()) {
+    if (state.has(start)) {
+      continue;
+    }
+    // Iterative depth-first search, keeping the path to report a cycle.
+    const stack: { node: string; next: number }[] = [{ node: start, next: 0 }];
+    state.set(start, 'open');
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const targets = graph.get(top.node) ?? [];
+      if (top.next >= targets.length) {
+        state.set(top.node, 'done');
+        stack.pop();
+        continue;
+      }
+      const target = targets[top.next++];
+      if (state.get(target) === 'open') {
+        const from = stack.findIndex((entry) => entry.node === target);
+        return [...stack.slice(from).map((entry) => entry.node), target];
+      }
+      if (!state.has(target)) {
+        state.set(target, 'open');
+        stack.push({ node: target, next: 0 });
+      }
+    }
+  }
+  return undefined;
+}
+
+function listTs(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? listTs(full) : entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+function resolveTs(base: string): string {
+  for (const candidate of [`${base}.ts`, path.join(base, 'index.ts')]) {
+    if (fs.existsSync(candidate)) {
+      return candidate;
+    }
+  }
+  return base;
+}
+
+function rel(file: string): string {
+  return path.relative(root, file);
+}
+
+function findRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'src'))) {
+      return dir;
+    }
+    if (path.dirname(dir) === dir) {
+      throw new Error(`no repository root above ${start}`);
+    }
+  }
+}
