@@ -3,7 +3,8 @@ import type { TerritoryTree } from './hierarchy';
 
 /** The data: territories with their user counts, in Zoho's words. Plain values, no behaviour. */
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+/** A JSON value as `readJson` gives it: an integer beyond 2^53 is a `bigint` with exactly the digits sent. */
+export type JsonValue = string | number | bigint | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
 export interface TerritoryUserCount {
