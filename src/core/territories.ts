@@ -99,6 +99,14 @@ export function formatTerritoryCount(count: number): string {
 // and bidi overrides/isolates can make a name display as another (right-to-left text itself is kept).
 // eslint-disable-next-line no-control-regex
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+/** Zoho's IDs (territories, users) are strings of digits: 18 or 19 today, a few more allowed. */
+const ZOHO_ID = /^[0-9]{1,30}$/;
+
+/** Whether a text is an ID of the form Zoho sends, and so safe to put into a URL path. */
+export function isZohoId(id: string): boolean {
+  return ZOHO_ID.test(id);
+}
+
 const MAX_LABEL_LENGTH = 200;
 
 /**

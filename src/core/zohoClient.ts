@@ -2,9 +2,11 @@ import { ZohoEndpoint } from './endpoint';
 import { ZohoApiError, ZohoNetworkError, ZohoResponseError } from './errors';
 import { BodyTooLargeError, FetchLike, SentAnswer, send, sleep as defaultSleep } from './http';
 import { Logger } from './logger';
+import { readJson } from './json';
 import { ListPage, parseAssociatedUsersCount, parseTerritories, parseTerritoryUsers, readErrorBody } from './parse';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, parseRetryAfter, retryDelay } from './retry';
-import { AssociatedUsersCountDocument, JsonObject, TerritoryRecord, TerritoryUser, TerritoryUserCount } from './territories';
+import { serverText } from './serverText';
+import { AssociatedUsersCountDocument, JsonObject, TerritoryRecord, TerritoryUser, TerritoryUserCount, isZohoId } from './territories';
 
 export interface ZohoClientOptions {
   readonly fetch: FetchLike;
@@ -115,8 +117,14 @@ export class ZohoClient {
     });
   }
 
-  /** `GET {origin}/crm/{version}/settings/territories/{id}/users`, every page. 204 means none. */
+  /**
+   * `GET {origin}/crm/{version}/settings/territories/{id}/users`, every page. 204 means none. Only an
+   * ID of Zoho's form (digits) goes into the path: `..` would make it another API's URL.
+   */
   async getTerritoryUsers(endpoint: ZohoEndpoint, token: string, territoryId: string, signal?: AbortSignal): Promise<ListResult<TerritoryUser>> {
+    if (!isZohoId(territoryId)) {
+      throw new ZohoResponseError(`the territory ID "${serverText(territoryId, 40)}" is not a string of digits, so its users were not asked for`);
+    }
     const base = `${apiBase(endpoint)}/settings/territories/${encodeURIComponent(territoryId)}/users`;
     return this.getAllPages(endpoint, token, signal, {
       url: (page, perPage) => `${base}?page=${page}&per_page=${perPage}`,
@@ -264,7 +272,7 @@ function tooLarge(maxBytes: number): ZohoResponseError {
 
 function safeJson(body: string): unknown {
   try {
-    return JSON.parse(body);
+    return readJson(body);
   } catch {
     return undefined;
   }

@@ -55,6 +55,8 @@ export interface Scenario {
   territories?: TerritoryRecordJson[];
   /** `GET /settings/territories` answers with this error. */
   territoriesError?: ZohoErrorCode;
+  /** `GET /settings/territories` answers 200 with this text (numbers and nesting `JSON.stringify` cannot write). */
+  territoriesBody?: string;
   /** Each territory's users, by territory ID; default the sample org's. A territory with none answers 204. */
   users?: Record<string, UserJson[]>;
   /** `GET /settings/territories/{id}/users` answers with this error. */
@@ -276,6 +278,11 @@ async function streamHugeBody(response: http.ServerResponse, bytes: number): Pro
 function answerTerritories(response: http.ServerResponse, scenario: Scenario, query: URLSearchParams): void {
   if (scenario.territoriesError) {
     sendError(response, scenario.territoriesError);
+    return;
+  }
+  if (scenario.territoriesBody !== undefined) {
+    response.writeHead(200, { 'Content-Type': 'application/json' });
+    response.end(scenario.territoriesBody);
     return;
   }
   // An org given other counts (or none) has no sample hierarchy.

@@ -3,6 +3,8 @@ import * as http from 'http';
 import { AddressInfo } from 'net';
 import { CancelledError, ZohoApiError, ZohoNetworkError, ZohoResponseError } from '../../src/core/errors';
 import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, ZOHO_ERRORS, ZohoErrorCode, startFakeZoho, syntheticEntries } from '../fake-zoho/server';
+import { buildTerritoryTree } from '../../src/core/hierarchy';
+import { documentText } from '../../src/core/json';
 import { endpointOf, rejectionOf, testClient } from './helpers';
 
 describe('ZohoClient against the fake Zoho API', () => {
@@ -45,6 +47,18 @@ describe('ZohoClient against the fake Zoho API', () => {
     assert.deepStrictEqual(result.document.associated_users_count[0], { count: 5, territory: { name: 'A', id: '1' } }, 'the copied JSON keeps the number as sent');
   });
 
+  it('keeps IDs above 2^53 sent as numbers: both territories, in the tree and in the copied JSON, as the digits sent', async () => {
+    fake.scenario = {
+      rawBody: '{"associated_users_count": [{"count": "1", "territory": {"name": "A", "id": 4150868000000225013}}, {"count": "2", "territory": {"name": "B", "id": 4150868000000225014}}], "info": {"per_page": 200, "count": 2, "page": 1, "more_records": false}}',
+    };
+    const result = await testClient().getAssociatedUsersCount(endpointOf(fake.origin), DEMO_TOKEN);
+    assert.deepStrictEqual(result.territories.map((t) => t.id), ['4150868000000225013', '4150868000000225014']);
+    assert.strictEqual(buildTerritoryTree(result.territories, undefined).all.length, 2, 'no territory disappears');
+    const copied = documentText(result.document);
+    assert.match(copied, /"id": 4150868000000225013\n/);
+    assert.match(copied, /"id": 4150868000000225014\n/);
+  });
+
   it('treats 204 No Content as an organisation with no territories', async () => {
     fake.scenario = { noContent: true };
     const result = await testClient().getAssociatedUsersCount(endpointOf(fake.origin), DEMO_TOKEN);
@@ -80,6 +94,17 @@ describe('ZohoClient against the fake Zoho API', () => {
     assert.strictEqual(result.requests, 4);
     assert.strictEqual(result.territories.length, 20);
     assert.match(result.note ?? '', /Stopped after 4 pages/);
+  });
+
+  it('never puts a territory ID of another form into a URL: ".." does not reach /settings/users', async () => {
+    for (const id of ['..', '../..', '.', '1/../..', '%2e%2e', '1?x=', '']) {
+      const error = await rejectionOf(testClient().getTerritoryUsers(endpointOf(fake.origin), DEMO_TOKEN, id));
+      assert.ok(error instanceof ZohoResponseError, String(error));
+      assert.match(error.problem, /territory ID/);
+    }
+    assert.strictEqual(fake.requests.length, 0, 'no request was made');
+    await testClient().getTerritoryUsers(endpointOf(fake.origin), DEMO_TOKEN, '431581000000744113');
+    assert.deepStrictEqual(fake.requests.map((r) => r.path), ['/crm/v7/settings/territories/431581000000744113/users']);
   });
 
   it('gets INVALID_TOKEN (401) for a wrong token, without retrying', async () => {
