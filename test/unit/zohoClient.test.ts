@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { CancelledError, ZohoApiError, ZohoNetworkError, ZohoResponseError } from '../../src/core/errors';
+import { DEFAULT_MAX_LOAD_BYTES, DEFAULT_MAX_LOAD_MS, DEFAULT_MAX_PAGES } from '../../src/core/zohoClient';
 import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, ZOHO_ERRORS, ZohoErrorCode, startFakeZoho, syntheticEntries } from '../fake-zoho/server';
 import { buildTerritoryTree } from '../../src/core/hierarchy';
 import { documentText } from '../../src/core/json';
@@ -94,6 +95,39 @@ describe('ZohoClient against the fake Zoho API', () => {
     assert.strictEqual(result.requests, 4);
     assert.strictEqual(result.territories.length, 20);
     assert.match(result.note ?? '', /Stopped after 4 pages/);
+  });
+
+  it('stops after the load-wide byte limit even if Zoho keeps saying more_records, and says so', async () => {
+    fake.scenario = { entries: syntheticEntries(100), perPage: 5 };
+    const client = testClient({ maxLoadBytes: 1_000 });
+    const result = await client.getAssociatedUsersCount(endpointOf(fake.origin), DEMO_TOKEN);
+    assert.ok(result.requests >= 2 && result.requests <= 4, `${result.requests} requests`);
+    assert.strictEqual(result.territories.length, result.requests * 5);
+    assert.match(result.note ?? '', /^Stopped after \d pages of territories \(\d\.\d kB\), the most one load reads; Zoho said more followed\.$/);
+    assert.ok(client.logger.lines.some((line) => line === `warn ${result.note}`));
+  });
+
+  it('stops after the load-wide time limit even if Zoho keeps saying more_records, and says so', async () => {
+    fake.scenario = { entries: syntheticEntries(100), perPage: 5 };
+    let clock = 0;
+    // Each reading of the clock is a second later: the pages seem to take seconds each.
+    const result = await testClient({ maxLoadMs: 10_000, now: () => (clock += 1_000) }).getAssociatedUsersCount(endpointOf(fake.origin), DEMO_TOKEN);
+    assert.ok(result.requests >= 2 && result.requests < 10, `${result.requests} requests`);
+    assert.match(result.note ?? '', /^Stopped after \d pages of territories: loading took longer than 10 s, the longest one load waits; Zoho said more followed\.$/);
+  });
+
+  it('has load-wide limits by default: 1,000 pages, 100 MB, 5 minutes', () => {
+    assert.deepStrictEqual([DEFAULT_MAX_PAGES, DEFAULT_MAX_LOAD_BYTES, DEFAULT_MAX_LOAD_MS], [1_000, 100 * 1024 * 1024, 5 * 60_000]);
+  });
+
+  it('logs the first pages one by one, then one summary line for the rest', async () => {
+    fake.scenario = { entries: syntheticEntries(150), perPage: 5 };
+    const client = testClient();
+    const result = await client.getAssociatedUsersCount(endpointOf(fake.origin), DEMO_TOKEN);
+    assert.strictEqual(result.requests, 30);
+    assert.strictEqual(client.logger.lines.filter((line) => / → 200 /.test(line)).length, 10, client.logger.lines.join('\n'));
+    assert.ok(client.logger.lines.length <= 21, `${client.logger.lines.length} lines`);
+    assert.match(client.logger.lines[client.logger.lines.length - 1], /^info Pages 11 to 30 of territories: 20 answers, \d+\.\d kB, in \d+ ms \(not logged one by one\)\.$/);
   });
 
   it('never puts a territory ID of another form into a URL: ".." does not reach /settings/users', async () => {
