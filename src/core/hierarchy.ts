@@ -1,3 +1,4 @@
+import { serverText } from './serverText';
 import { TerritoryRecord, TerritoryUserCount, displayName } from './territories';
 
 /** A territory in the hierarchy: its own users, its branch's, and its place. */
@@ -24,7 +25,7 @@ export interface TerritoryTree {
   /** Every territory, in Zoho's order. */
   readonly all: TerritoryNode[];
   readonly byId: ReadonlyMap<string, TerritoryNode>;
-  /** Why some territories are not where Zoho's data would put them; for the log. */
+  /** Why some territories are not where Zoho's data would put them; for the log (names made safe with `serverText`). */
   readonly problems: string[];
 }
 
@@ -58,7 +59,7 @@ export function buildTerritoryTree(counts: readonly TerritoryUserCount[], record
     const record = recordById.get(count.id);
     add(count.id, count.name || record?.name || '', count.count, count, record);
     if (records && !record) {
-      problems.push(`Territory "${count.name}" (${count.id}) has a user count but no territory record; shown at the top level.`);
+      problems.push(`Territory "${logName(count.name)}" (${count.id}) has a user count but no territory record; shown at the top level.`);
     }
   }
   for (const record of recordById.values()) {
@@ -75,7 +76,7 @@ export function buildTerritoryTree(counts: readonly TerritoryUserCount[], record
     }
     const parent = byId.get(parentId);
     if (!parent || parent === node) {
-      problems.push(`Territory "${node.name}" (${node.id}) reports to ${parent ? 'itself' : `territory ${parentId}, which does not exist`}; shown at the top level.`);
+      problems.push(`Territory "${logName(node.name)}" (${node.id}) reports to ${parent ? 'itself' : `territory ${parentId}, which does not exist`}; shown at the top level.`);
       continue;
     }
     node.parent = parent;
@@ -91,7 +92,8 @@ export function buildTerritoryTree(counts: readonly TerritoryUserCount[], record
       walk.push(node);
       const parent: TerritoryNode | undefined = node.parent;
       if (parent && state.get(parent) === 'walking') {
-        problems.push(`Territories around "${node.name}" (${node.id}) report to each other in a cycle; "${node.name}" is shown at the top level.`);
+        const name = logName(node.name);
+        problems.push(`Territories around "${name}" (${node.id}) report to each other in a cycle; "${name}" is shown at the top level.`);
         node.parent = undefined;
         break;
       }
@@ -121,6 +123,11 @@ export function buildTerritoryTree(counts: readonly TerritoryUserCount[], record
     }
   }
   return { roots, all, byId, problems };
+}
+
+/** A name from Zoho as it goes into a log line: one line, no token shape, not too long. */
+function logName(name: string): string {
+  return serverText(name, 60);
 }
 
 /** The longest path `territoryPath` gives. */

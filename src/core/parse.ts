@@ -1,6 +1,7 @@
-import { ZohoApiError, ZohoResponseError } from './errors';
+import { MAX_CODE_LENGTH, ZohoApiError, ZohoResponseError } from './errors';
 import { JsonReadError, MAX_JSON_DEPTH, readJson, writeJson } from './json';
-import { CONTROL_CHARACTERS, JsonObject, JsonValue, PageInfo, TerritoryRecord, TerritoryUser, TerritoryUserCount, isZohoId } from './territories';
+import { serverText } from './serverText';
+import { JsonObject, JsonValue, PageInfo, TerritoryRecord, TerritoryUser, TerritoryUserCount, isZohoId } from './territories';
 
 /** One page of a Zoho list answer (`{"<list>": [...], "info": {...}}`), parsed. */
 export interface ListPage<T> {
@@ -74,7 +75,10 @@ export function parseJsonObject(body: string): JsonObject {
   return value;
 }
 
-/** Zoho's error body: `{"code": "INVALID_TOKEN", "details": {}, "message": "…", "status": "error"}`. */
+/**
+ * Zoho's error body: `{"code": "INVALID_TOKEN", "details": {}, "message": "…", "status": "error"}`.
+ * The code and message are server text: made safe to show (`serverText`) before they go anywhere.
+ */
 export function readErrorBody(value: unknown, listKey?: string): { code: string | undefined; message: string | undefined } | undefined {
   if (!isObject(value)) {
     return undefined;
@@ -87,8 +91,8 @@ export function readErrorBody(value: unknown, listKey?: string): { code: string 
     return undefined;
   }
   return {
-    code: typeof candidate.code === 'string' ? candidate.code : undefined,
-    message: typeof candidate.message === 'string' ? candidate.message : undefined,
+    code: typeof candidate.code === 'string' ? serverText(candidate.code, MAX_CODE_LENGTH) || undefined : undefined,
+    message: typeof candidate.message === 'string' ? serverText(candidate.message) || undefined : undefined,
   };
 }
 
@@ -206,10 +210,9 @@ function describeKeys(value: JsonObject): string {
   return `${shown}${keys.length > 5 ? ` and ${keys.length - 5} more` : ''}`;
 }
 
-/** The start of a text, on one line, for an error message. */
+/** The start of a text from the server, on one line and safe to show, for an error message. */
 function preview(text: string, max = 60): string {
-  const oneLine = text.replace(CONTROL_CHARACTERS, ' ');
-  return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+  return serverText(text, max);
 }
 
 /** The start of a value as JSON (written only as far as shown), for an error message. */

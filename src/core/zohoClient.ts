@@ -334,15 +334,19 @@ function safeJson(body: string): unknown {
   }
 }
 
+/**
+ * Where a redirect pointed, said safely: only the host of an http(s) URL (never its path, query or
+ * user info, which may carry a secret), or "another address" for anything else, including none.
+ */
 function redirectHost(location: string | null): string {
-  if (!location) {
-    return 'nowhere';
-  }
+  let url: URL;
   try {
-    return new URL(location).host || location;
+    url = new URL(location ?? '');
   } catch {
-    return 'an invalid address';
+    return 'another address';
   }
+  const host = url.protocol === 'https:' || url.protocol === 'http:' ? serverText(url.host, 100) : '';
+  return host || 'another address';
 }
 
 /** "512 bytes", "1.3 kB", "47.9 MB". */

@@ -69,6 +69,8 @@ export interface Scenario {
   noContent?: boolean;
   /** Answer with this Zoho error (its documented status and body). */
   error?: ZohoErrorCode;
+  /** The `message` of the error body for `error`, instead of Zoho's documented one (e.g. one that echoes the token). */
+  errorMessage?: string;
   /** Answer with this HTTP status and an error body for `error`; for codes Zoho sends with other statuses. */
   errorStatus?: number;
   /** Only the first N requests fail as above (or by `drop`); later ones answer normally. */
@@ -218,7 +220,7 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
         request.socket.destroy();
         return;
       }
-      sendError(response, current.error as ZohoErrorCode, current.errorStatus, current.retryAfter);
+      sendError(response, current.error as ZohoErrorCode, current.errorStatus, current.retryAfter, current.errorMessage);
       return;
     }
     if (current.errorWith200) {
@@ -330,13 +332,13 @@ function pageOf(scenario: Scenario, query: URLSearchParams): object {
   };
 }
 
-function errorBody(code: ZohoErrorCode): object {
-  return { code, details: {}, message: ZOHO_ERRORS[code].message, status: 'error' };
+function errorBody(code: ZohoErrorCode, message: string = ZOHO_ERRORS[code].message): object {
+  return { code, details: {}, message, status: 'error' };
 }
 
-function sendError(response: http.ServerResponse, code: ZohoErrorCode, status?: number, retryAfter?: number): void {
+function sendError(response: http.ServerResponse, code: ZohoErrorCode, status?: number, retryAfter?: number, message?: string): void {
   const headers: http.OutgoingHttpHeaders = retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {};
-  sendJson(response, status ?? ZOHO_ERRORS[code].status, errorBody(code), headers);
+  sendJson(response, status ?? ZOHO_ERRORS[code].status, errorBody(code, message), headers);
 }
 
 /** Entries for a synthetic organisation of `n` territories, for paging tests and benchmarks. */

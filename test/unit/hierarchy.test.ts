@@ -122,6 +122,16 @@ describe('buildTerritoryTree: the hierarchy as Zoho has it', () => {
     });
   });
 
+  it('makes names safe in the problems it logs: no line breaks, no token', () => {
+    const token = '1000.0123456789abcdef0123456789abcdef.0123456789abcdef0123456789abcdef';
+    const evil = `Evil\n2024-01-01 [error] forged line Zoho-oauthtoken ${token}`;
+    const tree = buildTerritoryTree([count('1', evil, 1), count('1', evil, 2), count('2', evil, 1)], [record('2', evil, '404')]);
+    assert.strictEqual(tree.problems.length, 3);
+    for (const problem of tree.problems) {
+      assert.ok(!/[\n\r]/.test(problem) && !problem.includes('0123456789abcdef'), problem);
+    }
+  });
+
   it('writes the hierarchy as nested JSON', () => {
     const json = treeToJson(buildTerritoryTree(counts, records).roots);
     assert.deepStrictEqual(json[0].children.map((c) => [c.name, c.users, c.branch_users, c.children.length]), [['Chennai', 2, 4, 2], ['Parent', 1, 2, 1]]);

@@ -88,6 +88,38 @@ describe('parseAssociatedUsersCount: the parser of Zoho\'s answer', () => {
     assert.throws(() => parseAssociatedUsersCount(body), (error: unknown) => error instanceof ZohoApiError && error.code === 'INVALID_TOKEN');
   });
 
+  it('makes Zoho\'s error code and message safe to show: no token, no control characters, 300 characters at most', () => {
+    const token = '1000.0123456789abcdef0123456789abcdef.0123456789abcdef0123456789abcdef';
+    const message = `permission denied for Zoho-oauthtoken ${token}\nINFO forged log line\u202e ${'x'.repeat(9 * 1024 * 1024)}`;
+    const body = JSON.stringify({ code: `NO_PERMISSION\n${token}`, details: {}, message, status: 'error' });
+    const error = (() => {
+      try {
+        parseAssociatedUsersCount(body);
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    assert.ok(error instanceof ZohoApiError, String(error));
+    for (const text of [error.message, error.zohoMessage ?? '', error.code ?? '']) {
+      assert.ok(!text.includes(token) && !text.includes('1000.0123'), text.slice(0, 200));
+      assert.ok(!/[\n\u202e]/.test(text), 'no control characters');
+      assert.ok(text.length <= 400, `${text.length} characters`);
+    }
+    assert.match(error.zohoMessage ?? '', /^permission denied for Zoho-oauthtoken \*\*\* INFO forged log line/);
+  });
+
+  it('shows no token or control character from the answer in a response error', () => {
+    const token = '1000.0123456789abcdef0123456789abcdef.0123456789abcdef0123456789abcdef';
+    for (const body of [`<html>Bearer ${token}\n</html>`, `Zoho-oauthtoken ${token}`, JSON.stringify({ [`Zoho-oauthtoken ${token}\r\n`]: 1 }), entry('1', { name: 'x', id: `Zoho-oauthtoken ${token}\n` })]) {
+      assert.throws(
+        () => parseAssociatedUsersCount(body),
+        (error: unknown) => error instanceof ZohoResponseError && !error.problem.includes('0123456789abcdef') && !/[\r\n]/.test(error.problem),
+        body,
+      );
+    }
+  });
+
   it('says what was wrong with HTML, truncated or odd bodies', () => {
     const cases: Array<[string, RegExp]> = [
       ['<!DOCTYPE html><html><title>502 Bad Gateway</title></html>', /HTML page/],

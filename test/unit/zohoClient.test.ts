@@ -4,6 +4,7 @@ import { AddressInfo } from 'net';
 import { CancelledError, ZohoApiError, ZohoNetworkError, ZohoResponseError } from '../../src/core/errors';
 import { DEFAULT_MAX_LOAD_BYTES, DEFAULT_MAX_LOAD_MS, DEFAULT_MAX_PAGES } from '../../src/core/zohoClient';
 import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, ZOHO_ERRORS, ZohoErrorCode, startFakeZoho, syntheticEntries } from '../fake-zoho/server';
+import { describeError } from '../../src/core/errorMessages';
 import { buildTerritoryTree } from '../../src/core/hierarchy';
 import { documentText } from '../../src/core/json';
 import { endpointOf, rejectionOf, testClient } from './helpers';
@@ -139,6 +140,21 @@ describe('ZohoClient against the fake Zoho API', () => {
     assert.strictEqual(fake.requests.length, 0, 'no request was made');
     await testClient().getTerritoryUsers(endpointOf(fake.origin), DEMO_TOKEN, '431581000000744113');
     assert.deepStrictEqual(fake.requests.map((r) => r.path), ['/crm/v7/settings/territories/431581000000744113/users']);
+  });
+
+  it('shows no token, control character or megabytes from Zoho\'s error text in the error, its message or the log', async () => {
+    const token = '1000.0123456789abcdef0123456789abcdef.0123456789abcdef0123456789abcdef';
+    fake.scenario = { error: 'NO_PERMISSION', errorMessage: `permission denied for Zoho-oauthtoken ${token}\n[error] forged line ${'x'.repeat(9 * 1024 * 1024)}` };
+    const client = testClient();
+    const error = await rejectionOf(client.getAssociatedUsersCount(endpointOf(fake.origin), DEMO_TOKEN));
+    assert.ok(error instanceof ZohoApiError, String(error));
+    const shown = [error.message, error.zohoMessage ?? '', describeError(error).message, ...client.logger.lines];
+    for (const text of shown) {
+      assert.ok(!text.includes('0123456789abcdef'), text.slice(0, 300));
+      assert.ok(!/[\r\n]/.test(text), text.slice(0, 300));
+      assert.ok(text.length < 1_000, `${text.length} characters`);
+    }
+    assert.match(describeError(error).message, /permission denied for Zoho-oauthtoken \*\*\* \[error\] forged line x+…/);
   });
 
   it('gets INVALID_TOKEN (401) for a wrong token, without retrying', async () => {
@@ -306,17 +322,33 @@ describe('ZohoClient against the fake Zoho API', () => {
     assert.strictEqual(unknown.host, 'no-such-host.invalid');
   });
 
-  it('does not follow a redirect, so the token never goes elsewhere', async () => {
+  it('does not follow a redirect, so the token never goes elsewhere, and names only the host of an http(s) Location', async () => {
+    const token = '1000.0123456789abcdef0123456789abcdef.0123456789abcdef0123456789abcdef';
+    let location = '';
     const target = http.createServer((_request, response) => {
-      response.writeHead(302, { Location: 'https://evil.example/steal' });
+      response.writeHead(302, { Location: location });
       response.end();
     });
     await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
     try {
       const origin = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
-      const error = await rejectionOf(testClient().getAssociatedUsersCount(endpointOf(origin), DEMO_TOKEN));
-      assert.ok(error instanceof ZohoResponseError, String(error));
-      assert.match(error.problem, /redirect.*evil\.example.*not followed/);
+      const cases: Array<[string, string]> = [
+        ['https://evil.example/steal', 'evil.example'],
+        [`https://evil.example:8443/steal?token=${token}`, 'evil.example:8443'],
+        [`http://user:${token}@evil.example/`, 'evil.example'],
+        // node-fetch resolves a relative Location against the request's URL: the API's own host, and only that.
+        [`/login?token=${token}`, new URL(origin).host],
+        [`javascript:alert('${token}')`, 'another address'],
+        [`data:text/html,Zoho-oauthtoken ${token}`, 'another address'],
+        [`mailto:${token}@evil.example`, 'another address'],
+        ['not a url at all', new URL(origin).host],
+      ];
+      for (const [sent, shown] of cases) {
+        location = sent;
+        const error = await rejectionOf(testClient().getAssociatedUsersCount(endpointOf(origin), DEMO_TOKEN));
+        assert.ok(error instanceof ZohoResponseError, String(error));
+        assert.strictEqual(error.problem, `Zoho answered with a redirect (HTTP 302) to ${shown}; it was not followed, so the token went nowhere else`, sent);
+      }
     } finally {
       await new Promise<void>((resolve) => target.close(() => resolve()));
     }
