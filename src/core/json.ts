@@ -13,7 +13,7 @@ export const MAX_JSON_DEPTH = 256;
 /** Integers longer than this are refused rather than converted (converting megabytes of digits takes seconds). */
 export const MAX_INTEGER_DIGITS = 1_000;
 
-/** Why a text could not be read: not JSON at `position`, or nested deeper than allowed. */
+/** Why a text could not be read: not JSON at `position`, nested deeper than allowed, or an integer too long. */
 export class JsonReadError extends Error {
   override readonly name = 'JsonReadError';
   constructor(
@@ -325,6 +325,7 @@ export function writeJson(value: unknown, options: WriteJsonOptions = {}): strin
   const indent = options.indent ?? 0;
   const maxLength = options.maxLength ?? Infinity;
   const special = containersToWalk(value);
+  // The text in pieces, one per entry written here (its prefix and value together), joined at the end.
   const parts: string[] = [];
   let length = 0;
   const emit = (part: string) => {
@@ -332,63 +333,61 @@ export function writeJson(value: unknown, options: WriteJsonOptions = {}): strin
     length += part.length;
   };
   const newlines: string[] = [];
-  const newline = (level: number): string => (newlines[level] ??= `\n${' '.repeat(indent * Math.min(level, MAX_INDENT_LEVELS))}`);
+  const newline = (level: number): string => (indent > 0 ? (newlines[level] ??= `\n${' '.repeat(indent * Math.min(level, MAX_INDENT_LEVELS))}`) : '');
+  // What goes before an entry (`,`, the new line and an object's `"name": `), by level and name.
+  const prefixes: Array<Map<string, string>> = [];
+  const prefix = (name: string | undefined, level: number, first: boolean): string => {
+    const byName = (prefixes[level * 2 + (first ? 0 : 1)] ??= new Map());
+    let text = byName.get(name ?? '');
+    if (text === undefined) {
+      text = `${first ? '' : ','}${newline(level)}${name === undefined ? '' : `${JSON.stringify(name)}${indent > 0 ? ': ' : ':'}`}`;
+      byName.set(name ?? '', text);
+    }
+    return text;
+  };
   const stack: Frame[] = [];
-  // Writes a value at `level`: a scalar, a container `JSON.stringify` can write, or opens one to walk.
-  const write = (item: unknown, level: number, inList: boolean) => {
+  // Writes `before` and a value at `level`: a scalar, a container `JSON.stringify` can write, or opens one to walk.
+  const write = (before: string, item: unknown, level: number, inList: boolean) => {
     if (typeof item === 'bigint') {
-      emit(item.toString());
+      emit(before + item.toString());
       return;
     }
     if (!isContainer(item)) {
       // undefined, functions and symbols are `null` in a list, and objects leave their keys out (below).
-      emit(JSON.stringify(item) ?? (inList ? 'null' : ''));
+      emit(before + (JSON.stringify(item) ?? (inList ? 'null' : '')));
       return;
     }
     if (!special.has(item) && (indent === 0 || level + NATIVE_HEIGHT <= MAX_INDENT_LEVELS)) {
       const text = JSON.stringify(item, null, indent);
-      emit(indent > 0 && level > 0 ? text.replace(/\n/g, newline(level)) : text);
+      emit(before + (indent > 0 && level > 0 ? text.replace(/\n/g, newline(level)) : text));
       return;
     }
-    const keys = Array.isArray(item) ? undefined : Object.keys(item).filter((name) => isWritable((item as Record<string, unknown>)[name]));
+    const record = item as Record<string, unknown>;
+    const names = Array.isArray(item) ? undefined : Object.keys(record);
+    const keys = names?.every((name) => isWritable(record[name])) === false ? names.filter((name) => isWritable(record[name])) : names;
     const size = keys ? keys.length : (item as readonly unknown[]).length;
     if (size === 0) {
-      emit(keys ? '{}' : '[]');
+      emit(before + (keys ? '{}' : '[]'));
       return;
     }
-    emit(keys ? '{' : '[');
+    emit(before + (keys ? '{' : '['));
     stack.push({ container: item, keys, index: 0 });
   };
 
-  write(value, 0, true);
+  write('', value, 0, true);
   while (stack.length > 0 && length <= maxLength) {
     const level = stack.length;
     const frame = stack[level - 1];
     const { container, keys } = frame;
     if (frame.index === (keys ? keys.length : (container as readonly unknown[]).length)) {
       stack.pop();
-      if (indent > 0) {
-        emit(newline(level - 1));
-      }
-      emit(keys ? '}' : ']');
+      emit(newline(level - 1) + (keys ? '}' : ']'));
       continue;
     }
-    if (frame.index > 0) {
-      emit(',');
-    }
-    if (indent > 0) {
-      emit(newline(level));
-    }
-    let item: unknown;
-    if (keys) {
-      const name = keys[frame.index];
-      emit(`${JSON.stringify(name)}${indent > 0 ? ': ' : ':'}`);
-      item = (container as Record<string, unknown>)[name];
-    } else {
-      item = (container as readonly unknown[])[frame.index];
-    }
+    const name = keys?.[frame.index];
+    const item = name !== undefined ? (container as Record<string, unknown>)[name] : (container as readonly unknown[])[frame.index];
+    write(prefix(name, level, frame.index === 0), item, level, keys === undefined);
     frame.index++;
-    write(item, level, keys === undefined);
   }
   return parts.join('');
 }
