@@ -2,22 +2,37 @@
  * Every way loading territories can fail, typed where it arises. `errorMessages.ts` turns each into
  * words a person can act on; nothing here is shown to users directly.
  */
+import { serverText } from './serverText';
 
-/** Zoho answered with an error: an HTTP error status and (usually) its JSON error body. */
+/**
+ * Zoho answered with an error: an HTTP error status and (usually) its JSON error body. The code and
+ * message are server text, made safe here (`serverText`): no token shape, no control characters,
+ * a few hundred characters at most, whoever constructs the error.
+ */
 export class ZohoApiError extends Error {
   override readonly name = 'ZohoApiError';
+  /** Zoho's `code`, e.g. `INVALID_TOKEN`; `undefined` when the body had none. */
+  readonly code: string | undefined;
+  /** Zoho's own `message`, for the log and as a detail. */
+  readonly zohoMessage: string | undefined;
+
   constructor(
     readonly httpStatus: number,
-    /** Zoho's `code`, e.g. `INVALID_TOKEN`; `undefined` when the body had none. */
-    readonly code: string | undefined,
-    /** Zoho's own `message`, for the log and as a detail. */
-    readonly zohoMessage: string | undefined,
+    code: string | undefined,
+    zohoMessage: string | undefined,
     /** Seconds from a `Retry-After` header, when Zoho sent one. */
     readonly retryAfterSeconds?: number,
   ) {
-    super(`Zoho answered HTTP ${httpStatus}${code ? ` ${code}` : ''}${zohoMessage ? `: ${zohoMessage}` : ''}`);
+    const safeCode = code === undefined ? undefined : serverText(code, MAX_CODE_LENGTH) || undefined;
+    const safeMessage = zohoMessage === undefined ? undefined : serverText(zohoMessage) || undefined;
+    super(`Zoho answered HTTP ${httpStatus}${safeCode ? ` ${safeCode}` : ''}${safeMessage ? `: ${safeMessage}` : ''}`);
+    this.code = safeCode;
+    this.zohoMessage = safeMessage;
   }
 }
+
+/** Zoho's codes are short (`OAUTH_SCOPE_MISMATCH`); a longer one is cut to this. */
+export const MAX_CODE_LENGTH = 60;
 
 export type NetworkFailure = 'dns' | 'refused' | 'timeout' | 'reset' | 'tls' | 'other';
 

@@ -1,3 +1,4 @@
+import { serverText } from './serverText';
 import { TerritoryRecord, TerritoryUserCount, displayName } from './territories';
 
 /** A territory in the hierarchy: its own users, its branch's, and its place. */
@@ -24,7 +25,7 @@ export interface TerritoryTree {
   /** Every territory, in Zoho's order. */
   readonly all: TerritoryNode[];
   readonly byId: ReadonlyMap<string, TerritoryNode>;
-  /** Why some territories are not where Zoho's data would put them; for the log. */
+  /** Why some territories are not where Zoho's data would put them; for the log (names made safe with `serverText`). */
   readonly problems: string[];
 }
 
@@ -58,7 +59,7 @@ export function buildTerritoryTree(counts: readonly TerritoryUserCount[], record
     const record = recordById.get(count.id);
     add(count.id, count.name || record?.name || '', count.count, count, record);
     if (records && !record) {
-      problems.push(`Territory "${count.name}" (${count.id}) has a user count but no territory record; shown at the top level.`);
+      problems.push(`Territory "${logName(count.name)}" (${count.id}) has a user count but no territory record; shown at the top level.`);
     }
   }
   for (const record of recordById.values()) {
@@ -75,7 +76,7 @@ export function buildTerritoryTree(counts: readonly TerritoryUserCount[], record
     }
     const parent = byId.get(parentId);
     if (!parent || parent === node) {
-      problems.push(`Territory "${node.name}" (${node.id}) reports to ${parent ? 'itself' : `territory ${parentId}, which does not exist`}; shown at the top level.`);
+      problems.push(`Territory "${logName(node.name)}" (${node.id}) reports to ${parent ? 'itself' : `territory ${parentId}, which does not exist`}; shown at the top level.`);
       continue;
     }
     node.parent = parent;
@@ -91,7 +92,8 @@ export function buildTerritoryTree(counts: readonly TerritoryUserCount[], record
       walk.push(node);
       const parent: TerritoryNode | undefined = node.parent;
       if (parent && state.get(parent) === 'walking') {
-        problems.push(`Territories around "${node.name}" (${node.id}) report to each other in a cycle; "${node.name}" is shown at the top level.`);
+        const name = logName(node.name);
+        problems.push(`Territories around "${name}" (${node.id}) report to each other in a cycle; "${name}" is shown at the top level.`);
         node.parent = undefined;
         break;
       }
@@ -123,13 +125,37 @@ export function buildTerritoryTree(counts: readonly TerritoryUserCount[], record
   return { roots, all, byId, problems };
 }
 
-/** "Zoho › Chennai › Chennai North": where a territory sits, for search and tooltips. */
+/** A name from Zoho as it goes into a log line: one line, no token shape, not too long. */
+function logName(name: string): string {
+  return serverText(name, 60);
+}
+
+/** The longest path `territoryPath` gives. */
+export const MAX_PATH_LENGTH = 200;
+const SEPARATOR = ' › ';
+const CUT = '… › ';
+
+/**
+ * "Zoho › Chennai › Chennai North": where a territory sits, for search and tooltips. Walks up only
+ * as far as `MAX_PATH_LENGTH` characters reach ("… › Chennai › Chennai North" past that), so the
+ * paths of every territory of a 10,000-deep chain take linear time, not quadratic.
+ */
 export function territoryPath(node: TerritoryNode): string {
   const names: string[] = [];
-  for (let current: TerritoryNode | undefined = node; current; current = current.parent) {
-    names.push(displayName(current.name, 60));
+  let length = 0;
+  let current: TerritoryNode | undefined = node;
+  for (; current; current = current.parent) {
+    const name = displayName(current.name, 60);
+    const added = names.length === 0 ? name.length : name.length + SEPARATOR.length;
+    // Room for this name, and for the "… › " in front unless it is the top.
+    if (names.length > 0 && length + added + (current.parent ? CUT.length : 0) > MAX_PATH_LENGTH) {
+      break;
+    }
+    names.push(name);
+    length += added;
   }
-  return names.reverse().join(' › ');
+  const path = names.reverse().join(SEPARATOR);
+  return current ? `${CUT}${path}` : path;
 }
 
 export type SortOrder = 'zoho' | 'name-asc' | 'name-desc' | 'users-asc' | 'users-desc';

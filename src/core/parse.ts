@@ -1,5 +1,7 @@
-import { ZohoApiError, ZohoResponseError } from './errors';
-import { CONTROL_CHARACTERS, JsonObject, JsonValue, PageInfo, TerritoryRecord, TerritoryUser, TerritoryUserCount } from './territories';
+import { MAX_CODE_LENGTH, ZohoApiError, ZohoResponseError } from './errors';
+import { JsonReadError, MAX_JSON_DEPTH, readJson, writeJson } from './json';
+import { serverText } from './serverText';
+import { JsonObject, JsonValue, PageInfo, TerritoryRecord, TerritoryUser, TerritoryUserCount, isZohoId } from './territories';
 
 /** One page of a Zoho list answer (`{"<list>": [...], "info": {...}}`), parsed. */
 export interface ListPage<T> {
@@ -43,16 +45,25 @@ export function parseTerritoryUsers(body: string): ListPage<TerritoryUser> {
   return parseListPage(body, 'users', parseUser);
 }
 
-/** Parses a body as a JSON object, or throws `ZohoResponseError` saying what it was instead. */
+/**
+ * Parses a body as a JSON object, or throws `ZohoResponseError` saying what it was instead. Integers
+ * beyond 2^53 (IDs sent as numbers) stay exact, as `bigint`s; nesting past `MAX_JSON_DEPTH` is refused.
+ */
 export function parseJsonObject(body: string): JsonObject {
   const trimmed = body.trim();
   if (trimmed === '') {
     throw new ZohoResponseError('the answer was empty');
   }
-  let value: unknown;
+  let value: JsonValue;
   try {
-    value = JSON.parse(trimmed);
-  } catch {
+    value = readJson(trimmed);
+  } catch (error) {
+    if (error instanceof JsonReadError && error.kind === 'depth') {
+      throw new ZohoResponseError(`the answer nests values more than ${MAX_JSON_DEPTH} levels deep, so it was not read`);
+    }
+    if (error instanceof JsonReadError && error.kind === 'number') {
+      throw new ZohoResponseError(`the answer has ${error.message}, so it was not read`);
+    }
     if (trimmed.startsWith('<')) {
       throw new ZohoResponseError(`the answer was an HTML page, not JSON (it starts "${preview(trimmed)}")`);
     }
@@ -64,7 +75,10 @@ export function parseJsonObject(body: string): JsonObject {
   return value;
 }
 
-/** Zoho's error body: `{"code": "INVALID_TOKEN", "details": {}, "message": "…", "status": "error"}`. */
+/**
+ * Zoho's error body: `{"code": "INVALID_TOKEN", "details": {}, "message": "…", "status": "error"}`.
+ * The code and message are server text: made safe to show (`serverText`) before they go anywhere.
+ */
 export function readErrorBody(value: unknown, listKey?: string): { code: string | undefined; message: string | undefined } | undefined {
   if (!isObject(value)) {
     return undefined;
@@ -77,8 +91,8 @@ export function readErrorBody(value: unknown, listKey?: string): { code: string 
     return undefined;
   }
   return {
-    code: typeof candidate.code === 'string' ? candidate.code : undefined,
-    message: typeof candidate.message === 'string' ? candidate.message : undefined,
+    code: typeof candidate.code === 'string' ? serverText(candidate.code, MAX_CODE_LENGTH) || undefined : undefined,
+    message: typeof candidate.message === 'string' ? serverText(candidate.message) || undefined : undefined,
   };
 }
 
@@ -90,7 +104,7 @@ function parseCountEntry(entry: JsonValue, where: string): TerritoryUserCount {
   if (!isObject(territory)) {
     throw new ZohoResponseError(`${where} has ${territory === undefined ? 'no "territory"' : `a "territory" that is ${describeType(territory)}`}`);
   }
-  const id = parseId(territory.id, where);
+  const id = parseId(territory.id, where, 'territory ID');
   const name = text(territory.name);
   const count = parseCount(entry.count, `${where} (territory ${id})`);
   const subordinates = typeof territory.subordinates === 'boolean' ? territory.subordinates : undefined;
@@ -101,10 +115,10 @@ function parseTerritoryRecord(entry: JsonValue, where: string): TerritoryRecord 
   if (!isObject(entry)) {
     throw new ZohoResponseError(`${where} is ${describeType(entry)}, not an object`);
   }
-  const id = parseId(entry.id, where);
+  const id = parseId(entry.id, where, 'territory ID');
   const parent = entry.reporting_to;
   // A parent without a usable ID is treated as none: the territory then shows at the top level.
-  const reportingToId = isObject(parent) && (typeof parent.id === 'string' || typeof parent.id === 'number') && String(parent.id).trim() !== '' ? String(parent.id).trim() : undefined;
+  const reportingToId = isObject(parent) ? idText(parent.id) : undefined;
   return { id, name: text(entry.name), reportingToId, raw: entry };
 }
 
@@ -112,7 +126,7 @@ function parseUser(entry: JsonValue, where: string): TerritoryUser {
   if (!isObject(entry)) {
     throw new ZohoResponseError(`${where} is ${describeType(entry)}, not an object`);
   }
-  const id = parseId(entry.id, where);
+  const id = parseId(entry.id, where, 'user ID');
   const fullName = text(entry.full_name) || [text(entry.first_name), text(entry.last_name)].filter(Boolean).join(' ');
   const role = isObject(entry.role) ? text(entry.role.name) : '';
   return { id, fullName, email: text(entry.email), role, status: text(entry.status), raw: entry };
@@ -123,14 +137,21 @@ function text(value: JsonValue | undefined): string {
   return typeof value === 'string' ? value : value == null || typeof value === 'object' ? '' : String(value);
 }
 
-function parseId(value: JsonValue | undefined, where: string): string {
-  if (typeof value === 'string' && value.trim() !== '') {
-    return value.trim();
+/**
+ * An ID as Zoho sends it: a string of digits, or a whole number (spec and SDK examples), which stays
+ * exact past 2^53. Nothing else: an ID goes into URL paths, where `..` or `/` would lead elsewhere.
+ */
+function parseId(value: JsonValue | undefined, where: string, what: string): string {
+  const id = idText(value);
+  if (id !== undefined) {
+    return id;
   }
-  if (typeof value === 'number' && Number.isFinite(value)) {
-    return String(value);
-  }
-  throw new ZohoResponseError(`${where} has ${value === undefined ? 'no territory ID' : `the territory ID ${preview(JSON.stringify(value))}`}`);
+  throw new ZohoResponseError(`${where} has ${value === undefined ? `no ${what}` : `the ${what} ${previewJson(value)}, not a string of digits`}`);
+}
+
+function idText(value: JsonValue | undefined): string | undefined {
+  const id = typeof value === 'string' ? value : (typeof value === 'number' && Number.isSafeInteger(value)) || typeof value === 'bigint' ? String(value) : undefined;
+  return id !== undefined && isZohoId(id) ? id : undefined;
 }
 
 /** `count` is a string of digits in Zoho's docs and SDK, an integer in its OpenAPI spec: accept both. */
@@ -141,7 +162,7 @@ function parseCount(value: JsonValue | undefined, where: string): number {
   if (typeof value === 'string' && /^\s*\d{1,15}\s*$/.test(value)) {
     return Number(value.trim());
   }
-  const shown = value === undefined ? 'no user count' : `the user count ${preview(JSON.stringify(value))}`;
+  const shown = value === undefined ? 'no user count' : `the user count ${previewJson(value)}`;
   throw new ZohoResponseError(`${where} has ${shown}, not a whole number of users`);
 }
 
@@ -175,9 +196,9 @@ function describeType(value: unknown): string {
     return 'a list';
   }
   if (typeof value === 'string') {
-    return `the text ${preview(JSON.stringify(value))}`;
+    return `the text ${previewJson(value)}`;
   }
-  return `a ${typeof value}`;
+  return typeof value === 'bigint' ? 'a number' : `a ${typeof value}`;
 }
 
 function describeKeys(value: JsonObject): string {
@@ -189,8 +210,12 @@ function describeKeys(value: JsonObject): string {
   return `${shown}${keys.length > 5 ? ` and ${keys.length - 5} more` : ''}`;
 }
 
-/** The start of a text, on one line, for an error message. */
+/** The start of a text from the server, on one line and safe to show, for an error message. */
 function preview(text: string, max = 60): string {
-  const oneLine = text.replace(CONTROL_CHARACTERS, ' ');
-  return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+  return serverText(text, max);
+}
+
+/** The start of a value as JSON (written only as far as shown), for an error message. */
+function previewJson(value: JsonValue, max = 60): string {
+  return preview(writeJson(value, { maxLength: max + 1 }), max);
 }

@@ -1,4 +1,5 @@
 import { ZohoEndpoint } from './endpoint';
+import { writeJson } from './json';
 import { Logger } from './logger';
 import { parseAssociatedUsersCount, parseTerritories } from './parse';
 import { makeSnapshot } from './snapshot';
@@ -7,16 +8,26 @@ import { JsonObject, TerritorySnapshot } from './territories';
 /**
  * The last good load as kept in the extension's storage, so the next start shows it at once. Only
  * what Zoho answered and when: never the token. Read back through the same parser as a live answer.
+ * Zoho's answers are kept as JSON text, not objects: VS Code's storage writes with `JSON.stringify`,
+ * which cannot write the exact big integers (`bigint`) an ID sent as a number may be.
  */
 export interface SavedSnapshot {
-  readonly version: 1;
+  readonly version: 2;
   readonly origin: string;
   readonly apiVersion: string;
   readonly loadedAt: number;
-  readonly document: { associated_users_count: JsonObject[]; info: JsonObject };
-  /** The territory records as Zoho sent them, or `null` when the hierarchy could not be loaded. */
-  readonly territories: JsonObject[] | null;
+  /** Zoho's document (`associated_users_count` + `info`), as JSON text. */
+  readonly document: string;
+  /** The territory records as Zoho sent them, as the JSON text of a list, or `null` when the hierarchy could not be loaded. */
+  readonly territories: string | null;
   readonly hierarchyFailure?: string;
+}
+
+/** What version 1 saved: the same, as objects. Still read, so an update shows the last load at once. */
+interface SavedSnapshotV1 extends Omit<SavedSnapshot, 'version' | 'document' | 'territories'> {
+  readonly version: 1;
+  readonly document: JsonObject;
+  readonly territories: JsonObject[] | null;
 }
 
 /** Past this size (about 25,000 territories) nothing is saved: storage is not meant for more. */
@@ -27,16 +38,21 @@ export function toSavedSnapshot(snapshot: TerritorySnapshot): SavedSnapshot | un
   if (snapshot.cached) {
     return undefined;
   }
-  const saved: SavedSnapshot = {
-    version: 1,
+  // Written only as far as the limit: a larger load is not written out whole just to be dropped.
+  const document = writeJson(snapshot.document, { maxLength: MAX_SAVED_CHARACTERS });
+  const territories = snapshot.records ? writeJson(snapshot.records.map((record) => record.raw), { maxLength: MAX_SAVED_CHARACTERS - document.length }) : null;
+  if (document.length + (territories?.length ?? 0) > MAX_SAVED_CHARACTERS) {
+    return undefined;
+  }
+  return {
+    version: 2,
     origin: snapshot.endpoint.origin,
     apiVersion: snapshot.endpoint.apiVersion,
     loadedAt: snapshot.loadedAt,
-    document: snapshot.document,
-    territories: snapshot.records ? snapshot.records.map((record) => record.raw) : null,
+    document,
+    territories,
     hierarchyFailure: snapshot.hierarchyFailure,
   };
-  return JSON.stringify(saved).length <= MAX_SAVED_CHARACTERS ? saved : undefined;
 }
 
 /**
@@ -47,8 +63,9 @@ export function fromSavedSnapshot(saved: unknown, endpoint: ZohoEndpoint, logger
   if (saved === undefined || saved === null) {
     return undefined;
   }
-  const candidate = saved as Partial<SavedSnapshot>;
-  if (candidate.version !== 1 || typeof candidate.loadedAt !== 'number' || !candidate.document) {
+  const candidate = saved as Partial<SavedSnapshot> | Partial<SavedSnapshotV1>;
+  const texts = savedTexts(candidate);
+  if (!texts || typeof candidate.loadedAt !== 'number') {
     logger.warn('Ignoring saved territories in an unknown format.');
     return undefined;
   }
@@ -57,14 +74,14 @@ export function fromSavedSnapshot(saved: unknown, endpoint: ZohoEndpoint, logger
     return undefined;
   }
   try {
-    const counts = parseAssociatedUsersCount(JSON.stringify(candidate.document));
-    const records = Array.isArray(candidate.territories) ? parseTerritories(JSON.stringify({ territories: candidate.territories })).items : undefined;
+    const counts = parseAssociatedUsersCount(texts.document);
+    const records = texts.territories !== undefined ? parseTerritories(`{"territories": ${texts.territories}}`).items : undefined;
     return makeSnapshot(
       {
         territories: counts.items,
-        document: candidate.document,
+        document: { associated_users_count: counts.items.map((item) => item.raw), info: counts.info?.raw ?? {} },
         records,
-        hierarchyFailure: candidate.hierarchyFailure,
+        hierarchyFailure: typeof candidate.hierarchyFailure === 'string' ? candidate.hierarchyFailure : undefined,
         endpoint,
         loadedAt: candidate.loadedAt,
         requests: 0,
@@ -77,4 +94,15 @@ export function fromSavedSnapshot(saved: unknown, endpoint: ZohoEndpoint, logger
     logger.warn(`Ignoring saved territories that no longer read: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
+}
+
+/** The saved answers as JSON texts (`territories` undefined when none were saved), or `undefined` when not ours. */
+function savedTexts(candidate: Partial<SavedSnapshot> | Partial<SavedSnapshotV1>): { document: string; territories: string | undefined } | undefined {
+  if (candidate.version === 2 && typeof candidate.document === 'string' && (typeof candidate.territories === 'string' || candidate.territories === null)) {
+    return { document: candidate.document, territories: candidate.territories ?? undefined };
+  }
+  if (candidate.version === 1 && typeof candidate.document === 'object' && candidate.document !== null) {
+    return { document: writeJson(candidate.document), territories: Array.isArray(candidate.territories) ? writeJson(candidate.territories) : undefined };
+  }
+  return undefined;
 }

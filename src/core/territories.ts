@@ -1,9 +1,11 @@
 import type { ZohoEndpoint } from './endpoint';
 import type { TerritoryTree } from './hierarchy';
+import { stripControlCharacters } from './serverText';
 
 /** The data: territories with their user counts, in Zoho's words. Plain values, no behaviour. */
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+/** A JSON value as `readJson` gives it: an integer beyond 2^53 is a `bigint` with exactly the digits sent. */
+export type JsonValue = string | number | bigint | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
 export interface TerritoryUserCount {
@@ -94,21 +96,27 @@ export function formatTerritoryCount(count: number): string {
   return count === 1 ? '1 territory' : `${count.toLocaleString('en-US')} territories`;
 }
 
-// Names and answers are shown on one line: C0/C1 controls and line/paragraph separators break it,
-// and bidi overrides/isolates can make a name display as another (right-to-left text itself is kept).
-// eslint-disable-next-line no-control-regex
-export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+/** Zoho's IDs (territories, users) are strings of digits: 18 or 19 today, a few more allowed. */
+const ZOHO_ID = /^[0-9]{1,30}$/;
+
+/** Whether a text is an ID of the form Zoho sends, and so safe to put into a URL path. */
+export function isZohoId(id: string): boolean {
+  return ZOHO_ID.test(id);
+}
+
 const MAX_LABEL_LENGTH = 200;
 
 /**
- * A territory name made safe to show on one line: control characters become spaces, an empty name
- * says so, and a very long one is cut with an ellipsis (the tooltip and JSON keep it whole).
+ * A territory name made safe to show on one line: control characters, line breaks and bidi overrides
+ * become spaces, an empty name says so, and a very long one is cut with an ellipsis (the tooltip and
+ * JSON keep it whole). Only the start of a huge name is looked at.
  */
 export function displayName(name: string, maxLength = MAX_LABEL_LENGTH): string {
-  const oneLine = name.replace(CONTROL_CHARACTERS, ' ').trim();
+  const head = name.length > maxLength * 4 ? name.slice(0, maxLength * 4) : name;
+  const oneLine = stripControlCharacters(head).trim();
   if (oneLine === '') {
     return '(unnamed territory)';
   }
   const chars = Array.from(oneLine);
-  return chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join('')}…` : oneLine;
+  return chars.length > maxLength || head.length < name.length ? `${chars.slice(0, maxLength - 1).join('')}…` : oneLine;
 }

@@ -5,6 +5,7 @@ import { Emitter, Event } from './events';
 import { Logger } from './logger';
 import { TerritoryRecord, TerritorySnapshot, TerritoryUser } from './territories';
 import { AssociatedUsersCount, ListResult } from './zohoClient';
+import { serverText } from './serverText';
 import { makeSnapshot } from './snapshot';
 import { Credentials } from './credentials';
 
@@ -261,7 +262,7 @@ export class TerritoryStore {
         return { ok: true, users: result.items };
       } catch (error) {
         const description = this.describe(error);
-        this.options.logger.warn(`Loading the users of territory ${territoryId} failed: ${description.logCode}: ${description.message}`);
+        this.options.logger.warn(`Loading the users of territory ${serverText(territoryId, 40)} failed: ${description.logCode}: ${description.message}`);
         return { ok: false, description };
       }
     })();

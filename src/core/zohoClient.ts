@@ -2,9 +2,11 @@ import { ZohoEndpoint } from './endpoint';
 import { ZohoApiError, ZohoNetworkError, ZohoResponseError } from './errors';
 import { BodyTooLargeError, FetchLike, SentAnswer, send, sleep as defaultSleep } from './http';
 import { Logger } from './logger';
+import { readJson } from './json';
 import { ListPage, parseAssociatedUsersCount, parseTerritories, parseTerritoryUsers, readErrorBody } from './parse';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, parseRetryAfter, retryDelay } from './retry';
-import { AssociatedUsersCountDocument, JsonObject, TerritoryRecord, TerritoryUser, TerritoryUserCount } from './territories';
+import { serverText } from './serverText';
+import { AssociatedUsersCountDocument, JsonObject, TerritoryRecord, TerritoryUser, TerritoryUserCount, isZohoId } from './territories';
 
 export interface ZohoClientOptions {
   readonly fetch: FetchLike;
@@ -14,8 +16,12 @@ export interface ZohoClientOptions {
   /** The largest answer accepted, in bytes. */
   readonly maxBodyBytes?: number;
   readonly retry?: RetryPolicy;
-  /** The most pages one load follows. */
+  /** The most pages one load of a list follows. */
   readonly maxPages?: number;
+  /** After this many bytes of answers, one load of a list asks for no more pages. */
+  readonly maxLoadBytes?: number;
+  /** After this long, one load of a list asks for no more pages (ms). */
+  readonly maxLoadMs?: number;
   readonly now?: () => number;
   readonly random?: () => number;
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -49,7 +55,16 @@ interface HttpAnswer {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+/**
+ * Each answer is capped (10 MB, 30 s), and so is each load of a list, whichever limit comes first:
+ * 1,000 pages, 100 MB or 5 minutes (checked between pages, so a load may end up to one page past
+ * them). The largest organisations come to a few MB; the rest is a server that never stops paging.
+ */
 export const DEFAULT_MAX_PAGES = 1_000;
+export const DEFAULT_MAX_LOAD_BYTES = 100 * 1024 * 1024;
+export const DEFAULT_MAX_LOAD_MS = 5 * 60_000;
+/** The first this many pages of a list are logged one by one; the rest in one summary line. */
+const PAGES_LOGGED_ONE_BY_ONE = 10;
 /** Zoho's largest page for territories and their counts. */
 const DEFAULT_PER_PAGE = 200;
 /** Zoho's largest page of a territory's users. */
@@ -68,6 +83,8 @@ export class ZohoClient {
   private readonly maxBodyBytes: number;
   private readonly retry: RetryPolicy;
   private readonly maxPages: number;
+  private readonly maxLoadBytes: number;
+  private readonly maxLoadMs: number;
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -77,6 +94,8 @@ export class ZohoClient {
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
     this.maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+    this.maxLoadBytes = options.maxLoadBytes ?? DEFAULT_MAX_LOAD_BYTES;
+    this.maxLoadMs = options.maxLoadMs ?? DEFAULT_MAX_LOAD_MS;
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
     this.sleep = options.sleep ?? defaultSleep;
@@ -115,8 +134,14 @@ export class ZohoClient {
     });
   }
 
-  /** `GET {origin}/crm/{version}/settings/territories/{id}/users`, every page. 204 means none. */
+  /**
+   * `GET {origin}/crm/{version}/settings/territories/{id}/users`, every page. 204 means none. Only an
+   * ID of Zoho's form (digits) goes into the path: `..` would make it another API's URL.
+   */
   async getTerritoryUsers(endpoint: ZohoEndpoint, token: string, territoryId: string, signal?: AbortSignal): Promise<ListResult<TerritoryUser>> {
+    if (!isZohoId(territoryId)) {
+      throw new ZohoResponseError(`the territory ID "${serverText(territoryId, 40)}" is not a string of digits, so its users were not asked for`);
+    }
     const base = `${apiBase(endpoint)}/settings/territories/${encodeURIComponent(territoryId)}/users`;
     return this.getAllPages(endpoint, token, signal, {
       url: (page, perPage) => `${base}?page=${page}&per_page=${perPage}`,
@@ -128,7 +153,9 @@ export class ZohoClient {
 
   /**
    * Follows `info.more_records` page by page. Stops when Zoho says no more, answers 204, repeats
-   * itself (a page that adds nothing new), or after `maxPages`; the last two leave a note.
+   * itself (a page that adds nothing new), or at a load-wide limit (`maxPages`, `maxLoadBytes`,
+   * `maxLoadMs`); the last two kinds leave a note. The first pages are logged one by one, the rest
+   * in one summary line.
    */
   private async getAllPages<T extends { id: string }>(
     endpoint: ZohoEndpoint,
@@ -142,36 +169,69 @@ export class ZohoClient {
     let perPage = list.perPage;
     let note: string | undefined;
     let page = 1;
-    for (; ; page++) {
-      const answer = await this.get(list.url(page, perPage), endpoint.host, token, signal);
-      if (answer.status === 204) {
-        return { items, firstInfo, requests: page, noContent: page === 1, note };
-      }
-      const parsed = list.parse(answer.body);
-      if (page === 1) {
-        firstInfo = parsed.info?.raw;
-        perPage = parsed.info?.perPage || perPage;
-      }
-      let added = 0;
-      for (const item of parsed.items) {
-        if (page === 1 || !seen.has(item.id)) {
-          items.push(item);
-          added++;
+    const started = this.now();
+    let bytes = 0;
+    let quietPages = 0;
+    let quietBytes = 0;
+    let quietStarted = 0;
+    try {
+      for (; ; page++) {
+        const quiet = page > PAGES_LOGGED_ONE_BY_ONE;
+        if (page === PAGES_LOGGED_ONE_BY_ONE + 1) {
+          quietStarted = this.now();
         }
-        seen.add(item.id);
+        const answer = await this.get(list.url(page, perPage), endpoint.host, token, signal, quiet);
+        if (answer.status === 204) {
+          return { items, firstInfo, requests: page, noContent: page === 1, note };
+        }
+        const size = Buffer.byteLength(answer.body);
+        bytes += size;
+        if (quiet) {
+          quietPages++;
+          quietBytes += size;
+        }
+        const parsed = list.parse(answer.body);
+        if (page === 1) {
+          firstInfo = parsed.info?.raw;
+          perPage = parsed.info?.perPage || perPage;
+        }
+        let added = 0;
+        for (const item of parsed.items) {
+          if (page === 1 || !seen.has(item.id)) {
+            items.push(item);
+            added++;
+          }
+          seen.add(item.id);
+        }
+        if (!parsed.info?.moreRecords) {
+          break;
+        }
+        const more = 'Zoho said more followed.';
+        if (page > 1 && added === 0) {
+          note = `Zoho said more ${list.what} followed page ${page - 1}, but page ${page} repeated ones already loaded, so loading stopped there.`;
+        } else if (page >= this.maxPages) {
+          note = `Stopped after ${this.maxPages} pages of ${list.what}; ${more}`;
+        } else if (bytes >= this.maxLoadBytes) {
+          note = `Stopped after ${page} pages of ${list.what} (${formatBytes(bytes)}), the most one load reads; ${more}`;
+        } else if (this.now() - started >= this.maxLoadMs) {
+          note = `Stopped after ${page} pages of ${list.what}: loading took longer than ${formatDuration(this.maxLoadMs)}, the longest one load waits; ${more}`;
+        }
+        if (note) {
+          break;
+        }
+        if (page < PAGES_LOGGED_ONE_BY_ONE) {
+          this.options.logger.info(`Zoho says more ${list.what} follow page ${page}; asking for page ${page + 1}.`);
+        } else if (page === PAGES_LOGGED_ONE_BY_ONE) {
+          this.options.logger.info(`Zoho says more ${list.what} follow page ${page}; the next pages are summed up in one line at the end.`);
+        }
       }
-      if (!parsed.info?.moreRecords) {
-        break;
+    } finally {
+      if (quietPages > 0) {
+        const first = PAGES_LOGGED_ONE_BY_ONE + 1;
+        this.options.logger.info(
+          `Pages ${first} to ${first + quietPages - 1} of ${list.what}: ${quietPages} answers, ${formatBytes(quietBytes)}, in ${this.now() - quietStarted} ms (not logged one by one).`,
+        );
       }
-      if (page > 1 && added === 0) {
-        note = `Zoho said more ${list.what} followed page ${page - 1}, but page ${page} repeated ones already loaded, so loading stopped there.`;
-        break;
-      }
-      if (page >= this.maxPages) {
-        note = `Stopped after ${this.maxPages} pages of ${list.what}; Zoho said more followed.`;
-        break;
-      }
-      this.options.logger.info(`Zoho says more ${list.what} follow page ${page}; asking for page ${page + 1}.`);
     }
     if (note) {
       this.options.logger.warn(note);
@@ -180,11 +240,11 @@ export class ZohoClient {
   }
 
   /** One GET with timeout and bounded retries. Resolves with a 2xx answer; throws a typed error otherwise. */
-  private async get(url: string, host: string, token: string, signal: AbortSignal | undefined): Promise<HttpAnswer> {
+  private async get(url: string, host: string, token: string, signal: AbortSignal | undefined, quiet = false): Promise<HttpAnswer> {
     const started = this.now();
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(url, host, token, signal);
+        return await this.attempt(url, host, token, signal, quiet);
       } catch (error) {
         const delay = retryDelay(this.retry, attempt, error, this.now() - started, this.random);
         if (delay === undefined) {
@@ -196,7 +256,8 @@ export class ZohoClient {
     }
   }
 
-  private async attempt(url: string, host: string, token: string, signal: AbortSignal | undefined): Promise<HttpAnswer> {
+  /** One request. `quiet`: a 2xx answer is not logged (a page past the first few); anything else is. */
+  private async attempt(url: string, host: string, token: string, signal: AbortSignal | undefined, quiet: boolean): Promise<HttpAnswer> {
     const started = this.now();
     let answer: SentAnswer;
     try {
@@ -229,8 +290,11 @@ export class ZohoClient {
       throw error;
     }
     const { status, body, headers } = answer;
-    this.options.logger.info(`GET ${url} → ${status} (${this.now() - started} ms)`);
-    if (status >= 200 && status < 300) {
+    const success = status >= 200 && status < 300;
+    if (!success || !quiet) {
+      this.options.logger.info(`GET ${url} → ${status} (${this.now() - started} ms)`);
+    }
+    if (success) {
       return { status, body };
     }
     if (status >= 300 && status < 400) {
@@ -264,21 +328,38 @@ function tooLarge(maxBytes: number): ZohoResponseError {
 
 function safeJson(body: string): unknown {
   try {
-    return JSON.parse(body);
+    return readJson(body);
   } catch {
     return undefined;
   }
 }
 
+/**
+ * Where a redirect pointed, said safely: only the host of an http(s) URL (never its path, query or
+ * user info, which may carry a secret), or "another address" for anything else, including none.
+ */
 function redirectHost(location: string | null): string {
-  if (!location) {
-    return 'nowhere';
-  }
+  let url: URL;
   try {
-    return new URL(location).host || location;
+    url = new URL(location ?? '');
   } catch {
-    return 'an invalid address';
+    return 'another address';
   }
+  const host = url.protocol === 'https:' || url.protocol === 'http:' ? serverText(url.host, 100) : '';
+  return host || 'another address';
+}
+
+/** "512 bytes", "1.3 kB", "47.9 MB". */
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) {
+    return `${bytes} bytes`;
+  }
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** "45 s", "5 minutes". */
+function formatDuration(ms: number): string {
+  return ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} minutes`;
 }
 
 function describeFailure(error: unknown): string {

@@ -55,6 +55,8 @@ export interface Scenario {
   territories?: TerritoryRecordJson[];
   /** `GET /settings/territories` answers with this error. */
   territoriesError?: ZohoErrorCode;
+  /** `GET /settings/territories` answers 200 with this text (numbers and nesting `JSON.stringify` cannot write). */
+  territoriesBody?: string;
   /** Each territory's users, by territory ID; default the sample org's. A territory with none answers 204. */
   users?: Record<string, UserJson[]>;
   /** `GET /settings/territories/{id}/users` answers with this error. */
@@ -67,6 +69,8 @@ export interface Scenario {
   noContent?: boolean;
   /** Answer with this Zoho error (its documented status and body). */
   error?: ZohoErrorCode;
+  /** The `message` of the error body for `error`, instead of Zoho's documented one (e.g. one that echoes the token). */
+  errorMessage?: string;
   /** Answer with this HTTP status and an error body for `error`; for codes Zoho sends with other statuses. */
   errorStatus?: number;
   /** Only the first N requests fail as above (or by `drop`); later ones answer normally. */
@@ -91,8 +95,6 @@ export interface Scenario {
   errorWith200?: ZohoErrorCode;
   /** With `error`: the error's message quotes the request's Authorization header and its token (a hostile or buggy server). */
   echoAuthorization?: boolean;
-  /** With `error`: this message instead of Zoho's. */
-  errorMessage?: string;
 }
 
 export interface RecordedRequest {
@@ -290,6 +292,11 @@ async function streamHugeBody(response: http.ServerResponse, bytes: number): Pro
 function answerTerritories(response: http.ServerResponse, scenario: Scenario, query: URLSearchParams): void {
   if (scenario.territoriesError) {
     sendError(response, scenario.territoriesError);
+    return;
+  }
+  if (scenario.territoriesBody !== undefined) {
+    response.writeHead(200, { 'Content-Type': 'application/json' });
+    response.end(scenario.territoriesBody);
     return;
   }
   // An org given other counts (or none) has no sample hierarchy.

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { SortOrder, TerritoryNode, buildTerritoryTree, sortTerritories, territoryPath, treeToJson } from '../../src/core/hierarchy';
+import { documentText } from '../../src/core/json';
 import { TerritoryRecord, TerritoryUserCount } from '../../src/core/territories';
 
 const count = (id: string, name: string, n: number): TerritoryUserCount => ({ id, name, count: n, raw: { count: String(n), territory: { id, name } } });
@@ -93,6 +94,42 @@ describe('buildTerritoryTree: the hierarchy as Zoho has it', () => {
     const tree = buildTerritoryTree(counts, records);
     assert.strictEqual(territoryPath(tree.byId.get('4') as TerritoryNode), 'Zoho › Chennai › North');
     assert.strictEqual(territoryPath(tree.byId.get('1') as TerritoryNode), 'Zoho');
+  });
+
+  describe('a 10,000-deep chain', () => {
+    const n = 10_000;
+    const chainCounts = Array.from({ length: n }, (_, i) => count(String(i), `Territory ${i}`, 1));
+    const chain = buildTerritoryTree(chainCounts, chainCounts.map((c, i) => record(c.id, c.name, i === 0 ? undefined : String(i - 1))));
+
+    it('gives every territory a path of bounded length, in linear time (Find Territory)', () => {
+      const paths = chain.all.map(territoryPath);
+      const total = paths.reduce((sum, path) => sum + path.length, 0);
+      assert.ok(total < n * 200, `${total.toLocaleString('en-US')} characters`);
+      assert.ok(paths.every((path, i) => path.length <= 200 && path.endsWith(`Territory ${i}`)));
+      assert.strictEqual(paths[2], 'Territory 0 › Territory 1 › Territory 2');
+      assert.match(paths[n - 1], /^… › (Territory \d+ › )+Territory 9999$/);
+      assert.ok(paths[n - 1].includes('Territory 9990 › '));
+    });
+
+    it('writes the hierarchy JSON without overflowing the stack (Copy Territory Hierarchy as JSON)', () => {
+      const text = documentText(treeToJson(chain.roots));
+      let node = JSON.parse(text)[0];
+      for (let depth = 1; depth < n; depth++) {
+        assert.strictEqual(node.children.length, 1);
+        node = node.children[0];
+      }
+      assert.deepStrictEqual(node, { id: String(n - 1), name: `Territory ${n - 1}`, users: 1, branch_users: 1, children: [] });
+    });
+  });
+
+  it('makes names safe in the problems it logs: no line breaks, no token', () => {
+    const token = '1000.0123456789abcdef0123456789abcdef.0123456789abcdef0123456789abcdef';
+    const evil = `Evil\n2024-01-01 [error] forged line Zoho-oauthtoken ${token}`;
+    const tree = buildTerritoryTree([count('1', evil, 1), count('1', evil, 2), count('2', evil, 1)], [record('2', evil, '404')]);
+    assert.strictEqual(tree.problems.length, 3);
+    for (const problem of tree.problems) {
+      assert.ok(!/[\n\r]/.test(problem) && !problem.includes('0123456789abcdef'), problem);
+    }
   });
 
   it('writes the hierarchy as nested JSON', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { parseAssociatedUsersCount } from '../../src/core/parse';
+import { parseAssociatedUsersCount, parseTerritories, parseTerritoryUsers } from '../../src/core/parse';
 import { ZohoApiError, ZohoResponseError } from '../../src/core/errors';
 import { SAMPLE_DOCUMENT } from '../fake-zoho/server';
 
@@ -34,7 +34,42 @@ describe('parseAssociatedUsersCount: the parser of Zoho\'s answer', () => {
     assert.throws(() => parseAssociatedUsersCount(entry('1', { name: 'x', id: '' })), /territory ID/);
     assert.throws(() => parseAssociatedUsersCount(JSON.stringify({ associated_users_count: [null] })), /entry 1 .* is null/);
     assert.strictEqual(parseAssociatedUsersCount(entry('1', { id: '9', name: null })).items[0].name, '');
-    assert.match(parseAssociatedUsersCount('{"associated_users_count": [{"count": 1, "territory": {"id": 431581000000272796}}]}').items[0].id, /^\d{18}$/, 'a numeric ID becomes a string of digits');
+    assert.strictEqual(parseAssociatedUsersCount('{"associated_users_count": [{"count": 1, "territory": {"id": 431581000000272796}}]}').items[0].id, '431581000000272796', 'a numeric ID becomes its string of digits');
+  });
+
+  it('keeps IDs above 2^53 sent as JSON numbers exactly, in the entry and in its raw JSON', () => {
+    const body = '{"associated_users_count": [{"count": 1, "territory": {"id": 4150868000000225013, "name": "A"}}, {"count": 2, "territory": {"id": 4150868000000225014, "name": "B"}}]}';
+    const page = parseAssociatedUsersCount(body);
+    assert.deepStrictEqual(page.items.map((t) => t.id), ['4150868000000225013', '4150868000000225014']);
+    assert.deepStrictEqual(page.items[0].raw, { count: 1, territory: { id: 4150868000000225013n, name: 'A' } });
+    const records = parseTerritories('{"territories": [{"id": 4150868000000225013, "name": "A", "reporting_to": null}, {"id": 4150868000000225014, "name": "B", "reporting_to": {"id": 4150868000000225013}}]}');
+    assert.deepStrictEqual(records.items.map((r) => [r.id, r.reportingToId]), [['4150868000000225013', undefined], ['4150868000000225014', '4150868000000225013']]);
+  });
+
+  it('accepts only IDs of the form Zoho sends: digits, as text or a whole number', () => {
+    for (const id of ['..', '../users', '1/2', '12?x=1', '%2e%2e', ' 12', '12 ', '-1', '1.5', '1e3', 'abc', -1, 1.5, true, {}]) {
+      assert.throws(
+        () => parseAssociatedUsersCount(entry('1', { name: 'x', id })),
+        (error: unknown) => error instanceof ZohoResponseError && /territory ID/.test(error.problem),
+        JSON.stringify(id),
+      );
+    }
+    assert.throws(() => parseTerritoryUsers(JSON.stringify({ users: [{ id: '../../users', full_name: 'x' }] })), (error: unknown) => error instanceof ZohoResponseError && /user ID/.test(error.problem));
+    assert.throws(() => parseAssociatedUsersCount('{"associated_users_count": [{"count": 1, "territory": {"id": 4150868000000225013.5}}]}'), /territory ID/, 'a number that is not whole');
+    assert.strictEqual(parseAssociatedUsersCount(entry('1', { name: 'x', id: 0 })).items[0].id, '0');
+    const parentless = parseTerritories(JSON.stringify({ territories: [{ id: '2', name: 'B', reporting_to: { id: '..' } }] }));
+    assert.strictEqual(parentless.items[0].reportingToId, undefined, 'a parent ID of another form is no parent');
+  });
+
+  it('refuses a value nested 100,000 levels deep in an ID or a count with a response error, not a stack overflow', () => {
+    const deep = `${'['.repeat(100_000)}1${']'.repeat(100_000)}`;
+    for (const body of [
+      `{"associated_users_count": [{"count": "1", "territory": {"name": "T", "id": ${deep}}}]}`,
+      `{"associated_users_count": [{"count": ${deep}, "territory": {"name": "T", "id": "1"}}]}`,
+      `{"associated_users_count": [{"count": "1", "territory": {"name": "T", "id": "1", "extra": ${deep}}}]}`,
+    ]) {
+      assert.throws(() => parseAssociatedUsersCount(body), (error: unknown) => error instanceof ZohoResponseError && /nest.*more than 256 levels/.test(error.problem));
+    }
   });
 
   it('keeps duplicate IDs as Zoho sent them', () => {
@@ -51,6 +86,38 @@ describe('parseAssociatedUsersCount: the parser of Zoho\'s answer', () => {
   it('turns an error body sent with a 2xx status into that API error', () => {
     const body = JSON.stringify({ code: 'INVALID_TOKEN', details: {}, message: 'invalid oauth token', status: 'error' });
     assert.throws(() => parseAssociatedUsersCount(body), (error: unknown) => error instanceof ZohoApiError && error.code === 'INVALID_TOKEN');
+  });
+
+  it('makes Zoho\'s error code and message safe to show: no token, no control characters, 300 characters at most', () => {
+    const token = '1000.0123456789abcdef0123456789abcdef.0123456789abcdef0123456789abcdef';
+    const message = `permission denied for Zoho-oauthtoken ${token}\nINFO forged log line\u202e ${'x'.repeat(9 * 1024 * 1024)}`;
+    const body = JSON.stringify({ code: `NO_PERMISSION\n${token}`, details: {}, message, status: 'error' });
+    const error = (() => {
+      try {
+        parseAssociatedUsersCount(body);
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    assert.ok(error instanceof ZohoApiError, String(error));
+    for (const text of [error.message, error.zohoMessage ?? '', error.code ?? '']) {
+      assert.ok(!text.includes(token) && !text.includes('1000.0123'), text.slice(0, 200));
+      assert.ok(!/[\n\u202e]/.test(text), 'no control characters');
+      assert.ok(text.length <= 400, `${text.length} characters`);
+    }
+    assert.match(error.zohoMessage ?? '', /^permission denied for Zoho-oauthtoken \*\*\* INFO forged log line/);
+  });
+
+  it('shows no token or control character from the answer in a response error', () => {
+    const token = '1000.0123456789abcdef0123456789abcdef.0123456789abcdef0123456789abcdef';
+    for (const body of [`<html>Bearer ${token}\n</html>`, `Zoho-oauthtoken ${token}`, JSON.stringify({ [`Zoho-oauthtoken ${token}\r\n`]: 1 }), entry('1', { name: 'x', id: `Zoho-oauthtoken ${token}\n` })]) {
+      assert.throws(
+        () => parseAssociatedUsersCount(body),
+        (error: unknown) => error instanceof ZohoResponseError && !error.problem.includes('0123456789abcdef') && !/[\r\n]/.test(error.problem),
+        body,
+      );
+    }
   });
 
   it('says what was wrong with HTML, truncated or odd bodies', () => {

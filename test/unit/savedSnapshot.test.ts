@@ -3,7 +3,8 @@ import { autoRefreshInterval, MIN_AUTO_REFRESH_MINUTES } from '../../src/core/au
 import { resolveEndpoint } from '../../src/core/endpoint';
 import { silentLogger } from '../../src/core/logger';
 import { fromSavedSnapshot, toSavedSnapshot, MAX_SAVED_CHARACTERS } from '../../src/core/savedSnapshot';
-import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, startFakeZoho, syntheticEntries } from '../fake-zoho/server';
+import { documentText } from '../../src/core/json';
+import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, SAMPLE_TERRITORY_RECORDS, startFakeZoho, syntheticEntries } from '../fake-zoho/server';
 import { capturingLogger, storeAgainst } from './helpers';
 
 describe('The saved last good load', () => {
@@ -33,6 +34,48 @@ describe('The saved last good load', () => {
     assert.strictEqual(restored.loadedAt, snapshot.loadedAt);
     assert.deepStrictEqual(restored.tree.roots.map((n) => [n.name, n.branchUsers]), [['Zoho', 8]]);
     assert.strictEqual(toSavedSnapshot(restored), undefined, 'a restored snapshot is not saved again');
+  });
+
+  it('round-trips IDs above 2^53 sent as numbers: the same digits, tree and copied JSON after VS Code\'s storage', async () => {
+    fake.scenario = {
+      rawBody: '{"associated_users_count": [{"count": "1", "territory": {"name": "A", "id": 4150868000000225013}}, {"count": "2", "territory": {"name": "B", "id": 4150868000000225014}}], "info": {"per_page": 200, "count": 2, "page": 1, "more_records": false}}',
+      territoriesBody: '{"territories": [{"id": 4150868000000225013, "name": "A", "reporting_to": null}, {"id": 4150868000000225014, "name": "B", "reporting_to": {"name": "A", "id": 4150868000000225013}}], "info": {"per_page": 200, "count": 2, "page": 1, "more_records": false}}',
+    };
+    const snapshot = await load();
+    const shape = (s: typeof snapshot) => s.tree.roots.map((root) => [root.id, root.branchUsers, root.children.map((child) => child.id)]);
+    assert.deepStrictEqual(shape(snapshot), [['4150868000000225013', 3, ['4150868000000225014']]]);
+    const copied = documentText(snapshot.document);
+    assert.match(copied, /"id": 4150868000000225014\n/);
+    // VS Code's storage keeps what JSON.stringify writes.
+    const restored = fromSavedSnapshot(JSON.parse(JSON.stringify(toSavedSnapshot(snapshot))), snapshot.endpoint, silentLogger);
+    assert.ok(restored);
+    assert.deepStrictEqual(shape(restored), shape(snapshot));
+    assert.strictEqual(documentText(restored.document), copied);
+  });
+
+  it('refuses a value nested 100,000 levels deep with a response error, so saving never fails', async () => {
+    const deep = `${'['.repeat(100_000)}1${']'.repeat(100_000)}`;
+    fake.scenario = { rawBody: `{"associated_users_count": [{"count": "1", "territory": {"name": "T", "id": "1", "extra": ${deep}}}]}` };
+    const failed = await storeAgainst(fake.origin).load();
+    assert.ok(!failed.ok);
+    assert.strictEqual(failed.failure.description.logCode, 'BAD_RESPONSE');
+    assert.match(failed.failure.description.message, /more than 256 levels/);
+
+    // Deep in the hierarchy only: the counts show, flat, and the snapshot saves.
+    fake.scenario = { entries: SAMPLE_DOCUMENT.associated_users_count, territoriesBody: `{"territories": [{"id": "1", "name": "T", "reporting_to": null, "description": ${deep}}]}` };
+    const snapshot = await load();
+    assert.match(snapshot.hierarchyFailure ?? '', /more than 256 levels/);
+    const saved = toSavedSnapshot(snapshot);
+    assert.ok(saved);
+    assert.strictEqual(fromSavedSnapshot(JSON.parse(JSON.stringify(saved)), snapshot.endpoint, silentLogger)?.tree.all.length, 7);
+  });
+
+  it('still reads what the previous version saved', async () => {
+    const endpoint = (await load()).endpoint;
+    const previous = { version: 1, origin: endpoint.origin, apiVersion: 'v7', loadedAt: 5, document: SAMPLE_DOCUMENT, territories: SAMPLE_TERRITORY_RECORDS };
+    const restored = fromSavedSnapshot(previous, endpoint, silentLogger);
+    assert.deepStrictEqual(restored?.document, SAMPLE_DOCUMENT);
+    assert.deepStrictEqual(restored?.tree.roots.map((n) => [n.name, n.branchUsers]), [['Zoho', 8]]);
   });
 
   it('is not shown for another org or API version', async () => {

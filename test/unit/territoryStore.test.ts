@@ -5,7 +5,7 @@ import { CancelledError, ZohoApiError } from '../../src/core/errors';
 import { TerritorySource, TerritoryState } from '../../src/core/territoryStore';
 import { AssociatedUsersCount } from '../../src/core/zohoClient';
 import { FakeZoho, startFakeZoho } from '../fake-zoho/server';
-import { storeAgainst } from './helpers';
+import { capturingLogger, storeAgainst } from './helpers';
 
 /** A source whose counts come from `getAssociatedUsersCount` and whose hierarchy and users are empty. */
 function countsOnly(getAssociatedUsersCount: TerritorySource['getAssociatedUsersCount']): TerritorySource {
@@ -203,6 +203,16 @@ describe('TerritoryStore: the hierarchy and users', () => {
     assert.ok(!(await store.territoryUsers('431581000000744113')).ok, 'the failure is remembered');
     store.forgetUsers('431581000000744113');
     assert.ok((await store.territoryUsers('431581000000744113')).ok);
+  });
+
+  it('asks for no users of a territory ID of another form, and logs it on one line', async () => {
+    const logger = capturingLogger();
+    const store = storeAgainst(fake.origin, { logger });
+    const outcome = await store.territoryUsers('..\n2024-01-01 [error] forged line');
+    assert.ok(!outcome.ok);
+    assert.strictEqual(outcome.description.logCode, 'BAD_RESPONSE');
+    assert.strictEqual(fake.requests.length, 0);
+    assert.ok(logger.lines.length > 0 && logger.lines.every((line) => !line.includes('\n')), logger.lines.join('|'));
   });
 
   it('treats a territory with no users (204) as an empty list', async () => {

@@ -2,7 +2,11 @@ import * as assert from 'assert';
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { CancelledError, ZohoApiError, ZohoNetworkError, ZohoResponseError } from '../../src/core/errors';
+import { DEFAULT_MAX_LOAD_BYTES, DEFAULT_MAX_LOAD_MS, DEFAULT_MAX_PAGES } from '../../src/core/zohoClient';
 import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, ZOHO_ERRORS, ZohoErrorCode, startFakeZoho, syntheticEntries } from '../fake-zoho/server';
+import { describeError } from '../../src/core/errorMessages';
+import { buildTerritoryTree } from '../../src/core/hierarchy';
+import { documentText } from '../../src/core/json';
 import { endpointOf, rejectionOf, testClient } from './helpers';
 
 describe('ZohoClient against the fake Zoho API', () => {
@@ -45,6 +49,18 @@ describe('ZohoClient against the fake Zoho API', () => {
     assert.deepStrictEqual(result.document.associated_users_count[0], { count: 5, territory: { name: 'A', id: '1' } }, 'the copied JSON keeps the number as sent');
   });
 
+  it('keeps IDs above 2^53 sent as numbers: both territories, in the tree and in the copied JSON, as the digits sent', async () => {
+    fake.scenario = {
+      rawBody: '{"associated_users_count": [{"count": "1", "territory": {"name": "A", "id": 4150868000000225013}}, {"count": "2", "territory": {"name": "B", "id": 4150868000000225014}}], "info": {"per_page": 200, "count": 2, "page": 1, "more_records": false}}',
+    };
+    const result = await testClient().getAssociatedUsersCount(endpointOf(fake.origin), DEMO_TOKEN);
+    assert.deepStrictEqual(result.territories.map((t) => t.id), ['4150868000000225013', '4150868000000225014']);
+    assert.strictEqual(buildTerritoryTree(result.territories, undefined).all.length, 2, 'no territory disappears');
+    const copied = documentText(result.document);
+    assert.match(copied, /"id": 4150868000000225013\n/);
+    assert.match(copied, /"id": 4150868000000225014\n/);
+  });
+
   it('treats 204 No Content as an organisation with no territories', async () => {
     fake.scenario = { noContent: true };
     const result = await testClient().getAssociatedUsersCount(endpointOf(fake.origin), DEMO_TOKEN);
@@ -80,6 +96,65 @@ describe('ZohoClient against the fake Zoho API', () => {
     assert.strictEqual(result.requests, 4);
     assert.strictEqual(result.territories.length, 20);
     assert.match(result.note ?? '', /Stopped after 4 pages/);
+  });
+
+  it('stops after the load-wide byte limit even if Zoho keeps saying more_records, and says so', async () => {
+    fake.scenario = { entries: syntheticEntries(100), perPage: 5 };
+    const client = testClient({ maxLoadBytes: 1_000 });
+    const result = await client.getAssociatedUsersCount(endpointOf(fake.origin), DEMO_TOKEN);
+    assert.ok(result.requests >= 2 && result.requests <= 4, `${result.requests} requests`);
+    assert.strictEqual(result.territories.length, result.requests * 5);
+    assert.match(result.note ?? '', /^Stopped after \d pages of territories \(\d\.\d kB\), the most one load reads; Zoho said more followed\.$/);
+    assert.ok(client.logger.lines.some((line) => line === `warn ${result.note}`));
+  });
+
+  it('stops after the load-wide time limit even if Zoho keeps saying more_records, and says so', async () => {
+    fake.scenario = { entries: syntheticEntries(100), perPage: 5 };
+    let clock = 0;
+    // Each reading of the clock is a second later: the pages seem to take seconds each.
+    const result = await testClient({ maxLoadMs: 10_000, now: () => (clock += 1_000) }).getAssociatedUsersCount(endpointOf(fake.origin), DEMO_TOKEN);
+    assert.ok(result.requests >= 2 && result.requests < 10, `${result.requests} requests`);
+    assert.match(result.note ?? '', /^Stopped after \d pages of territories: loading took longer than 10 s, the longest one load waits; Zoho said more followed\.$/);
+  });
+
+  it('has load-wide limits by default: 1,000 pages, 100 MB, 5 minutes', () => {
+    assert.deepStrictEqual([DEFAULT_MAX_PAGES, DEFAULT_MAX_LOAD_BYTES, DEFAULT_MAX_LOAD_MS], [1_000, 100 * 1024 * 1024, 5 * 60_000]);
+  });
+
+  it('logs the first pages one by one, then one summary line for the rest', async () => {
+    fake.scenario = { entries: syntheticEntries(150), perPage: 5 };
+    const client = testClient();
+    const result = await client.getAssociatedUsersCount(endpointOf(fake.origin), DEMO_TOKEN);
+    assert.strictEqual(result.requests, 30);
+    assert.strictEqual(client.logger.lines.filter((line) => / → 200 /.test(line)).length, 10, client.logger.lines.join('\n'));
+    assert.ok(client.logger.lines.length <= 21, `${client.logger.lines.length} lines`);
+    assert.match(client.logger.lines[client.logger.lines.length - 1], /^info Pages 11 to 30 of territories: 20 answers, \d+\.\d kB, in \d+ ms \(not logged one by one\)\.$/);
+  });
+
+  it('never puts a territory ID of another form into a URL: ".." does not reach /settings/users', async () => {
+    for (const id of ['..', '../..', '.', '1/../..', '%2e%2e', '1?x=', '']) {
+      const error = await rejectionOf(testClient().getTerritoryUsers(endpointOf(fake.origin), DEMO_TOKEN, id));
+      assert.ok(error instanceof ZohoResponseError, String(error));
+      assert.match(error.problem, /territory ID/);
+    }
+    assert.strictEqual(fake.requests.length, 0, 'no request was made');
+    await testClient().getTerritoryUsers(endpointOf(fake.origin), DEMO_TOKEN, '431581000000744113');
+    assert.deepStrictEqual(fake.requests.map((r) => r.path), ['/crm/v7/settings/territories/431581000000744113/users']);
+  });
+
+  it('shows no token, control character or megabytes from Zoho\'s error text in the error, its message or the log', async () => {
+    const token = '1000.0123456789abcdef0123456789abcdef.0123456789abcdef0123456789abcdef';
+    fake.scenario = { error: 'NO_PERMISSION', errorMessage: `permission denied for Zoho-oauthtoken ${token}\n[error] forged line ${'x'.repeat(9 * 1024 * 1024)}` };
+    const client = testClient();
+    const error = await rejectionOf(client.getAssociatedUsersCount(endpointOf(fake.origin), DEMO_TOKEN));
+    assert.ok(error instanceof ZohoApiError, String(error));
+    const shown = [error.message, error.zohoMessage ?? '', describeError(error).message, ...client.logger.lines];
+    for (const text of shown) {
+      assert.ok(!text.includes('0123456789abcdef'), text.slice(0, 300));
+      assert.ok(!/[\r\n]/.test(text), text.slice(0, 300));
+      assert.ok(text.length < 1_000, `${text.length} characters`);
+    }
+    assert.match(describeError(error).message, /permission denied for Zoho-oauthtoken \*\*\* \[error\] forged line x+…/);
   });
 
   it('gets INVALID_TOKEN (401) for a wrong token, without retrying', async () => {
@@ -247,17 +322,33 @@ describe('ZohoClient against the fake Zoho API', () => {
     assert.strictEqual(unknown.host, 'no-such-host.invalid');
   });
 
-  it('does not follow a redirect, so the token never goes elsewhere', async () => {
+  it('does not follow a redirect, so the token never goes elsewhere, and names only the host of an http(s) Location', async () => {
+    const token = '1000.0123456789abcdef0123456789abcdef.0123456789abcdef0123456789abcdef';
+    let location = '';
     const target = http.createServer((_request, response) => {
-      response.writeHead(302, { Location: 'https://evil.example/steal' });
+      response.writeHead(302, { Location: location });
       response.end();
     });
     await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
     try {
       const origin = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
-      const error = await rejectionOf(testClient().getAssociatedUsersCount(endpointOf(origin), DEMO_TOKEN));
-      assert.ok(error instanceof ZohoResponseError, String(error));
-      assert.match(error.problem, /redirect.*evil\.example.*not followed/);
+      const cases: Array<[string, string]> = [
+        ['https://evil.example/steal', 'evil.example'],
+        [`https://evil.example:8443/steal?token=${token}`, 'evil.example:8443'],
+        [`http://user:${token}@evil.example/`, 'evil.example'],
+        // node-fetch resolves a relative Location against the request's URL: the API's own host, and only that.
+        [`/login?token=${token}`, new URL(origin).host],
+        [`javascript:alert('${token}')`, 'another address'],
+        [`data:text/html,Zoho-oauthtoken ${token}`, 'another address'],
+        [`mailto:${token}@evil.example`, 'another address'],
+        ['not a url at all', new URL(origin).host],
+      ];
+      for (const [sent, shown] of cases) {
+        location = sent;
+        const error = await rejectionOf(testClient().getAssociatedUsersCount(endpointOf(origin), DEMO_TOKEN));
+        assert.ok(error instanceof ZohoResponseError, String(error));
+        assert.strictEqual(error.problem, `Zoho answered with a redirect (HTTP 302) to ${shown}; it was not followed, so the token went nowhere else`, sent);
+      }
     } finally {
       await new Promise<void>((resolve) => target.close(() => resolve()));
     }

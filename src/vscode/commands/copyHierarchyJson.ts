@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { treeToJson } from '../../core/hierarchy';
+import { documentText } from '../../core/json';
 import { formatTerritoryCount } from '../../core/territories';
 import { CommandDeps } from './commandDeps';
 import { copyText } from './clipboard';
-import { snapshotForCommand, toJson } from './reportOutcome';
+import { snapshotForCommand } from './reportOutcome';
 
 /**
  * "Copy Territory Hierarchy as JSON": the tree as nested JSON (id, name, users, branch_users,
@@ -18,6 +19,6 @@ export function copyHierarchyJson({ store, secrets }: Pick<CommandDeps, 'store' 
     if (snapshot.hierarchyFailure) {
       void vscode.window.showWarningMessage(`${snapshot.hierarchyFailure} The copied JSON lists every territory at the top level.`);
     }
-    return copyText(secrets, toJson(treeToJson(snapshot.tree.roots)), `the hierarchy of ${formatTerritoryCount(snapshot.tree.all.length)} as JSON`);
+    return copyText(secrets, documentText(treeToJson(snapshot.tree.roots)), `the hierarchy of ${formatTerritoryCount(snapshot.tree.all.length)} as JSON`);
   };
 }

@@ -1,7 +1,8 @@
+import { documentText } from '../../core/json';
 import { formatTerritoryCount } from '../../core/territories';
 import { CommandDeps } from './commandDeps';
 import { copyText } from './clipboard';
-import { snapshotForCommand, toJson } from './reportOutcome';
+import { snapshotForCommand } from './reportOutcome';
 
 /**
  * "Copy Territories as JSON": Zoho's own document (`associated_users_count` + `info`), every page
@@ -14,6 +15,6 @@ export function copyJson({ store, secrets }: Pick<CommandDeps, 'store' | 'secret
     if (!snapshot) {
       return undefined;
     }
-    return copyText(secrets, toJson(snapshot.document), `${formatTerritoryCount(snapshot.territories.length)} as JSON`);
+    return copyText(secrets, documentText(snapshot.document), `${formatTerritoryCount(snapshot.territories.length)} as JSON`);
   };
 }

@@ -1,7 +1,7 @@
+import { documentText } from '../../core/json';
 import { displayName } from '../../core/territories';
 import { CommandDeps } from './commandDeps';
 import { copyText, targetElement } from './clipboard';
-import { toJson } from './reportOutcome';
 
 /**
  * "Copy as JSON" on a territory: its entry exactly as Zoho sent it in the user counts (or, for a
@@ -15,6 +15,6 @@ export function copyTerritoryJson({ view, secrets }: Pick<CommandDeps, 'view' | 
     }
     const { node } = target;
     const json = node.countEntry?.raw ?? node.record?.raw ?? { territory: { id: node.id, name: node.name } };
-    return copyText(secrets, toJson(json), `${displayName(node.name, 40)} as JSON`);
+    return copyText(secrets, documentText(json), `${displayName(node.name, 40)} as JSON`);
   };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { documentText } from '../../core/json';
 import { CommandDeps } from './commandDeps';
-import { snapshotForCommand, toJson } from './reportOutcome';
+import { snapshotForCommand } from './reportOutcome';
 
 /** "Open Territories as JSON": the same document as the copy command, in an untitled JSON editor. */
 export function openJson({ store, secrets }: Pick<CommandDeps, 'store' | 'secrets'>) {
@@ -9,7 +10,7 @@ export function openJson({ store, secrets }: Pick<CommandDeps, 'store' | 'secret
     if (!snapshot) {
       return undefined;
     }
-    const document = await vscode.workspace.openTextDocument({ language: 'json', content: secrets.redact(toJson(snapshot.document)) });
+    const document = await vscode.workspace.openTextDocument({ language: 'json', content: secrets.redact(documentText(snapshot.document)) });
     return vscode.window.showTextDocument(document, { preview: false });
   };
 }

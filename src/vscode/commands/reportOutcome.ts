@@ -37,7 +37,3 @@ export async function snapshotForCommand(store: TerritoryStore, secrets: KnownSe
   }
   return snapshot;
 }
-
-export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}

@@ -1,0 +1,450 @@
+/**
+ * JSON read and written without losing Zoho's values. `JSON.parse` rounds an integer beyond 2^53
+ * (`4150868000000225013` and `…014` both become `4150868000000225000`); here such an integer is
+ * kept as a `bigint`, and written back as the same digits. Both directions are iterative, so a
+ * deep value cannot overflow the stack, and reading refuses nesting past a limit, so no deep value
+ * reaches code that walks values recursively (`JSON.stringify`, VS Code's storage).
+ */
+import type { JsonValue } from './territories';
+
+/** Deeper nesting than this is refused. Zoho's deepest documented values (rule criteria groups) are a few levels. */
+export const MAX_JSON_DEPTH = 256;
+
+/** Integers longer than this are refused rather than converted (converting megabytes of digits takes seconds). */
+export const MAX_INTEGER_DIGITS = 1_000;
+
+/** Why a text could not be read: not JSON at `position`, nested deeper than allowed, or an integer too long. */
+export class JsonReadError extends Error {
+  override readonly name = 'JsonReadError';
+  constructor(
+    readonly kind: 'syntax' | 'depth' | 'number',
+    readonly position: number,
+    problem: string,
+  ) {
+    super(problem);
+  }
+}
+
+const enum Char {
+  Tab = 0x09,
+  Newline = 0x0a,
+  Return = 0x0d,
+  Space = 0x20,
+  Quote = 0x22,
+  Plus = 0x2b,
+  Comma = 0x2c,
+  Minus = 0x2d,
+  Dot = 0x2e,
+  Zero = 0x30,
+  Nine = 0x39,
+  Colon = 0x3a,
+  UpperE = 0x45,
+  OpenBracket = 0x5b,
+  Backslash = 0x5c,
+  CloseBracket = 0x5d,
+  LowerE = 0x65,
+  LowerF = 0x66,
+  LowerN = 0x6e,
+  LowerT = 0x74,
+  OpenBrace = 0x7b,
+  CloseBrace = 0x7d,
+}
+
+type Container = JsonValue[] | { [key: string]: JsonValue };
+
+/** `\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`, by the character after the backslash. */
+const SIMPLE_ESCAPES: Readonly<Record<number, string>> = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t' };
+
+/**
+ * Reads a JSON text as `JSON.parse` does, except that an integer outside JavaScript's safe range
+ * becomes a `bigint` with exactly its digits. Total: returns a value or throws `JsonReadError`.
+ * Iterative (an explicit stack of open containers), and written for speed: within about 1.5 times
+ * `JSON.parse` on Zoho's answers, so the helpers below take and return positions, not closures.
+ */
+export function readJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonValue {
+  const end = text.length;
+  // The open containers, innermost last; for each, whether it is a list, and the key it goes under in its parent.
+  const containers: Container[] = [];
+  const isList: boolean[] = [];
+  const parentKeys: string[] = [];
+  // The key the next value goes under, when the innermost container is an object.
+  let key = '';
+  let i = 0;
+  let value: JsonValue;
+
+  for (;;) {
+    // A value starts at `i` (after spaces).
+    i = skipSpace(text, i);
+    const c = text.charCodeAt(i);
+    if (c === Char.Quote) {
+      value = readString(text, i);
+      i = scanEnd;
+    } else if (c === Char.OpenBrace || c === Char.OpenBracket) {
+      if (containers.length >= maxDepth) {
+        throw new JsonReadError('depth', i, `values nested more than ${maxDepth} levels deep at character ${i + 1}`);
+      }
+      const list = c === Char.OpenBracket;
+      i = skipSpace(text, i + 1);
+      if (text.charCodeAt(i) === (list ? Char.CloseBracket : Char.CloseBrace)) {
+        i++;
+        value = list ? [] : {};
+      } else {
+        containers.push(list ? [] : {});
+        isList.push(list);
+        parentKeys.push(key);
+        if (!list) {
+          key = readKey(text, i);
+          i = scanEnd;
+        }
+        continue;
+      }
+    } else if (c === Char.LowerT || c === Char.LowerF || c === Char.LowerN) {
+      const word = c === Char.LowerT ? 'true' : c === Char.LowerF ? 'false' : 'null';
+      if (!text.startsWith(word, i)) {
+        return syntaxError('an unexpected character', i);
+      }
+      value = c === Char.LowerT ? true : c === Char.LowerF ? false : null;
+      i += word.length;
+    } else if (c === Char.Minus || (c >= Char.Zero && c <= Char.Nine)) {
+      value = readNumber(text, i);
+      i = scanEnd;
+    } else {
+      return syntaxError(i >= end ? 'the end of the text where a value was expected' : 'an unexpected character', i);
+    }
+
+    // A value ended: put it into its container, then read "," or close the container (and its parents).
+    for (;;) {
+      const depth = containers.length;
+      if (depth === 0) {
+        i = skipSpace(text, i);
+        return i < end ? syntaxError('more text after the value', i) : value;
+      }
+      const container = containers[depth - 1];
+      const list = isList[depth - 1];
+      if (list) {
+        (container as JsonValue[]).push(value);
+      } else if (key === '__proto__') {
+        // As JSON.parse: an own property of that name, not the object's prototype.
+        Object.defineProperty(container, key, { value, writable: true, enumerable: true, configurable: true });
+      } else {
+        (container as { [key: string]: JsonValue })[key] = value;
+      }
+      i = skipSpace(text, i);
+      const next = text.charCodeAt(i);
+      if (next === Char.Comma) {
+        i++;
+        if (!list) {
+          key = readKey(text, skipSpace(text, i));
+          i = scanEnd;
+        }
+        break;
+      }
+      if (next !== (list ? Char.CloseBracket : Char.CloseBrace)) {
+        return syntaxError(i >= end ? 'the end of the text inside a value' : `"," or "${list ? ']' : '}'}" expected`, i);
+      }
+      i++;
+      value = container;
+      containers.pop();
+      isList.pop();
+      key = parentKeys.pop() as string;
+    }
+  }
+}
+
+/** Where the last `readString`, `readKey` or `readNumber` ended (one past it): they return the value. */
+let scanEnd = 0;
+
+function syntaxError(problem: string, at: number): never {
+  throw new JsonReadError('syntax', at, `${problem} at character ${at + 1}`);
+}
+
+function skipSpace(text: string, from: number): number {
+  let i = from;
+  let c = text.charCodeAt(i);
+  while (c === Char.Space || c === Char.Newline || c === Char.Return || c === Char.Tab) {
+    c = text.charCodeAt(++i);
+  }
+  return i;
+}
+
+/** `"name":` at `at`: the name, with `scanEnd` after the colon. */
+function readKey(text: string, at: number): string {
+  if (text.charCodeAt(at) !== Char.Quote) {
+    return syntaxError('a name in quotes expected', at);
+  }
+  const name = readString(text, at);
+  const colon = skipSpace(text, scanEnd);
+  if (text.charCodeAt(colon) !== Char.Colon) {
+    return syntaxError('":" expected', colon);
+  }
+  scanEnd = colon + 1;
+  return name;
+}
+
+/** The string whose opening quote is at `at`, with `scanEnd` after its closing quote. */
+function readString(text: string, at: number): string {
+  const start = at + 1;
+  const close = text.indexOf('"', start);
+  if (close < 0) {
+    return syntaxError('a text that never ends', at);
+  }
+  let j = start;
+  while (j < close) {
+    const c = text.charCodeAt(j);
+    if (c === Char.Backslash || c < Char.Space) {
+      return readEscapedString(text, start, j);
+    }
+    j++;
+  }
+  scanEnd = close + 1;
+  return text.slice(start, close);
+}
+
+/** The slow path of `readString`: the text from `start` has an escape (or a control character) at `from`. */
+function readEscapedString(text: string, start: number, from: number): string {
+  const parts: string[] = [text.slice(start, from)];
+  let j = from;
+  let run = from;
+  for (;;) {
+    if (j >= text.length) {
+      return syntaxError('a text that never ends', start - 1);
+    }
+    const c = text.charCodeAt(j);
+    if (c === Char.Quote) {
+      parts.push(text.slice(run, j));
+      scanEnd = j + 1;
+      return parts.join('');
+    }
+    if (c < Char.Space) {
+      return syntaxError('a control character inside a text', j);
+    }
+    if (c !== Char.Backslash) {
+      j++;
+      continue;
+    }
+    parts.push(text.slice(run, j));
+    const simple = SIMPLE_ESCAPES[text.charCodeAt(j + 1)];
+    if (simple !== undefined) {
+      parts.push(simple);
+      j += 2;
+    } else if (text.charCodeAt(j + 1) === 0x75 /* u */ && /^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6))) {
+      parts.push(String.fromCharCode(parseInt(text.slice(j + 2, j + 6), 16)));
+      j += 6;
+    } else {
+      return syntaxError('a bad escape', j);
+    }
+    run = j;
+  }
+}
+
+/** The number at `at` (JSON's grammar), with `scanEnd` after it. */
+function readNumber(text: string, at: number): JsonValue {
+  let i = at;
+  let c = text.charCodeAt(i);
+  if (c === Char.Minus) {
+    c = text.charCodeAt(++i);
+  }
+  if (c === Char.Zero) {
+    c = text.charCodeAt(++i);
+  } else if (c > Char.Zero && c <= Char.Nine) {
+    do {
+      c = text.charCodeAt(++i);
+    } while (c >= Char.Zero && c <= Char.Nine);
+  } else {
+    return syntaxError('a number without digits', i);
+  }
+  let integer = true;
+  if (c === Char.Dot) {
+    integer = false;
+    c = text.charCodeAt(++i);
+    if (!(c >= Char.Zero && c <= Char.Nine)) {
+      return syntaxError('a number without digits after its point', i);
+    }
+    do {
+      c = text.charCodeAt(++i);
+    } while (c >= Char.Zero && c <= Char.Nine);
+  }
+  if (c === Char.LowerE || c === Char.UpperE) {
+    integer = false;
+    c = text.charCodeAt(++i);
+    if (c === Char.Plus || c === Char.Minus) {
+      c = text.charCodeAt(++i);
+    }
+    if (!(c >= Char.Zero && c <= Char.Nine)) {
+      return syntaxError('a number without digits in its exponent', i);
+    }
+    do {
+      c = text.charCodeAt(++i);
+    } while (c >= Char.Zero && c <= Char.Nine);
+  }
+  scanEnd = i;
+  const digits = text.slice(at, i);
+  const number = Number(digits);
+  // Up to 15 digits every integer is safe; past that, what a number would round stays a bigint.
+  if (!integer || digits.length < 16 || Number.isSafeInteger(number)) {
+    return number;
+  }
+  if (digits.length > MAX_INTEGER_DIGITS) {
+    throw new JsonReadError('number', at, `a number of ${digits.length} digits at character ${at + 1}`);
+  }
+  return BigInt(digits);
+}
+
+export interface WriteJsonOptions {
+  /** Spaces per level, as `JSON.stringify`'s third argument; 0 (the default) writes one line. */
+  readonly indent?: number;
+  /** Stop once the text passes this many characters (a longer result means it was cut). */
+  readonly maxLength?: number;
+}
+
+/** Past this many levels, lines are not indented further, so a deep tree's text stays linear in size. */
+export const MAX_INDENT_LEVELS = 64;
+
+/** `JSON.stringify` writes containers up to this high (it recurses, so not deeper ones). */
+const NATIVE_HEIGHT = 32;
+
+type Writable = readonly unknown[] | Record<string, unknown>;
+
+interface Frame {
+  readonly container: Writable;
+  /** An object's keys; `undefined` for a list. */
+  readonly keys: readonly string[] | undefined;
+  index: number;
+}
+
+/**
+ * Writes a value as `JSON.stringify(value, null, indent)` does, except that a `bigint` is written as
+ * its digits (a JSON number), any depth is fine (it never recurses), and indentation stops growing
+ * after `MAX_INDENT_LEVELS` levels. Plain JSON values only: `toJSON` methods are not called on
+ * containers that hold a `bigint` or are deeper than `JSON.stringify` may go.
+ *
+ * For speed, every container without a `bigint` and at most `NATIVE_HEIGHT` levels high is written
+ * by `JSON.stringify` itself; only the containers above a `bigint` or a deep branch are walked here.
+ */
+export function writeJson(value: unknown, options: WriteJsonOptions = {}): string {
+  const indent = options.indent ?? 0;
+  const maxLength = options.maxLength ?? Infinity;
+  const special = containersToWalk(value);
+  // The text in pieces, one per entry written here (its prefix and value together), joined at the end.
+  const parts: string[] = [];
+  let length = 0;
+  const emit = (part: string) => {
+    parts.push(part);
+    length += part.length;
+  };
+  const newlines: string[] = [];
+  const newline = (level: number): string => (indent > 0 ? (newlines[level] ??= `\n${' '.repeat(indent * Math.min(level, MAX_INDENT_LEVELS))}`) : '');
+  // What goes before an entry (`,`, the new line and an object's `"name": `), by level and name.
+  const prefixes: Array<Map<string, string>> = [];
+  const prefix = (name: string | undefined, level: number, first: boolean): string => {
+    const byName = (prefixes[level * 2 + (first ? 0 : 1)] ??= new Map());
+    let text = byName.get(name ?? '');
+    if (text === undefined) {
+      text = `${first ? '' : ','}${newline(level)}${name === undefined ? '' : `${JSON.stringify(name)}${indent > 0 ? ': ' : ':'}`}`;
+      byName.set(name ?? '', text);
+    }
+    return text;
+  };
+  const stack: Frame[] = [];
+  // Writes `before` and a value at `level`: a scalar, a container `JSON.stringify` can write, or opens one to walk.
+  const write = (before: string, item: unknown, level: number, inList: boolean) => {
+    if (typeof item === 'bigint') {
+      emit(before + item.toString());
+      return;
+    }
+    if (!isContainer(item)) {
+      // undefined, functions and symbols are `null` in a list, and objects leave their keys out (below).
+      emit(before + (JSON.stringify(item) ?? (inList ? 'null' : '')));
+      return;
+    }
+    if (!special.has(item) && (indent === 0 || level + NATIVE_HEIGHT <= MAX_INDENT_LEVELS)) {
+      const text = JSON.stringify(item, null, indent);
+      emit(before + (indent > 0 && level > 0 ? text.replace(/\n/g, newline(level)) : text));
+      return;
+    }
+    const record = item as Record<string, unknown>;
+    const names = Array.isArray(item) ? undefined : Object.keys(record);
+    const keys = names?.every((name) => isWritable(record[name])) === false ? names.filter((name) => isWritable(record[name])) : names;
+    const size = keys ? keys.length : (item as readonly unknown[]).length;
+    if (size === 0) {
+      emit(before + (keys ? '{}' : '[]'));
+      return;
+    }
+    emit(before + (keys ? '{' : '['));
+    stack.push({ container: item, keys, index: 0 });
+  };
+
+  write('', value, 0, true);
+  while (stack.length > 0 && length <= maxLength) {
+    const level = stack.length;
+    const frame = stack[level - 1];
+    const { container, keys } = frame;
+    if (frame.index === (keys ? keys.length : (container as readonly unknown[]).length)) {
+      stack.pop();
+      emit(newline(level - 1) + (keys ? '}' : ']'));
+      continue;
+    }
+    const name = keys?.[frame.index];
+    const item = name !== undefined ? (container as Record<string, unknown>)[name] : (container as readonly unknown[])[frame.index];
+    write(prefix(name, level, frame.index === 0), item, level, keys === undefined);
+    frame.index++;
+  }
+  return parts.join('');
+}
+
+/**
+ * The containers `JSON.stringify` must not write: those holding a `bigint` somewhere inside, and
+ * those more than `NATIVE_HEIGHT` levels high. One iterative pass, children before parents.
+ */
+function containersToWalk(value: unknown): Set<Writable> {
+  const special = new Set<Writable>();
+  if (!isContainer(value)) {
+    return special;
+  }
+  interface Visit {
+    readonly container: Writable;
+    readonly items: readonly unknown[];
+    index: number;
+    /** The height of the highest child container so far (0: none). */
+    height: number;
+    bigint: boolean;
+  }
+  const itemsOf = (container: Writable): readonly unknown[] => (Array.isArray(container) ? container : Object.values(container));
+  const stack: Visit[] = [{ container: value, items: itemsOf(value), index: 0, height: 0, bigint: false }];
+  while (stack.length > 0) {
+    const visit = stack[stack.length - 1];
+    if (visit.index < visit.items.length) {
+      const item = visit.items[visit.index++];
+      if (typeof item === 'bigint') {
+        visit.bigint = true;
+      } else if (isContainer(item)) {
+        stack.push({ container: item, items: itemsOf(item), index: 0, height: 0, bigint: false });
+      }
+      continue;
+    }
+    stack.pop();
+    const height = visit.height + 1;
+    if (visit.bigint || height > NATIVE_HEIGHT) {
+      special.add(visit.container);
+    }
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      parent.height = Math.max(parent.height, height);
+      parent.bigint ||= visit.bigint;
+    }
+  }
+  return special;
+}
+
+function isContainer(value: unknown): value is Writable {
+  return typeof value === 'object' && value !== null;
+}
+
+function isWritable(value: unknown): boolean {
+  return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
+}
+
+/** The text of a document the user copies or opens: two-space indentation and a final newline. */
+export function documentText(value: unknown): string {
+  return `${writeJson(value, { indent: 2 })}\n`;
+}
