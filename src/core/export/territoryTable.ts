@@ -23,6 +23,10 @@ export interface TerritoryRow {
   readonly description?: string;
 }
 
+/**
+ * IDs are text (Zoho's 18-digit strings). Excel shows a cell of 16+ digits as a rounded number
+ * unless the column is imported as text; the file itself keeps every digit, as scripts need.
+ */
 export const TERRITORY_COLUMNS: readonly Column<TerritoryRow>[] = [
   { header: 'ID', jsonKey: 'id', kind: 'text', value: (row) => row.id },
   { header: 'Name', jsonKey: 'name', kind: 'text', value: (row) => row.name },
