@@ -1,0 +1,49 @@
+import type { TerritoryNode } from '../hierarchy';
+import { displayName } from '../territories';
+
+/** Between the names of a path: "Zoho › Chennai › Chennai North". */
+export const PATH_SEPARATOR = ' › ';
+/** Each name in a path is cut to this many characters (as in `territoryPath`). */
+export const PATH_NAME_LENGTH = 60;
+/** A path longer than this keeps its end (the territory and its nearest parents) after "… › ". */
+export const MAX_PATH_LENGTH = 1000;
+
+/**
+ * Cuts a path that is too long from the start, at a separator, so what is left ends with the
+ * territory itself: "… › Region › Chennai".
+ */
+export function capPathStart(path: string, maxLength = MAX_PATH_LENGTH): string {
+  if (path.length <= maxLength) {
+    return path;
+  }
+  const prefix = `…${PATH_SEPARATOR}`;
+  const tail = path.slice(path.length - Math.max(1, maxLength - prefix.length));
+  const boundary = tail.indexOf(PATH_SEPARATOR);
+  // No separator in the tail: a single very long name; cut it plainly.
+  return boundary >= 0 ? `${prefix}${tail.slice(boundary + PATH_SEPARATOR.length)}` : `…${tail.slice(1)}`;
+}
+
+/** A child's path from its parent's (already capped) path: constant work per territory. */
+export function childPath(parentPath: string | undefined, name: string, maxLength = MAX_PATH_LENGTH): string {
+  const own = displayName(name, PATH_NAME_LENGTH);
+  return capPathStart(parentPath === undefined ? own : `${parentPath}${PATH_SEPARATOR}${own}`, maxLength);
+}
+
+/**
+ * The path of one territory, walking up only as far as fits in `maxLength`, so a territory at the
+ * end of a 10,000-deep chain costs no more than one near the root.
+ */
+export function cappedTerritoryPath(node: TerritoryNode, maxLength = MAX_PATH_LENGTH): string {
+  const names: string[] = [];
+  let length = 0;
+  let current: TerritoryNode | undefined = node;
+  // Bounded walk: stop once the names gathered exceed the cap (or a cycle would loop: capped too).
+  while (current && length <= maxLength) {
+    const name = displayName(current.name, PATH_NAME_LENGTH);
+    names.push(name);
+    length += name.length + PATH_SEPARATOR.length;
+    current = current.parent;
+  }
+  const path = names.reverse().join(PATH_SEPARATOR);
+  return current ? capPathStart(`…${PATH_SEPARATOR}${path}`, maxLength) : capPathStart(path, maxLength);
+}

@@ -1,0 +1,57 @@
+/**
+ * CSV as RFC 4180 writes it: fields separated by commas, records ended by CRLF, a field quoted when
+ * it holds a comma, a double quote, CR or LF, and a double quote inside doubled. Our own ~30 lines
+ * rather than a library: the whole export is built in memory, the rules are short and tested, and
+ * the part that matters most here, formula neutralisation by column type, would be ours anyway.
+ */
+
+/** A cell: text from the org, or a number we computed. `undefined`/`null` is an empty cell. */
+export type CsvCell = string | number | boolean | null | undefined;
+
+export const UTF8_BOM = '\uFEFF';
+
+export interface CsvOptions {
+  /** Start with a UTF-8 byte order mark, so Excel reads the file as UTF-8 (default false). */
+  readonly bom?: boolean;
+  /** Neutralise text cells that a spreadsheet would run as a formula (default true). */
+  readonly neutraliseFormulas?: boolean;
+}
+
+/**
+ * OWASP's advice against CSV injection (https://owasp.org/www-community/attacks/CSV_Injection):
+ * a cell that starts with `=`, `+`, `-`, `@`, tab or carriage return is read as a formula by
+ * Excel, LibreOffice and Google Sheets, so such a cell gets a leading single quote, which they
+ * show as text. Territory and user names come from the org, so anyone who can name a territory
+ * could otherwise plant `=HYPERLINK(…)` in an admin's spreadsheet.
+ *
+ * The trade-off: a text cell "-5" is written as "'-5". Only text cells are neutralised; numbers
+ * we computed (user counts, depth) are written as numbers, so a negative number stays a number.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** One field: neutralised if it is text (unless told not to), then quoted if it must be. */
+export function csvField(cell: CsvCell, neutraliseFormulas = true): string {
+  let text: string;
+  if (cell === null || cell === undefined) {
+    return '';
+  } else if (typeof cell === 'number') {
+    text = Number.isFinite(cell) ? String(cell) : '';
+  } else if (typeof cell === 'boolean') {
+    text = String(cell);
+  } else {
+    text = neutraliseFormulas ? neutraliseFormula(cell) : cell;
+  }
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The whole file: a header record, then one record per row, each ended by CRLF. */
+export function toCsv(header: readonly string[], rows: Iterable<readonly CsvCell[]>, options: CsvOptions = {}): string {
+  const neutralise = options.neutraliseFormulas ?? true;
+  const records: string[] = [header.map((name) => csvField(name, neutralise)).join(',')];
+  for (const row of rows) {
+    records.push(row.map((cell) => csvField(cell, neutralise)).join(','));
+  }
+  return `${options.bom ? UTF8_BOM : ''}${records.join('\r\n')}\r\n`;
+}

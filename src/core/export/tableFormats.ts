@@ -1,0 +1,68 @@
+import { escapeMarkdown } from '../details/markdown';
+import { toCsv } from './csv';
+
+/** The formats Export Territories… and Export Territory Users… write. */
+export type ExportFormat = 'csv' | 'json' | 'markdown';
+
+export const EXPORT_FORMATS: Readonly<Record<ExportFormat, { readonly label: string; readonly extension: string }>> = {
+  csv: { label: 'CSV (opens in Excel)', extension: 'csv' },
+  json: { label: 'JSON', extension: 'json' },
+  markdown: { label: 'Markdown table', extension: 'md' },
+};
+
+/** One column of an exported table: its heading, its JSON key, and how to read it from a row. */
+export interface Column<Row> {
+  readonly header: string;
+  readonly jsonKey: string;
+  /** Numbers are written as numbers (never neutralised as formulas); text is text. */
+  readonly kind: 'text' | 'number';
+  readonly value: (row: Row) => string | number | undefined;
+}
+
+/** CSV with a UTF-8 BOM (Excel reads it right), RFC 4180, formulas in text cells neutralised. */
+export function tableToCsv<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
+  const cells = rows.map((row) => columns.map((column) => column.value(row)));
+  return toCsv(
+    columns.map((column) => column.header),
+    cells,
+    { bom: true },
+  );
+}
+
+/** Pretty JSON: an array of objects keyed by `jsonKey`, a missing value as null. */
+export function tableToJson<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
+  const objects = rows.map((row) => Object.fromEntries(columns.map((column) => [column.jsonKey, column.value(row) ?? null])));
+  return `${JSON.stringify(objects, null, 2)}\n`;
+}
+
+/**
+ * A GitHub-flavoured Markdown table. Every cell is escaped like any other text from Zoho: a pipe
+ * cannot split a cell, a line break cannot end the row (it becomes a space), and nothing renders
+ * as a link or HTML. Number columns are right-aligned.
+ */
+export function tableToMarkdown<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  const lines = [line(columns.map((column) => escapeMarkdown(column.header))), line(columns.map((column) => (column.kind === 'number' ? '---:' : '---')))];
+  for (const row of rows) {
+    lines.push(
+      line(
+        columns.map((column) => {
+          const value = column.value(row);
+          return value === undefined ? '' : typeof value === 'number' ? String(value) : escapeMarkdown(value);
+        }),
+      ),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function writeTable<Row>(format: ExportFormat, columns: readonly Column<Row>[], rows: readonly Row[]): string {
+  switch (format) {
+    case 'csv':
+      return tableToCsv(columns, rows);
+    case 'json':
+      return tableToJson(columns, rows);
+    case 'markdown':
+      return tableToMarkdown(columns, rows);
+  }
+}
