@@ -3,9 +3,10 @@ import { KnownSecrets } from './core/knownSecrets';
 import { nodeFetch } from './core/nodeFetch';
 import { TerritoryStore } from './core/territoryStore';
 import { ZohoClient } from './core/zohoClient';
-import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, LOG_CHANNEL_NAME } from './ids';
+import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, LOG_CHANNEL_NAME, MAP_VIEW_TYPE } from './ids';
 import { AccessTokenStore } from './vscode/accessTokenStore';
 import { registerCommands } from './vscode/commands/registerCommands';
+import { TerritoryMapPanel } from './vscode/map/territoryMapPanel';
 import { OutputLog } from './vscode/outputLog';
 import { readEndpointSettings } from './vscode/settings';
 import { SignInState } from './vscode/signInState';
@@ -22,6 +23,7 @@ import { ZohoSignIn } from './vscode/zohoSignIn';
 export interface ZohoTerritoriesTestApi {
   readonly store: TerritoryStore;
   readonly view: TerritoriesView;
+  readonly map: TerritoryMapPanel;
   readonly options: ViewOptions;
   readonly zoho: ZohoSignIn;
   readonly authentication: ZohoAuthenticationProvider;
@@ -48,6 +50,16 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
   const provider = new TerritoryTreeProvider(store, options);
   const view = new TerritoriesView({ store, provider, signIn: signInState, readSettings: getEndpointSettings, memento: context.globalState, logger: log, secrets });
   const authentication = new ZohoAuthenticationProvider(zoho);
+  const map = new TerritoryMapPanel({
+    extensionUri: context.extensionUri,
+    state: () => store.state,
+    onDidChangeState: store.onDidChange,
+    ensureLoaded: () => void store.ensureLoaded(),
+    reveal: (id) => view.revealTerritoryById(id),
+    accountLabel: () => signInState.accountLabel(),
+    logger: log,
+    redact: (value) => secrets.redactValue(value),
+  });
   context.subscriptions.push(
     log,
     tokens,
@@ -58,8 +70,10 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     provider,
     view,
     authentication,
+    map,
     vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, authentication),
-    ...registerCommands({ store, tokens, zoho, signInState, view, options, log, secrets }),
+    vscode.window.registerWebviewPanelSerializer(MAP_VIEW_TYPE, map),
+    ...registerCommands({ store, tokens, zoho, signInState, view, map, options, log, secrets }),
   );
   if (context.extensionMode !== vscode.ExtensionMode.Test) {
     return undefined;
@@ -67,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
   return {
     store,
     view,
+    map,
     options,
     zoho,
     authentication,

@@ -5,6 +5,7 @@ import { OutputLog } from '../outputLog';
 import { SignInState } from '../signInState';
 import { ZohoSignIn } from '../zohoSignIn';
 import { TerritoriesView } from '../territoriesView';
+import { TerritoryMapPanel } from '../map/territoryMapPanel';
 import { ViewOptions } from '../viewOptions';
 
 /** What command handlers are given; each takes only the pieces it uses. */
@@ -14,6 +15,7 @@ export interface CommandDeps {
   readonly zoho: ZohoSignIn;
   readonly signInState: SignInState;
   readonly view: TerritoriesView;
+  readonly map: TerritoryMapPanel;
   readonly options: ViewOptions;
   readonly log: OutputLog;
   /** Every secret the extension holds: blanked from whatever a command copies, shows or returns. */
