@@ -275,7 +275,33 @@ const steps: Array<[string, (world: World) => Promise<void>]> = [
       await frame.locator('#cells rect[aria-label^="Chennai North:"]').click();
       await page.keyboard.press('Enter');
       await waitForSelectedRow(page, 'Chennai North');
-      assert.deepStrictEqual(await frame.locator('#breadcrumb-list li').allTextContents(), [new URL(world.fake!.origin).host, 'Zoho', 'Chennai'], 'the breadcrumb leads back');
+      const zoomedToChennai = [new URL(world.fake!.origin).host, 'Zoho', 'Chennai'];
+      assert.deepStrictEqual(await frame.locator('#breadcrumb-list li').allTextContents(), zoomedToChennai, 'the breadcrumb leads back');
+    },
+  ],
+  [
+    'the zoom survives hiding the map: another editor in front unloads its page, which comes back zoomed where it was',
+    async (world) => {
+      const page = world.page!;
+      const shownBefore = await mapFrame(page);
+      await runCommand(page, 'Zoho CRM: Open Territories as JSON');
+      await page.locator('.part.editor .tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 10_000 });
+      await page.locator('.part.editor .tab', { hasText: 'Territory Map' }).click();
+      const zoomedToChennai = [new URL(world.fake!.origin).host, 'Zoho', 'Chennai'];
+      let breadcrumb: string[] = [];
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline) {
+        // The page is a new one: find its frame again, and wait for it to have drawn.
+        breadcrumb = await mapFrame(page)
+          .then((frame) => frame.locator('#breadcrumb-list li').allTextContents())
+          .catch(() => []);
+        if (JSON.stringify(breadcrumb) === JSON.stringify(zoomedToChennai)) {
+          assert.ok(shownBefore.isDetached(), 'the hidden page was unloaded (the panel does not retain it), so the zoom came from its saved state');
+          return;
+        }
+        await page.waitForTimeout(200);
+      }
+      assert.deepStrictEqual(breadcrumb, zoomedToChennai);
     },
   ],
   [
