@@ -8,9 +8,10 @@ import { RefreshLimiter } from './core/oauth/refreshLimiter';
 import { TokenManager } from './core/oauth/tokenManager';
 import { TerritoryStore } from './core/territoryStore';
 import { ZohoClient } from './core/zohoClient';
-import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, LOG_CHANNEL_NAME, TERRITORIES_VIEW_ID } from './ids';
+import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, LOG_CHANNEL_NAME, MAP_VIEW_TYPE, TERRITORIES_VIEW_ID } from './ids';
 import { AccessTokenStore } from './vscode/signIn/accessTokenStore';
 import { registerCommands } from './vscode/commands/registerCommands';
+import { TerritoryMapPanel } from './vscode/map/territoryMapPanel';
 import { OutputLog } from './vscode/outputLog';
 import { ExtensionSettings } from './vscode/settings';
 import { CredentialsState } from './vscode/signIn/credentialsState';
@@ -30,6 +31,7 @@ import { OAuthSignIn, signInSecretStore } from './vscode/signIn/oauthSignIn';
 export interface ZohoTerritoriesTestApi {
   readonly store: TerritoryStore;
   readonly view: TerritoriesView;
+  readonly map: TerritoryMapPanel;
   readonly options: ViewOptions;
   readonly oauthSignIn: OAuthSignIn;
   readonly authentication: ZohoAuthenticationProvider;
@@ -68,6 +70,16 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
   const saved = new SavedTerritories(context.globalState, secrets, log);
   const timer = new AutoRefreshTimer(() => settings.autoRefreshMinutes(), () => scheduler.autoRefresh());
   const scheduler = new LoadScheduler({ view, store, signIn: credentialsState, saved, timer, readSettings: () => settings.endpoint(), onDidChangeSettings: settings.onDidChange, logger: log });
+  const map = new TerritoryMapPanel({
+    extensionUri: context.extensionUri,
+    state: () => store.state,
+    onDidChangeState: store.onDidChange,
+    ensureLoaded: () => void store.ensureLoaded(),
+    reveal: (id) => view.revealTerritoryById(id),
+    accountLabel: () => credentialsState.accountLabel(),
+    logger: log,
+    redact: (value) => secrets.redactValue(value),
+  });
 
   context.subscriptions.push(
     log,
@@ -83,8 +95,10 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     timer,
     scheduler,
     authentication,
+    map,
     vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, authentication),
-    ...registerCommands({ store, tokens, oauthSignIn, credentialsState, view, options, log, secrets, settings }),
+    vscode.window.registerWebviewPanelSerializer(MAP_VIEW_TYPE, map),
+    ...registerCommands({ store, tokens, oauthSignIn, credentialsState, view, map, options, log, secrets, settings }),
   );
   void options.start();
   void scheduler.start();
@@ -95,6 +109,7 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
   return {
     store,
     view,
+    map,
     options,
     oauthSignIn,
     authentication,

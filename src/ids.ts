@@ -20,12 +20,16 @@ export const COMMANDS = {
   copyName: 'zohoTerritories.copyName',
   copyUserEmail: 'zohoTerritories.copyUserEmail',
   copyHierarchyJson: 'zohoTerritories.copyHierarchyJson',
+  showMap: 'zohoTerritories.showMap',
+  showInMap: 'zohoTerritories.showInMap',
   /** Internal: the "try again" line under a territory whose users failed to load. */
   reloadUsers: 'zohoTerritories.reloadUsers',
 } as const;
 
 export const VIEW_CONTAINER_ID = 'zohoTerritories';
 export const TERRITORIES_VIEW_ID = 'zohoTerritories.territories';
+/** The Territory Map's webview panel (and its `onWebviewPanel:` activation event). */
+export const MAP_VIEW_TYPE = 'zohoTerritories.map';
 
 export const SETTINGS_SECTION = 'zohoTerritories';
 export const SETTINGS = {

@@ -48,7 +48,13 @@ describe('Zoho CRM Territories inside VS Code', function () {
     assert.deepStrictEqual(contributes.views.zohoTerritories.map((v: { id: string }) => v.id), [TERRITORIES_VIEW_ID]);
     const internal = new Set(['zohoTerritories.reloadUsers']);
     const inPalette = contributes.menus.commandPalette.filter((m: { when: string }) => m.when === 'false').map((m: { command: string }) => m.command);
-    assert.deepStrictEqual(inPalette.filter((c: string) => !internal.has(c)).sort(), ['zohoTerritories.copyId', 'zohoTerritories.copyName', 'zohoTerritories.copyTerritoryJson', 'zohoTerritories.copyUserEmail']);
+    assert.deepStrictEqual(inPalette.filter((c: string) => !internal.has(c)).sort(), [
+      'zohoTerritories.copyId',
+      'zohoTerritories.copyName',
+      'zohoTerritories.copyTerritoryJson',
+      'zohoTerritories.copyUserEmail',
+      'zohoTerritories.showInMap',
+    ]);
     await vscode.commands.executeCommand(`${TERRITORIES_VIEW_ID}.focus`);
     await waitFor('the view to be visible', () => api.view.treeView.visible);
   });

@@ -1,7 +1,8 @@
 // The packaged extension (zoho-crm-territories.vsix, from `npm run package`) used as a person uses it:
 // installed into code-server (VS Code 1.139.1), pointed at the fake Zoho org through the user settings,
 // driven in chromium through the command palette, the password box, the activity bar and the clipboard.
-// Saves a screenshot of the view to media/screenshot.png (the README's) and to test-results/.
+// Saves a screenshot of the view to media/screenshot.png (the README's) and to test-results/, and one of
+// the territory map to media/map.png; prints how long the map took to draw 10,000 territories.
 // Ends with `N passed, N failed[, N skipped]`; exits non-zero when a step fails.
 //
 // Run: npm run test:ui   (or, with the .vsix and out/ built: node out/test/ui/runUiTest.js)
@@ -9,8 +10,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { SAMPLE_DOCUMENT, startFakeZoho, FakeZoho } from '../fake-zoho/server';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { SAMPLE_DOCUMENT, SAMPLE_TERRITORY_RECORDS, startFakeZoho, syntheticOrganisation, territoryRecords, FakeZoho } from '../fake-zoho/server';
 import { launchChromium } from '../host/browser';
 import { Cleanup, cleanupOnSignals, errorText, withTimeout } from '../host/cleanup';
 import { CodeServer, installExtension, startCodeServer, writeUserSettings } from '../host/codeServer';
@@ -19,6 +20,18 @@ import { ensureRuntime, repoRoot, Runtime } from '../host/runtime';
 const VSIX = path.join(repoRoot, 'zoho-crm-territories.vsix');
 const RESULTS = path.join(repoRoot, 'test-results');
 const README_SCREENSHOT = path.join(repoRoot, 'media', 'screenshot.png');
+const README_MAP = path.join(repoRoot, 'media', 'map.png');
+/** The map must draw an organisation of this many territories… */
+const MAP_TERRITORIES = 10_000;
+/** …in less than this, from the data's arrival in the page to the first painted frame. */
+const MAP_DRAW_LIMIT_MS = 1_000;
+
+/** The sample org, plus a top-level territory with no users whose name is HTML: it must show as text. */
+const HTML_NAME = '<b>Bold</b> Territory';
+const HTML_NAMED_ORG = {
+  entries: [...SAMPLE_DOCUMENT.associated_users_count, { count: '0', territory: { name: HTML_NAME, id: '431581000000744199' } }],
+  territories: [...SAMPLE_TERRITORY_RECORDS, ...territoryRecords([{ name: HTML_NAME, id: '431581000000744199' }], { '431581000000744199': null })],
+};
 const STEP_TIMEOUT_MS = 60_000;
 
 interface Row {
@@ -209,7 +222,135 @@ const steps: Array<[string, (world: World) => Promise<void>]> = [
       assert.ok(!settings.includes(world.fake!.token), 'settings.json contains the access token');
     },
   ],
+  [
+    'the territory map opens from the view\'s title bar: every top-level territory is labelled, a name with HTML shows as text (screenshot to media/map.png)',
+    async (world) => {
+      const page = world.page!;
+      world.fake!.scenario = HTML_NAMED_ORG;
+      await runCommand(page, 'Zoho CRM: Refresh Territories');
+      await page.locator('.part.sidebar .monaco-list-row .label-name', { hasText: HTML_NAME }).first().waitFor({ timeout: 30_000 });
+      await page.locator('.part.sidebar').hover();
+      await page.locator('.part.sidebar .actions-container a.action-label[aria-label="Show Territory Map"]').first().click({ timeout: 10_000 });
+      const frame = await mapFrame(page);
+      await frame.locator(`svg#map[data-territories="${HTML_NAMED_ORG.entries.length}"]`).waitFor({ timeout: 30_000 });
+      const tab = page.locator('.part.editor .tab.active');
+      assert.match((await tab.innerText()).trim(), /^Territory Map: 127\.0\.0\.1:\d+/, 'the tab names the connection');
+
+      const labels = await frame.locator('#labels tspan.name').allTextContents();
+      const topLevel = HTML_NAMED_ORG.territories.filter((record) => record.reporting_to === null).map((record) => record.name);
+      assert.deepStrictEqual(topLevel, ['Zoho', HTML_NAME]);
+      for (const name of topLevel) {
+        assert.ok(labels.includes(name), `a label reads "${name}"; the labels are ${JSON.stringify(labels)}`);
+      }
+      assert.strictEqual(await frame.locator('b').count(), 0, 'no <b> element: the name was not parsed as HTML');
+      assert.strictEqual(await frame.locator(`#cells rect[aria-label^="${HTML_NAME}: 0 users"]`).count(), 1, 'the screen reader hears the name as written, and its count');
+
+      // The README picture: the map beside the hierarchy, with Chennai's tooltip (name, users, branch, manager).
+      await runCommandIfOffered(page, 'Zoho CRM: Show as Tree');
+      await frame.locator('#cells rect[aria-label^="Chennai:"]').hover();
+      const tooltip = frame.locator('#tooltip');
+      await tooltip.waitFor({ state: 'visible', timeout: 5_000 });
+      assert.deepStrictEqual(await tooltip.locator('div').allTextContents(), ['Chennai', '2 users · 5 in branch', 'Manager: Patricia Boyle']);
+      const sidebarBox = await page.locator('.part.sidebar').boundingBox();
+      const editorBox = await page.locator('.part.editor').boundingBox();
+      assert.ok(sidebarBox && editorBox, 'the side bar and the editor have a place on the page');
+      const top = Math.max(0, sidebarBox.y - 4);
+      const picture = await page.screenshot({
+        clip: { x: 0, y: top, width: Math.ceil(editorBox.x + editorBox.width), height: Math.ceil(editorBox.y + editorBox.height - top) },
+      });
+      assertPng(picture);
+      fs.mkdirSync(RESULTS, { recursive: true });
+      fs.writeFileSync(README_MAP, picture);
+      fs.writeFileSync(path.join(RESULTS, 'ui-territory-map.png'), picture);
+    },
+  ],
+  [
+    'a double-click on a territory in the map reveals it in the tree; so does Enter on the selected one',
+    async (world) => {
+      const page = world.page!;
+      const frame = await mapFrame(page);
+      await frame.locator('#cells rect[aria-label^="Chennai:"]').dblclick();
+      await waitForSelectedRow(page, 'Chennai');
+      // The first click zoomed into Chennai: Chennai North is beside it. A click selects it, Enter shows it.
+      await frame.locator('#cells rect[aria-label^="Chennai North:"]').click();
+      await page.keyboard.press('Enter');
+      await waitForSelectedRow(page, 'Chennai North');
+      const zoomedToChennai = [new URL(world.fake!.origin).host, 'Zoho', 'Chennai'];
+      assert.deepStrictEqual(await frame.locator('#breadcrumb-list li').allTextContents(), zoomedToChennai, 'the breadcrumb leads back');
+    },
+  ],
+  [
+    'the zoom survives hiding the map: another editor in front unloads its page, which comes back zoomed where it was',
+    async (world) => {
+      const page = world.page!;
+      const shownBefore = await mapFrame(page);
+      await runCommand(page, 'Zoho CRM: Open Territories as JSON');
+      await page.locator('.part.editor .tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 10_000 });
+      await page.locator('.part.editor .tab', { hasText: 'Territory Map' }).click();
+      const zoomedToChennai = [new URL(world.fake!.origin).host, 'Zoho', 'Chennai'];
+      let breadcrumb: string[] = [];
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline) {
+        // The page is a new one: find its frame again, and wait for it to have drawn.
+        breadcrumb = await mapFrame(page)
+          .then((frame) => frame.locator('#breadcrumb-list li').allTextContents())
+          .catch(() => []);
+        if (JSON.stringify(breadcrumb) === JSON.stringify(zoomedToChennai)) {
+          assert.ok(shownBefore.isDetached(), 'the hidden page was unloaded (the panel does not retain it), so the zoom came from its saved state');
+          return;
+        }
+        await page.waitForTimeout(200);
+      }
+      assert.deepStrictEqual(breadcrumb, zoomedToChennai);
+    },
+  ],
+  [
+    `a refresh redraws the open map: ${MAP_TERRITORIES.toLocaleString('en-US')} territories draw in under ${MAP_DRAW_LIMIT_MS} ms`,
+    async (world) => {
+      const page = world.page!;
+      world.fake!.scenario = syntheticOrganisation(MAP_TERRITORIES, 22);
+      await runCommand(page, 'Zoho CRM: Refresh Territories');
+      const frame = await mapFrame(page);
+      const map = frame.locator(`svg#map[data-territories="${MAP_TERRITORIES}"]`);
+      await map.waitFor({ timeout: 150_000 });
+      const ms = Number(await map.getAttribute('data-draw-ms'));
+      const rectangles = await frame.locator('#cells rect').count();
+      console.log(`    the map drew ${MAP_TERRITORIES.toLocaleString('en-US')} territories in ${ms} ms (laid out, and ${rectangles} rectangles drawn)`);
+      await page.screenshot({ path: path.join(RESULTS, 'ui-territory-map-10000.png') });
+      assert.ok(Number.isFinite(ms) && ms < MAP_DRAW_LIMIT_MS, `drawing took ${ms} ms`);
+      world.fake!.reset();
+    },
+  ],
 ];
+
+/** The frame of the territory map's page (a webview: an iframe in an iframe), once it is there. */
+async function mapFrame(page: Page): Promise<Frame> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if ((await frame.locator('svg#map').count().catch(() => 0)) > 0) {
+        return frame;
+      }
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error('no frame has the territory map (svg#map)');
+}
+
+/** Waits until the tree's selected row is the territory `name`. */
+async function waitForSelectedRow(page: Page, name: string): Promise<void> {
+  const selected = page.locator('.part.sidebar .monaco-list-row.selected .label-name');
+  const deadline = Date.now() + 10_000;
+  let shown: string[] = [];
+  while (Date.now() < deadline) {
+    shown = (await selected.allTextContents()).map((text) => text.trim());
+    if (shown.includes(name)) {
+      return;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the tree's selected row is ${JSON.stringify(shown)}, not "${name}"`);
+}
 
 /** The activity bar entry of the extension's view container ("Zoho CRM"). */
 function activityBarIcon(page: Page) {

@@ -7,6 +7,7 @@ import { CredentialsState } from '../signIn/credentialsState';
 import { OAuthSignIn } from '../signIn/oauthSignIn';
 import { TerritoriesView } from '../view/territoriesView';
 import { ViewOptions } from '../view/viewOptions';
+import { TerritoryMapPanel } from '../map/territoryMapPanel';
 
 /** What command handlers are given; each takes only the pieces it uses. */
 export interface CommandDeps {
@@ -15,6 +16,7 @@ export interface CommandDeps {
   readonly oauthSignIn: OAuthSignIn;
   readonly credentialsState: CredentialsState;
   readonly view: TerritoriesView;
+  readonly map: TerritoryMapPanel;
   readonly options: ViewOptions;
   readonly log: OutputLog;
   /** Every secret the extension holds: blanked from whatever a command copies, shows or returns. */

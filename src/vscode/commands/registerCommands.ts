@@ -12,6 +12,8 @@ import { findTerritory } from './findTerritory';
 import { openJson } from './openJson';
 import { refresh } from './refresh';
 import { setToken } from './setToken';
+import { showInMap } from './showInMap';
+import { showMap } from './showMap';
 import { signIn } from './signIn';
 import { signOut } from './signOut';
 import { showHierarchy, sortTerritories } from './viewMode';
@@ -35,6 +37,8 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     [COMMANDS.showAsList]: showHierarchy(deps, false),
     [COMMANDS.sort]: sortTerritories(deps),
     [COMMANDS.find]: findTerritory(deps),
+    [COMMANDS.showMap]: showMap(deps),
+    [COMMANDS.showInMap]: showInMap(deps),
     [COMMANDS.reloadUsers]: (element) => element instanceof UsersElement && deps.view.provider.reloadUsers(element),
     [COMMANDS.showLog]: () => deps.log.show(),
   };

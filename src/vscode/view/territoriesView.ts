@@ -58,6 +58,15 @@ export class TerritoriesView implements vscode.Disposable {
     await this.treeView.reveal(this.provider.elementFor(node), { select: true, focus: true, expand: false });
   }
 
+  /** Reveals the loaded territory with this ID; resolves whether there is one. */
+  async revealTerritoryById(id: string): Promise<boolean> {
+    const node = this.options.store.state.snapshot?.tree.byId.get(id);
+    if (node) {
+      await this.revealTerritory(node);
+    }
+    return node !== undefined;
+  }
+
   showSummary(): void {
     const summary = summarizeView(this.options.store.state, formatTime, Date.now(), this.account);
     const { secrets } = this.options;
