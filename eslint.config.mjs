@@ -15,7 +15,7 @@ export default tseslint.config(
   },
   {
     // The Zoho client and all data logic run in plain Node: no VS Code API in here.
-    files: ['src/core/**/*.ts', 'test/unit/**/*.ts', 'test/fake-zoho/**/*.ts', 'bench/**/*.ts'],
+    files: ['src/core/**/*.ts', 'test/unit/**/*.ts', 'fake-zoho/**/*.ts', 'bench/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core and its tests run in plain Node: keep VS Code glue in src/vscode.' }] }],
     },

@@ -8,13 +8,13 @@
  * - `fetch`: a plain loop over Node's global fetch, sequential pages, mapped to {id, name, count}.
  * Input (argv[2], JSON): LoadInput. Result (IPC): LoadResult.
  */
-import { FetchLike } from '../src/core/http';
-import { nodeFetch } from '../src/core/nodeFetch';
-import { Logger, redact } from '../src/core/logger';
-import { PastedToken } from '../src/core/credentials';
-import { resolveEndpoint } from '../src/core/endpoint';
-import { TerritoryStore } from '../src/core/territoryStore';
-import { ZohoClient } from '../src/core/zohoClient';
+import { FetchLike } from '../src/core/zohoApi/http';
+import { nodeFetch } from '../src/core/zohoApi/nodeFetch';
+import { Logger, redact } from '../src/core/support/logger';
+import { PastedToken } from '../src/core/signIn/credentials';
+import { resolveEndpoint } from '../src/core/zohoApi/endpoint';
+import { TerritoryStore } from '../src/core/territories/territoryStore';
+import { ZohoClient } from '../src/core/zohoApi/zohoClient';
 import { childInput, fail, finish } from './children';
 import { treeModel } from './treeModel';
 import { sdkLoader } from './zohoSdk';

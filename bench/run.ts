@@ -10,8 +10,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CountEntry } from '../test/fake-zoho/sampleOrg';
-import { FakeZoho, Scenario, startFakeZoho, syntheticEntries, territoryRecords } from '../test/fake-zoho/server';
+import { CountEntry } from '../fake-zoho/sampleOrg';
+import { FakeZoho, Scenario, startFakeZoho, syntheticEntries, territoryRecords } from '../fake-zoho/server';
 import type { ActivationInput, ActivationResult } from './activationChild';
 import { Bundle, buildProductionBundle } from './bundle';
 import { killChildren, runChild } from './children';

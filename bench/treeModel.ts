@@ -5,9 +5,9 @@
  * flat list. The view itself does this lazily, only for what is drawn. Kept in one place so a change
  * of the view model is a change here.
  */
-import { sortTerritories } from '../src/core/hierarchy';
-import { TerritorySnapshot } from '../src/core/territories';
-import { TerritoryLabel, describeTerritory } from '../src/core/territoryView';
+import { sortTerritories } from '../src/core/territories/hierarchy';
+import { TerritorySnapshot } from '../src/core/territories/snapshot';
+import { TerritoryLabel, describeTerritory } from '../src/core/territories/labels';
 
 export interface TreeModel {
   readonly topLevel: number;

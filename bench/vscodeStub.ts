@@ -6,7 +6,7 @@
  * report says when the stub has fallen behind the extension.
  */
 
-import { Disposable, Emitter, Event } from '../src/core/events';
+import { Disposable, Emitter, Event } from '../src/core/support/events';
 
 export type { Disposable };
 

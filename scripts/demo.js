@@ -33,7 +33,7 @@ async function main() {
     run(npm, ['run', 'package']);
   }
   const vsix = path.join(root, 'zoho-crm-territories.vsix');
-  for (const needed of [vsix, path.join(host, 'codeServer.js'), path.join(root, 'out', 'test', 'fake-zoho', 'server.js')]) {
+  for (const needed of [vsix, path.join(host, 'codeServer.js'), path.join(root, 'out', 'fake-zoho', 'server.js')]) {
     if (!fs.existsSync(needed)) {
       throw new Error(`${path.relative(root, needed)} is missing: run without --skip-build`);
     }
@@ -42,7 +42,7 @@ async function main() {
   const { Cleanup, cleanupOnSignals, removeDir } = require(path.join(host, 'cleanup.js'));
   const { freePort, installExtension, isPortFree, startCodeServer, writeUserSettings } = require(path.join(host, 'codeServer.js'));
   const { ensureRuntime } = require(path.join(host, 'runtime.js'));
-  const { startFakeZoho } = require(path.join(root, 'out', 'test', 'fake-zoho', 'server.js'));
+  const { startFakeZoho } = require(path.join(root, 'out', 'fake-zoho', 'server.js'));
 
   const runtime = ensureRuntime();
   const cleanup = new Cleanup();

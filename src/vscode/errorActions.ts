@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { ErrorAction } from '../core/errorMessages';
-import { KnownSecrets } from '../core/knownSecrets';
+import { ErrorAction } from '../core/messages/errorMessages';
+import { KnownSecrets } from '../core/redaction/knownSecrets';
 import { COMMANDS } from '../ids';
 
 /** The VS Code command behind each thing a person can do about a failure. */

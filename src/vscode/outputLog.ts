@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { KnownSecrets } from '../core/knownSecrets';
-import { Logger } from '../core/logger';
-import { capLength, stripControlCharacters } from '../core/serverText';
+import { KnownSecrets } from '../core/redaction/knownSecrets';
+import { Logger } from '../core/support/logger';
+import { capLength, stripControlCharacters } from '../core/redaction/serverText';
 
 /** A log line longer than this is cut: one line per event, never a 9 MB one. */
 const MAX_LINE_LENGTH = 4_000;

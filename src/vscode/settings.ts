@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { EndpointSettings } from '../core/endpoint';
-import { Logger } from '../core/logger';
+import { EndpointSettings } from '../core/zohoApi/endpoint';
+import { Logger } from '../core/support/logger';
 import { SETTINGS, SETTINGS_SECTION } from '../ids';
 
 /**

@@ -5,9 +5,9 @@ import { AddressInfo } from 'net';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ZohoTerritoriesTestApi } from '../../src/extension';
-import type { LoadSummary } from '../../src/core/territoryStore';
+import type { LoadSummary } from '../../src/core/territories/territoryStore';
 import { ACCESS_TOKEN_SECRET_KEY, COMMANDS, SETTINGS, STATE_KEYS, TERRITORIES_VIEW_ID } from '../../src/ids';
-import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, SAMPLE_TERRITORIES, ZohoErrorCode, startFakeZoho } from '../fake-zoho/server';
+import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, SAMPLE_TERRITORIES, ZohoErrorCode, startFakeZoho } from '../../fake-zoho/server';
 import { EXTENSION_ID, Row, extensionApi, rowsUnder, setUserSetting, visibleRows, waitFor } from './harness';
 
 describe('Zoho CRM Territories inside VS Code', function () {

@@ -2,10 +2,10 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ZohoTerritoriesTestApi } from '../../src/extension';
-import type { LoadSummary } from '../../src/core/territoryStore';
+import type { LoadSummary } from '../../src/core/territories/territoryStore';
 import { COMMANDS, MAP_VIEW_TYPE, SETTINGS, TERRITORIES_VIEW_ID } from '../../src/ids';
 import type { MapDrawn, TerritoryMapPanel } from '../../src/vscode/map/territoryMapPanel';
-import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, SAMPLE_TERRITORY_RECORDS, startFakeZoho, territoryRecords } from '../fake-zoho/server';
+import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, SAMPLE_TERRITORY_RECORDS, startFakeZoho, territoryRecords } from '../../fake-zoho/server';
 import { EXTENSION_ID, extensionApi, setUserSetting, visibleRows, waitFor } from './harness';
 
 /** The next report of the map's page that it drew `territories` territories. */

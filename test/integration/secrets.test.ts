@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ZohoTerritoriesTestApi } from '../../src/extension';
-import type { LoadSummary } from '../../src/core/territoryStore';
+import type { LoadSummary } from '../../src/core/territories/territoryStore';
 import { COMMANDS, SETTINGS, STATE_KEYS } from '../../src/ids';
-import { FakeAccounts, startFakeAccounts } from '../fake-zoho/accountsServer';
-import { FakeZoho, SAMPLE_DOCUMENT, startFakeZoho } from '../fake-zoho/server';
+import { FakeAccounts, startFakeAccounts } from '../../fake-zoho/accountsServer';
+import { FakeZoho, SAMPLE_DOCUMENT, startFakeZoho } from '../../fake-zoho/server';
 import { extensionApi, setUserSetting, waitFor } from './harness';
 
 /**

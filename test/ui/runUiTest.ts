@@ -11,7 +11,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { SAMPLE_DOCUMENT, SAMPLE_TERRITORY_RECORDS, startFakeZoho, syntheticOrganisation, territoryRecords, FakeZoho } from '../fake-zoho/server';
+import { SAMPLE_DOCUMENT, SAMPLE_TERRITORY_RECORDS, startFakeZoho, syntheticOrganisation, territoryRecords, FakeZoho } from '../../fake-zoho/server';
 import { launchChromium } from '../host/browser';
 import { Cleanup, cleanupOnSignals, errorText, withTimeout } from '../host/cleanup';
 import { CodeServer, installExtension, startCodeServer, writeUserSettings } from '../host/codeServer';

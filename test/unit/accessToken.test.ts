@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { parseTokenInput } from '../../src/core/oauth/signInInput';
+import { parseTokenInput } from '../../src/core/signIn/signInInput';
 
 describe('parseTokenInput: what the user pastes as a token', () => {
   const token = '1000.8cb99dxxxxxxxxxxxxx9be93.9b8xxxxxxxxxxxxxxxf';

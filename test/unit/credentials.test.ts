@@ -1,10 +1,10 @@
 import * as assert from 'assert';
-import { PastedToken, SignInOrPastedToken } from '../../src/core/credentials';
-import { describeError } from '../../src/core/errorMessages';
-import { MissingTokenError } from '../../src/core/errors';
-import { nodeFetch } from '../../src/core/nodeFetch';
-import { InvalidGrantCodeError, NotSignedInError } from '../../src/core/oauth/errors';
-import { FakeAccounts, startFakeAccounts } from '../fake-zoho/accountsServer';
+import { PastedToken, SignInOrPastedToken } from '../../src/core/signIn/credentials';
+import { describeError } from '../../src/core/messages/errorMessages';
+import { MissingTokenError } from '../../src/core/zohoApi/errors';
+import { nodeFetch } from '../../src/core/zohoApi/nodeFetch';
+import { InvalidGrantCodeError, NotSignedInError } from '../../src/core/signIn/errors';
+import { FakeAccounts, startFakeAccounts } from '../../fake-zoho/accountsServer';
 import { capturingLogger, memoryCredentialStore, rejectionOf, testTokenManager } from './helpers';
 
 describe('Credentials: a sign-in or a pasted token', () => {

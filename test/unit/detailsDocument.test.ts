@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { buildTerritoryTree } from '../../src/core/hierarchy';
-import { TerritoryRecord, TerritoryUser, TerritoryUserCount } from '../../src/core/territories';
+import { buildTerritoryTree } from '../../src/core/territories/hierarchy';
+import { TerritoryRecord, TerritoryUser, TerritoryUserCount } from '../../src/core/zohoApi/records';
 import { territoryDetailsMarkdown, UsersState } from '../../src/core/details/detailsDocument';
 import { detailsOfNode, readTerritoryDetails } from '../../src/core/details/territoryDetails';
 import { CHENNAI } from './detailsReader.test';

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { buildTerritoryTree } from '../../src/core/hierarchy';
+import { buildTerritoryTree } from '../../src/core/territories/hierarchy';
 import { detailsOfNode, readTerritoryDetails } from '../../src/core/details/territoryDetails';
-import { TerritoryRecord } from '../../src/core/territories';
+import { TerritoryRecord } from '../../src/core/zohoApi/records';
 
 /** The territory of Zoho's OpenAPI example (zoho/crm-oas, getTerritories with include). */
 export const CHENNAI = {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { buildTerritoryTree, TerritoryTree } from '../../src/core/hierarchy';
-import { TerritoryRecord, TerritoryUserCount } from '../../src/core/territories';
+import { buildTerritoryTree, TerritoryTree } from '../../src/core/territories/hierarchy';
+import { TerritoryRecord, TerritoryUserCount } from '../../src/core/zohoApi/records';
 import { escapeMarkdown, markdownLinkDestination } from '../../src/core/details/markdown';
 import { cappedTerritoryPath, capPathStart, childPath } from '../../src/core/details/path';
 import { readTerritoryDetails } from '../../src/core/details/territoryDetails';

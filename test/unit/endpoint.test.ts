@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { resolveEndpoint } from '../../src/core/endpoint';
-import { ConfigurationError } from '../../src/core/errors';
-import { DATA_CENTERS } from '../../src/core/dataCenters';
+import { resolveEndpoint } from '../../src/core/zohoApi/endpoint';
+import { ConfigurationError } from '../../src/core/zohoApi/errors';
+import { DATA_CENTERS } from '../../src/core/zohoApi/dataCenters';
 
 describe('resolveEndpoint: where the token may be sent', () => {
   const settings = (overrides: Partial<{ dataCenter: string; apiDomain: string; apiVersion: string }> = {}) => ({

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { REQUIRED_SCOPES, describeError } from '../../src/core/errorMessages';
-import { ConfigurationError, MissingTokenError, ZohoApiError, ZohoNetworkError, ZohoResponseError } from '../../src/core/errors';
-import { resolveEndpoint } from '../../src/core/endpoint';
+import { REQUIRED_SCOPES, describeError } from '../../src/core/messages/errorMessages';
+import { ConfigurationError, MissingTokenError, ZohoApiError, ZohoNetworkError, ZohoResponseError } from '../../src/core/zohoApi/errors';
+import { resolveEndpoint } from '../../src/core/zohoApi/endpoint';
 
 describe('describeError: every failure as words a person can act on', () => {
   const eu = resolveEndpoint({ dataCenter: 'eu', apiDomain: '', apiVersion: 'v7' });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { buildTerritoryTree } from '../../src/core/hierarchy';
-import { TerritoryRecord, TerritoryUser, TerritoryUserCount } from '../../src/core/territories';
+import { buildTerritoryTree } from '../../src/core/territories/hierarchy';
+import { TerritoryRecord, TerritoryUser, TerritoryUserCount } from '../../src/core/zohoApi/records';
 import { UTF8_BOM } from '../../src/core/export/csv';
 import { tableToMarkdown } from '../../src/core/export/tableFormats';
 import { exportTerritories, exportTerritoryUsers, TERRITORY_COLUMNS, territoryRows, territoryUserRows } from '../../src/core/export/territoryTable';

@@ -1,18 +1,18 @@
 import { performance } from 'perf_hooks';
-import { FetchLike } from '../../src/core/http';
-import { KnownSecrets } from '../../src/core/knownSecrets';
-import { AccountsClient } from '../../src/core/oauth/accountsClient';
-import { RefreshLimiter } from '../../src/core/oauth/refreshLimiter';
-import { CredentialStore } from '../../src/core/oauth/savedSignIn';
-import { TokenManager, TokenManagerOptions } from '../../src/core/oauth/tokenManager';
-import { Logger } from '../../src/core/logger';
-import { nodeFetch } from '../../src/core/nodeFetch';
-import { ZohoClient, ZohoClientOptions } from '../../src/core/zohoClient';
-import { ZohoEndpoint } from '../../src/core/endpoint';
-import { PastedToken } from '../../src/core/credentials';
-import { silentLogger } from '../../src/core/logger';
-import { TerritoryStore, TerritoryStoreOptions } from '../../src/core/territoryStore';
-import { DEMO_TOKEN } from '../fake-zoho/server';
+import { FetchLike } from '../../src/core/zohoApi/http';
+import { KnownSecrets } from '../../src/core/redaction/knownSecrets';
+import { AccountsClient } from '../../src/core/signIn/accountsClient';
+import { RefreshLimiter } from '../../src/core/signIn/refreshLimiter';
+import { CredentialStore } from '../../src/core/signIn/savedSignIn';
+import { TokenManager, TokenManagerOptions } from '../../src/core/signIn/tokenManager';
+import { Logger } from '../../src/core/support/logger';
+import { nodeFetch } from '../../src/core/zohoApi/nodeFetch';
+import { ZohoClient, ZohoClientOptions } from '../../src/core/zohoApi/zohoClient';
+import { ZohoEndpoint } from '../../src/core/zohoApi/endpoint';
+import { PastedToken } from '../../src/core/signIn/credentials';
+import { silentLogger } from '../../src/core/support/logger';
+import { TerritoryStore, TerritoryStoreOptions } from '../../src/core/territories/territoryStore';
+import { DEMO_TOKEN } from '../../fake-zoho/server';
 
 /** A logger that keeps every line, to assert on what was logged (and what never was). */
 export function capturingLogger(): Logger & { lines: string[] } {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { SortOrder, TerritoryNode, buildTerritoryTree, sortTerritories, territoryPath, treeToJson } from '../../src/core/hierarchy';
-import { documentText } from '../../src/core/json';
-import { TerritoryRecord, TerritoryUserCount } from '../../src/core/territories';
+import { SortOrder, TerritoryNode, buildTerritoryTree, sortTerritories, territoryPath, treeToJson } from '../../src/core/territories/hierarchy';
+import { documentText } from '../../src/core/support/json';
+import { TerritoryRecord, TerritoryUserCount } from '../../src/core/zohoApi/records';
 
 const count = (id: string, name: string, n: number): TerritoryUserCount => ({ id, name, count: n, raw: { count: String(n), territory: { id, name } } });
 const record = (id: string, name: string, parent?: string): TerritoryRecord => ({ id, name, reportingToId: parent, raw: { id, name } });

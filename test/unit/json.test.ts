@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { JsonReadError, MAX_INDENT_LEVELS, MAX_JSON_DEPTH, documentText, readJson, writeJson } from '../../src/core/json';
+import { JsonReadError, MAX_INDENT_LEVELS, MAX_JSON_DEPTH, documentText, readJson, writeJson } from '../../src/core/support/json';
 
 const nested = (depth: number, inner = '1') => `${'['.repeat(depth)}${inner}${']'.repeat(depth)}`;
 

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { buildTerritoryTree } from '../../src/core/hierarchy';
+import { buildTerritoryTree } from '../../src/core/territories/hierarchy';
 import { EMPTY_LEAF_WEIGHT, MapLayout, columnsFor, isInBranch, layoutMap, pathTo, visibleCells } from '../../src/core/map/mapLayout';
 import { MapData, toMapData } from '../../src/core/map/mapModel';
-import { TerritoryRecord, TerritoryUserCount } from '../../src/core/territories';
+import { TerritoryRecord, TerritoryUserCount } from '../../src/core/zohoApi/records';
 
 const count = (id: string, name: string, n: number): TerritoryUserCount => ({ id, name, count: n, raw: { count: String(n), territory: { id, name } } });
 const record = (id: string, name: string, parent?: string, manager?: string): TerritoryRecord => ({

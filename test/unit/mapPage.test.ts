@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { buildTerritoryTree } from '../../src/core/hierarchy';
+import { buildTerritoryTree } from '../../src/core/territories/hierarchy';
 import { toMapData } from '../../src/core/map/mapModel';
 import { connectionName, describeMapEntry, emptyMapMessage, totalUsers } from '../../src/core/map/mapText';
-import { TerritoryState } from '../../src/core/territoryStore';
+import { TerritoryState } from '../../src/core/territories/territoryStore';
 import { makeNonce, mapHtml } from '../../src/vscode/map/mapHtml';
 
 describe('the map\'s page: a strict Content-Security-Policy and no data in the markup', () => {

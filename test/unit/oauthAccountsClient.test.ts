@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import * as http from 'http';
 import { AddressInfo } from 'net';
-import { CancelledError } from '../../src/core/errors';
-import { nodeFetch } from '../../src/core/nodeFetch';
-import { AccountsClient } from '../../src/core/oauth/accountsClient';
+import { CancelledError } from '../../src/core/support/cancelled';
+import { nodeFetch } from '../../src/core/zohoApi/nodeFetch';
+import { AccountsClient } from '../../src/core/signIn/accountsClient';
 import {
   AccountsServerError,
   InvalidClientError,
@@ -15,8 +15,8 @@ import {
   SignInInputError,
   TooManyRefreshesError,
   WrongClientSecretError,
-} from '../../src/core/oauth/errors';
-import { FAKE_CLIENT_SECRET, FakeAccounts, GRANT_CODE_LIFETIME_MS, THROTTLED_BODY, startFakeAccounts } from '../fake-zoho/accountsServer';
+} from '../../src/core/signIn/errors';
+import { FAKE_CLIENT_SECRET, FakeAccounts, GRANT_CODE_LIFETIME_MS, THROTTLED_BODY, startFakeAccounts } from '../../fake-zoho/accountsServer';
 import { capturingLogger, rejectionOf } from './helpers';
 
 /** A client whose accounts server answers every request with HTTP 200 and `answer` plus an access token. */

@@ -2,12 +2,12 @@ import * as assert from 'assert';
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { inspect } from 'util';
-import { ZohoApiError } from '../../src/core/errors';
-import { FetchLike } from '../../src/core/http';
-import { KnownSecrets } from '../../src/core/knownSecrets';
-import { nodeFetch } from '../../src/core/nodeFetch';
-import { AccountsClient } from '../../src/core/oauth/accountsClient';
-import { FakeAccounts, startFakeAccounts } from '../fake-zoho/accountsServer';
+import { ZohoApiError } from '../../src/core/zohoApi/errors';
+import { FetchLike } from '../../src/core/zohoApi/http';
+import { KnownSecrets } from '../../src/core/redaction/knownSecrets';
+import { nodeFetch } from '../../src/core/zohoApi/nodeFetch';
+import { AccountsClient } from '../../src/core/signIn/accountsClient';
+import { FakeAccounts, startFakeAccounts } from '../../fake-zoho/accountsServer';
 import { capturingLogger, memoryCredentialStore, rejectionOf, testTokenManager } from './helpers';
 
 const MINUTE = 60_000;

@@ -1,9 +1,10 @@
 import * as assert from 'assert';
-import { DATA_CENTERS, DataCenter } from '../../src/core/dataCenters';
-import { CancelledError, ZohoApiError } from '../../src/core/errors';
-import { nodeFetch } from '../../src/core/nodeFetch';
-import { AccountsClient } from '../../src/core/oauth/accountsClient';
-import { acceptApiDomain, accountsOriginFor, apiDomainFor, checkAccountsOrigin, oauthTargetFor } from '../../src/core/oauth/environments';
+import { DATA_CENTERS, DataCenter } from '../../src/core/zohoApi/dataCenters';
+import { ZohoApiError } from '../../src/core/zohoApi/errors';
+import { CancelledError } from '../../src/core/support/cancelled';
+import { nodeFetch } from '../../src/core/zohoApi/nodeFetch';
+import { AccountsClient } from '../../src/core/signIn/accountsClient';
+import { acceptApiDomain, accountsOriginFor, apiDomainFor, checkAccountsOrigin, oauthTargetFor } from '../../src/core/signIn/environments';
 import {
   InvalidRefreshTokenError,
   NotSignedInError,
@@ -11,12 +12,12 @@ import {
   SignInInputError,
   TooManyRefreshesError,
   WrongClientSecretError,
-} from '../../src/core/oauth/errors';
-import { isAuthFailure } from '../../src/core/errorMessages';
-import { CredentialStore, ValidAccessToken } from '../../src/core/oauth/savedSignIn';
-import { TokenManager } from '../../src/core/oauth/tokenManager';
-import { FakeAccounts, startFakeAccounts } from '../fake-zoho/accountsServer';
-import { DEMO_TOKEN, FakeZoho, startFakeZoho } from '../fake-zoho/server';
+} from '../../src/core/signIn/errors';
+import { isAuthFailure } from '../../src/core/zohoApi/errors';
+import { CredentialStore, ValidAccessToken } from '../../src/core/signIn/savedSignIn';
+import { TokenManager } from '../../src/core/signIn/tokenManager';
+import { FakeAccounts, startFakeAccounts } from '../../fake-zoho/accountsServer';
+import { DEMO_TOKEN, FakeZoho, startFakeZoho } from '../../fake-zoho/server';
 import { TestTokenManagerOptions, capturingLogger, endpointOf, memoryCredentialStore, rejectionOf, testClient, testTokenManager } from './helpers';
 
 const MINUTE = 60_000;

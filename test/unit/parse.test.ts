@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { parseAssociatedUsersCount, parseTerritories, parseTerritoryUsers } from '../../src/core/parse';
-import { ZohoApiError, ZohoResponseError } from '../../src/core/errors';
-import { SAMPLE_DOCUMENT } from '../fake-zoho/server';
+import { parseAssociatedUsersCount, parseTerritories, parseTerritoryUsers } from '../../src/core/zohoApi/parse';
+import { ZohoApiError, ZohoResponseError } from '../../src/core/zohoApi/errors';
+import { SAMPLE_DOCUMENT } from '../../fake-zoho/server';
 
 const entry = (count: unknown, territory: unknown = { name: 'T', id: '1' }) => JSON.stringify({ associated_users_count: [{ count, territory }] });
 

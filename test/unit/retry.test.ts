@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { ZohoApiError, ZohoNetworkError } from '../../src/core/errors';
-import { DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter, retryDelay } from '../../src/core/retry';
+import { ZohoApiError, ZohoNetworkError } from '../../src/core/zohoApi/errors';
+import { DEFAULT_RETRY_POLICY, isRetryable, parseRetryAfter, retryDelay } from '../../src/core/zohoApi/retry';
 
 describe('Retry policy', () => {
   it('retries 429, 5xx and dropped connections; never auth, scope or other 4xx errors', () => {

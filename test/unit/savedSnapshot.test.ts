@@ -1,10 +1,10 @@
 import * as assert from 'assert';
-import { autoRefreshInterval, MIN_AUTO_REFRESH_MINUTES } from '../../src/core/autoRefresh';
-import { resolveEndpoint } from '../../src/core/endpoint';
-import { silentLogger } from '../../src/core/logger';
-import { fromSavedSnapshot, toSavedSnapshot, MAX_SAVED_CHARACTERS } from '../../src/core/savedSnapshot';
-import { documentText } from '../../src/core/json';
-import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, SAMPLE_TERRITORY_RECORDS, startFakeZoho, syntheticEntries } from '../fake-zoho/server';
+import { autoRefreshInterval, MIN_AUTO_REFRESH_MINUTES } from '../../src/core/territories/autoRefresh';
+import { resolveEndpoint } from '../../src/core/zohoApi/endpoint';
+import { silentLogger } from '../../src/core/support/logger';
+import { fromSavedSnapshot, toSavedSnapshot, MAX_SAVED_CHARACTERS } from '../../src/core/territories/savedSnapshot';
+import { documentText } from '../../src/core/support/json';
+import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, SAMPLE_TERRITORY_RECORDS, startFakeZoho, syntheticEntries } from '../../fake-zoho/server';
 import { capturingLogger, storeAgainst } from './helpers';
 
 describe('The saved last good load', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { KnownSecrets } from '../../src/core/knownSecrets';
-import { MAX_SERVER_TEXT, capLength, maskSecretShapes, serverText } from '../../src/core/serverText';
+import { KnownSecrets } from '../../src/core/redaction/knownSecrets';
+import { MAX_SERVER_TEXT, capLength, maskSecretShapes, serverText } from '../../src/core/redaction/serverText';
 
 const ACCESS_TOKEN = '1000.8ecd00000000000000000000000000d5e1.b99f0000000000000000000000005a4c';
 

@@ -1,10 +1,11 @@
 import * as assert from 'assert';
-import { PastedToken } from '../../src/core/credentials';
-import { ZohoEndpoint } from '../../src/core/endpoint';
-import { CancelledError, ZohoApiError } from '../../src/core/errors';
-import { TerritorySource, TerritoryState } from '../../src/core/territoryStore';
-import { AssociatedUsersCount } from '../../src/core/zohoClient';
-import { FakeZoho, startFakeZoho } from '../fake-zoho/server';
+import { PastedToken } from '../../src/core/signIn/credentials';
+import { ZohoEndpoint } from '../../src/core/zohoApi/endpoint';
+import { ZohoApiError } from '../../src/core/zohoApi/errors';
+import { CancelledError } from '../../src/core/support/cancelled';
+import { TerritorySource, TerritoryState } from '../../src/core/territories/territoryStore';
+import { AssociatedUsersCount } from '../../src/core/zohoApi/zohoClient';
+import { FakeZoho, startFakeZoho } from '../../fake-zoho/server';
 import { capturingLogger, storeAgainst } from './helpers';
 
 /** A source whose counts come from `getAssociatedUsersCount` and whose hierarchy and users are empty. */

@@ -1,10 +1,11 @@
 import * as assert from 'assert';
-import { displayName, formatUserCount, TerritorySnapshot } from '../../src/core/territories';
-import { describeTerritory, describeUser, formatAge, summarizeView } from '../../src/core/territoryView';
-import { describeError } from '../../src/core/errorMessages';
-import { ZohoApiError } from '../../src/core/errors';
-import { makeSnapshot } from '../../src/core/snapshot';
-import { silentLogger } from '../../src/core/logger';
+import { displayName, formatUserCount } from '../../src/core/territories/names';
+import { TerritorySnapshot } from '../../src/core/territories/snapshot';
+import { describeTerritory, describeUser, formatAge, summarizeView } from '../../src/core/territories/labels';
+import { describeError } from '../../src/core/messages/errorMessages';
+import { ZohoApiError } from '../../src/core/zohoApi/errors';
+import { makeSnapshot } from '../../src/core/territories/snapshot';
+import { silentLogger } from '../../src/core/support/logger';
 
 function snapshotOf(entries: Array<[string, string, number]>, extra: Partial<TerritorySnapshot> = {}): TerritorySnapshot {
   const territories = entries.map(([name, id, count]) => ({ name, id, count, raw: { count: String(count), territory: { name, id } } }));

@@ -1,12 +1,13 @@
 import * as assert from 'assert';
 import * as http from 'http';
 import { AddressInfo } from 'net';
-import { CancelledError, ZohoApiError, ZohoNetworkError, ZohoResponseError } from '../../src/core/errors';
-import { DEFAULT_MAX_LOAD_BYTES, DEFAULT_MAX_LOAD_MS, DEFAULT_MAX_PAGES } from '../../src/core/zohoClient';
-import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, ZOHO_ERRORS, ZohoErrorCode, startFakeZoho, syntheticEntries } from '../fake-zoho/server';
-import { describeError } from '../../src/core/errorMessages';
-import { buildTerritoryTree } from '../../src/core/hierarchy';
-import { documentText } from '../../src/core/json';
+import { ZohoApiError, ZohoNetworkError, ZohoResponseError } from '../../src/core/zohoApi/errors';
+import { CancelledError } from '../../src/core/support/cancelled';
+import { DEFAULT_MAX_LOAD_BYTES, DEFAULT_MAX_LOAD_MS, DEFAULT_MAX_PAGES } from '../../src/core/zohoApi/zohoClient';
+import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, ZOHO_ERRORS, ZohoErrorCode, startFakeZoho, syntheticEntries } from '../../fake-zoho/server';
+import { describeError } from '../../src/core/messages/errorMessages';
+import { buildTerritoryTree } from '../../src/core/territories/hierarchy';
+import { documentText } from '../../src/core/support/json';
 import { endpointOf, rejectionOf, testClient } from './helpers';
 
 describe('ZohoClient against the fake Zoho API', () => {

@@ -1,6 +1,6 @@
-import type { TerritoryNode } from '../hierarchy';
-import { serverText } from '../serverText';
-import type { TerritoryUser } from '../territories';
+import type { TerritoryNode } from '../territories/hierarchy';
+import { serverText } from '../redaction/serverText';
+import type { TerritoryUser } from '../zohoApi/records';
 import { escapeMarkdown, markdownLinkDestination } from './markdown';
 import { cappedTerritoryPath } from './path';
 import { criteriaText } from './ruleCriteria';

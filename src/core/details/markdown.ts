@@ -1,4 +1,4 @@
-import { stripControlCharacters } from '../serverText';
+import { stripControlCharacters } from '../redaction/serverText';
 
 /**
  * Text from Zoho made literal in Markdown: whatever a territory or person is called, it shows as

@@ -1,5 +1,5 @@
-import type { TerritoryNode } from '../hierarchy';
-import { displayName } from '../territories';
+import type { TerritoryNode } from '../territories/hierarchy';
+import { displayName } from '../territories/names';
 
 /** Between the names of a path: "Zoho › Chennai › Chennai North". */
 export const PATH_SEPARATOR = ' › ';

@@ -1,4 +1,4 @@
-import { capLength, serverText } from '../serverText';
+import { capLength, serverText } from '../redaction/serverText';
 
 /**
  * Zoho's assignment-rule criteria as a person reads them:

@@ -1,4 +1,4 @@
-import type { TerritoryNode } from '../hierarchy';
+import type { TerritoryNode } from '../territories/hierarchy';
 
 /**
  * What Zoho says about one territory beyond its name and user count, read from the territory

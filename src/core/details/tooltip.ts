@@ -1,6 +1,6 @@
-import type { TerritoryNode } from '../hierarchy';
-import { serverText } from '../serverText';
-import { formatUserCount } from '../territories';
+import type { TerritoryNode } from '../territories/hierarchy';
+import { serverText } from '../redaction/serverText';
+import { formatUserCount } from '../territories/names';
 import { escapeMarkdown } from './markdown';
 import { cappedTerritoryPath } from './path';
 import type { ChangeDetail, TerritoryDetails, TimeDetail } from './territoryDetails';

@@ -1,5 +1,5 @@
-import type { TerritoryNode, TerritoryTree } from '../hierarchy';
-import type { TerritoryUser } from '../territories';
+import type { TerritoryNode, TerritoryTree } from '../territories/hierarchy';
+import type { TerritoryUser } from '../zohoApi/records';
 import { childPath } from '../details/path';
 import { readTerritoryDetails } from '../details/territoryDetails';
 import { Column, ExportFormat, writeTable } from './tableFormats';

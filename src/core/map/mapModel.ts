@@ -1,5 +1,6 @@
-import type { TerritoryNode, TerritoryTree } from '../hierarchy';
-import { JsonValue, displayName } from '../territories';
+import type { TerritoryNode, TerritoryTree } from '../territories/hierarchy';
+import { JsonValue } from '../support/json';
+import { displayName } from '../territories/names';
 
 /**
  * What the territory map is drawn from: every territory once, parents before their children

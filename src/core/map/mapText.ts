@@ -1,5 +1,5 @@
-import type { TerritoryState } from '../territoryStore';
-import { formatTerritoryCount } from '../territories';
+import type { TerritoryState } from '../territories/territoryStore';
+import { formatTerritoryCount } from '../territories/names';
 import type { MapData } from './mapModel';
 
 // One formatter for every number: the map words 10,000 territories per draw, and `toLocaleString`

@@ -1,5 +1,5 @@
-import { KnownSecrets } from '../../core/knownSecrets';
-import { TerritoryStore } from '../../core/territoryStore';
+import { KnownSecrets } from '../../core/redaction/knownSecrets';
+import { TerritoryStore } from '../../core/territories/territoryStore';
 import { AccessTokenStore } from '../signIn/accessTokenStore';
 import { OutputLog } from '../outputLog';
 import { ExtensionSettings } from '../settings';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { treeToJson } from '../../core/hierarchy';
-import { documentText } from '../../core/json';
-import { formatTerritoryCount } from '../../core/territories';
+import { treeToJson } from '../../core/territories/hierarchy';
+import { documentText } from '../../core/support/json';
+import { formatTerritoryCount } from '../../core/territories/names';
 import { CommandDeps } from './commandDeps';
 import { copyText } from './clipboard';
 import { snapshotForCommand } from './reportOutcome';

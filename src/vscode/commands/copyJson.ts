@@ -1,5 +1,5 @@
-import { documentText } from '../../core/json';
-import { formatTerritoryCount } from '../../core/territories';
+import { documentText } from '../../core/support/json';
+import { formatTerritoryCount } from '../../core/territories/names';
 import { CommandDeps } from './commandDeps';
 import { copyText } from './clipboard';
 import { snapshotForCommand } from './reportOutcome';

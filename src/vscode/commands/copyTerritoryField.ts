@@ -1,4 +1,4 @@
-import { displayName } from '../../core/territories';
+import { displayName } from '../../core/territories/names';
 import { CommandDeps } from './commandDeps';
 import { copyText, targetElement } from './clipboard';
 

@@ -1,5 +1,5 @@
-import { documentText } from '../../core/json';
-import { displayName } from '../../core/territories';
+import { documentText } from '../../core/support/json';
+import { displayName } from '../../core/territories/names';
 import { CommandDeps } from './commandDeps';
 import { copyText, targetElement } from './clipboard';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { TerritoryNode, territoryPath } from '../../core/hierarchy';
-import { displayName, formatUserCount } from '../../core/territories';
+import { TerritoryNode, territoryPath } from '../../core/territories/hierarchy';
+import { displayName, formatUserCount } from '../../core/territories/names';
 import { CommandDeps } from './commandDeps';
 import { snapshotForCommand } from './reportOutcome';
 

@@ -1,4 +1,4 @@
-import { LoadSummary, summarizeOutcome } from '../../core/territoryStore';
+import { LoadSummary, summarizeOutcome } from '../../core/territories/territoryStore';
 import { CommandDeps } from './commandDeps';
 import { reportOutcome } from './reportOutcome';
 

@@ -1,4 +1,4 @@
-import { LoadSummary } from '../../core/territoryStore';
+import { LoadSummary } from '../../core/territories/territoryStore';
 import { CommandDeps } from './commandDeps';
 import { loadAndReport } from './loadAndReport';
 

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { LoadOutcome, TerritoryStore } from '../../core/territoryStore';
-import { TerritorySnapshot, formatTerritoryCount } from '../../core/territories';
-import { CancelledError } from '../../core/errors';
-import { KnownSecrets } from '../../core/knownSecrets';
+import { LoadOutcome, TerritoryStore } from '../../core/territories/territoryStore';
+import { TerritorySnapshot } from '../../core/territories/snapshot';
+import { formatTerritoryCount } from '../../core/territories/names';
+import { CancelledError } from '../../core/support/cancelled';
+import { KnownSecrets } from '../../core/redaction/knownSecrets';
 import { notifyFailure } from '../errorActions';
 
 /** Tells the user how a load they asked for ended: a short status-bar note, or an error notification. */

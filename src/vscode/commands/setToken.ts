@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { parseTokenInput } from '../../core/oauth/signInInput';
-import { LoadSummary } from '../../core/territoryStore';
-import { REQUIRED_SCOPES } from '../../core/errorMessages';
+import { parseTokenInput } from '../../core/signIn/signInInput';
+import { LoadSummary } from '../../core/territories/territoryStore';
+import { REQUIRED_SCOPES } from '../../core/messages/errorMessages';
 import { CommandDeps } from './commandDeps';
 import { loadAndReport } from './loadAndReport';
 

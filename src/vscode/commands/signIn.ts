@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { DATA_CENTERS, DataCenter, isDataCenter } from '../../core/dataCenters';
-import { describeError } from '../../core/errorMessages';
-import { ZOHO_ENVIRONMENTS, ZohoEnvironment, accountsOriginFor } from '../../core/oauth/environments';
-import { checkSignInField } from '../../core/oauth/signInInput';
-import { SignInRequest } from '../../core/oauth/tokenManager';
-import { LoadSummary } from '../../core/territoryStore';
-import { REQUIRED_SCOPES } from '../../core/errorMessages';
+import { DATA_CENTERS, DataCenter, isDataCenter } from '../../core/zohoApi/dataCenters';
+import { describeError } from '../../core/messages/errorMessages';
+import { ZOHO_ENVIRONMENTS, ZohoEnvironment, accountsOriginFor } from '../../core/signIn/environments';
+import { checkSignInField } from '../../core/signIn/signInInput';
+import { SignInRequest } from '../../core/signIn/tokenManager';
+import { LoadSummary } from '../../core/territories/territoryStore';
+import { REQUIRED_SCOPES } from '../../core/messages/errorMessages';
 import { notifyFailure } from '../errorActions';
 import { CommandDeps } from './commandDeps';
 import { loadAndReport } from './loadAndReport';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SORT_ORDERS, SORT_ORDER_LABELS, SortOrder } from '../../core/hierarchy';
+import { SORT_ORDERS, SORT_ORDER_LABELS, SortOrder } from '../../core/territories/hierarchy';
 import { CommandDeps } from './commandDeps';
 
 /** "Show as Tree" / "Show as List": the hierarchy or a flat list, remembered across restarts. */

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { Event } from '../../core/events';
-import type { Logger } from '../../core/logger';
+import type { Event } from '../../core/support/events';
+import type { Logger } from '../../core/support/logger';
 import { HostMessage, parseWebviewMessage } from '../../core/map/mapMessages';
 import { toMapData } from '../../core/map/mapModel';
 import { connectionName, emptyMapMessage } from '../../core/map/mapText';
-import type { TerritoryState } from '../../core/territoryStore';
-import type { TerritorySnapshot } from '../../core/territories';
+import type { TerritoryState } from '../../core/territories/territoryStore';
+import type { TerritorySnapshot } from '../../core/territories/snapshot';
 import { MAP_VIEW_TYPE } from '../../ids';
 import { makeNonce, mapHtml } from './mapHtml';
 

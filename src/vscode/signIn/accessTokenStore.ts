@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { KnownSecrets } from '../../core/knownSecrets';
+import { KnownSecrets } from '../../core/redaction/knownSecrets';
 import { ACCESS_TOKEN_SECRET_KEY } from '../../ids';
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { CredentialStore, SignInStatus } from '../../core/oauth/savedSignIn';
-import { SignInRequest, SignOutResult, TokenManager } from '../../core/oauth/tokenManager';
+import { CredentialStore, SignInStatus } from '../../core/signIn/savedSignIn';
+import { SignInRequest, SignOutResult, TokenManager } from '../../core/signIn/tokenManager';
 import { SIGN_IN_SECRET_KEY } from '../../ids';
 
 /** The sign-in record's place in SecretStorage: one key, one JSON text. */

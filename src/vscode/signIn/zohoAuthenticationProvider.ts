@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { DATA_CENTERS } from '../../core/dataCenters';
-import { SignInStatus } from '../../core/oauth/savedSignIn';
+import { DATA_CENTERS } from '../../core/zohoApi/dataCenters';
+import { SignInStatus } from '../../core/signIn/savedSignIn';
 import { AUTH_PROVIDER_ID, COMMANDS } from '../../ids';
 import { OAuthSignIn } from './oauthSignIn';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { autoRefreshInterval } from '../../core/autoRefresh';
+import { autoRefreshInterval } from '../../core/territories/autoRefresh';
 
 /**
  * Calls `onTick` every `zohoTerritories.autoRefreshMinutes` (bounded: see `autoRefreshInterval`);

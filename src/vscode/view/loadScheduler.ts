@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { EndpointSettings, resolveEndpoint } from '../../core/endpoint';
-import { Logger } from '../../core/logger';
-import { TerritoryStore } from '../../core/territoryStore';
+import { EndpointSettings, resolveEndpoint } from '../../core/zohoApi/endpoint';
+import { Logger } from '../../core/support/logger';
+import { TerritoryStore } from '../../core/territories/territoryStore';
 import { CredentialsState } from '../signIn/credentialsState';
 import { AutoRefreshTimer } from './autoRefreshTimer';
 import { SavedTerritories } from './savedTerritories';

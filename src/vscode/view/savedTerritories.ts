@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { ZohoEndpoint } from '../../core/endpoint';
-import { KnownSecrets } from '../../core/knownSecrets';
-import { Logger } from '../../core/logger';
-import { fromSavedSnapshot, toSavedSnapshot } from '../../core/savedSnapshot';
-import { TerritorySnapshot } from '../../core/territories';
+import { ZohoEndpoint } from '../../core/zohoApi/endpoint';
+import { KnownSecrets } from '../../core/redaction/knownSecrets';
+import { Logger } from '../../core/support/logger';
+import { fromSavedSnapshot, toSavedSnapshot } from '../../core/territories/savedSnapshot';
+import { TerritorySnapshot } from '../../core/territories/snapshot';
 import { STATE_KEYS } from '../../ids';
 
 /**

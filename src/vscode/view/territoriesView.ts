@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { TerritoryNode } from '../../core/hierarchy';
-import { KnownSecrets } from '../../core/knownSecrets';
-import { TerritoryStore } from '../../core/territoryStore';
-import { summarizeView } from '../../core/territoryView';
+import { TerritoryNode } from '../../core/territories/hierarchy';
+import { KnownSecrets } from '../../core/redaction/knownSecrets';
+import { TerritoryStore } from '../../core/territories/territoryStore';
+import { summarizeView } from '../../core/territories/labels';
 import { TERRITORIES_VIEW_ID } from '../../ids';
 import { TerritoryTreeElement, TerritoryTreeProvider } from './territoryTreeProvider';
 

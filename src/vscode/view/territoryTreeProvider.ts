@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
-import { ErrorAction } from '../../core/errorMessages';
-import { TerritoryNode, sortTerritories } from '../../core/hierarchy';
-import { TerritoryState, TerritoryStore } from '../../core/territoryStore';
-import { TerritorySnapshot, TerritoryUser, formatUserCount } from '../../core/territories';
-import { describeTerritory, describeUser } from '../../core/territoryView';
+import { ErrorAction } from '../../core/messages/errorMessages';
+import { TerritoryNode, sortTerritories } from '../../core/territories/hierarchy';
+import { TerritoryState, TerritoryStore } from '../../core/territories/territoryStore';
+import { TerritoryUser } from '../../core/zohoApi/records';
+import { TerritorySnapshot } from '../../core/territories/snapshot';
+import { formatUserCount } from '../../core/territories/names';
+import { describeTerritory, describeUser } from '../../core/territories/labels';
 import { COMMANDS, TREE_ITEM_CONTEXT } from '../../ids';
 import { errorActionCommand } from '../errorActions';
 import { ViewOptions } from './viewOptions';

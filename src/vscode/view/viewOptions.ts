@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SORT_ORDERS, SortOrder } from '../../core/hierarchy';
+import { SORT_ORDERS, SortOrder } from '../../core/territories/hierarchy';
 import { CONTEXT_KEYS, STATE_KEYS } from '../../ids';
 
 /**

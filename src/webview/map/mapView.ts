@@ -2,7 +2,7 @@
 import { MapCell, MapLayout, columnsFor, isInBranch, layoutMap, pathTo, visibleCells } from '../../core/map/mapLayout';
 import type { MapData } from '../../core/map/mapModel';
 import { describeMapEntry, totalUsers } from '../../core/map/mapText';
-import { formatTerritoryCount, formatUserCount } from '../../core/territories';
+import { formatTerritoryCount, formatUserCount } from '../../core/territories/names';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Levels shown at once: the territory zoomed into and four below it. */

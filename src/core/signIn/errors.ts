@@ -9,7 +9,7 @@
  * No message or property here ever holds a secret (client secret, grant code, refresh or access
  * token): they are built from Zoho's error code, hosts, counts and times alone.
  */
-import { ZohoNetworkError } from '../errors';
+import { ZohoNetworkError } from '../zohoApi/errors';
 
 /** What a person can do about a sign-in failure. */
 export type OAuthRemedy =

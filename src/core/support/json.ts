@@ -5,9 +5,12 @@
  * deep value cannot overflow the stack, and reading refuses nesting past a limit, so no deep value
  * reaches code that walks values recursively (`JSON.stringify`, VS Code's storage).
  */
-import type { JsonValue } from './territories';
 
 /** Deeper nesting than this is refused. Zoho's deepest documented values (rule criteria groups) are a few levels. */
+/** A JSON value as `readJson` gives it: an integer beyond 2^53 is a `bigint` with exactly the digits sent. */
+export type JsonValue = string | number | bigint | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
 export const MAX_JSON_DEPTH = 256;
 
 /** Integers longer than this are refused rather than converted (converting megabytes of digits takes seconds). */

@@ -25,11 +25,11 @@
  *   HTTP 200 per Zoho's token-limits page (some integrations report 400); matched on either field.
  * - Revocation answers `{"status": "success"}`, or HTTP 400 when the token is not valid (Zoho docs).
  */
-import { ZohoNetworkError } from '../errors';
-import { BodyTooLargeError, FetchLike, send } from '../http';
-import { KnownSecrets } from '../knownSecrets';
-import { Logger, redact } from '../logger';
-import { serverText } from '../serverText';
+import { ZohoNetworkError } from '../zohoApi/errors';
+import { BodyTooLargeError, FetchLike, send } from '../zohoApi/http';
+import { KnownSecrets } from '../redaction/knownSecrets';
+import { Logger, redact } from '../support/logger';
+import { serverText } from '../redaction/serverText';
 import { acceptApiDomain, accountsServerName, checkAccountsOrigin } from './environments';
 import {
   AccountsServerError,

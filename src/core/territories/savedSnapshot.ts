@@ -1,9 +1,10 @@
-import { ZohoEndpoint } from './endpoint';
-import { writeJson } from './json';
-import { Logger } from './logger';
-import { parseAssociatedUsersCount, parseTerritories } from './parse';
+import { ZohoEndpoint } from '../zohoApi/endpoint';
+import { writeJson } from '../support/json';
+import { Logger } from '../support/logger';
+import { parseAssociatedUsersCount, parseTerritories } from '../zohoApi/parse';
 import { makeSnapshot } from './snapshot';
-import { JsonObject, TerritorySnapshot } from './territories';
+import { JsonObject } from '../support/json';
+import { TerritorySnapshot } from './snapshot';
 
 /**
  * The last good load as kept in the extension's storage, so the next start shows it at once. Only

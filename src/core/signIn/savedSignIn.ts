@@ -2,7 +2,7 @@
  * The sign-in as it is kept between sessions: one record, as JSON text, in an injected
  * `CredentialStore` (SecretStorage in VS Code), and how it is read back, field by field.
  */
-import { DataCenter, isDataCenter } from '../dataCenters';
+import { DataCenter, isDataCenter } from '../zohoApi/dataCenters';
 import { DEFAULT_ENVIRONMENT, ZohoEnvironment, acceptApiDomain, apiDomainFor, isZohoEnvironment } from './environments';
 
 /**

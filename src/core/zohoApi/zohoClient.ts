@@ -1,12 +1,13 @@
 import { ZohoEndpoint } from './endpoint';
 import { ZohoApiError, ZohoNetworkError, ZohoResponseError } from './errors';
 import { BodyTooLargeError, FetchLike, SentAnswer, send, sleep as defaultSleep } from './http';
-import { Logger } from './logger';
-import { readJson } from './json';
+import { Logger } from '../support/logger';
+import { readJson } from '../support/json';
 import { ListPage, parseAssociatedUsersCount, parseTerritories, parseTerritoryUsers, readErrorBody } from './parse';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, parseRetryAfter, retryDelay } from './retry';
-import { serverText } from './serverText';
-import { AssociatedUsersCountDocument, JsonObject, TerritoryRecord, TerritoryUser, TerritoryUserCount, isZohoId } from './territories';
+import { serverText } from '../redaction/serverText';
+import { AssociatedUsersCountDocument, TerritoryRecord, TerritoryUser, TerritoryUserCount, isZohoId } from './records';
+import { JsonObject } from '../support/json';
 
 export interface ZohoClientOptions {
   readonly fetch: FetchLike;

@@ -1,4 +1,4 @@
-/** Runs the fake Zoho org by itself: `node out/test/fake-zoho/cli.js [--port N]`. Ctrl-C stops it. */
+/** Runs the fake Zoho org by itself: `node out/fake-zoho/cli.js [--port N]`. Ctrl-C stops it. */
 import { startFakeZoho } from './server';
 
 async function main(): Promise<void> {

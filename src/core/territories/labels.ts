@@ -1,6 +1,7 @@
 import { TerritoryNode, territoryPath } from './hierarchy';
 import { TerritoryState } from './territoryStore';
-import { TerritoryUser, displayName, formatTerritoryCount, formatUserCount } from './territories';
+import { TerritoryUser } from '../zohoApi/records';
+import { displayName, formatTerritoryCount, formatUserCount } from './names';
 
 /** How a territory reads in the tree. */
 export interface TerritoryLabel {

@@ -2,7 +2,7 @@
  * Every way loading territories can fail, typed where it arises. `errorMessages.ts` turns each into
  * words a person can act on; nothing here is shown to users directly.
  */
-import { serverText } from './serverText';
+import { serverText } from '../redaction/serverText';
 
 /**
  * Zoho answered with an error: an HTTP error status and (usually) its JSON error body. The code and
@@ -80,10 +80,9 @@ export class MissingTokenError extends Error {
   }
 }
 
-/** The load was cancelled (a newer load replaced it, the token was cleared, the window closed). */
-export class CancelledError extends Error {
-  override readonly name = 'CancelledError';
-  constructor() {
-    super('The request was cancelled.');
-  }
+const AUTH_CODES = new Set(['INVALID_TOKEN', 'AUTHENTICATION_FAILURE', 'INVALID_OAUTHTOKEN']);
+
+/** Whether Zoho refused the access token itself (invalid, expired, revoked): a new one may help. */
+export function isAuthFailure(error: unknown): boolean {
+  return error instanceof ZohoApiError && ((error.code !== undefined && AUTH_CODES.has(error.code)) || (error.code === undefined && error.httpStatus === 401));
 }

@@ -1,6 +1,7 @@
-import { ZohoEndpoint } from './endpoint';
-import { CancelledError, ConfigurationError, MissingTokenError, ZohoApiError, ZohoNetworkError, ZohoResponseError } from './errors';
-import { OAuthRemedy, ZohoOAuthError } from './oauth/errors';
+import { ZohoEndpoint } from '../zohoApi/endpoint';
+import { ConfigurationError, MissingTokenError, ZohoApiError, ZohoNetworkError, ZohoResponseError, isAuthFailure } from '../zohoApi/errors';
+import { CancelledError } from '../support/cancelled';
+import { OAuthRemedy, ZohoOAuthError } from '../signIn/errors';
 
 /** What a person can do about a failure: each becomes a button on the notification and an entry in the view. */
 export type ErrorAction =
@@ -26,12 +27,6 @@ const RETRY: ErrorAction = { kind: 'refresh', label: 'Retry' };
 const SHOW_LOG: ErrorAction = { kind: 'showLog', label: 'Show Log' };
 const openSettings = (setting: string): ErrorAction => ({ kind: 'openSettings', label: 'Open Settings', setting });
 
-const AUTH_CODES = new Set(['INVALID_TOKEN', 'AUTHENTICATION_FAILURE', 'INVALID_OAUTHTOKEN']);
-
-/** Whether Zoho refused the access token itself (invalid, expired, revoked): a new one may help. */
-export function isAuthFailure(error: unknown): boolean {
-  return error instanceof ZohoApiError && ((error.code !== undefined && AUTH_CODES.has(error.code)) || (error.code === undefined && error.httpStatus === 401));
-}
 const PERMISSION_CODES = new Set(['NO_PERMISSION', 'PERMISSION_DENIED', 'NOT_ALLOWED']);
 const FEATURE_CODES = new Set(['FEATURE_NOT_ENABLED', 'TERRITORY_DISABLED', 'TERRITORY_NOT_ENABLED', 'FEATURE_NOT_SUPPORTED']);
 

@@ -4,8 +4,8 @@
  * Python, Ruby, PHP and TypeScript CRM SDKs), which give every environment of a data center the
  * *same* accounts server and the `sandbox.` / `developer.` forms of the API domain.
  */
-import { DATA_CENTERS, DataCenter } from '../dataCenters';
-import { isLoopbackHost } from '../endpoint';
+import { DATA_CENTERS, DataCenter } from '../zohoApi/dataCenters';
+import { isLoopbackHost } from '../zohoApi/endpoint';
 import { AccountsServerName, SignInInputError } from './errors';
 
 /** Zoho CRM's environments. A refresh token belongs to exactly one of them (and one data center). */

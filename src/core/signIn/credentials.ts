@@ -1,5 +1,5 @@
-import { MissingTokenError } from './errors';
-import { TokenManager } from './oauth/tokenManager';
+import { MissingTokenError } from '../zohoApi/errors';
+import { TokenManager } from './tokenManager';
 
 /** An access token to send, and the API origin its sign-in names (Zoho's `api_domain`), if any. */
 export interface AccessToken {

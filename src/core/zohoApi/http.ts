@@ -1,4 +1,5 @@
-import { CancelledError, NetworkFailure, ZohoNetworkError } from './errors';
+import { NetworkFailure, ZohoNetworkError } from './errors';
+import { CancelledError } from '../support/cancelled';
 
 /**
  * The slice of `fetch` the Zoho client uses, in the shape node-fetch v2 implements. node-fetch goes

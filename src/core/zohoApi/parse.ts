@@ -1,7 +1,8 @@
 import { MAX_CODE_LENGTH, ZohoApiError, ZohoResponseError } from './errors';
-import { JsonReadError, MAX_JSON_DEPTH, readJson, writeJson } from './json';
-import { serverText } from './serverText';
-import { JsonObject, JsonValue, PageInfo, TerritoryRecord, TerritoryUser, TerritoryUserCount, isZohoId } from './territories';
+import { JsonReadError, MAX_JSON_DEPTH, readJson, writeJson } from '../support/json';
+import { serverText } from '../redaction/serverText';
+import { PageInfo, TerritoryRecord, TerritoryUser, TerritoryUserCount, isZohoId } from './records';
+import { JsonObject, JsonValue } from '../support/json';
 
 /** One page of a Zoho list answer (`{"<list>": [...], "info": {...}}`), parsed. */
 export interface ListPage<T> {

@@ -1,4 +1,4 @@
-import { CancelledError } from './errors';
+import { CancelledError } from './cancelled';
 
 /** Resolves or rejects as `promise` does, or rejects with `CancelledError` as soon as `signal` aborts. */
 export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {

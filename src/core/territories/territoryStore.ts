@@ -1,13 +1,15 @@
-import { EndpointSettings, ZohoEndpoint, resolveEndpoint } from './endpoint';
-import { ErrorAction, ErrorDescription, describeError } from './errorMessages';
-import { CancelledError, MissingTokenError } from './errors';
-import { Emitter, Event } from './events';
-import { Logger } from './logger';
-import { TerritoryRecord, TerritorySnapshot, TerritoryUser } from './territories';
-import { AssociatedUsersCount, ListResult } from './zohoClient';
-import { serverText } from './serverText';
+import { EndpointSettings, ZohoEndpoint, resolveEndpoint } from '../zohoApi/endpoint';
+import { ErrorAction, ErrorDescription, describeError } from '../messages/errorMessages';
+import { MissingTokenError } from '../zohoApi/errors';
+import { CancelledError } from '../support/cancelled';
+import { Emitter, Event } from '../support/events';
+import { Logger } from '../support/logger';
+import { TerritoryRecord, TerritoryUser } from '../zohoApi/records';
+import { TerritorySnapshot } from './snapshot';
+import { AssociatedUsersCount, ListResult } from '../zohoApi/zohoClient';
+import { serverText } from '../redaction/serverText';
 import { makeSnapshot } from './snapshot';
-import { Credentials } from './credentials';
+import { Credentials } from '../signIn/credentials';
 
 /** The part of the Zoho client the store uses. */
 export interface TerritorySource {

@@ -16,13 +16,14 @@
  * Each is told to the injected `KnownSecrets` as it is received, loaded or saved, so that text from
  * anywhere (a server's echo included) can be blanked of it.
  */
-import { abortable } from '../abortable';
-import { DataCenter, isDataCenter } from '../dataCenters';
-import { CancelledError, ZohoApiError } from '../errors';
-import { isAuthFailure } from '../errorMessages';
-import { KnownSecrets } from '../knownSecrets';
-import { Logger } from '../logger';
-import { serverText } from '../serverText';
+import { abortable } from '../support/abortable';
+import { DataCenter, isDataCenter } from '../zohoApi/dataCenters';
+import { ZohoApiError } from '../zohoApi/errors';
+import { CancelledError } from '../support/cancelled';
+import { isAuthFailure } from '../zohoApi/errors';
+import { KnownSecrets } from '../redaction/knownSecrets';
+import { Logger } from '../support/logger';
+import { serverText } from '../redaction/serverText';
 import { AccountsClient, AccessTokenAnswer, RevokeOutcome } from './accountsClient';
 import { DEFAULT_ENVIRONMENT, ZohoEnvironment, acceptApiDomain, accountsOriginFor, apiDomainFor, checkAccountsOrigin, isZohoEnvironment } from './environments';
 import { InvalidClientError, InvalidRefreshTokenError, NotSignedInError, SignInInputError, TooManyRefreshesError, WrongClientSecretError, ZohoOAuthError } from './errors';

@@ -1,5 +1,6 @@
-import { serverText } from './serverText';
-import { TerritoryRecord, TerritoryUserCount, displayName } from './territories';
+import { serverText } from '../redaction/serverText';
+import { TerritoryRecord, TerritoryUserCount } from '../zohoApi/records';
+import { displayName } from './names';
 
 /** A territory in the hierarchy: its own users, its branch's, and its place. */
 export interface TerritoryNode {
