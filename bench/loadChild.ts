@@ -10,7 +10,8 @@
  */
 import { FetchLike } from '../src/core/zohoApi/http';
 import { nodeFetch } from '../src/core/zohoApi/nodeFetch';
-import { Logger, redact } from '../src/core/support/logger';
+import { KnownSecrets } from '../src/core/redaction/knownSecrets';
+import { Logger } from '../src/core/support/logger';
 import { PastedToken } from '../src/core/signIn/credentials';
 import { resolveEndpoint } from '../src/core/zohoApi/endpoint';
 import { TerritoryStore } from '../src/core/territories/territoryStore';
@@ -63,9 +64,11 @@ async function contender(input: LoadInput): Promise<{ load: Load; cleanup: () =>
   switch (input.contender) {
     case 'extension':
     case 'client': {
-      // What OutputLog does with each line (redact the token), minus the output channel.
-      const write = (message: string) => void redact(message, [input.token]);
-      const logger: Logger = { trace: write, info: write, warn: write, error: write };
+      // What OutputLog does with each line (redact the known secrets), minus the output channel.
+      const known = new KnownSecrets();
+      known.add(input.token);
+      const write = (message: string) => void known.redact(message);
+      const logger: Logger = { info: write, warn: write, error: write };
       // node-fetch as the extension uses it; a failure's own error is kept, since the client's error names only its class.
       const fetch: FetchLike = (url, init) =>
         nodeFetch(url, init).catch((error: unknown) => {

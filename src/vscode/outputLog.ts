@@ -21,9 +21,6 @@ export class OutputLog implements Logger, vscode.Disposable {
     private readonly secrets: KnownSecrets,
   ) {}
 
-  trace(message: string): void {
-    this.channel.trace(this.clean(message));
-  }
   info(message: string): void {
     this.channel.info(this.clean(message));
   }

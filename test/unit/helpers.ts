@@ -19,7 +19,6 @@ export function capturingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
   return {
     lines,
-    trace: (message) => lines.push(`trace ${message}`),
     info: (message) => lines.push(`info ${message}`),
     warn: (message) => lines.push(`warn ${message}`),
     error: (message) => lines.push(`error ${message}`),

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { SortOrder, TerritoryNode, buildTerritoryTree, sortTerritories, territoryPath, treeToJson } from '../../src/core/territories/hierarchy';
-import { documentText } from '../../src/core/support/json';
+import { documentText } from '../../src/core/support/jsonWriter';
 import { TerritoryRecord, TerritoryUserCount } from '../../src/core/zohoApi/records';
 
 const count = (id: string, name: string, n: number): TerritoryUserCount => ({ id, name, count: n, raw: { count: String(n), territory: { id, name } } });

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { JsonReadError, MAX_INDENT_LEVELS, MAX_JSON_DEPTH, documentText, readJson, writeJson } from '../../src/core/support/json';
+import { JsonReadError, MAX_JSON_DEPTH, readJson } from '../../src/core/support/jsonReader';
+import { MAX_INDENT_LEVELS, documentText, writeJson } from '../../src/core/support/jsonWriter';
 
 const nested = (depth: number, inner = '1') => `${'['.repeat(depth)}${inner}${']'.repeat(depth)}`;
 

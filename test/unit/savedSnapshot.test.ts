@@ -3,7 +3,7 @@ import { autoRefreshInterval, MIN_AUTO_REFRESH_MINUTES } from '../../src/core/te
 import { resolveEndpoint } from '../../src/core/zohoApi/endpoint';
 import { silentLogger } from '../../src/core/support/logger';
 import { fromSavedSnapshot, toSavedSnapshot, MAX_SAVED_CHARACTERS } from '../../src/core/territories/savedSnapshot';
-import { documentText } from '../../src/core/support/json';
+import { documentText } from '../../src/core/support/jsonWriter';
 import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, SAMPLE_TERRITORY_RECORDS, startFakeZoho, syntheticEntries } from '../../fake-zoho/server';
 import { capturingLogger, storeAgainst } from './helpers';
 

@@ -7,7 +7,7 @@ import { DEFAULT_MAX_LOAD_BYTES, DEFAULT_MAX_LOAD_MS, DEFAULT_MAX_PAGES } from '
 import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, ZOHO_ERRORS, ZohoErrorCode, startFakeZoho, syntheticEntries } from '../../fake-zoho/server';
 import { describeError } from '../../src/core/messages/errorMessages';
 import { buildTerritoryTree } from '../../src/core/territories/hierarchy';
-import { documentText } from '../../src/core/support/json';
+import { documentText } from '../../src/core/support/jsonWriter';
 import { endpointOf, rejectionOf, testClient } from './helpers';
 
 describe('ZohoClient against the fake Zoho API', () => {

@@ -1,5 +1,5 @@
 import type { TerritoryNode, TerritoryTree } from '../territories/hierarchy';
-import { JsonValue } from '../support/json';
+import { JsonValue } from '../support/jsonReader';
 import { displayName } from '../territories/names';
 
 /**

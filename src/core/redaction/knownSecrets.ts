@@ -30,20 +30,26 @@ export class KnownSecrets {
 
   /** `text` with every known secret, and anything shaped like a token, replaced by `***`. */
   redact(text: string): string {
-    let result = text;
-    // Longest first, so a secret that contains another is blanked whole.
-    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-      if (result.includes(secret)) {
-        result = result.split(secret).join(REDACTED);
-      }
-    }
-    return maskSecretShapes(result);
+    return maskSecretShapes(blankSecrets(text, [...this.secrets]));
   }
 
   /** A JSON-shaped value with `redact` applied to every string in it (keys included), for the clipboard and saved state. */
   redactValue<T>(value: T): T {
     return redactStrings(value, (text) => this.redact(text)) as T;
   }
+}
+
+/**
+ * `text` with each of `secrets` (of at least 4 characters) replaced by `***`, longest first, so a
+ * secret that contains another is blanked whole. For the secrets of one request, before they are known.
+ */
+export function blankSecrets(text: string, secrets: readonly (string | undefined)[]): string {
+  let result = text;
+  const present = secrets.filter((secret): secret is string => secret !== undefined && secret.length >= MIN_SECRET_LENGTH && text.includes(secret));
+  for (const secret of present.sort((a, b) => b.length - a.length)) {
+    result = result.split(secret).join(REDACTED);
+  }
+  return result;
 }
 
 /** Arrays and plain objects are walked; anything else (a number kept as its digits, say) is kept as it is. */

@@ -25,25 +25,15 @@
  *   HTTP 200 per Zoho's token-limits page (some integrations report 400); matched on either field.
  * - Revocation answers `{"status": "success"}`, or HTTP 400 when the token is not valid (Zoho docs).
  */
+import { describeKeys, parseObjectOrUndefined } from '../zohoApi/answers';
 import { ZohoNetworkError } from '../zohoApi/errors';
 import { BodyTooLargeError, FetchLike, send } from '../zohoApi/http';
-import { KnownSecrets } from '../redaction/knownSecrets';
-import { Logger, redact } from '../support/logger';
+import { KnownSecrets, blankSecrets } from '../redaction/knownSecrets';
+import { Logger } from '../support/logger';
 import { serverText } from '../redaction/serverText';
 import { acceptApiDomain, accountsServerName, checkAccountsOrigin } from './environments';
-import {
-  AccountsServerError,
-  AccountsServerName,
-  InvalidClientError,
-  InvalidGrantCodeError,
-  InvalidRefreshTokenError,
-  OAuthNetworkError,
-  OAuthRejectedError,
-  OAuthResponseError,
-  TooManyRefreshesError,
-  WrongClientSecretError,
-  ZohoOAuthError,
-} from './errors';
+import { AccountsServerError, AccountsServerName, OAuthNetworkError, OAuthRejectedError, OAuthResponseError } from './errors';
+import { AccountsAnswer, lifetimeOf, readTokenAnswer, redirected, zohoErrorCode } from './tokenAnswers';
 
 export interface AccountsClientOptions {
   readonly fetch: FetchLike;
@@ -83,24 +73,6 @@ export type RevokeOutcome = 'revoked' | 'alreadyInvalid';
 
 export const DEFAULT_ACCOUNTS_TIMEOUT_MS = 30_000;
 const MAX_ANSWER_BYTES = 256 * 1024;
-/** Zoho's access tokens live an hour; used when an answer gives no usable lifetime. */
-const DEFAULT_LIFETIME_MS = 3_600_000;
-/** Zoho blocks new access tokens "for the rest of the ten minutes" once the limit is reached. */
-export const ZOHO_REFRESH_WINDOW_MS = 10 * 60_000;
-/**
- * The shortest and longest lifetime believed. Zoho's access tokens live an hour; a shorter one would
- * spend the 10-per-10-minutes refresh limit in moments, a longer one would never be replaced.
- */
-export const MIN_LIFETIME_MS = 60_000;
-export const MAX_LIFETIME_MS = 24 * 3_600_000;
-
-type TokenRequestKind = 'exchange' | 'refresh';
-
-interface Answer {
-  readonly status: number;
-  readonly body: string;
-  readonly location: string | null;
-}
 
 export class AccountsClient {
   private readonly timeoutMs: number;
@@ -125,7 +97,7 @@ export class AccountsClient {
       client_secret: client.clientSecret,
       code: grantCode,
     });
-    const document = this.readTokenAnswer('exchange', answer, server, secrets);
+    const document = readTokenAnswer('exchange', answer, server, (text) => this.safeServerText(text, secrets));
     const token = this.accessTokenOf(document, answer, origin, server, [...secrets]);
     const refreshToken = document.refresh_token;
     if (typeof refreshToken !== 'string' || refreshToken === '') {
@@ -149,7 +121,7 @@ export class AccountsClient {
       client_secret: client.clientSecret,
       refresh_token: refreshToken,
     });
-    const document = this.readTokenAnswer('refresh', answer, server, secrets);
+    const document = readTokenAnswer('refresh', answer, server, (text) => this.safeServerText(text, secrets));
     return this.accessTokenOf(document, answer, origin, server, secrets);
   }
 
@@ -165,14 +137,15 @@ export class AccountsClient {
     const server = accountsServerName(origin);
     const url = `${origin}/oauth/v2/token/revoke?token=${encodeURIComponent(refreshToken)}`;
     const answer = await this.post(url, `POST ${origin}/oauth/v2/token/revoke`, server, [refreshToken], signal, undefined);
+    const safe = (text: string) => this.safeServerText(text, [refreshToken]);
     if (answer.status >= 300 && answer.status < 400) {
-      throw redirected(answer, server, (text) => this.safeServerText(text, [refreshToken]));
+      throw redirected(answer, server, safe);
     }
     if (answer.status >= 500) {
       throw new AccountsServerError(answer.status, server);
     }
-    const document = parseObject(answer.body);
-    const errorCode = zohoErrorCode(document, [refreshToken]);
+    const document = parseObjectOrUndefined(answer.body);
+    const errorCode = zohoErrorCode(document, safe);
     if (answer.status === 400) {
       // Zoho: "If the given token is invalid, the revoke token request will fail and you'll receive HTTP 400."
       this.options.logger.info(`Zoho says the refresh token was not valid any more (HTTP 400${errorCode ? ` ${errorCode}` : ''}); nothing left to revoke.`);
@@ -184,37 +157,11 @@ export class AccountsClient {
     throw new OAuthRejectedError(errorCode ?? 'revoke_failed', server, answer.status);
   }
 
-  /** Reads a token endpoint's answer as a JSON object, or throws the typed error its status or body says. */
-  private readTokenAnswer(kind: TokenRequestKind, answer: Answer, server: AccountsServerName, secrets: readonly string[]): Record<string, unknown> {
-    if (answer.status >= 300 && answer.status < 400) {
-      throw redirected(answer, server, (text) => this.safeServerText(text, secrets));
-    }
-    const document = parseObject(answer.body);
-    if (document !== undefined && isThrottled(document)) {
-      throw new TooManyRefreshesError('zoho', ZOHO_REFRESH_WINDOW_MS);
-    }
-    const errorCode = zohoErrorCode(document, secrets);
-    if (errorCode !== undefined) {
-      throw tokenError(kind, errorCode, server, answer.status);
-    }
-    if (answer.status >= 500) {
-      throw new AccountsServerError(answer.status, server);
-    }
-    if (document === undefined) {
-      const what = answer.body.trim() === '' ? 'an empty answer' : answer.body.trim().startsWith('<') ? 'an HTML page, not JSON' : 'not JSON';
-      throw new OAuthResponseError(`it sent ${what} (HTTP ${answer.status}, ${Buffer.byteLength(answer.body)} bytes)`, server, answer.status);
-    }
-    if (answer.status < 200 || answer.status >= 300) {
-      throw new OAuthResponseError(`HTTP ${answer.status} without an error code`, server, answer.status);
-    }
-    return document;
-  }
-
-  private accessTokenOf(document: Record<string, unknown>, answer: Answer, origin: string, server: AccountsServerName, secrets: string[]): AccessTokenAnswer {
+  private accessTokenOf(document: Record<string, unknown>, answer: AccountsAnswer, origin: string, server: AccountsServerName, secrets: string[]): AccessTokenAnswer {
     const accessToken = document.access_token;
     if (typeof accessToken !== 'string' || accessToken === '') {
       // Zoho answers 200 for some refusals; one without an access token is never a success.
-      const keys = describeKeys(document, (key) => this.safeServerText(key, secrets));
+      const keys = this.safeServerText(describeKeys(document), secrets);
       throw new OAuthResponseError(`HTTP ${answer.status} without an access token (it had ${keys})`, server, answer.status);
     }
     const apiDomain = acceptApiDomain(document.api_domain, origin);
@@ -224,39 +171,15 @@ export class AccountsClient {
     }
     return {
       accessToken,
-      expiresInMs: this.lifetimeOf(document),
+      expiresInMs: lifetimeOf(document, (message) => this.options.logger.warn(message)),
       apiDomain,
       ...(typeof document.scope === 'string' ? { scope: document.scope } : {}),
     };
   }
 
-  /**
-   * Zoho's documented fields: `expires_in_sec` in seconds where sent (then `expires_in` is in
-   * milliseconds), else `expires_in` in seconds. Never guessed from the size of the number; kept
-   * between `MIN_LIFETIME_MS` and `MAX_LIFETIME_MS`.
-   */
-  private lifetimeOf(document: Record<string, unknown>): number {
-    const seconds = positiveNumber(document.expires_in_sec);
-    const expiresIn = positiveNumber(document.expires_in);
-    let lifetime: number;
-    if (seconds !== undefined) {
-      lifetime = seconds * 1000;
-    } else if (expiresIn !== undefined) {
-      lifetime = 'expires_in_sec' in document ? expiresIn : expiresIn * 1000;
-    } else {
-      this.options.logger.warn("Zoho's token answer gave no usable expires_in; assuming the documented hour.");
-      return DEFAULT_LIFETIME_MS;
-    }
-    const kept = Math.min(MAX_LIFETIME_MS, Math.max(MIN_LIFETIME_MS, lifetime));
-    if (kept !== lifetime) {
-      this.options.logger.warn(`Zoho's token answer gave a lifetime outside 1 min to 24 h (${lifetime} ms); ${kept === MIN_LIFETIME_MS ? '1 min' : '24 h'} is used.`);
-    }
-    return kept;
-  }
-
   /** `text` with the request's secrets and every known secret blanked. */
   private redact(text: string, secrets: readonly string[]): string {
-    const blanked = redact(text, secrets);
+    const blanked = blankSecrets(text, secrets);
     return this.options.knownSecrets ? this.options.knownSecrets.redact(blanked) : blanked;
   }
 
@@ -273,7 +196,7 @@ export class AccountsClient {
     secrets: readonly string[],
     signal: AbortSignal | undefined,
     form: Record<string, string> | undefined,
-  ): Promise<Answer> {
+  ): Promise<AccountsAnswer> {
     const logger = this.options.logger;
     const safe = (text: string) => this.redact(text, secrets);
     const started = this.now();
@@ -316,95 +239,4 @@ export class AccountsClient {
   }
 }
 
-/**
- * Zoho's answer past 10 new access tokens in 10 minutes: `{"error": "Access Denied",
- * "error_description": "You have made too many requests continuously…"}`. "Access Denied" is not in
- * the shape of a code, so it is recognised here, by name (or by its description), before codes are read.
- */
-function isThrottled(document: Record<string, unknown>): boolean {
-  const error = typeof document.error === 'string' ? document.error.trim().toLowerCase() : '';
-  const failed = error !== '' || document.status === 'failure' || document.status === 'error';
-  const description = typeof document.error_description === 'string' ? document.error_description : '';
-  return failed && (error === 'access denied' || error === 'access_denied' || /too many requests/i.test(description));
-}
 
-/** Turns Zoho's error code (already checked by `zohoErrorCode`) into its typed error. */
-function tokenError(kind: TokenRequestKind, code: string, server: AccountsServerName, status: number): ZohoOAuthError {
-  if (code === 'invalid_client') {
-    return new InvalidClientError(server);
-  }
-  if (code.startsWith('invalid_client_secret') || code === 'invalid_secret') {
-    return new WrongClientSecretError(server, code);
-  }
-  if (code === 'invalid_code' || code === 'invalid_grant') {
-    return kind === 'exchange' ? new InvalidGrantCodeError(server) : new InvalidRefreshTokenError(server, code);
-  }
-  if (kind === 'refresh' && (code === 'invalid_token' || code === 'invalid_refresh_token')) {
-    return new InvalidRefreshTokenError(server, code);
-  }
-  return new OAuthRejectedError(code, server, status);
-}
-
-/** Zoho's OAuth error codes: short lowercase words joined by underscores (`invalid_code`, `invalid_client`). */
-const ZOHO_ERROR_CODE = /^[a-z]+(?:_[a-z]+)*$/;
-const MAX_ERROR_CODE_LENGTH = 40;
-
-/**
- * The error code of an answer that says it failed (`error`, or `code` with `status: "failure"`),
- * `unknown_error` when what it sent is not in Zoho's code shape or holds a secret of the request
- * (a server may echo the client secret or a token there); `undefined` when the answer is no error.
- */
-function zohoErrorCode(document: Record<string, unknown> | undefined, secrets: readonly string[]): string | undefined {
-  if (document === undefined) {
-    return undefined;
-  }
-  const error = typeof document.error === 'string' ? document.error.trim() : '';
-  const failed = document.status === 'failure' || document.status === 'error';
-  if (error === '' && !failed) {
-    return undefined;
-  }
-  const candidate = error !== '' ? error : document.code;
-  if (
-    typeof candidate !== 'string' ||
-    candidate.length > MAX_ERROR_CODE_LENGTH ||
-    !ZOHO_ERROR_CODE.test(candidate) ||
-    secrets.some((secret) => secret.length >= 4 && (candidate.includes(secret) || secret.includes(candidate)))
-  ) {
-    return 'unknown_error';
-  }
-  return serverText(candidate);
-}
-
-/** A redirect is never followed; its `Location` is named by its host alone, made safe by `safe`. */
-function redirected(answer: Answer, server: AccountsServerName, safe: (text: string) => string): OAuthResponseError {
-  let to = 'nowhere';
-  if (answer.location) {
-    try {
-      const host = new URL(answer.location).host;
-      to = host ? safe(host) : 'a relative address';
-    } catch {
-      to = 'an invalid address';
-    }
-  }
-  return new OAuthResponseError(`a redirect (HTTP ${answer.status}) to ${to}; it was not followed, so nothing was sent elsewhere`, server, answer.status);
-}
-
-function parseObject(body: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(body);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function positiveNumber(value: unknown): number | undefined {
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : NaN;
-  return Number.isFinite(number) && number > 0 ? number : undefined;
-}
-
-/** The keys of an answer (names only, never values, each made safe by `safe`), for messages. */
-function describeKeys(document: Record<string, unknown>, safe: (text: string) => string): string {
-  const keys = Object.keys(document).filter((key) => /^[A-Za-z0-9_]{1,40}$/.test(key)).slice(0, 8);
-  return keys.length === 0 ? 'no fields' : `only ${keys.map((key) => `"${safe(key)}"`).join(', ')}`;
-}

@@ -1,4 +1,4 @@
-import { ZOHO_REFRESH_WINDOW_MS } from './accountsClient';
+import { ZOHO_REFRESH_WINDOW_MS } from './tokenAnswers';
 import { TooManyRefreshesError } from './errors';
 
 /** Zoho's own limit: at most this many new access tokens per refresh token per 10 minutes. */

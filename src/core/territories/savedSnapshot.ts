@@ -1,9 +1,9 @@
 import { ZohoEndpoint } from '../zohoApi/endpoint';
-import { writeJson } from '../support/json';
+import { writeJson } from '../support/jsonWriter';
 import { Logger } from '../support/logger';
 import { parseAssociatedUsersCount, parseTerritories } from '../zohoApi/parse';
 import { makeSnapshot } from './snapshot';
-import { JsonObject } from '../support/json';
+import { JsonObject } from '../support/jsonReader';
 import { TerritorySnapshot } from './snapshot';
 
 /**

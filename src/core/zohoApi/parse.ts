@@ -1,8 +1,10 @@
+import { describeKeys } from './answers';
 import { MAX_CODE_LENGTH, ZohoApiError, ZohoResponseError } from './errors';
-import { JsonReadError, MAX_JSON_DEPTH, readJson, writeJson } from '../support/json';
+import { JsonReadError, MAX_JSON_DEPTH, readJson } from '../support/jsonReader';
+import { writeJson } from '../support/jsonWriter';
 import { serverText } from '../redaction/serverText';
 import { PageInfo, TerritoryRecord, TerritoryUser, TerritoryUserCount, isZohoId } from './records';
-import { JsonObject, JsonValue } from '../support/json';
+import { JsonObject, JsonValue } from '../support/jsonReader';
 
 /** One page of a Zoho list answer (`{"<list>": [...], "info": {...}}`), parsed. */
 export interface ListPage<T> {
@@ -200,15 +202,6 @@ function describeType(value: unknown): string {
     return `the text ${previewJson(value)}`;
   }
   return typeof value === 'bigint' ? 'a number' : `a ${typeof value}`;
-}
-
-function describeKeys(value: JsonObject): string {
-  const keys = Object.keys(value);
-  if (keys.length === 0) {
-    return 'no keys';
-  }
-  const shown = keys.slice(0, 5).map((key) => `"${preview(key, 30)}"`).join(', ');
-  return `${shown}${keys.length > 5 ? ` and ${keys.length - 5} more` : ''}`;
 }
 
 /** The start of a text from the server, on one line and safe to show, for an error message. */

@@ -1,4 +1,4 @@
-import { JsonObject } from '../support/json';
+import { JsonObject } from '../support/jsonReader';
 
 /** What Zoho's territory APIs answer: territories with their user counts, records and users, in Zoho's words. Plain values, no behaviour. */
 

@@ -1,13 +1,13 @@
+import { parseObjectOrUndefined, redirectTarget } from './answers';
 import { ZohoEndpoint } from './endpoint';
 import { ZohoApiError, ZohoNetworkError, ZohoResponseError } from './errors';
 import { BodyTooLargeError, FetchLike, SentAnswer, send, sleep as defaultSleep } from './http';
 import { Logger } from '../support/logger';
-import { readJson } from '../support/json';
 import { ListPage, parseAssociatedUsersCount, parseTerritories, parseTerritoryUsers, readErrorBody } from './parse';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, parseRetryAfter, retryDelay } from './retry';
 import { serverText } from '../redaction/serverText';
 import { AssociatedUsersCountDocument, TerritoryRecord, TerritoryUser, TerritoryUserCount, isZohoId } from './records';
-import { JsonObject } from '../support/json';
+import { JsonObject } from '../support/jsonReader';
 
 export interface ZohoClientOptions {
   readonly fetch: FetchLike;
@@ -300,10 +300,10 @@ export class ZohoClient {
     }
     if (status >= 300 && status < 400) {
       throw new ZohoResponseError(
-        `Zoho answered with a redirect (HTTP ${status}) to ${redirectHost(headers.get('location'))}; it was not followed, so the token went nowhere else`,
+        `Zoho answered with a redirect (HTTP ${status}) to ${redirectTarget(headers.get('location'))}; it was not followed, so the token went nowhere else`,
       );
     }
-    const error = readErrorBody(safeJson(body));
+    const error = readErrorBody(parseObjectOrUndefined(body));
     throw new ZohoApiError(status, error?.code, error?.message, parseRetryAfter(headers.get('retry-after'), this.now()));
   }
 }
@@ -325,29 +325,6 @@ function countDocument(territories: TerritoryUserCount[], firstInfo: JsonObject 
 
 function tooLarge(maxBytes: number): ZohoResponseError {
   return new ZohoResponseError(`the answer was larger than ${Math.round(maxBytes / (1024 * 1024))} MB, so it was refused`);
-}
-
-function safeJson(body: string): unknown {
-  try {
-    return readJson(body);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Where a redirect pointed, said safely: only the host of an http(s) URL (never its path, query or
- * user info, which may carry a secret), or "another address" for anything else, including none.
- */
-function redirectHost(location: string | null): string {
-  let url: URL;
-  try {
-    url = new URL(location ?? '');
-  } catch {
-    return 'another address';
-  }
-  const host = url.protocol === 'https:' || url.protocol === 'http:' ? serverText(url.host, 100) : '';
-  return host || 'another address';
 }
 
 /** "512 bytes", "1.3 kB", "47.9 MB". */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { treeToJson } from '../../core/territories/hierarchy';
-import { documentText } from '../../core/support/json';
+import { documentText } from '../../core/support/jsonWriter';
 import { formatTerritoryCount } from '../../core/territories/names';
 import { CommandDeps } from './commandDeps';
 import { copyText } from './clipboard';

@@ -1,4 +1,4 @@
-import { documentText } from '../../core/support/json';
+import { documentText } from '../../core/support/jsonWriter';
 import { formatTerritoryCount } from '../../core/territories/names';
 import { CommandDeps } from './commandDeps';
 import { copyText } from './clipboard';

@@ -1,4 +1,4 @@
-import { documentText } from '../../core/support/json';
+import { documentText } from '../../core/support/jsonWriter';
 import { displayName } from '../../core/territories/names';
 import { CommandDeps } from './commandDeps';
 import { copyText, targetElement } from './clipboard';

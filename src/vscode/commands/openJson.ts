@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { documentText } from '../../core/support/json';
+import { documentText } from '../../core/support/jsonWriter';
 import { CommandDeps } from './commandDeps';
 import { snapshotForCommand } from './reportOutcome';
 
