@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { ZohoNetworkError } from '../../src/core/zohoApi/errors';
 import { OAuthNetworkError } from '../../src/core/signIn/errors';
-import { describeSignOut } from '../../src/core/signIn/signOutMessage';
+import { describeSignOut } from '../../src/core/signIn/signOut';
 
 describe('Sign-out: the message says what happened, and names what failed', () => {
   const networkFailure = new OAuthNetworkError(new ZohoNetworkError('refused', 'accounts.zoho.eu', 'ECONNREFUSED'), { host: 'accounts.zoho.eu', dataCenterLabel: 'Europe' });

@@ -3,6 +3,9 @@
  * `CredentialStore` (SecretStorage in VS Code), and how it is read back, field by field.
  */
 import { DataCenter, isDataCenter } from '../zohoApi/dataCenters';
+import { KnownSecrets } from '../redaction/knownSecrets';
+import { Logger } from '../support/logger';
+import { AccessTokenAnswer } from './accountsClient';
 import { DEFAULT_ENVIRONMENT, ZohoEnvironment, acceptApiDomain, apiDomainFor, isZohoEnvironment } from './environments';
 
 /**
@@ -118,3 +121,53 @@ export function parseSavedSignIn(text: string): SavedSignIn | undefined {
   };
 }
 
+/** The record's fields for a new access token got at `obtained`: replaced `refreshMarginMs` before it expires (or at half its life, if shorter). */
+export function tokenFieldsOf(
+  answer: AccessTokenAnswer,
+  obtained: number,
+  refreshMarginMs: number,
+  fallbackApiDomain: string,
+): Pick<SavedSignIn, 'accessToken' | 'expiresAt' | 'refreshAt' | 'apiDomain'> {
+  const lifetime = answer.expiresInMs;
+  return {
+    accessToken: answer.accessToken,
+    expiresAt: obtained + lifetime,
+    refreshAt: obtained + Math.max(lifetime - refreshMarginMs, lifetime / 2),
+    apiDomain: answer.apiDomain ?? fallbackApiDomain,
+  };
+}
+
+/** Reads the stored record (telling `known` its secrets), or `undefined` when there is none or it is not one (logged). */
+export async function readSavedSignIn(store: CredentialStore, known: KnownSecrets, logger: Logger): Promise<SavedSignIn | undefined> {
+  const text = await store.get();
+  if (text === undefined || text === '') {
+    return undefined;
+  }
+  const record = parseSavedSignIn(text);
+  if (record === undefined) {
+    logger.warn('The saved Zoho sign-in could not be read (not in the expected form); sign in again.');
+  } else {
+    known.add(record.clientSecret, record.refreshToken, record.accessToken);
+  }
+  return record;
+}
+
+/** Stores the record (telling `known` its secrets first); a failure to save is logged, not thrown: it is kept for the session. */
+export async function writeSavedSignIn(store: CredentialStore, record: SavedSignIn, known: KnownSecrets, logger: Logger): Promise<void> {
+  known.add(record.clientSecret, record.refreshToken, record.accessToken);
+  try {
+    await store.set(JSON.stringify(record));
+  } catch (error) {
+    logger.warn(`Could not save the Zoho sign-in (${error instanceof Error ? error.name : 'error'}); it is kept for this session only.`);
+  }
+}
+
+/** Whether the record's access token is one not refused and still valid at `at` (epoch ms). */
+export function usableUntil(record: SavedSignIn, rejectedToken: string | undefined, at: number): boolean {
+  return record.accessToken !== undefined && record.accessToken !== rejectedToken && record.expiresAt !== undefined && at < record.expiresAt;
+}
+
+/** "5 min": a duration for the log. */
+export function minutes(ms: number): string {
+  return `${Math.max(0, Math.round(ms / 60_000))} min`;
+}

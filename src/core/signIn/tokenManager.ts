@@ -17,53 +17,17 @@
  * anywhere (a server's echo included) can be blanked of it.
  */
 import { abortable } from '../support/abortable';
-import { DataCenter, isDataCenter } from '../zohoApi/dataCenters';
-import { ZohoApiError } from '../zohoApi/errors';
 import { CancelledError } from '../support/cancelled';
-import { isAuthFailure } from '../zohoApi/errors';
+import { ZohoApiError, isAuthFailure } from '../zohoApi/errors';
 import { KnownSecrets } from '../redaction/knownSecrets';
 import { Logger } from '../support/logger';
 import { serverText } from '../redaction/serverText';
-import { AccountsClient, AccessTokenAnswer, RevokeOutcome } from './accountsClient';
-import { DEFAULT_ENVIRONMENT, ZohoEnvironment, acceptApiDomain, accountsOriginFor, apiDomainFor, checkAccountsOrigin, isZohoEnvironment } from './environments';
-import { InvalidClientError, InvalidRefreshTokenError, NotSignedInError, SignInInputError, TooManyRefreshesError, WrongClientSecretError, ZohoOAuthError } from './errors';
+import { AccessTokenAnswer, AccountsClient } from './accountsClient';
+import { InvalidClientError, InvalidRefreshTokenError, NotSignedInError, TooManyRefreshesError, WrongClientSecretError, ZohoOAuthError } from './errors';
 import { RefreshLimiter } from './refreshLimiter';
-import { CredentialStore, SavedSignIn, SignInStatus, ValidAccessToken, parseSavedSignIn, statusOf, tokenOf } from './savedSignIn';
-import { checkSignInField } from './signInInput';
-
-/** What `signIn` needs: a Self Client's ID and secret and a grant code, all from the Zoho API console. */
-export interface SignInRequest {
-  readonly clientId: string;
-  readonly clientSecret: string;
-  /**
-   * The code from Self Client › Generate Code; it lives 3 minutes by default and works once.
-   * Give this or `refreshToken`.
-   */
-  readonly grantCode?: string;
-  /** A refresh token the user already has (from an earlier grant-code exchange), instead of a grant code. */
-  readonly refreshToken?: string;
-  /** The data center the organisation (and the Self Client) lives in. */
-  readonly dataCenter: DataCenter;
-  readonly environment?: ZohoEnvironment;
-  /** Overrides the data center's accounts server (tests and the demo: a loopback fake). */
-  readonly accountsOrigin?: string;
-  /** Used when Zoho's answer names no `api_domain`; default: the data center's, for the environment. */
-  readonly apiDomain?: string;
-}
-
-/** What a sign-out did; every step is tried, and each says whether it happened. */
-export interface SignOutResult {
-  /** Whether a sign-in was saved. */
-  readonly wasSignedIn: boolean;
-  /** `notAsked`: `revoke` was false, or there was nothing to revoke. `failed`: Zoho did not confirm it; see `error`. */
-  readonly revocation: RevokeOutcome | 'notAsked' | 'failed';
-  /** Why revoking failed, when Zoho or the network said; undefined for an unexpected failure (its name is logged). */
-  readonly error?: ZohoOAuthError;
-  /** Whether the saved sign-in (client secret, refresh and access tokens) is gone from the store. When false, it is still signed in. */
-  readonly deleted: boolean;
-  /** Why deleting it failed, made safe to show (secrets blanked, one line, length capped). */
-  readonly deleteFailure?: string;
-}
+import { CredentialStore, SavedSignIn, SignInStatus, ValidAccessToken, readSavedSignIn, statusOf, minutes, tokenFieldsOf, tokenOf, usableUntil, writeSavedSignIn } from './savedSignIn';
+import { SignOutResult, revokeForSignOut } from './signOut';
+import { SignInRequest, checkSignInRequest } from './signInRequest';
 
 export interface TokenManagerOptions {
   readonly store: CredentialStore;
@@ -120,35 +84,7 @@ export class TokenManager {
    * `OAuthNetworkError`… (all `ZohoOAuthError`), or the store's own error if it cannot save.
    */
   async signIn(request: SignInRequest, signal?: AbortSignal): Promise<SignInStatus> {
-    const clientId = request.clientId.trim();
-    const clientSecret = request.clientSecret.trim();
-    const grantCode = request.grantCode?.trim();
-    const refreshToken = request.refreshToken?.trim();
-    this.knownSecrets.add(clientSecret, grantCode, refreshToken);
-    if ((grantCode === undefined) === (refreshToken === undefined)) {
-      throw new SignInInputError('Give either a grant code or a refresh token.');
-    }
-    const problem =
-      checkSignInField('clientId', clientId) ??
-      checkSignInField('clientSecret', clientSecret) ??
-      (grantCode !== undefined ? checkSignInField('grantCode', grantCode) : checkSignInField('refreshToken', refreshToken ?? ''));
-    if (problem !== undefined) {
-      throw new SignInInputError(problem);
-    }
-    if (!isDataCenter(request.dataCenter)) {
-      throw new SignInInputError(`"${String(request.dataCenter)}" is not one of Zoho's data centers.`);
-    }
-    const environment = request.environment ?? DEFAULT_ENVIRONMENT;
-    if (!isZohoEnvironment(environment)) {
-      throw new SignInInputError(`"${String(environment)}" is not a Zoho environment (production, sandbox or developer).`);
-    }
-    const accountsOrigin = checkAccountsOrigin(request.accountsOrigin ?? accountsOriginFor(request.dataCenter));
-    const fallbackApiDomain = request.apiDomain !== undefined ? acceptApiDomain(request.apiDomain, accountsOrigin) : apiDomainFor(request.dataCenter, environment);
-    if (fallbackApiDomain === undefined) {
-      throw new SignInInputError(
-        `The API domain "${request.apiDomain}" is not a Zoho API origin (https://…zohoapis…); a loopback address is accepted only with a loopback test accounts server.`,
-      );
-    }
+    const { clientId, clientSecret, grantCode, refreshToken, dataCenter, environment, accountsOrigin, fallbackApiDomain } = checkSignInRequest(request, this.knownSecrets);
 
     const generation = ++this.generation;
     // With a refresh token, getting an access token with it is the check that it (and the client) work.
@@ -165,23 +101,23 @@ export class TokenManager {
       clientSecret,
       refreshToken: answer.refreshToken,
       accountsOrigin,
-      dataCenter: request.dataCenter,
+      dataCenter: dataCenter,
       environment,
-      ...this.tokenFields(answer, obtained, fallbackApiDomain),
+      ...tokenFieldsOf(answer, obtained, this.refreshMarginMs, fallbackApiDomain),
       // The exchange made an access token too: count it, to stay on the safe side of Zoho's limit.
       tokenRequests: [obtained],
     };
     if (generation !== this.generation) {
       throw new CancelledError();
     }
-    this.remember(record);
+    this.knownSecrets.add(record.clientSecret, record.refreshToken, record.accessToken);
     await this.options.store.set(JSON.stringify(record));
     this.record = record;
     this.loaded = true;
     this.rejectedToken = undefined;
     this.dead = undefined;
     this.options.logger.info(
-      `Signed in to Zoho (${request.dataCenter}, ${environment}) through ${new URL(accountsOrigin).host}; API domain ${serverText(record.apiDomain)}; the access token expires in ${minutes(answer.expiresInMs)}.`,
+      `Signed in to Zoho (${dataCenter}, ${environment}) through ${new URL(accountsOrigin).host}; API domain ${serverText(record.apiDomain)}; the access token expires in ${minutes(answer.expiresInMs)}.`,
     );
     return statusOf(record);
   }
@@ -295,16 +231,7 @@ export class TokenManager {
       }
       return { wasSignedIn: true, revocation: 'notAsked', ...deleted };
     }
-    try {
-      const revocation = await this.accounts.revokeRefreshToken(record.accountsOrigin, record.refreshToken, signal);
-      const revoked = revocation === 'revoked' ? 'refresh token revoked' : 'the refresh token was already invalid';
-      logger.info(deleteFailure === undefined ? `Signed out of Zoho; ${revoked}.` : `Zoho: ${revoked}; the sign-in is still stored here.`);
-      return { wasSignedIn: true, revocation, ...deleted };
-    } catch (error) {
-      const reason = error instanceof ZohoOAuthError ? error.logCode : error instanceof Error ? error.name : 'error';
-      logger.warn(`${deleteFailure === undefined ? 'Signed out of Zoho, but revoking' : 'Revoking'} the refresh token failed (${reason}).`);
-      return { wasSignedIn: true, revocation: 'failed', ...(error instanceof ZohoOAuthError ? { error } : {}), ...deleted };
-    }
+    return { wasSignedIn: true, ...(await revokeForSignOut(this.accounts, record, logger, deleteFailure, signal)), ...deleted };
   }
 
   private async refresh(): Promise<ValidAccessToken> {
@@ -355,7 +282,7 @@ export class TokenManager {
     }
     this.knownSecrets.add(answer.accessToken);
     const obtained = this.now();
-    const updated: SavedSignIn = { ...record, ...this.tokenFields(answer, obtained, record.apiDomain) };
+    const updated: SavedSignIn = { ...record, ...tokenFieldsOf(answer, obtained, this.refreshMarginMs, record.apiDomain) };
     await this.save(updated, generation);
     if (this.rejectedToken !== undefined && this.rejectedToken !== updated.accessToken) {
       this.rejectedToken = undefined;
@@ -372,31 +299,15 @@ export class TokenManager {
    */
   private lastResort(record: SavedSignIn, failure: ZohoOAuthError): ValidAccessToken {
     const revoked = failure instanceof InvalidRefreshTokenError || failure instanceof WrongClientSecretError || failure instanceof InvalidClientError;
-    if (
-      !revoked &&
-      record.accessToken !== undefined &&
-      record.accessToken !== this.rejectedToken &&
-      record.expiresAt !== undefined &&
-      this.now() < record.expiresAt - LAST_RESORT_MARGIN_MS
-    ) {
-      this.options.logger.warn(`Still using the current access token, which expires in ${minutes(record.expiresAt - this.now())}.`);
+    if (!revoked && usableUntil(record, this.rejectedToken, this.now() + LAST_RESORT_MARGIN_MS)) {
+      this.options.logger.warn(`Still using the current access token, which expires in ${minutes((record.expiresAt ?? 0) - this.now())}.`);
       return tokenOf(record);
     }
     throw failure;
   }
 
-  private tokenFields(answer: AccessTokenAnswer, obtained: number, fallbackApiDomain: string): Pick<SavedSignIn, 'accessToken' | 'expiresAt' | 'refreshAt' | 'apiDomain'> {
-    const lifetime = answer.expiresInMs;
-    return {
-      accessToken: answer.accessToken,
-      expiresAt: obtained + lifetime,
-      refreshAt: obtained + Math.max(lifetime - this.refreshMarginMs, lifetime / 2),
-      apiDomain: answer.apiDomain ?? fallbackApiDomain,
-    };
-  }
-
   private isFresh(record: SavedSignIn): boolean {
-    return record.accessToken !== undefined && record.accessToken !== this.rejectedToken && record.refreshAt !== undefined && this.now() < record.refreshAt;
+    return record.refreshAt !== undefined && usableUntil(record, this.rejectedToken, this.now()) && this.now() < record.refreshAt;
   }
 
   private async current(): Promise<SavedSignIn | undefined> {
@@ -420,23 +331,8 @@ export class TokenManager {
     return this.loading;
   }
 
-  private async readStore(): Promise<SavedSignIn | undefined> {
-    const text = await this.options.store.get();
-    if (text === undefined || text === '') {
-      return undefined;
-    }
-    const record = parseSavedSignIn(text);
-    if (record === undefined) {
-      this.options.logger.warn('The saved Zoho sign-in could not be read (not in the expected form); sign in again.');
-    } else {
-      this.remember(record);
-    }
-    return record;
-  }
-
-  /** Tells `knownSecrets` the secrets of a record held, loaded or saved. */
-  private remember(record: SavedSignIn): void {
-    this.knownSecrets.add(record.clientSecret, record.refreshToken, record.accessToken);
+  private readStore(): Promise<SavedSignIn | undefined> {
+    return readSavedSignIn(this.options.store, this.knownSecrets, this.options.logger);
   }
 
   /** Saves unless a sign-in or sign-out happened since `generation`; a failure to save is logged, not thrown. */
@@ -444,19 +340,8 @@ export class TokenManager {
     if (generation !== this.generation) {
       return;
     }
-    this.remember(record);
     this.record = record;
     this.loaded = true;
-    try {
-      await this.options.store.set(JSON.stringify(record));
-    } catch (error) {
-      this.options.logger.warn(`Could not save the Zoho sign-in (${error instanceof Error ? error.name : 'error'}); it is kept for this session only.`);
-    }
+    await writeSavedSignIn(this.options.store, record, this.knownSecrets, this.options.logger);
   }
 }
-
-function minutes(ms: number): string {
-  const value = Math.max(0, Math.round(ms / 60_000));
-  return `${value} min`;
-}
-

@@ -61,3 +61,18 @@ const ZOHO_ID = /^[0-9]{1,30}$/;
 export function isZohoId(id: string): boolean {
   return ZOHO_ID.test(id);
 }
+
+/**
+ * Zoho's document as the user copies it. One page: exactly as answered. Several pages: every entry,
+ * in order, with an `info` that describes the whole (count = all entries, no more records).
+ */
+export function countDocument(territories: TerritoryUserCount[], firstInfo: JsonObject | undefined, pages: number): AssociatedUsersCountDocument {
+  const entries = territories.map((territory) => territory.raw);
+  if (pages === 1 && firstInfo !== undefined) {
+    return { associated_users_count: entries, info: firstInfo };
+  }
+  return {
+    associated_users_count: entries,
+    info: { ...(firstInfo ?? {}), count: entries.length, page: 1, more_records: false },
+  };
+}

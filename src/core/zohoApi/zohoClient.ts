@@ -6,7 +6,7 @@ import { Logger } from '../support/logger';
 import { ListPage, parseAssociatedUsersCount, parseTerritories, parseTerritoryUsers, readErrorBody } from './parse';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, parseRetryAfter, retryDelay } from './retry';
 import { serverText } from '../redaction/serverText';
-import { AssociatedUsersCountDocument, TerritoryRecord, TerritoryUser, TerritoryUserCount, isZohoId } from './records';
+import { AssociatedUsersCountDocument, TerritoryRecord, TerritoryUser, TerritoryUserCount, countDocument, isZohoId } from './records';
 import { JsonObject } from '../support/jsonReader';
 
 export interface ZohoClientOptions {
@@ -306,21 +306,6 @@ export class ZohoClient {
     const error = readErrorBody(parseObjectOrUndefined(body));
     throw new ZohoApiError(status, error?.code, error?.message, parseRetryAfter(headers.get('retry-after'), this.now()));
   }
-}
-
-/**
- * Zoho's document as the user copies it. One page: exactly as answered. Several pages: every entry,
- * in order, with an `info` that describes the whole (count = all entries, no more records).
- */
-function countDocument(territories: TerritoryUserCount[], firstInfo: JsonObject | undefined, pages: number): AssociatedUsersCountDocument {
-  const entries = territories.map((territory) => territory.raw);
-  if (pages === 1 && firstInfo !== undefined) {
-    return { associated_users_count: entries, info: firstInfo };
-  }
-  return {
-    associated_users_count: entries,
-    info: { ...(firstInfo ?? {}), count: entries.length, page: 1, more_records: false },
-  };
 }
 
 function tooLarge(maxBytes: number): ZohoResponseError {

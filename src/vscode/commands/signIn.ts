@@ -3,7 +3,7 @@ import { DATA_CENTERS, DataCenter, isDataCenter } from '../../core/zohoApi/dataC
 import { describeError } from '../../core/messages/errorMessages';
 import { ZOHO_ENVIRONMENTS, ZohoEnvironment, accountsOriginFor } from '../../core/signIn/environments';
 import { checkSignInField } from '../../core/signIn/signInInput';
-import { SignInRequest } from '../../core/signIn/tokenManager';
+import { SignInRequest } from '../../core/signIn/signInRequest';
 import { LoadSummary } from '../../core/territories/territoryStore';
 import { REQUIRED_SCOPES } from '../../core/messages/errorMessages';
 import { notifyFailure } from '../errorActions';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeSignOut } from '../../core/signIn/signOutMessage';
+import { describeSignOut } from '../../core/signIn/signOut';
 import { CommandDeps } from './commandDeps';
 
 /**

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { CredentialStore, SignInStatus } from '../../core/signIn/savedSignIn';
-import { SignInRequest, SignOutResult, TokenManager } from '../../core/signIn/tokenManager';
+import { TokenManager } from '../../core/signIn/tokenManager';
+import { SignOutResult } from '../../core/signIn/signOut';
+import { SignInRequest } from '../../core/signIn/signInRequest';
 import { SIGN_IN_SECRET_KEY } from '../../ids';
 
 /** The sign-in record's place in SecretStorage: one key, one JSON text. */

@@ -1,4 +1,46 @@
-import { SignOutResult } from './tokenManager';
+import { Logger } from '../support/logger';
+import { AccountsClient, RevokeOutcome } from './accountsClient';
+import { ZohoOAuthError } from './errors';
+import { SavedSignIn } from './savedSignIn';
+
+/** What a sign-out did; every step is tried, and each says whether it happened. */
+export interface SignOutResult {
+  /** Whether a sign-in was saved. */
+  readonly wasSignedIn: boolean;
+  /** `notAsked`: `revoke` was false, or there was nothing to revoke. `failed`: Zoho did not confirm it; see `error`. */
+  readonly revocation: RevokeOutcome | 'notAsked' | 'failed';
+  /** Why revoking failed, when Zoho or the network said; undefined for an unexpected failure (its name is logged). */
+  readonly error?: ZohoOAuthError;
+  /** Whether the saved sign-in (client secret, refresh and access tokens) is gone from the store. When false, it is still signed in. */
+  readonly deleted: boolean;
+  /** Why deleting it failed, made safe to show (secrets blanked, one line, length capped). */
+  readonly deleteFailure?: string;
+}
+
+/**
+ * Sign-out's second step: asks Zoho to revoke the refresh token (and the access tokens made with it).
+ * A failure is reported in the result, not thrown; `deleteFailure` says whether the first step, the
+ * delete, failed, so the log never claims a sign-out that did not happen.
+ */
+export async function revokeForSignOut(
+  accounts: AccountsClient,
+  record: SavedSignIn,
+  logger: Logger,
+  deleteFailure: string | undefined,
+  signal?: AbortSignal,
+): Promise<Pick<SignOutResult, 'revocation' | 'error'>> {
+  try {
+    const revocation = await accounts.revokeRefreshToken(record.accountsOrigin, record.refreshToken, signal);
+    const revoked = revocation === 'revoked' ? 'refresh token revoked' : 'the refresh token was already invalid';
+    logger.info(deleteFailure === undefined ? `Signed out of Zoho; ${revoked}.` : `Zoho: ${revoked}; the sign-in is still stored here.`);
+    return { revocation };
+  } catch (error) {
+    const reason = error instanceof ZohoOAuthError ? error.logCode : error instanceof Error ? error.name : 'error';
+    logger.warn(`${deleteFailure === undefined ? 'Signed out of Zoho, but revoking' : 'Revoking'} the refresh token failed (${reason}).`);
+    return { revocation: 'failed', ...(error instanceof ZohoOAuthError ? { error } : {}) };
+  }
+}
+
 
 /**
  * What a sign-out did, in words, and how loudly to say it: `done` (a short status-bar note), `info`,
