@@ -1,5 +1,5 @@
 /**
- * A fake Zoho CRM API on 127.0.0.1 that answers as Zoho documents it (../shared/seed, ../shared/docs/zoho-api.md):
+ * A fake Zoho CRM API on 127.0.0.1 that answers as Zoho documents it (Zoho CRM's API documentation for the territory APIs, v7/v8, and its OpenAPI spec, github zoho/crm-oas):
  * the associated-users-count endpoint with its JSON shape, Zoho's error bodies and status codes, 204,
  * paging, and the bad days: slow answers, trickled bytes, dropped connections, HTML and truncated bodies.
  * Tests and the demo start it; switch its behaviour with `fake.scenario`.

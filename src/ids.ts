@@ -26,7 +26,6 @@ export const COMMANDS = {
   reloadUsers: 'zohoTerritories.reloadUsers',
 } as const;
 
-export const VIEW_CONTAINER_ID = 'zohoTerritories';
 export const TERRITORIES_VIEW_ID = 'zohoTerritories.territories';
 /** The Territory Map's webview panel (and its `onWebviewPanel:` activation event). */
 export const MAP_VIEW_TYPE = 'zohoTerritories.map';

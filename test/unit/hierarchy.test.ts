@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { SortOrder, TerritoryNode, buildTerritoryTree, sortTerritories, territoryPath, treeToJson } from '../../src/core/territories/hierarchy';
+import { SortOrder, TerritoryNode, buildTerritoryTree, sortTerritories, territoryPath } from '../../src/core/territories/hierarchy';
+import { hierarchyDocument } from '../../src/core/territories/documents';
 import { documentText } from '../../src/core/support/jsonWriter';
 import { TerritoryRecord, TerritoryUserCount } from '../../src/core/zohoApi/records';
 
@@ -85,7 +86,7 @@ describe('buildTerritoryTree: the hierarchy as Zoho has it', () => {
     const chain = buildTerritoryTree(chainCounts, chainCounts.map((c, i) => record(c.id, c.name, i === 0 ? undefined : String(i - 1))));
     assert.strictEqual(chain.roots.length, 1);
     assert.strictEqual(chain.roots[0].branchUsers, n);
-    assert.strictEqual(treeToJson(chain.roots)[0].branch_users, n);
+    assert.strictEqual(hierarchyDocument(chain.roots)[0].branch_users, n);
     const flat = buildTerritoryTree(chainCounts, chainCounts.map((c, i) => record(c.id, c.name, i === 0 ? undefined : '0')));
     assert.strictEqual(flat.roots[0].children.length, n - 1);
   });
@@ -112,7 +113,7 @@ describe('buildTerritoryTree: the hierarchy as Zoho has it', () => {
     });
 
     it('writes the hierarchy JSON without overflowing the stack (Copy Territory Hierarchy as JSON)', () => {
-      const text = documentText(treeToJson(chain.roots));
+      const text = documentText(hierarchyDocument(chain.roots));
       let node = JSON.parse(text)[0];
       for (let depth = 1; depth < n; depth++) {
         assert.strictEqual(node.children.length, 1);
@@ -133,7 +134,7 @@ describe('buildTerritoryTree: the hierarchy as Zoho has it', () => {
   });
 
   it('writes the hierarchy as nested JSON', () => {
-    const json = treeToJson(buildTerritoryTree(counts, records).roots);
+    const json = hierarchyDocument(buildTerritoryTree(counts, records).roots);
     assert.deepStrictEqual(json[0].children.map((c) => [c.name, c.users, c.branch_users, c.children.length]), [['Chennai', 2, 4, 2], ['Parent', 1, 2, 1]]);
   });
 });

@@ -16,9 +16,9 @@ describe('parseAssociatedUsersCount: the parser of Zoho\'s answer', () => {
     assert.deepStrictEqual(page.items[0].raw, SAMPLE_DOCUMENT.associated_users_count[0]);
   });
 
-  it('keeps the optional territory.subordinates flag', () => {
+  it('keeps the optional territory.subordinates flag in the entry as sent', () => {
     const page = parseAssociatedUsersCount(entry('3', { name: 'T', id: '1', subordinates: true }));
-    assert.strictEqual(page.items[0].subordinates, true);
+    assert.deepStrictEqual(page.items[0].raw.territory, { name: 'T', id: '1', subordinates: true });
   });
 
   it('refuses counts that are not whole numbers of users, naming the territory', () => {

@@ -40,7 +40,7 @@ describe('TerritoryStore: loading, joining, keeping the last good data', () => {
     assert.ok(outcome.ok);
     assert.strictEqual(outcome.snapshot.territories.length, 7);
     assert.strictEqual(outcome.snapshot.totalUsers, 8);
-    assert.strictEqual(outcome.snapshot.origin, fake.origin);
+    assert.strictEqual(outcome.snapshot.endpoint.origin, fake.origin);
     assert.strictEqual(store.state.loading, false);
     assert.strictEqual(store.state.hasToken, true);
     assert.deepStrictEqual(states.map((s) => s.loading), [true, false]);

@@ -1,3 +1,4 @@
+import { SETTINGS } from '../../ids';
 import { ZohoEndpoint } from '../zohoApi/endpoint';
 import { ConfigurationError, MissingTokenError, ZohoApiError, ZohoNetworkError, ZohoResponseError, isAuthFailure } from '../zohoApi/errors';
 import { CancelledError } from '../support/cancelled';
@@ -100,14 +101,14 @@ function describeApiError(error: ZohoApiError, endpoint: ZohoEndpoint | undefine
   if (error.code === 'INVALID_URL_PATTERN' || (error.code === undefined && error.httpStatus === 404)) {
     return {
       message: `Zoho does not know this address for API version ${endpoint?.apiVersion ?? '(unknown)'}. Check the API version setting (zohoTerritories.apiVersion; v7 is the default)${endpoint && endpoint.dataCenter === undefined ? ' and zohoTerritories.apiDomain' : ''}.`,
-      action: openSettings('zohoTerritories.apiVersion'),
+      action: openSettings(SETTINGS.apiVersion),
       logCode: code,
     };
   }
   if (error.code === 'INVALID_HOST') {
     return {
       message: `${endpoint?.host ?? 'This host'} is not your organisation's Zoho API domain. Pick the data center you sign in at (zohoTerritories.dataCenter).`,
-      action: openSettings('zohoTerritories.dataCenter'),
+      action: openSettings(SETTINGS.dataCenter),
       logCode: code,
     };
   }
@@ -142,9 +143,9 @@ function describeApiError(error: ZohoApiError, endpoint: ZohoEndpoint | undefine
 
 function describeNetworkError(error: ZohoNetworkError, endpoint: ZohoEndpoint | undefined): ErrorDescription {
   const host = error.host;
-  const setting = endpoint?.dataCenter === undefined && endpoint !== undefined ? 'zohoTerritories.apiDomain' : 'zohoTerritories.dataCenter';
+  const setting = endpoint?.dataCenter === undefined && endpoint !== undefined ? SETTINGS.apiDomain : SETTINGS.dataCenter;
   const check =
-    setting === 'zohoTerritories.dataCenter'
+    setting === SETTINGS.dataCenter
       ? `Check your network, and that the data center setting (zohoTerritories.dataCenter: ${endpoint?.dataCenter ?? 'us'}) is the one your organisation signs in at.`
       : 'Check your network and the API domain setting (zohoTerritories.apiDomain).';
   const logCode = error.systemCode ?? error.failure.toUpperCase();

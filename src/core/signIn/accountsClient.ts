@@ -10,20 +10,8 @@
  * when it has a code's shape (short lowercase words and underscores) and holds no secret of the request.
  * Whatever the server sent that does reach a log line or a message (the code, a refused api_domain,
  * a redirect's host, field names) has every known secret blanked and goes through `serverText`.
- *
- * What Zoho answers, and how sure we are (sources in ../shared/docs/zoho-api.md and the report):
- * - Success: `{access_token, refresh_token?, api_domain, token_type: "Bearer", expires_in: 3600}`;
- *   when `expires_in_sec` is present, `expires_in` is in milliseconds. Verified in Zoho's docs. A
- *   lifetime is kept between 1 minute and 24 hours, whatever the answer says.
- * - Errors are `{"error": "<code>"}`, seen sent with HTTP 200 (`invalid_client`, `invalid_code`, in
- *   public bug reports) and with 400: every status is read the same way. Codes: `invalid_code` (grant
- *   code expired, used, or from another data center; also a revoked refresh token), `invalid_client`
- *   (client unknown to this data center), `invalid_client_secret` (seen in a client library's fix; the
- *   exact code for a wrong secret is otherwise unverified, so `invalid_client_secret*` is matched).
- * - Past 10 new access tokens per refresh token per 10 minutes:
- *   `{"error": "Access Denied", "error_description": "You have made too many requests continuously…"}`,
- *   HTTP 200 per Zoho's token-limits page (some integrations report 400); matched on either field.
- * - Revocation answers `{"status": "success"}`, or HTTP 400 when the token is not valid (Zoho docs).
+ * How its answers read is `tokenAnswers.ts`'s. Revocation answers `{"status": "success"}`, or HTTP 400
+ * when the token is not valid (Zoho's OAuth documentation, "Revoke a refresh token").
  */
 import { describeKeys, parseObjectOrUndefined } from '../zohoApi/answers';
 import { ZohoNetworkError } from '../zohoApi/errors';

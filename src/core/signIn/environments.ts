@@ -1,6 +1,6 @@
 /**
  * Where a sign-in goes: which accounts (OAuth) server and which API domain, by data center and
- * environment. Sources: ../shared/docs/zoho-api.md and Zoho's SDKs (`DataCenter` classes of the
+ * environment. Sources: Zoho CRM's "Multi DC" API documentation and Zoho's SDKs (`DataCenter` classes of the
  * Python, Ruby, PHP and TypeScript CRM SDKs), which give every environment of a data center the
  * *same* accounts server and the `sandbox.` / `developer.` forms of the API domain.
  */

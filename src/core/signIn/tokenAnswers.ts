@@ -12,6 +12,7 @@
  */
 import { serverText } from '../redaction/serverText';
 import { parseObjectOrUndefined, redirectTarget } from '../zohoApi/answers';
+import { HttpAnswer } from '../zohoApi/http';
 import {
   AccountsServerError,
   AccountsServerName,
@@ -35,10 +36,8 @@ export const MAX_LIFETIME_MS = 24 * 3_600_000;
 
 export type TokenRequestKind = 'exchange' | 'refresh';
 
-/** What the accounts server answered, as the client read it. */
-export interface AccountsAnswer {
-  readonly status: number;
-  readonly body: string;
+/** What the accounts server answered, as the client read it: the HTTP answer, with its redirect target. */
+export interface AccountsAnswer extends Pick<HttpAnswer, 'status' | 'body'> {
   readonly location: string | null;
 }
 

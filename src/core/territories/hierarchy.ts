@@ -188,28 +188,3 @@ export function sortTerritories(nodes: readonly TerritoryNode[], order: SortOrde
   };
   return [...nodes].sort(compare[order]);
 }
-
-/** The hierarchy as nested JSON, for scripts that want the tree. */
-export interface TerritoryTreeJson {
-  id: string;
-  name: string;
-  users: number;
-  branch_users: number;
-  children: TerritoryTreeJson[];
-}
-
-export function treeToJson(roots: readonly TerritoryNode[]): TerritoryTreeJson[] {
-  // Iterative, so a 100,000-deep chain cannot overflow the stack.
-  const toJson = (node: TerritoryNode): TerritoryTreeJson => ({ id: node.id, name: node.name, users: node.ownUsers, branch_users: node.branchUsers, children: [] });
-  const result = roots.map(toJson);
-  const stack: Array<[TerritoryNode, TerritoryTreeJson]> = roots.map((root, i) => [root, result[i]]);
-  while (stack.length > 0) {
-    const [node, json] = stack.pop() as [TerritoryNode, TerritoryTreeJson];
-    for (const child of node.children) {
-      const childJson = toJson(child);
-      json.children.push(childJson);
-      stack.push([child, childJson]);
-    }
-  }
-  return result;
-}

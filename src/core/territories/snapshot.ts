@@ -19,8 +19,6 @@ export interface TerritorySnapshot {
   readonly totalUsers: number;
   /** When the load finished (ms since the epoch). */
   readonly loadedAt: number;
-  /** The origin the data came from, e.g. `https://www.zohoapis.com`. */
-  readonly origin: string;
   /** How many HTTP requests the load took. */
   readonly requests: number;
   /** Zoho answered 204 No Content: the organisation has no territories. */
@@ -65,7 +63,6 @@ export function makeSnapshot(parts: SnapshotParts, logger: Logger): TerritorySna
     document: parts.document,
     totalUsers: parts.territories.reduce((sum, territory) => sum + territory.count, 0),
     loadedAt: parts.loadedAt,
-    origin: parts.endpoint.origin,
     endpoint: parts.endpoint,
     requests: parts.requests,
     noContent: parts.noContent,

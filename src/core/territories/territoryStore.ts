@@ -161,7 +161,7 @@ export class TerritoryStore {
   }
 
   /** Cancels a running load, if any; the data shown stays. */
-  cancel(): void {
+  private cancel(): void {
     const running = this.inFlight;
     this.inFlight = undefined;
     if (running) {
@@ -189,7 +189,7 @@ export class TerritoryStore {
       }
       const snapshot = makeSnapshot({ ...loaded, loadedAt: this.now() }, this.options.logger);
       this.options.logger.info(
-        `Loaded ${snapshot.territories.length} territories (${snapshot.totalUsers} users${loaded.records ? `, ${loaded.records.length} in the hierarchy` : ''}) from ${snapshot.origin} in ${loaded.requests} request(s).`,
+        `Loaded ${snapshot.territories.length} territories (${snapshot.totalUsers} users${loaded.records ? `, ${loaded.records.length} in the hierarchy` : ''}) from ${snapshot.endpoint.origin} in ${loaded.requests} request(s).`,
       );
       this.users.clear();
       this.update({ snapshot, loading: false, failure: undefined, hasToken: true });

@@ -1,4 +1,7 @@
-/** Zoho's data centers and where each one's API lives. Source: ../shared/docs/zoho-api.md. */
+/**
+ * Zoho's data centers and where each one's API and accounts (OAuth) server live. Sources: Zoho CRM's
+ * "Multi DC" API documentation and the `DataCenter` classes of Zoho's official SDKs (github zoho/zohocrm-typescript-sdk-8.0).
+ */
 export const DATA_CENTERS = {
   us: { label: 'United States', apiDomain: 'https://www.zohoapis.com', accountsDomain: 'https://accounts.zoho.com' },
   eu: { label: 'Europe', apiDomain: 'https://www.zohoapis.eu', accountsDomain: 'https://accounts.zoho.eu' },

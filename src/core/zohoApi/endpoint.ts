@@ -1,3 +1,4 @@
+import { SETTINGS } from '../../ids';
 import { ConfigurationError } from './errors';
 import { DATA_CENTERS, DataCenter, ApiVersion, isApiVersion, isDataCenter, DEFAULT_API_VERSION, DEFAULT_DATA_CENTER } from './dataCenters';
 
@@ -34,7 +35,7 @@ export function resolveEndpoint(settings: EndpointSettings): ZohoEndpoint {
   const apiVersion = settings.apiVersion === '' ? DEFAULT_API_VERSION : settings.apiVersion;
   if (!isApiVersion(apiVersion)) {
     throw new ConfigurationError(
-      'zohoTerritories.apiVersion',
+      SETTINGS.apiVersion,
       `The API version "${apiVersion}" is not one Zoho documents (v2, v2.1, v3 … v8).`,
     );
   }
@@ -46,7 +47,7 @@ export function resolveEndpoint(settings: EndpointSettings): ZohoEndpoint {
   const dataCenter = settings.dataCenter === '' ? DEFAULT_DATA_CENTER : settings.dataCenter;
   if (!isDataCenter(dataCenter)) {
     throw new ConfigurationError(
-      'zohoTerritories.dataCenter',
+      SETTINGS.dataCenter,
       `The data center "${dataCenter}" is not one of Zoho's: ${Object.keys(DATA_CENTERS).join(', ')}.`,
     );
   }
@@ -55,7 +56,7 @@ export function resolveEndpoint(settings: EndpointSettings): ZohoEndpoint {
 }
 
 function parseApiDomain(value: string): URL {
-  const setting = 'zohoTerritories.apiDomain';
+  const setting = SETTINGS.apiDomain;
   let url: URL;
   try {
     url = new URL(value);

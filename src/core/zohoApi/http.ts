@@ -118,7 +118,7 @@ export interface SendRequest {
   readonly signal?: AbortSignal;
 }
 
-export interface SentAnswer {
+export interface HttpAnswer {
   readonly status: number;
   readonly body: string;
   readonly headers: HttpResponse['headers'];
@@ -130,7 +130,7 @@ export interface SentAnswer {
  * Resolves with any HTTP status; rejects with `ZohoNetworkError` (timeout, DNS, refused, reset,
  * TLS), `CancelledError` (the caller's signal) or `BodyTooLargeError`.
  */
-export async function send(request: SendRequest): Promise<SentAnswer> {
+export async function send(request: SendRequest): Promise<HttpAnswer> {
   if (request.signal?.aborted) {
     throw new CancelledError();
   }

@@ -110,8 +110,7 @@ function parseCountEntry(entry: JsonValue, where: string): TerritoryUserCount {
   const id = parseId(territory.id, where, 'territory ID');
   const name = text(territory.name);
   const count = parseCount(entry.count, `${where} (territory ${id})`);
-  const subordinates = typeof territory.subordinates === 'boolean' ? territory.subordinates : undefined;
-  return { id, name, count, subordinates, raw: entry };
+  return { id, name, count, raw: entry };
 }
 
 function parseTerritoryRecord(entry: JsonValue, where: string): TerritoryRecord {

@@ -9,8 +9,6 @@ export interface TerritoryUserCount {
   readonly name: string;
   /** How many users the territory has. Zoho sends it as a string; this is the number. */
   readonly count: number;
-  /** Whether the territory has sub-territories, when Zoho says (`territory.subordinates`). */
-  readonly subordinates?: boolean;
   /** The entry exactly as Zoho sent it, for the JSON the user copies. */
   readonly raw: JsonObject;
 }

@@ -1,7 +1,7 @@
 import { parseObjectOrUndefined, redirectTarget } from './answers';
 import { ZohoEndpoint } from './endpoint';
 import { ZohoApiError, ZohoNetworkError, ZohoResponseError } from './errors';
-import { BodyTooLargeError, FetchLike, SentAnswer, send, sleep as defaultSleep } from './http';
+import { BodyTooLargeError, FetchLike, HttpAnswer, send, sleep as defaultSleep } from './http';
 import { Logger } from '../support/logger';
 import { ListPage, parseAssociatedUsersCount, parseTerritories, parseTerritoryUsers, readErrorBody } from './parse';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, parseRetryAfter, retryDelay } from './retry';
@@ -47,11 +47,6 @@ export interface AssociatedUsersCount {
   readonly requests: number;
   readonly noContent: boolean;
   readonly note?: string;
-}
-
-interface HttpAnswer {
-  readonly status: number;
-  readonly body: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -241,7 +236,7 @@ export class ZohoClient {
   }
 
   /** One GET with timeout and bounded retries. Resolves with a 2xx answer; throws a typed error otherwise. */
-  private async get(url: string, host: string, token: string, signal: AbortSignal | undefined, quiet = false): Promise<HttpAnswer> {
+  private async get(url: string, host: string, token: string, signal: AbortSignal | undefined, quiet = false): Promise<Pick<HttpAnswer, 'status' | 'body'>> {
     const started = this.now();
     for (let attempt = 1; ; attempt++) {
       try {
@@ -258,9 +253,9 @@ export class ZohoClient {
   }
 
   /** One request. `quiet`: a 2xx answer is not logged (a page past the first few); anything else is. */
-  private async attempt(url: string, host: string, token: string, signal: AbortSignal | undefined, quiet: boolean): Promise<HttpAnswer> {
+  private async attempt(url: string, host: string, token: string, signal: AbortSignal | undefined, quiet: boolean): Promise<Pick<HttpAnswer, 'status' | 'body'>> {
     const started = this.now();
-    let answer: SentAnswer;
+    let answer: HttpAnswer;
     try {
       answer = await send({
         fetch: this.options.fetch,

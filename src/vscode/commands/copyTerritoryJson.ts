@@ -1,5 +1,6 @@
 import { documentText } from '../../core/support/jsonWriter';
 import { displayName } from '../../core/territories/names';
+import { territoryDocument } from '../../core/territories/documents';
 import { CommandDeps } from './commandDeps';
 import { copyText, targetElement } from './clipboard';
 
@@ -14,7 +15,6 @@ export function copyTerritoryJson({ view, secrets }: Pick<CommandDeps, 'view' | 
       return undefined;
     }
     const { node } = target;
-    const json = node.countEntry?.raw ?? node.record?.raw ?? { territory: { id: node.id, name: node.name } };
-    return copyText(secrets, documentText(json), `${displayName(node.name, 40)} as JSON`);
+    return copyText(secrets, documentText(territoryDocument(node)), `${displayName(node.name, 40)} as JSON`);
   };
 }

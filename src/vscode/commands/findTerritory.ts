@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { TerritoryNode, territoryPath } from '../../core/territories/hierarchy';
 import { displayName, formatUserCount } from '../../core/territories/names';
 import { CommandDeps } from './commandDeps';
-import { snapshotForCommand } from './reportOutcome';
+import { snapshotForCommand } from './snapshotForCommand';
 
 /**
  * "Find Territory…": a quick pick over every territory (name, users, path); the chosen one is

@@ -3,8 +3,7 @@ import { COMMANDS } from '../../ids';
 import { UsersElement } from '../view/territoryTreeProvider';
 import { clearToken } from './clearToken';
 import { CommandDeps } from './commandDeps';
-import { copyHierarchyJson } from './copyHierarchyJson';
-import { copyJson } from './copyJson';
+import { copyDocument } from './copyDocument';
 import { copyTerritoryField } from './copyTerritoryField';
 import { copyTerritoryJson } from './copyTerritoryJson';
 import { copyUserEmail } from './copyUserEmail';
@@ -16,7 +15,7 @@ import { showInMap } from './showInMap';
 import { showMap } from './showMap';
 import { signIn } from './signIn';
 import { signOut } from './signOut';
-import { showHierarchy, sortTerritories } from './viewMode';
+import { chooseSortOrder, showHierarchy } from './viewMode';
 
 /** The one place commands are registered; each handler lives in the file named after it. */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
@@ -26,16 +25,16 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     [COMMANDS.setToken]: setToken(deps),
     [COMMANDS.clearToken]: clearToken(deps),
     [COMMANDS.refresh]: refresh(deps),
-    [COMMANDS.copyJson]: copyJson(deps),
+    [COMMANDS.copyJson]: copyDocument(deps, 'zoho'),
     [COMMANDS.copyTerritoryJson]: copyTerritoryJson(deps),
-    [COMMANDS.copyHierarchyJson]: copyHierarchyJson(deps),
+    [COMMANDS.copyHierarchyJson]: copyDocument(deps, 'hierarchy'),
     [COMMANDS.copyId]: copyTerritoryField(deps, 'id'),
     [COMMANDS.copyName]: copyTerritoryField(deps, 'name'),
     [COMMANDS.copyUserEmail]: copyUserEmail(deps),
     [COMMANDS.openJson]: openJson(deps),
     [COMMANDS.showAsTree]: showHierarchy(deps, true),
     [COMMANDS.showAsList]: showHierarchy(deps, false),
-    [COMMANDS.sort]: sortTerritories(deps),
+    [COMMANDS.sort]: chooseSortOrder(deps),
     [COMMANDS.find]: findTerritory(deps),
     [COMMANDS.showMap]: showMap(deps),
     [COMMANDS.showInMap]: showInMap(deps),

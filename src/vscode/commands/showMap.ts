@@ -1,5 +1,5 @@
 import { CommandDeps } from './commandDeps';
-import { snapshotForCommand } from './reportOutcome';
+import { snapshotForCommand } from './snapshotForCommand';
 
 /**
  * "Show Territory Map": the whole organisation as a map of its territories sized by their users.

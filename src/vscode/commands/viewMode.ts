@@ -8,7 +8,7 @@ export function showHierarchy({ options }: Pick<CommandDeps, 'options'>, hierarc
 }
 
 /** "Sort Territories…": picks the order (or takes it as the argument), remembered across restarts. */
-export function sortTerritories({ options }: Pick<CommandDeps, 'options'>) {
+export function chooseSortOrder({ options }: Pick<CommandDeps, 'options'>) {
   return async (order?: unknown): Promise<SortOrder | undefined> => {
     let chosen = SORT_ORDERS.find((known) => known === order);
     if (!chosen) {

@@ -192,7 +192,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
         return;
       }
       this.posted = snapshot;
-      const organisation = connectionName(this.account, snapshot.origin) ?? 'All territories';
+      const organisation = connectionName(this.account, snapshot.endpoint.origin) ?? 'All territories';
       const data = toMapData(snapshot.tree, { organisation, loadedAt: snapshot.loadedAt, note: snapshot.hierarchyFailure ? 'no hierarchy: all at the top level' : undefined });
       this.post({ type: 'show', data: this.options.redact(data) });
       this.postFocus();
@@ -220,7 +220,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
   /** "Territory Map: Zoho EU": the connection the territories come from. */
   private async updateTitle(): Promise<void> {
     this.account = await this.options.accountLabel();
-    const name = connectionName(this.account, this.options.state().snapshot?.origin);
+    const name = connectionName(this.account, this.options.state().snapshot?.endpoint.origin);
     if (this.panel) {
       this.panel.title = name ? `${TITLE}: ${name}` : TITLE;
     }
