@@ -3,6 +3,7 @@ import { ZohoEndpoint } from '../zohoApi/endpoint';
 import { ConfigurationError, MissingTokenError, ZohoApiError, ZohoNetworkError, ZohoResponseError, isAuthFailure } from '../zohoApi/errors';
 import { CancelledError } from '../support/cancelled';
 import { OAuthRemedy, ZohoOAuthError } from '../signIn/errors';
+import { networkFailureText } from '../zohoApi/networkWords';
 
 /** What a person can do about a failure: each becomes a button on the notification and an entry in the view. */
 export type ErrorAction =
@@ -142,33 +143,15 @@ function describeApiError(error: ZohoApiError, endpoint: ZohoEndpoint | undefine
 }
 
 function describeNetworkError(error: ZohoNetworkError, endpoint: ZohoEndpoint | undefined): ErrorDescription {
-  const host = error.host;
   const setting = endpoint?.dataCenter === undefined && endpoint !== undefined ? SETTINGS.apiDomain : SETTINGS.dataCenter;
   const check =
     setting === SETTINGS.dataCenter
       ? `Check your network, and that the data center setting (zohoTerritories.dataCenter: ${endpoint?.dataCenter ?? 'us'}) is the one your organisation signs in at.`
       : 'Check your network and the API domain setting (zohoTerritories.apiDomain).';
   const logCode = error.systemCode ?? error.failure.toUpperCase();
-  switch (error.failure) {
-    case 'dns':
-      return { message: `Could not find ${host} (DNS lookup failed). ${check}`, action: openSettings(setting), logCode };
-    case 'refused':
-      return { message: `${host} refused the connection. ${check}`, action: openSettings(setting), logCode };
-    case 'timeout': {
-      const seconds = error.timeoutMs !== undefined ? ` within ${Math.round(error.timeoutMs / 1000)} s` : '';
-      return { message: `${host} did not answer${seconds}. ${check}`, action: RETRY, logCode };
-    }
-    case 'reset':
-      return { message: `The connection to ${host} dropped before Zoho answered. Retry; if it keeps happening, check your network or proxy.`, action: RETRY, logCode };
-    case 'tls':
-      return {
-        message: `Could not make a secure connection to ${host} (${error.systemCode ?? 'certificate error'}). A proxy or firewall may be intercepting https; check VS Code's proxy settings.`,
-        action: SHOW_LOG,
-        logCode,
-      };
-    default:
-      return { message: `Could not reach ${host}${error.systemCode ? ` (${error.systemCode})` : ''}. ${check}`, action: RETRY, logCode };
-  }
+  const message = networkFailureText(error, error.host, check);
+  const action: Record<ZohoNetworkError['failure'], ErrorAction> = { dns: openSettings(setting), refused: openSettings(setting), timeout: RETRY, reset: RETRY, tls: SHOW_LOG, other: RETRY };
+  return { message, action: action[error.failure], logCode };
 }
 
 function dataCenterHint(endpoint: ZohoEndpoint | undefined, text: string): string {

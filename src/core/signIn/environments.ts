@@ -5,7 +5,7 @@
  * *same* accounts server and the `sandbox.` / `developer.` forms of the API domain.
  */
 import { DATA_CENTERS, DataCenter } from '../zohoApi/dataCenters';
-import { isLoopbackHost } from '../zohoApi/endpoint';
+import { checkOrigin, isLoopbackHost } from '../zohoApi/origins';
 import { AccountsServerName, SignInInputError } from './errors';
 
 /** Zoho CRM's environments. A refresh token belongs to exactly one of them (and one data center). */
@@ -73,20 +73,19 @@ export function accountsServerName(origin: string): AccountsServerName {
  * https only; plain http only for loopback hosts (tests and the demo). Throws `SignInInputError`.
  */
 export function checkAccountsOrigin(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
+  const checked = checkOrigin(value);
+  if (checked.ok) {
+    return checked.url.origin;
+  }
+  const { url } = checked;
+  if (checked.problem === 'notUrl') {
     throw new SignInInputError(`The accounts server "${value}" is not a URL. Use an origin such as https://accounts.zoho.eu.`);
   }
-  if (url.username !== '' || url.password !== '' || (url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
-    throw new SignInInputError(`The accounts server must be a bare origin such as https://accounts.zoho.eu, not "${url.origin}${url.pathname}".`);
-  }
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    return url.origin;
+  if (checked.problem === 'credentials' || checked.problem === 'path') {
+    throw new SignInInputError(`The accounts server must be a bare origin such as https://accounts.zoho.eu, not "${url?.origin}${url?.pathname}".`);
   }
   throw new SignInInputError(
-    `The accounts server "${url.origin}" does not use https, so the client secret would travel unencrypted. Use https:// (plain http is accepted only for 127.0.0.1, localhost and [::1]).`,
+    `The accounts server "${url?.origin}" does not use https, so the client secret would travel unencrypted. Use https:// (plain http is accepted only for 127.0.0.1, localhost and [::1]).`,
   );
 }
 
@@ -112,22 +111,18 @@ export function acceptApiDomain(value: unknown, accountsOrigin: string): string 
   if (typeof value !== 'string' || value.trim() === '') {
     return undefined;
   }
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
+  const checked = checkOrigin(value);
+  if (!checked.ok) {
     return undefined;
   }
-  if (url.username !== '' || url.password !== '' || (url.pathname !== '/' && url.pathname !== '') || url.search !== '') {
-    return undefined;
+  // A loopback API domain (http or https) only from a loopback (test) accounts server.
+  if (checked.loopback) {
+    return isLoopbackOrigin(accountsOrigin) ? checked.url.origin : undefined;
   }
-  if (isLoopbackHost(url.hostname)) {
-    return isLoopbackOrigin(accountsOrigin) && (url.protocol === 'http:' || url.protocol === 'https:') ? url.origin : undefined;
-  }
-  return url.protocol === 'https:' && isZohoApiHost(url.hostname) ? url.origin : undefined;
+  return isZohoApiHost(checked.url.hostname) ? checked.url.origin : undefined;
 }
 
-/** Whether an accounts origin is a loopback test server (127.0.0.1, localhost, [::1]), not Zoho's. */
+/** Whether an origin is a loopback test server (127.0.0.1, localhost, [::1]), not Zoho's. */
 function isLoopbackOrigin(origin: string): boolean {
   try {
     return isLoopbackHost(new URL(origin).hostname);

@@ -10,6 +10,7 @@
  * token): they are built from Zoho's error code, hosts, counts and times alone.
  */
 import { ZohoNetworkError } from '../zohoApi/errors';
+import { networkFailureText } from '../zohoApi/networkWords';
 
 /** What a person can do about a sign-in failure. */
 export type OAuthRemedy =
@@ -145,24 +146,7 @@ export class OAuthNetworkError extends ZohoOAuthError {
 }
 
 function networkMessage(error: ZohoNetworkError, server: AccountsServerName): string {
-  const where = named(server);
-  const check = "Check your network, and that the data center is the one your organisation signs in at.";
-  switch (error.failure) {
-    case 'dns':
-      return `Could not find Zoho's accounts server ${where} (DNS lookup failed). ${check}`;
-    case 'refused':
-      return `Zoho's accounts server ${where} refused the connection. ${check}`;
-    case 'timeout': {
-      const seconds = error.timeoutMs !== undefined ? ` within ${Math.round(error.timeoutMs / 1000)} s` : '';
-      return `Zoho's accounts server ${where} did not answer${seconds}. Check your network and retry.`;
-    }
-    case 'reset':
-      return `The connection to Zoho's accounts server ${where} dropped before it answered. Retry; if it keeps happening, check your network or proxy.`;
-    case 'tls':
-      return `Could not make a secure connection to Zoho's accounts server ${where} (${error.systemCode ?? 'certificate error'}). A proxy or firewall may be intercepting https; check VS Code's proxy settings.`;
-    default:
-      return `Could not reach Zoho's accounts server ${where}${error.systemCode ? ` (${error.systemCode})` : ''}. ${check}`;
-  }
+  return networkFailureText(error, `Zoho's accounts server ${named(server)}`, 'Check your network, and that the data center is the one your organisation signs in at.');
 }
 
 /** The accounts server answered 5xx: Zoho's side. */

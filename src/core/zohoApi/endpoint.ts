@@ -1,5 +1,6 @@
 import { SETTINGS } from '../../ids';
 import { ConfigurationError } from './errors';
+import { checkOrigin } from './origins';
 import { DATA_CENTERS, DataCenter, ApiVersion, isApiVersion, isDataCenter, DEFAULT_API_VERSION, DEFAULT_DATA_CENTER } from './dataCenters';
 
 /** What the settings say about where to send requests, as read (possibly invalid). */
@@ -18,12 +19,6 @@ export interface ZohoEndpoint {
   readonly apiVersion: ApiVersion;
   /** The data center in force, or `undefined` when `apiDomain` overrides it. */
   readonly dataCenter: DataCenter | undefined;
-}
-
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
-
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 /**
@@ -57,32 +52,24 @@ export function resolveEndpoint(settings: EndpointSettings): ZohoEndpoint {
 
 function parseApiDomain(value: string): URL {
   const setting = SETTINGS.apiDomain;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConfigurationError(setting, `The API domain "${value}" is not a URL. Use an origin such as https://sandbox.zohoapis.com.`);
+  const checked = checkOrigin(value);
+  if (checked.ok) {
+    return checked.url;
   }
-  if (url.username !== '' || url.password !== '') {
-    throw new ConfigurationError(setting, 'The API domain must not contain a user name or password.');
+  const { url } = checked;
+  switch (checked.problem) {
+    case 'notUrl':
+      throw new ConfigurationError(setting, `The API domain "${value}" is not a URL. Use an origin such as https://sandbox.zohoapis.com.`);
+    case 'credentials':
+      throw new ConfigurationError(setting, 'The API domain must not contain a user name or password.');
+    case 'path':
+      throw new ConfigurationError(setting, `The API domain "${value}" has a path or query; give the origin alone, such as ${url?.protocol}//${url?.host}.`);
+    case 'plainHttp':
+      throw new ConfigurationError(
+        setting,
+        `The API domain "${url?.origin}" uses plain http, which would send your access token unencrypted. Use https:// (plain http is accepted only for 127.0.0.1, localhost and [::1]).`,
+      );
+    default:
+      throw new ConfigurationError(setting, `The API domain "${value}" must start with https://.`);
   }
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
-    throw new ConfigurationError(
-      setting,
-      `The API domain "${value}" has a path or query; give the origin alone, such as ${url.protocol}//${url.host}.`,
-    );
-  }
-  if (url.protocol === 'https:') {
-    return url;
-  }
-  if (url.protocol === 'http:') {
-    if (isLoopbackHost(url.hostname)) {
-      return url;
-    }
-    throw new ConfigurationError(
-      setting,
-      `The API domain "${url.origin}" uses plain http, which would send your access token unencrypted. Use https:// (plain http is accepted only for 127.0.0.1, localhost and [::1]).`,
-    );
-  }
-  throw new ConfigurationError(setting, `The API domain "${value}" must start with https://.`);
 }
