@@ -35,15 +35,47 @@ export const SAMPLE_PARENTS: Readonly<Record<string, string | null>> = {
   '431581000000744183': '431581000000744113', // Chennai Leads → Chennai
 };
 
+/** A person in a record: `{name, id}`, sometimes with `email` (zoho-api.md, "Territory records in full"). */
+export interface PersonJson {
+  name: string;
+  id: string;
+  email?: string;
+}
+
+/** A territory's manager: `zuid` and `status` are sent only when asked with `include_inner_details`. */
+export interface ManagerJson extends PersonJson {
+  zuid?: string;
+  status?: 'active' | 'deleted' | 'rejected' | 'closed' | 'disabled';
+}
+
+/** Assignment-rule criteria: a condition, or a group of two or more (recursive). */
+export type CriteriaJson =
+  | { field: { api_name: string; id?: string }; comparator: string; value: unknown; type?: string }
+  | { group_operator: 'AND' | 'OR' | 'and' | 'or'; group: CriteriaJson[] };
+
+/** The rule criteria keys, each sent only when named in `include`. */
+export const RULE_CRITERIA_KEYS = ['account_rule_criteria', 'deal_rule_criteria', 'lead_rule_criteria'] as const;
+
+/** A territory record in full, as the fake keeps it; the server leaves out what the query did not ask for. */
 export interface TerritoryRecordJson {
   id: string;
   name: string;
   api_name: string;
   reporting_to: { name: string; id: string } | null;
-  manager: { name: string; id: string } | null;
+  manager: ManagerJson | null;
   permission_type: string;
   description: string | null;
+  created_by?: PersonJson;
+  created_time?: string;
+  modified_by?: PersonJson;
+  modified_time?: string;
+  account_rule_criteria?: CriteriaJson | null;
+  deal_rule_criteria?: CriteriaJson | null;
+  lead_rule_criteria?: CriteriaJson | null;
 }
+
+/** The admin who made the sample org (the spec's examples name her as every record's creator). */
+const PATRICIA: PersonJson = { name: 'Patricia Boyle', id: '431581000000258001' };
 
 /** `GET /settings/territories` records, in Zoho's shape, for territories and their parents. */
 export function territoryRecords(territories: ReadonlyArray<{ name: string; id: string }>, parents: Readonly<Record<string, string | null>>): TerritoryRecordJson[] {
@@ -55,14 +87,60 @@ export function territoryRecords(territories: ReadonlyArray<{ name: string; id: 
       name,
       api_name: name.replace(/[^A-Za-z0-9]+/g, '_'),
       reporting_to: parentId === null ? null : { name: names.get(parentId) ?? 'Unknown', id: parentId },
-      manager: { name: 'Patricia Boyle', id: '431581000000100001' },
+      manager: { name: 'Patricia Boyle', id: '431581000000100001', zuid: '70000001', status: 'active' },
       permission_type: 'read_write_delete',
       description: null,
+      created_by: PATRICIA,
+      created_time: '2023-06-10T12:17:53+05:30',
+      modified_by: PATRICIA,
+      modified_time: '2023-06-10T12:23:23+05:30',
+      account_rule_criteria: null,
+      deal_rule_criteria: null,
+      lead_rule_criteria: null,
     };
   });
 }
 
-export const SAMPLE_TERRITORY_RECORDS = territoryRecords(SAMPLE_TERRITORIES, SAMPLE_PARENTS);
+/**
+ * What the sample org's territories say beyond the defaults above, after the spec's examples: the
+ * root is read-only with Zoho's description, Chennai's accounts go by billing city (the spec's own
+ * criteria), Chennai North has nested AND/OR rules, and Chennai Leads' manager is disabled.
+ */
+const SAMPLE_DETAILS: Readonly<Record<string, Partial<TerritoryRecordJson>>> = {
+  '431581000000272796': { permission_type: 'read_only', description: 'Organization Parent Territory' },
+  '431581000000744113': {
+    description: 'Accounts billed in Chennai',
+    account_rule_criteria: { comparator: 'equal', field: { api_name: 'Billing_City', id: '431581000000000657' }, value: 'Chennai' },
+  },
+  '431581000000744125': { manager: { name: 'Ravi Kumar', id: '431581000000200002', zuid: '70000002', status: 'active' } },
+  '431581000000744137': {
+    manager: { name: 'Ravi Kumar', id: '431581000000200002', zuid: '70000002', status: 'active' },
+    modified_by: { name: 'Ravi Kumar', id: '431581000000200002', email: 'ravi.kumar@example.com' },
+    modified_time: '2024-02-01T09:05:00+05:30',
+    account_rule_criteria: {
+      group_operator: 'AND',
+      group: [
+        { comparator: 'equal', field: { api_name: 'Billing_Country' }, value: 'India' },
+        {
+          group_operator: 'OR',
+          group: [
+            { comparator: 'greater_than', field: { api_name: 'Annual_Revenue' }, value: '1000000' },
+            { comparator: 'equal', field: { api_name: 'Industry' }, value: 'Banking' },
+          ],
+        },
+      ],
+    },
+    deal_rule_criteria: { comparator: 'starts_with', field: { api_name: 'Deals__r.Stage' }, value: 'Negotiation' },
+  },
+  '431581000000744159': { manager: { name: 'Sam Wilson', id: '431581000000200006', zuid: '70000006', status: 'active' }, permission_type: 'read_only' },
+  '431581000000744169': { manager: null },
+  '431581000000744183': {
+    manager: { name: 'J Smith', id: '431581000000278001', zuid: '70000009', status: 'disabled' },
+    lead_rule_criteria: { comparator: 'equal', field: { api_name: 'Lead_Source' }, value: '${EMPTY}' },
+  },
+};
+
+export const SAMPLE_TERRITORY_RECORDS: TerritoryRecordJson[] = territoryRecords(SAMPLE_TERRITORIES, SAMPLE_PARENTS).map((record) => ({ ...record, ...SAMPLE_DETAILS[record.id] }));
 
 export interface UserJson {
   id: string;

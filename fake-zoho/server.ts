@@ -8,6 +8,7 @@ import * as http from 'http';
 import { sendJson, serveOnLoopback } from './loopback';
 import {
   CountEntry,
+  RULE_CRITERIA_KEYS,
   SAMPLE_DOCUMENT,
   SAMPLE_PARENTS,
   SAMPLE_TERRITORIES,
@@ -20,7 +21,7 @@ import {
 } from './sampleOrg';
 
 export { SAMPLE_DOCUMENT, SAMPLE_PARENTS, SAMPLE_TERRITORIES, SAMPLE_TERRITORY_RECORDS, SAMPLE_USERS, territoryRecords };
-export type { CountEntry, TerritoryRecordJson, UserJson };
+export type { CountEntry, CriteriaJson, ManagerJson, PersonJson, TerritoryRecordJson, UserJson } from './sampleOrg';
 
 /** The token the fake org accepts unless told otherwise. Not a real token: it only opens this fake. */
 export const DEMO_TOKEN = '1000.demo0000000000000000000000000000.demo00000000000000000000000000000';
@@ -306,7 +307,37 @@ function answerTerritories(response: http.ServerResponse, scenario: Scenario, qu
     response.end();
     return;
   }
-  sendJson(response, 200, listPage('territories', records, query, 200));
+  sendJson(response, 200, listPage('territories', records.map((record) => asAsked(record, query)), query, 200));
+}
+
+/** The comma-separated values of a query parameter, e.g. `include=a,b` → {a, b}. */
+function listParameter(query: URLSearchParams, name: string): Set<string> {
+  return new Set((query.get(name) ?? '').split(',').map((value) => value.trim()).filter(Boolean));
+}
+
+/**
+ * A record as Zoho answers the query: each rule's criteria only when named in `include`, the
+ * manager's `zuid` and `status` only when named in `include_inner_details` (`manager.zuid`,
+ * `manager.status`). Everything else is always there.
+ */
+function asAsked(record: TerritoryRecordJson, query: URLSearchParams): TerritoryRecordJson {
+  const include = listParameter(query, 'include');
+  const inner = listParameter(query, 'include_inner_details');
+  const answer: TerritoryRecordJson = { ...record };
+  for (const key of RULE_CRITERIA_KEYS) {
+    if (!include.has(key)) {
+      delete answer[key];
+    }
+  }
+  if (record.manager) {
+    const { zuid, status, ...manager } = record.manager;
+    answer.manager = {
+      ...manager,
+      ...(inner.has('manager.zuid') && zuid !== undefined ? { zuid } : {}),
+      ...(inner.has('manager.status') && status !== undefined ? { status } : {}),
+    };
+  }
+  return answer;
 }
 
 function answerUsers(response: http.ServerResponse, scenario: Scenario, territoryId: string, query: URLSearchParams): void {

@@ -8,9 +8,10 @@ import { RefreshLimiter } from './core/signIn/refreshLimiter';
 import { TokenManager } from './core/signIn/tokenManager';
 import { TerritoryStore } from './core/territories/territoryStore';
 import { ZohoClient } from './core/zohoApi/zohoClient';
-import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, LOG_CHANNEL_NAME, MAP_VIEW_TYPE, TERRITORIES_VIEW_ID } from './ids';
+import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, DETAILS_URI_SCHEME, LOG_CHANNEL_NAME, MAP_VIEW_TYPE, TERRITORIES_VIEW_ID } from './ids';
 import { AccessTokenStore } from './vscode/signIn/accessTokenStore';
 import { registerCommands } from './vscode/commands/registerCommands';
+import { TerritoryDetailsFiles } from './vscode/details/territoryDetailsFiles';
 import { TerritoryMapPanel } from './vscode/map/territoryMapPanel';
 import { OutputLog } from './vscode/outputLog';
 import { ExtensionSettings } from './vscode/settings';
@@ -80,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     logger: log,
     redact: (value) => secrets.redactValue(value),
   });
+  const details = new TerritoryDetailsFiles(store, secrets);
 
   context.subscriptions.push(
     log,
@@ -96,6 +98,8 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     scheduler,
     authentication,
     map,
+    details,
+    vscode.workspace.registerFileSystemProvider(DETAILS_URI_SCHEME, details, { isReadonly: true, isCaseSensitive: true }),
     vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, authentication),
     vscode.window.registerWebviewPanelSerializer(MAP_VIEW_TYPE, map),
     ...registerCommands({ store, tokens, oauthSignIn, credentialsState, view, map, options, log, secrets, settings }),

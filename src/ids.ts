@@ -22,6 +22,9 @@ export const COMMANDS = {
   copyHierarchyJson: 'zohoTerritories.copyHierarchyJson',
   showMap: 'zohoTerritories.showMap',
   showInMap: 'zohoTerritories.showInMap',
+  showDetails: 'zohoTerritories.showDetails',
+  exportTerritories: 'zohoTerritories.exportTerritories',
+  exportTerritoryUsers: 'zohoTerritories.exportTerritoryUsers',
   /** Internal: the "try again" line under a territory whose users failed to load. */
   reloadUsers: 'zohoTerritories.reloadUsers',
 } as const;
@@ -29,6 +32,9 @@ export const COMMANDS = {
 export const TERRITORIES_VIEW_ID = 'zohoTerritories.territories';
 /** The Territory Map's webview panel (and its `onWebviewPanel:` activation event). */
 export const MAP_VIEW_TYPE = 'zohoTerritories.map';
+
+/** The read-only documents of Show Territory Details: `zoho-territory:/<id>/<name>.md`. */
+export const DETAILS_URI_SCHEME = 'zoho-territory';
 
 export const SETTINGS_SECTION = 'zohoTerritories';
 export const SETTINGS = {

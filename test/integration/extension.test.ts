@@ -53,6 +53,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
       'zohoTerritories.copyName',
       'zohoTerritories.copyTerritoryJson',
       'zohoTerritories.copyUserEmail',
+      'zohoTerritories.showDetails',
       'zohoTerritories.showInMap',
     ]);
     await vscode.commands.executeCommand(`${TERRITORIES_VIEW_ID}.focus`);
@@ -80,9 +81,25 @@ describe('Zoho CRM Territories inside VS Code', function () {
     assert.match(api.view.treeView.description ?? '', /^7 territories · 8 users · /);
     assert.strictEqual(api.view.treeView.message, undefined);
     assert.ok(fake.requests.every((request) => request.authorized));
-    const item = api.view.provider.getTreeItem(visibleRows(api)[1].node) as vscode.TreeItem;
-    assert.strictEqual(item.tooltip, 'Chennai\nID: 431581000000744113\n2 users');
+    const provider = api.view.provider;
+    const item = provider.getTreeItem(visibleRows(api)[1].node) as vscode.TreeItem;
     assert.strictEqual(item.id, '431581000000744113');
+    assert.strictEqual(item.tooltip, undefined, 'the tooltip is built on hover, not for every row');
+    const tooltip = (provider.resolveTreeItem(item, visibleRows(api)[1].node) as vscode.TreeItem).tooltip;
+    assert.ok(tooltip instanceof vscode.MarkdownString);
+    assert.strictEqual(tooltip.isTrusted, false);
+    assert.strictEqual(tooltip.supportHtml, false);
+    const lines = tooltip.value.split('  \n');
+    assert.deepStrictEqual(lines.slice(0, 6), [
+      '**Chennai**',
+      'Zoho › Chennai',
+      'Manager: Patricia Boyle',
+      'Permission: Read, write and delete',
+      'Description: Accounts billed in Chennai',
+      'Users: 2 users, 5 in branch',
+    ]);
+    assert.match(lines[6], /^Last modified: Patricia Boyle, .*2023/);
+    assert.strictEqual(lines[7], 'ID: 431581000000744113');
   });
 
   it('refresh picks up a change on the server', async () => {

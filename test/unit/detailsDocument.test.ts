@@ -90,6 +90,10 @@ describe('territoryDetailsMarkdown: the details document of a territory', () => 
     const notLoaded = territoryDetailsMarkdown({ node: flat, details, users: { kind: 'not-loaded' }, formatTime, linkFor });
     assert.match(notLoaded, /## Users\n\nNot loaded\./);
     assert.match(notLoaded, /- Users: not loaded yet\./);
+
+    const loading = territoryDetailsMarkdown({ node: flat, details, users: { kind: 'loading' }, formatTime, linkFor });
+    assert.match(loading, /## Users\n\nLoading…/);
+    assert.doesNotMatch(loading, /- Users:/, 'loading is not missing');
   });
 
   it('keeps every value from Zoho literal, links included', () => {

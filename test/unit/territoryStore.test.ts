@@ -161,7 +161,12 @@ describe('TerritoryStore: the hierarchy and users', () => {
     assert.ok(outcome.ok);
     assert.strictEqual(outcome.snapshot.hierarchyFailure, undefined);
     assert.deepStrictEqual(outcome.snapshot.tree.roots.map((n) => n.name), ['Zoho']);
-    assert.deepStrictEqual(fake.requests.find((r) => r.endpoint === 'territories')?.query, { page: '1', per_page: '200' });
+    assert.deepStrictEqual(fake.requests.find((r) => r.endpoint === 'territories')?.query, {
+      include: 'account_rule_criteria,deal_rule_criteria,lead_rule_criteria',
+      include_inner_details: 'manager.status',
+      page: '1',
+      per_page: '200',
+    });
   });
 
   it('still shows the counts, flat, when the hierarchy fails, and says why', async () => {

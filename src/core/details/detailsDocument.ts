@@ -11,6 +11,7 @@ import { FormatTime, changeMarkdown, managerMarkdown, md, permissionMarkdown, us
 export type UsersState =
   | { readonly kind: 'loaded'; readonly users: readonly TerritoryUser[] }
   | { readonly kind: 'not-loaded' }
+  | { readonly kind: 'loading' }
   | { readonly kind: 'failed'; readonly message: string };
 
 export interface DetailsDocumentInput {
@@ -91,6 +92,9 @@ export function territoryDetailsMarkdown(input: DetailsDocumentInput): string {
 function usersSection(users: UsersState): string[] {
   if (users.kind === 'not-loaded') {
     return ['## Users', '', 'Not loaded.'];
+  }
+  if (users.kind === 'loading') {
+    return ['## Users', '', 'Loading…'];
   }
   if (users.kind === 'failed') {
     return ['## Users', '', `Could not be loaded: ${md(users.message, 500)}`];

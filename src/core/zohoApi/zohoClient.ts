@@ -119,11 +119,11 @@ export class ZohoClient {
     };
   }
 
-  /** `GET {origin}/crm/{version}/settings/territories`, every page: the hierarchy (`reporting_to`). */
+  /** `GET {origin}/crm/{version}/settings/territories`, every page: the hierarchy, and the rules and manager status Zoho sends only when asked. */
   async getTerritories(endpoint: ZohoEndpoint, token: string, signal?: AbortSignal): Promise<ListResult<TerritoryRecord>> {
     const base = `${apiBase(endpoint)}/settings/territories`;
     return this.getAllPages(endpoint, token, signal, {
-      url: (page, perPage) => `${base}?page=${page}&per_page=${perPage}`,
+      url: (page, perPage) => `${base}?include=account_rule_criteria,deal_rule_criteria,lead_rule_criteria&include_inner_details=manager.status&page=${page}&per_page=${perPage}`,
       parse: parseTerritories,
       perPage: DEFAULT_PER_PAGE,
       what: 'territory records',

@@ -7,10 +7,13 @@ import { copyDocument } from './copyDocument';
 import { copyTerritoryField } from './copyTerritoryField';
 import { copyTerritoryJson } from './copyTerritoryJson';
 import { copyUserEmail } from './copyUserEmail';
+import { exportTerritories } from './exportTerritories';
+import { exportTerritoryUsers } from './exportTerritoryUsers';
 import { findTerritory } from './findTerritory';
 import { openJson } from './openJson';
 import { refresh } from './refresh';
 import { setToken } from './setToken';
+import { showDetails } from './showDetails';
 import { showInMap } from './showInMap';
 import { showMap } from './showMap';
 import { signIn } from './signIn';
@@ -38,6 +41,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     [COMMANDS.find]: findTerritory(deps),
     [COMMANDS.showMap]: showMap(deps),
     [COMMANDS.showInMap]: showInMap(deps),
+    [COMMANDS.showDetails]: showDetails(deps),
+    [COMMANDS.exportTerritories]: exportTerritories(deps),
+    [COMMANDS.exportTerritoryUsers]: exportTerritoryUsers(deps),
     [COMMANDS.reloadUsers]: (element) => element instanceof UsersElement && deps.view.provider.reloadUsers(element),
     [COMMANDS.showLog]: () => deps.log.show(),
   };

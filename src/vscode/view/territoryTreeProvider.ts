@@ -6,8 +6,11 @@ import { TerritoryUser } from '../../core/zohoApi/records';
 import { TerritorySnapshot } from '../../core/territories/snapshot';
 import { formatUserCount } from '../../core/territories/names';
 import { describeTerritory, describeUser } from '../../core/territories/labels';
+import { detailsOfNode } from '../../core/details/territoryDetails';
+import { territoryTooltip } from '../../core/details/tooltip';
 import { COMMANDS, TREE_ITEM_CONTEXT } from '../../ids';
 import { errorActionCommand } from '../errorActions';
+import { localDateTimeFormatter } from '../localTime';
 import { ViewOptions } from './viewOptions';
 
 /** A territory in the tree; wraps the hierarchy's node. */
@@ -63,6 +66,7 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
   private elements = new Map<TerritoryNode, TerritoryElement>();
   private usersElements = new Map<TerritoryElement, UsersElement>();
   private sortedChildren = new Map<TerritoryElement | undefined, TerritoryElement[]>();
+  private readonly formatTime = localDateTimeFormatter();
 
   readonly onDidChangeTreeData: vscode.Event<TerritoryTreeElement | undefined | void> = this.changed.event;
 
@@ -145,6 +149,28 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
     }
   }
 
+  /**
+   * A territory's Markdown tooltip (path, manager, permission, description, users, last change, ID),
+   * built only when the row is hovered: a 10,000-row tree builds none up front. Every value from
+   * Zoho is escaped by the core; the Markdown is not trusted and allows no HTML.
+   */
+  resolveTreeItem(item: vscode.TreeItem, element: TerritoryTreeElement): vscode.TreeItem {
+    if (element.kind === 'territory' && item.tooltip === undefined) {
+      item.tooltip = this.tooltipOf(element.node);
+    }
+    return item;
+  }
+
+  /** The tooltip `resolveTreeItem` gives a territory's row. */
+  tooltipOf(node: TerritoryNode): vscode.MarkdownString {
+    const snapshot = this.snapshot;
+    const details = detailsOfNode(node, { recordsLoaded: snapshot?.records !== undefined, hierarchyFailure: snapshot?.hierarchyFailure });
+    const tooltip = new vscode.MarkdownString(territoryTooltip(node, details, this.formatTime));
+    tooltip.isTrusted = false;
+    tooltip.supportHtml = false;
+    return tooltip;
+  }
+
   /** The tree element of a territory (the same object every time, as `TreeView.reveal` needs). */
   elementFor(node: TerritoryNode): TerritoryElement {
     let element = this.elements.get(node);
@@ -171,7 +197,7 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
   private territoryItem(element: TerritoryElement): vscode.TreeItem {
     const { node } = element;
     const hierarchy = this.options.hierarchy;
-    const { label, description, tooltip } = describeTerritory(node, hierarchy);
+    const { label, description } = describeTerritory(node, hierarchy);
     const hasChildren = node.ownUsers > 0 || (hierarchy && node.children.length > 0);
     // A small hierarchy opens at its top level, so the structure shows at a glance.
     const expanded = hierarchy && !node.parent && node.children.length > 0 && (this.snapshot?.tree.roots.length ?? 0) <= 3;
@@ -181,7 +207,7 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
     );
     item.id = node.id;
     item.description = description;
-    item.tooltip = tooltip;
+    // The tooltip is left for `resolveTreeItem`, which VS Code calls on hover.
     item.iconPath = new vscode.ThemeIcon(hierarchy && node.children.length > 0 ? 'type-hierarchy' : 'location');
     item.contextValue = TREE_ITEM_CONTEXT.territory;
     item.accessibilityInformation = { label: `${label}, ${description}` };

@@ -1,0 +1,36 @@
+import { exportTerritories as territoriesFile } from '../../core/export/territoryTable';
+import { formatTerritoryCount } from '../../core/territories/names';
+import { CommandDeps } from './commandDeps';
+import { announceExport, exportTarget, fileNameOf, formatOfPath, reportWriteFailure, writeExport } from './exportFile';
+import { snapshotForCommand } from './snapshotForCommand';
+
+/**
+ * "Export Territories…": one row per territory (ID, name, path, parent, depth, own and branch users,
+ * manager, permission, description) as CSV (with a BOM, for Excel), JSON or a Markdown table, as the
+ * file's extension says. A target path or Uri as the argument skips the dialog (for scripts);
+ * resolves with the path written, or `undefined`.
+ */
+export function exportTerritories({ store, log, secrets }: Pick<CommandDeps, 'store' | 'log' | 'secrets'>) {
+  return async (target?: unknown): Promise<string | undefined> => {
+    const snapshot = await snapshotForCommand(store, secrets, 'to export');
+    if (!snapshot) {
+      return undefined;
+    }
+    const uri = await exportTarget(target, 'territories', 'Export Territories');
+    if (!uri) {
+      return undefined;
+    }
+    const format = formatOfPath(uri.path);
+    try {
+      await writeExport(uri, territoriesFile(snapshot.tree, format), secrets);
+    } catch (error) {
+      log.error(`Export Territories could not write ${fileNameOf(uri)}: ${error instanceof Error ? error.message : String(error)}`);
+      reportWriteFailure(uri, error, secrets);
+      return undefined;
+    }
+    const count = formatTerritoryCount(snapshot.tree.all.length);
+    log.info(`Exported ${count} as ${format} to ${uri.fsPath}.`);
+    announceExport(uri, `Exported ${count} to ${fileNameOf(uri)}.`, secrets);
+    return uri.scheme === 'file' ? uri.fsPath : uri.toString();
+  };
+}

@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import { exportTerritoryUsers as usersFile } from '../../core/export/territoryTable';
+import { loadEach } from '../../core/export/userLoadQueue';
+import { TerritoryStore } from '../../core/territories/territoryStore';
+import { TerritoryUser } from '../../core/zohoApi/records';
+import { CommandDeps } from './commandDeps';
+import { announceExport, exportTarget, fileNameOf, formatOfPath, reportWriteFailure, writeExport } from './exportFile';
+import { snapshotForCommand } from './snapshotForCommand';
+
+/** A territory's users failed to load: the store's words for why (secrets already blanked). */
+class UsersLoadError extends Error {}
+
+/** One territory's users through the store, which loads each territory once and keeps them until the next refresh. */
+async function usersOf(store: TerritoryStore, territoryId: string): Promise<readonly TerritoryUser[]> {
+  const outcome = await store.territoryUsers(territoryId);
+  if (!outcome.ok) {
+    throw new UsersLoadError(outcome.description.message);
+  }
+  return outcome.users;
+}
+
+/**
+ * "Export Territory Users…": one row per territory × user, in CSV, JSON or Markdown. Loads every
+ * territory's users with a cancellable progress notification, three at a time (within Zoho's
+ * concurrency limit), reusing those already loaded. A territory whose users could not be loaded has
+ * a row saying why, and the closing message counts them. A target path or Uri as the argument
+ * skips the dialog (for scripts); resolves with the path written, or `undefined`.
+ */
+export function exportTerritoryUsers({ store, log, secrets }: Pick<CommandDeps, 'store' | 'log' | 'secrets'>) {
+  return async (target?: unknown): Promise<string | undefined> => {
+    const snapshot = await snapshotForCommand(store, secrets, 'to export');
+    if (!snapshot) {
+      return undefined;
+    }
+    const uri = await exportTarget(target, 'territory-users', 'Export Territory Users');
+    if (!uri) {
+      return undefined;
+    }
+    // Territories with no users need no request: Zoho's count says there are none.
+    const withUsers = snapshot.tree.all.filter((node) => node.ownUsers > 0).map((node) => node.id);
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Loading territory users', cancellable: true },
+      async (progress, token) => {
+        const controller = new AbortController();
+        const stop = token.onCancellationRequested(() => controller.abort());
+        try {
+          return await loadEach(withUsers, {
+            load: (id) => usersOf(store, id),
+            signal: controller.signal,
+            onProgress: ({ done, total }) => progress.report({ message: `${done} of ${total} territories`, increment: 100 / Math.max(1, total) }),
+          });
+        } finally {
+          stop.dispose();
+        }
+      },
+    );
+    if (result.cancelled) {
+      log.info(`Export Territory Users cancelled after ${result.loaded.size + result.failures.size} of ${withUsers.length} territories.`);
+      void vscode.window.showInformationMessage('Export Territory Users cancelled: no file was written.');
+      return undefined;
+    }
+    const failures = new Map<string, string>();
+    for (const [id, error] of result.failures) {
+      failures.set(id, secrets.redact(error instanceof Error ? error.message : String(error)));
+    }
+    const format = formatOfPath(uri.path);
+    try {
+      await writeExport(uri, usersFile(snapshot.tree, result.loaded, failures, format), secrets);
+    } catch (error) {
+      log.error(`Export Territory Users could not write ${fileNameOf(uri)}: ${error instanceof Error ? error.message : String(error)}`);
+      reportWriteFailure(uri, error, secrets);
+      return undefined;
+    }
+    const rows = [...result.loaded.values()].reduce((sum, users) => sum + users.length, 0);
+    log.info(`Exported ${rows} territory users as ${format} to ${uri.fsPath} (${withUsers.length} territories asked, ${failures.size} failed).`);
+    const failed = failures.size === 0 ? '' : ` The users of ${failures.size} ${failures.size === 1 ? 'territory' : 'territories'} could not be loaded; the file says why on their rows.`;
+    announceExport(uri, `Exported ${rows} territory ${rows === 1 ? 'user' : 'users'} to ${fileNameOf(uri)}.${failed}`, secrets, failures.size > 0);
+    return uri.scheme === 'file' ? uri.fsPath : uri.toString();
+  };
+}

@@ -1,0 +1,156 @@
+import * as vscode from 'vscode';
+import { territoryDetailsMarkdown, UsersState } from '../../core/details/detailsDocument';
+import { detailsOfNode } from '../../core/details/territoryDetails';
+import { KnownSecrets } from '../../core/redaction/knownSecrets';
+import { TerritoryNode } from '../../core/territories/hierarchy';
+import { TerritoryStore, UsersOutcome } from '../../core/territories/territoryStore';
+import { DETAILS_URI_SCHEME } from '../../ids';
+import { localDateTimeFormatter } from '../localTime';
+
+/** How long a document waits for the users before it shows "Loading…" (and updates when they come). */
+const USERS_WAIT_MS = 300;
+/** Documents told about changes; the oldest are forgotten past this (a preview shows one at a time). */
+const MAX_WATCHED = 50;
+
+/**
+ * The read-only "Show Territory Details" documents: `zoho-territory:/<id>/<name>.md`, Markdown made
+ * from what the store holds, shown in VS Code's Markdown preview.
+ *
+ * A read-only file system rather than a content provider, so that the preview can follow the
+ * relative links between territories (`../<id>/<name>.md`) and show the sub-territory in place: the
+ * Markdown preview never runs `command:` links (VS Code disables them there for security), so the
+ * links are to documents, not commands. Nothing here can be written, created or deleted.
+ */
+export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  private readonly subscriptions: vscode.Disposable[];
+  private readonly formatTime = localDateTimeFormatter();
+  /** Documents read so far, to tell the preview when their territory changes. */
+  private readonly read = new Map<string, vscode.Uri>();
+
+  readonly onDidChangeFile: vscode.Event<vscode.FileChangeEvent[]> = this.changed.event;
+
+  constructor(
+    private readonly store: TerritoryStore,
+    private readonly secrets: KnownSecrets,
+  ) {
+    this.subscriptions = [store.onDidChange(() => this.changedAll())];
+  }
+
+  /** The document of one territory: its ID, and its name for the tab's title. */
+  static uriOf(node: Pick<TerritoryNode, 'id' | 'name'>): vscode.Uri {
+    return vscode.Uri.from({ scheme: DETAILS_URI_SCHEME, path: `/${node.id}/${fileName(node.name)}` });
+  }
+
+  /** The link from one details document to another's: relative, so the preview opens it in place. */
+  static linkTo(node: Pick<TerritoryNode, 'id' | 'name'>): string {
+    return `../${encodeURIComponent(node.id)}/${encodeURIComponent(fileName(node.name))}`;
+  }
+
+  /** The territory ID a details URI is about. */
+  static idOf(uri: vscode.Uri): string | undefined {
+    const match = /^\/(\d{1,30})\/[^/]+$/.exec(uri.path);
+    return match ? match[1] : undefined;
+  }
+
+  /** The Markdown for a territory, with the users as far as they are known. */
+  async markdownOf(uri: vscode.Uri): Promise<string> {
+    const id = TerritoryDetailsFiles.idOf(uri);
+    const snapshot = this.store.state.snapshot;
+    const node = id === undefined ? undefined : snapshot?.tree.byId.get(id);
+    if (!snapshot || !node) {
+      return `# Territory not loaded\n\nNo territory with ID ${id ?? '(none)'} is loaded. Refresh the Territories view and open its details again.\n`;
+    }
+    const users = await this.usersOf(node, uri);
+    const details = detailsOfNode(node, { recordsLoaded: snapshot.records !== undefined, hierarchyFailure: snapshot.hierarchyFailure });
+    const byId = snapshot.tree.byId;
+    const markdown = territoryDetailsMarkdown({ node, details, users, formatTime: this.formatTime, linkFor: (otherId) => TerritoryDetailsFiles.linkTo(byId.get(otherId) ?? { id: otherId, name: otherId }) });
+    return this.secrets.redact(markdown);
+  }
+
+  /** The users if they come quickly; else "Loading…", and the document changes when they come. */
+  private async usersOf(node: TerritoryNode, uri: vscode.Uri): Promise<UsersState> {
+    if (node.ownUsers === 0) {
+      return { kind: 'loaded', users: [] };
+    }
+    const loading = this.store.territoryUsers(node.id);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const outcome = await Promise.race([loading, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), USERS_WAIT_MS)))]);
+    clearTimeout(timer);
+    if (outcome === undefined) {
+      void loading.then(() => this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]));
+      return { kind: 'loading' };
+    }
+    return usersState(outcome);
+  }
+
+  private changedAll(): void {
+    if (this.read.size > 0) {
+      this.changed.fire([...this.read.values()].map((uri) => ({ type: vscode.FileChangeType.Changed, uri })));
+    }
+  }
+
+  // The file system: a file per territory, read-only; nothing else exists.
+
+  stat(uri: vscode.Uri): vscode.FileStat {
+    if (TerritoryDetailsFiles.idOf(uri) === undefined) {
+      throw vscode.FileSystemError.FileNotFound(uri);
+    }
+    const loadedAt = this.store.state.snapshot?.loadedAt ?? 0;
+    // The size is not known before reading; 0 makes VS Code read the whole file.
+    return { type: vscode.FileType.File, ctime: loadedAt, mtime: Date.now(), size: 0, permissions: vscode.FilePermission.Readonly };
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    if (TerritoryDetailsFiles.idOf(uri) === undefined) {
+      throw vscode.FileSystemError.FileNotFound(uri);
+    }
+    this.read.set(uri.toString(), uri);
+    if (this.read.size > MAX_WATCHED) {
+      this.read.delete(this.read.keys().next().value as string);
+    }
+    return new TextEncoder().encode(await this.markdownOf(uri));
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+
+  createDirectory(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  writeFile(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  delete(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  rename(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) {
+      subscription.dispose();
+    }
+    this.changed.dispose();
+  }
+}
+
+function usersState(outcome: UsersOutcome): UsersState {
+  return outcome.ok ? { kind: 'loaded', users: outcome.users } : { kind: 'failed', message: outcome.description.message };
+}
+
+/** "Chennai North.md": the name as a file name (no slashes or controls), for the tab's title. */
+function fileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const safe = name.replace(/[\u0000-\u001f\u007f/\\:*?"<>|#%]+/g, ' ').trim().slice(0, 60).trim();
+  return `${safe || 'Territory'}.md`;
+}
