@@ -3,7 +3,8 @@
 // dist/webview/map.js, an IIFE loaded by the panel's page with its nonce. It talks to the extension
 // only through postMessage, and keeps its zoom in the webview state so it survives being hidden.
 import type { HostMessage, WebviewMessage } from '../../core/map/mapMessages';
-import { MapView, MapViewState } from './mapView';
+import { MapView } from './mapView';
+import type { MapViewState } from './mapViewOptions';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
