@@ -122,6 +122,7 @@ export function createVscodeStub(options: StubOptions): VscodeStub {
       hide: () => undefined,
       dispose: () => undefined,
     }),
+    registerWebviewPanelSerializer: () => ({ dispose: () => undefined }),
     createTreeView: (id: string, treeOptions: { treeDataProvider: StubTreeDataProvider }) => {
       record.treeViews.push({ id, provider: treeOptions.treeDataProvider });
       let description: string | undefined;
@@ -204,6 +205,7 @@ export function createVscodeStub(options: StubOptions): VscodeStub {
         getConfiguration: () => recording('WorkspaceConfiguration', configuration, record.missing),
         onDidChangeConfiguration: new EventEmitter<unknown>().event,
         openTextDocument: () => Promise.resolve({}),
+        registerFileSystemProvider: () => ({ dispose: () => undefined }),
       },
       record.missing,
     ),

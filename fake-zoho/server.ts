@@ -307,7 +307,7 @@ function answerTerritories(response: http.ServerResponse, scenario: Scenario, qu
     response.end();
     return;
   }
-  sendJson(response, 200, listPage('territories', records.map((record) => asAsked(record, query)), query, 200));
+  sendJson(response, 200, listPage('territories', records, query, 200, (record) => asAsked(record, query)));
 }
 
 /** The comma-separated values of a query parameter, e.g. `include=a,b` → {a, b}. */
@@ -355,10 +355,11 @@ function answerUsers(response: http.ServerResponse, scenario: Scenario, territor
 }
 
 /** One page of a documented list endpoint (`page`, `per_page` up to `maxPerPage`). */
-function listPage(key: string, items: readonly object[], query: URLSearchParams, maxPerPage: number): object {
+/** One page of `items` in Zoho's list shape; `shape` (default: as they are) is applied to that page's items only. */
+function listPage<T extends object>(key: string, items: readonly T[], query: URLSearchParams, maxPerPage: number, shape: (item: T) => object = (item) => item): object {
   const perPage = Math.min(Math.max(1, Number(query.get('per_page')) || maxPerPage), maxPerPage);
   const page = Math.max(1, Number(query.get('page')) || 1);
-  const slice = items.slice((page - 1) * perPage, page * perPage);
+  const slice = items.slice((page - 1) * perPage, page * perPage).map(shape);
   return { [key]: slice, info: { per_page: perPage, count: slice.length, page, more_records: page * perPage < items.length } };
 }
 
