@@ -1,8 +1,9 @@
 // The packaged extension (zoho-crm-territories.vsix, from `npm run package`) used as a person uses it:
 // installed into code-server (VS Code 1.139.1), pointed at the fake Zoho org through the user settings,
 // driven in chromium through the command palette, the password box, the activity bar and the clipboard.
-// Saves a screenshot of the view to media/screenshot.png (the README's) and to test-results/, and one of
-// the territory map to media/map.png; prints how long the map took to draw 10,000 territories.
+// Saves a screenshot of the view to media/screenshot.png (the README's) and to test-results/, one of the
+// territory map to media/map.png and one of a territory's details to media/details.png; prints how long
+// the map took to draw 10,000 territories.
 // Ends with `N passed, N failed[, N skipped]`; exits non-zero when a step fails.
 //
 // Run: npm run test:ui   (or, with the .vsix and out/ built: node out/test/ui/runUiTest.js)
@@ -10,7 +11,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
 import { SAMPLE_DOCUMENT, SAMPLE_TERRITORY_RECORDS, startFakeZoho, syntheticOrganisation, territoryRecords, FakeZoho } from '../../fake-zoho/server';
 import { launchChromium } from '../host/browser';
 import { Cleanup, cleanupOnSignals, errorText, withTimeout } from '../host/cleanup';
@@ -21,6 +22,7 @@ const VSIX = path.join(repoRoot, 'zoho-crm-territories.vsix');
 const RESULTS = path.join(repoRoot, 'test-results');
 const README_SCREENSHOT = path.join(repoRoot, 'media', 'screenshot.png');
 const README_MAP = path.join(repoRoot, 'media', 'map.png');
+const README_DETAILS = path.join(repoRoot, 'media', 'details.png');
 /** The map must draw an organisation of this many territories… */
 const MAP_TERRITORIES = 10_000;
 /** …in less than this, from the data's arrival in the page to the first painted frame. */
@@ -223,6 +225,76 @@ const steps: Array<[string, (world: World) => Promise<void>]> = [
     },
   ],
   [
+    'right-click Chennai › "Show Territory Details": the preview shows its name, manager, assignment rule and users (screenshot to media/details.png); its sub-territory link opens Chennai North\'s details',
+    async (world) => {
+      const page = world.page!;
+      const wasList = await runCommandIfOffered(page, 'Zoho CRM: Show as Tree');
+      const rowNamed = (name: string | RegExp) => page.locator('.part.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: name }) });
+      const chennai = rowNamed(/^Chennai$/).first();
+      await chennai.waitFor({ timeout: 30_000 });
+      if ((await chennai.getAttribute('aria-expanded')) !== 'true') {
+        await chennai.locator('.monaco-tl-twistie').click(); // open the branch for the picture, as a person would
+      }
+      await rowNamed('Chennai North').first().waitFor({ timeout: 10_000 });
+
+      // The territory's context menu, as a person opens it.
+      await chennai.click({ button: 'right' });
+      const menuItem = page.getByRole('menuitem', { name: 'Show Territory Details' });
+      await menuItem.waitFor({ timeout: 10_000 });
+      // VS Code's menu items listen for the mouse only 100 ms after the menu opens (so that the release of
+      // the right button that opened it does not run an item); a person's click always comes later.
+      await page.waitForTimeout(300);
+      await menuItem.click();
+      await menuItem.waitFor({ state: 'hidden', timeout: 5_000 });
+
+      await page.locator('.part.editor .tab.active', { hasText: 'Chennai.md' }).waitFor({ timeout: 15_000 });
+      const preview = detailsPreview(page);
+      await preview.locator('h1', { hasText: /^Chennai$/ }).waitFor({ timeout: 30_000 });
+      const facts = preview.locator('li');
+      await facts.filter({ hasText: /^Manager: Patricia Boyle$/ }).waitFor({ timeout: 5_000 });
+      // Chennai's account rule in the fake org: {comparator: 'equal', field: {api_name: 'Billing_City'}, value: 'Chennai'}.
+      await facts.filter({ hasText: /^Accounts: Billing City is Chennai$/ }).waitFor({ timeout: 5_000 });
+      await facts.filter({ hasText: /^Deals: none$/ }).waitFor({ timeout: 5_000 });
+      // The users come after "Loading…" when they were not loaded yet; the preview updates by itself.
+      await facts.filter({ hasText: /^Priya Natarajan: priya\.natarajan@example\.com/ }).waitFor({ timeout: 15_000 });
+      const subTerritories = await preview.locator('h2:has-text("Sub-territories") + ul > li > a').allTextContents();
+      assert.deepStrictEqual(subTerritories, ['Chennai-South', 'Chennai North', 'Chennai Leads'], 'each sub-territory is a link');
+      assert.strictEqual(await preview.locator('a', { hasText: /^Zoho$/ }).count(), 1, 'the parent is a link');
+
+      // The README picture: the Territories view beside the details.
+      await page.mouse.move(1000, 700);
+      await page.waitForTimeout(300);
+      const sidebarBox = await page.locator('.part.sidebar').boundingBox();
+      const editorBox = await page.locator('.part.editor').boundingBox();
+      assert.ok(sidebarBox && editorBox, 'the side bar and the editor have a place on the page');
+      const top = Math.max(0, sidebarBox.y - 4);
+      const picture = await page.screenshot({
+        clip: { x: 0, y: top, width: Math.ceil(editorBox.x + editorBox.width), height: Math.ceil(editorBox.y + editorBox.height - top) },
+      });
+      assertPng(picture);
+      fs.mkdirSync(RESULTS, { recursive: true });
+      fs.writeFileSync(README_DETAILS, picture);
+      fs.writeFileSync(path.join(RESULTS, 'ui-territory-details.png'), picture);
+
+      // A sub-territory's link opens its details (a relative link to ../<id>/Chennai North.md).
+      await preview.locator('a', { hasText: /^Chennai North$/ }).click();
+      await preview.locator('h1', { hasText: /^Chennai North$/ }).waitFor({ timeout: 15_000 });
+      await page.locator('.part.editor .tab.active', { hasText: 'Chennai North.md' }).waitFor({ timeout: 10_000 });
+      await facts.filter({ hasText: /^Manager: Ravi Kumar$/ }).waitFor({ timeout: 5_000 });
+      await facts.filter({ hasText: /^Accounts: Billing Country is India AND \(Annual Revenue > 1,000,000 OR Industry is Banking\)$/ }).waitFor({ timeout: 5_000 });
+      await preview.locator('a', { hasText: /^Chennai$/ }).waitFor({ timeout: 5_000 });
+      await page.screenshot({ path: path.join(RESULTS, 'ui-territory-details-followed.png') });
+
+      // Leave the workbench as the next steps found it: no editor open (the details cannot be edited, so
+      // nothing asks to save), and the view as a list again.
+      await runCommand(page, 'View: Close All Editors');
+      await page.locator('.part.editor .tab').first().waitFor({ state: 'detached', timeout: 10_000 });
+      if (wasList) {
+        await runCommand(page, 'Zoho CRM: Show as List');
+      }
+    },
+  ],
+  [
     'the territory map opens from the view\'s title bar: every top-level territory is labelled, a name with HTML shows as text (screenshot to media/map.png)',
     async (world) => {
       const page = world.page!;
@@ -335,6 +407,14 @@ async function mapFrame(page: Page): Promise<Frame> {
     await page.waitForTimeout(200);
   }
   throw new Error('no frame has the territory map (svg#map)');
+}
+
+/**
+ * The Markdown preview's page: a webview (an iframe, with the page in its own iframe) over the editor.
+ * Only the visible webview: a hidden one (another editor's) stays in the page.
+ */
+function detailsPreview(page: Page): FrameLocator {
+  return page.locator('iframe.webview.ready:visible').contentFrame().locator('iframe#active-frame').contentFrame();
 }
 
 /** Waits until the tree's selected row is the territory `name`. */
