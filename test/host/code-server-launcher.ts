@@ -1,10 +1,12 @@
 // Stands in for the VS Code executable that @vscode/test-electron's runTests() spawns:
 //   code-server-launcher.sh [folder] --extensionDevelopmentPath=P --extensionTestsPath=T
-//                           [--user-data-dir=D] [--extensions-dir=E] [desktop-only flags...]
+//                           [--user-data-dir=D] [--extensions-dir=E] [--restricted-mode] [desktop-only flags...]
 // It starts code-server (with the smoke-test driver, so the web workbench runs extension tests and
 // reports their end), opens the workbench in headless chromium with the development extension and the
 // tests in the URL payload, prints what the extension host logs, and exits with the tests' exit code.
 // Everything it starts or makes is stopped and removed on exit, on failure and on SIGINT/SIGTERM.
+// --restricted-mode (this launcher's own flag): Workspace Trust stays on and the folder is not trusted, so
+// the window is in Restricted Mode; runTests() always adds --disable-workspace-trust, which this overrides.
 //
 // Env: ZOHO_TEST_TIMEOUT_MS   give up after this long (default 600000)
 //      ZOHO_TEST_VERBOSE=1    also print code-server's output and the workbench's own console
@@ -13,7 +15,7 @@ import * as path from 'path';
 import * as util from 'util';
 import { launchChromium } from './browser';
 import { Cleanup, cleanupOnSignals, errorText, withTimeout } from './cleanup';
-import { startCodeServer, writeUserSettings } from './codeServer';
+import { RESTRICTED_MODE_SETTINGS, startCodeServer, writeUserSettings } from './codeServer';
 import { isRuntimeInstalled, repoRoot, runtime } from './runtime';
 
 export interface LauncherArgs {
@@ -24,6 +26,8 @@ export interface LauncherArgs {
   extensionsDir?: string;
   /** --disable-extensions: only built-in extensions and the one under development run. */
   disableExtensions?: boolean;
+  /** --restricted-mode: Workspace Trust on, the folder untrusted (despite runTests' --disable-workspace-trust). */
+  restrictedMode?: boolean;
   /** Flags the desktop executable understands and code-server does not need (--no-sandbox, ...). */
   ignored: string[];
 }
@@ -59,6 +63,12 @@ export function parseLauncherArgs(argv: readonly string[]): LauncherArgs {
         break;
       case 'disable-extensions':
         parsed.disableExtensions = true;
+        break;
+      case 'restricted-mode':
+        parsed.restrictedMode = true;
+        break;
+      case 'disable-workspace-trust':
+        // What runTests() always asks for; code-server gets it unless --restricted-mode says otherwise.
         break;
       case 'folder-uri':
         parsed.folder ??= new URL(value!).pathname;
@@ -136,7 +146,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const userDataDir = args.userDataDir ?? cleanup.tempDir('user-data');
     if (!fs.existsSync(path.join(userDataDir, 'User', 'settings.json'))) {
-      writeUserSettings(userDataDir);
+      writeUserSettings(userDataDir, args.restrictedMode ? RESTRICTED_MODE_SETTINGS : {});
     }
     server = await startCodeServer({
       cleanup,
@@ -144,6 +154,7 @@ async function main(argv: readonly string[]): Promise<number> {
       userDataDir,
       extensionsDir: args.extensionsDir,
       smokeTestDriver: true,
+      workspaceTrust: args.restrictedMode,
       args: args.disableExtensions ? ['--vscode-option', 'disable-extensions'] : [],
       echo: verbose,
     });
@@ -170,7 +181,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const url = workbenchTestUrl(server.origin, args);
     console.log(
       `[launcher] code-server ${rt.codeServerVersion} at ${server.origin} (ready in ${seconds(serverReady - started)}, chromium in ${seconds(Date.now() - serverReady)}); ` +
-        `running ${path.relative(repoRoot, args.extensionTestsPath)}`,
+        `running ${path.relative(repoRoot, args.extensionTestsPath)}${args.restrictedMode ? ' in Restricted Mode' : ''}`,
     );
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     const serverDied = server.exited.then(() => Promise.reject(new Error('code-server exited before the tests ended')));

@@ -20,6 +20,13 @@ export interface CodeServerOptions {
   readonly extensionsDir?: string;
   /** Lets the web workbench run extension tests and report through window.codeAutomationExit. */
   readonly smokeTestDriver?: boolean;
+  /**
+   * Leave Workspace Trust on (code-server's default), so that a folder no one trusted opens in
+   * Restricted Mode. Default: off (`--disable-workspace-trust`), as @vscode/test-electron asks.
+   * The user settings must say `security.workspace.trust.enabled: true` too (writeUserSettings's
+   * `restrictedMode`).
+   */
+  readonly workspaceTrust?: boolean;
   /** More code-server arguments. */
   readonly args?: readonly string[];
   /** More environment for the server and so for the extension host. */
@@ -60,7 +67,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     // Without a short grace time, extension hosts of closed pages linger and hold storage locks.
     '--reconnection-grace-time', '5',
@@ -131,6 +138,14 @@ export function isPortFree(port: number): Promise<boolean> {
     server.listen(port, HOST, () => server.close(() => resolve(true)));
   });
 }
+
+/** User settings that turn Workspace Trust on without its startup dialog: a folder no one trusted opens in Restricted Mode. */
+export const RESTRICTED_MODE_SETTINGS: Readonly<Record<string, unknown>> = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
 
 /** Writes `<user-data-dir>/User/settings.json`: quiet defaults for tests, then `settings`. */
 export function writeUserSettings(userDataDir: string, settings: Record<string, unknown> = {}): string {
