@@ -377,6 +377,24 @@ const steps: Array<[string, (world: World) => Promise<void>]> = [
     },
   ],
   [
+    'the breadcrumb zooms back out: clicking "Zoho" in it shows Zoho\'s branch again',
+    async (world) => {
+      const frame = await mapFrame(world.page!);
+      const host = new URL(world.fake!.origin).host;
+      await frame.locator('#breadcrumb-list button', { hasText: 'Zoho' }).click();
+      const deadline = Date.now() + 10_000;
+      let breadcrumb: string[] = [];
+      while (Date.now() < deadline) {
+        breadcrumb = await frame.locator('#breadcrumb-list li').allTextContents();
+        if (JSON.stringify(breadcrumb) === JSON.stringify([host, 'Zoho'])) {
+          return;
+        }
+        await world.page!.waitForTimeout(100);
+      }
+      assert.deepStrictEqual(breadcrumb, [host, 'Zoho']);
+    },
+  ],
+  [
     `a refresh redraws the open map: ${MAP_TERRITORIES.toLocaleString('en-US')} territories draw in under ${MAP_DRAW_LIMIT_MS} ms`,
     async (world) => {
       const page = world.page!;

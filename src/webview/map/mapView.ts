@@ -33,6 +33,8 @@ export class MapView {
   private rects = new Map<number, SVGRectElement>();
   /** The entry each drawn rectangle and breadcrumb button stands for. */
   private entryOf = new WeakMap<Element, number>();
+  /** Each breadcrumb button → the entry it zooms back out to. */
+  private crumbOf = new WeakMap<Element, number>();
   /** The parent, and how many of its last sub-territories, each "more" block stands for. */
   private moreOf = new WeakMap<Element, readonly [number, number]>();
   private drawScheduled = false;
@@ -176,9 +178,9 @@ export class MapView {
     }
     const width = this.svg.clientWidth;
     const height = this.svg.clientHeight;
-    // As before: the buttons go into the `entryOf` that drawCells' result replaces below, so once the cells
-    // are drawn onBreadcrumbClick finds no entry for them (a bug to fix on its own, not in this split).
-    drawBreadcrumb(this.breadcrumb, this.document, data, layout, this.focus, this.entryOf);
+    // The breadcrumb's buttons have their own map: the cells' one is replaced when they are drawn.
+    this.crumbOf = new WeakMap();
+    drawBreadcrumb(this.breadcrumb, this.document, data, layout, this.focus, this.crumbOf);
     drawDetails(this.details, data, layout, this.selected);
     if (width <= 0 || height <= 0) {
       return;
@@ -316,7 +318,7 @@ export class MapView {
 
   private onBreadcrumbClick(event: MouseEvent): void {
     const button = event.target instanceof Element ? event.target.closest('button') : null;
-    const index = button ? this.entryOf.get(button) : undefined;
+    const index = button ? this.crumbOf.get(button) : undefined;
     if (index === undefined) {
       return;
     }
