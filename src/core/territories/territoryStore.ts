@@ -1,4 +1,4 @@
-import { EndpointSettings, ZohoEndpoint, resolveEndpoint } from '../zohoApi/endpoint';
+import { EndpointSettings, ZohoEndpoint, endpointFor } from '../zohoApi/endpoint';
 import { ErrorAction, ErrorDescription, describeError } from '../messages/errorMessages';
 import { MissingTokenError } from '../zohoApi/errors';
 import { CancelledError } from '../support/cancelled';
@@ -9,6 +9,7 @@ import { TerritorySnapshot } from './snapshot';
 import { AssociatedUsersCount, ListResult } from '../zohoApi/zohoClient';
 import { serverText } from '../redaction/serverText';
 import { makeSnapshot } from './snapshot';
+import { TerritoryUsersCache, UsersOutcome } from './usersCache';
 import { Credentials } from '../signIn/credentials';
 
 /** The part of the Zoho client the store uses. */
@@ -18,8 +19,6 @@ export interface TerritorySource {
   getTerritoryUsers(endpoint: ZohoEndpoint, token: string, territoryId: string, signal?: AbortSignal): Promise<ListResult<TerritoryUser>>;
 }
 
-/** A territory's users, as loaded when it was first expanded. */
-export type UsersOutcome = { readonly ok: true; readonly users: TerritoryUser[] } | { readonly ok: false; readonly description: ErrorDescription };
 
 export interface TerritoryStoreOptions {
   readonly client: TerritorySource;
@@ -77,8 +76,7 @@ export function summarizeOutcome(outcome: LoadOutcome): LoadSummary {
  */
 export class TerritoryStore {
   private current: TerritoryState = { loading: false };
-  private readonly users = new Map<string, Promise<UsersOutcome>>();
-  private usersController = new AbortController();
+  private readonly users = new TerritoryUsersCache((territoryId, signal) => this.loadUsers(territoryId, signal));
   private inFlight: { promise: Promise<LoadOutcome>; controller: AbortController } | undefined;
   private readonly changed = new Emitter<TerritoryState>();
   private readonly loadStarted = new Emitter<Promise<LoadOutcome>>();
@@ -149,15 +147,9 @@ export class TerritoryStore {
   /** Forgets everything (the token or the org changed) and cancels a running load. */
   reset(hasToken?: boolean): void {
     this.cancel();
-    this.stopUsers();
+    this.users.stop();
     this.current = { loading: false, hasToken };
     this.changed.fire(this.current);
-  }
-
-  private stopUsers(): void {
-    this.usersController.abort();
-    this.usersController = new AbortController();
-    this.users.clear();
   }
 
   /** Cancels a running load, if any; the data shown stays. */
@@ -172,7 +164,7 @@ export class TerritoryStore {
 
   dispose(): void {
     this.cancel();
-    this.stopUsers();
+    this.users.stop();
     this.changed.dispose();
     this.loadStarted.dispose();
   }
@@ -250,40 +242,31 @@ export class TerritoryStore {
    * remembered until the next load. A failure is remembered too (until the next load or `forgetUsers`).
    */
   territoryUsers(territoryId: string): Promise<UsersOutcome> {
-    const cached = this.users.get(territoryId);
-    if (cached) {
-      return cached;
-    }
-    const signal = this.usersController.signal;
-    const promise = (async (): Promise<UsersOutcome> => {
-      try {
-        const result = await this.options.credentials.withAccessToken(
-          ({ token, apiDomain }) => this.options.client.getTerritoryUsers(this.endpoint(apiDomain), token, territoryId, signal),
-          signal,
-        );
-        return { ok: true, users: result.items };
-      } catch (error) {
-        const description = this.describe(error);
-        this.options.logger.warn(`Loading the users of territory ${serverText(territoryId, 40)} failed: ${description.logCode}: ${description.message}`);
-        return { ok: false, description };
-      }
-    })();
-    this.users.set(territoryId, promise);
-    return promise;
+    return this.users.get(territoryId);
   }
 
-  /**
-   * Where requests go: the settings, except that a sign-in's API domain (Zoho's `api_domain`)
-   * replaces the data center's. An `apiDomain` set by the user still wins over both.
-   */
+  private async loadUsers(territoryId: string, signal: AbortSignal): Promise<UsersOutcome> {
+    try {
+      const result = await this.options.credentials.withAccessToken(
+        ({ token, apiDomain }) => this.options.client.getTerritoryUsers(this.endpoint(apiDomain), token, territoryId, signal),
+        signal,
+      );
+      return { ok: true, users: result.items };
+    } catch (error) {
+      const description = this.describe(error);
+      this.options.logger.warn(`Loading the users of territory ${serverText(territoryId, 40)} failed: ${description.logCode}: ${description.message}`);
+      return { ok: false, description };
+    }
+  }
+
+  /** Where requests go now (see `endpointFor`). */
   private endpoint(signInApiDomain: string | undefined): ZohoEndpoint {
-    const settings = this.options.getEndpointSettings();
-    return resolveEndpoint(settings.apiDomain.trim() === '' && signInApiDomain ? { ...settings, apiDomain: signInApiDomain } : settings);
+    return endpointFor(this.options.getEndpointSettings(), signInApiDomain);
   }
 
   /** Forgets a territory's users (or a failure to load them), so the next look loads them again. */
   forgetUsers(territoryId: string): void {
-    this.users.delete(territoryId);
+    this.users.forget(territoryId);
   }
 
   private update(change: Partial<TerritoryState>): void {

@@ -73,3 +73,11 @@ function parseApiDomain(value: string): URL {
       throw new ConfigurationError(setting, `The API domain "${value}" must start with https://.`);
   }
 }
+
+/**
+ * Where requests go: the settings, except that a sign-in's API domain (Zoho's `api_domain`) replaces
+ * the data center's. An `apiDomain` set by the user still wins over both.
+ */
+export function endpointFor(settings: EndpointSettings, signInApiDomain?: string): ZohoEndpoint {
+  return resolveEndpoint(settings.apiDomain.trim() === '' && signInApiDomain ? { ...settings, apiDomain: signInApiDomain } : settings);
+}

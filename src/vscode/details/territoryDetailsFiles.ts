@@ -3,7 +3,8 @@ import { territoryDetailsMarkdown, UsersState } from '../../core/details/details
 import { detailsOfNode } from '../../core/details/territoryDetails';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
 import { TerritoryNode } from '../../core/territories/hierarchy';
-import { TerritoryStore, UsersOutcome } from '../../core/territories/territoryStore';
+import { TerritoryStore } from '../../core/territories/territoryStore';
+import { UsersOutcome } from '../../core/territories/usersCache';
 import { DETAILS_URI_SCHEME } from '../../ids';
 import { localDateTimeFormatter } from '../localTime';
 
