@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The territory map's webview script (browser code: no `vscode` module here). Bundled by esbuild into
 // dist/webview/map.js, an IIFE loaded by the panel's page with its nonce. It talks to the extension
 // only through postMessage, and keeps its zoom in the webview state so it survives being hidden.

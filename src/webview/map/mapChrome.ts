@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import { MapLayout, pathTo } from '../../core/map/mapLayout';
 import type { MapData } from '../../core/map/mapModel';
 import { describeMapEntry } from '../../core/map/mapText';

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import { MapLayout, layoutMap } from '../../core/map/mapLayout';
 import type { MapData } from '../../core/map/mapModel';
 import { totalUsers } from '../../core/map/mapText';
