@@ -2,7 +2,8 @@
 // Builds the .vsix (`npm run package`) and checks it is fit to publish, failing with the reasons:
 //   - vsce printed no warning;
 //   - the package holds exactly the allow-listed files: no source, test, map file, screenshot or stray
-//     file gets in, and nothing the extension needs is missing;
+//     file gets in, and nothing the extension needs is missing (package.nls*.json included: without
+//     them VS Code shows the raw %key% placeholders);
 //   - every file its package.json names (main, icon, activity-bar icons) is in it;
 //   - its README's images are absolute https links (the Marketplace and Open VSX show no relative ones).
 // Run: npm run check:package        (--no-build checks an existing zoho-crm-territories.vsix)
@@ -20,6 +21,9 @@ const ALLOWED = [
   '[Content_Types].xml',
   'extension.vsixmanifest',
   'extension/package.json',
+  'extension/package.nls.json',
+  'extension/package.nls.ja.json',
+  'extension/package.nls.de.json',
   'extension/readme.md',
   'extension/changelog.md',
   'extension/LICENSE.txt',
