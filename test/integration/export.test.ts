@@ -7,43 +7,9 @@ import type { ZohoTerritoriesTestApi } from '../../src/extension';
 import type { LoadSummary } from '../../src/core/territories/territoryStore';
 import { COMMANDS, DETAILS_URI_SCHEME, SETTINGS } from '../../src/ids';
 import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, SAMPLE_TERRITORY_RECORDS, startFakeZoho, territoryRecords } from '../../fake-zoho/server';
+import { parseCsv } from '../support/csv';
 import { extensionApi, setUserSetting, waitFor } from './harness';
 
-/** RFC 4180 read back: quoted fields, doubled quotes, CRLF records. Enough to check what we wrote. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        field += char;
-      }
-    } else if (char === '"') {
-      quoted = true;
-    } else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else {
-      field += char;
-    }
-  }
-  assert.strictEqual(field, '', 'the file ends with CRLF');
-  return rows;
-}
 
 describe('Details and export inside VS Code', function () {
   this.timeout(60_000);

@@ -264,17 +264,7 @@ const steps: Array<[string, (world: World) => Promise<void>]> = [
       // The README picture: the Territories view beside the details.
       await page.mouse.move(1000, 700);
       await page.waitForTimeout(300);
-      const sidebarBox = await page.locator('.part.sidebar').boundingBox();
-      const editorBox = await page.locator('.part.editor').boundingBox();
-      assert.ok(sidebarBox && editorBox, 'the side bar and the editor have a place on the page');
-      const top = Math.max(0, sidebarBox.y - 4);
-      const picture = await page.screenshot({
-        clip: { x: 0, y: top, width: Math.ceil(editorBox.x + editorBox.width), height: Math.ceil(editorBox.y + editorBox.height - top) },
-      });
-      assertPng(picture);
-      fs.mkdirSync(RESULTS, { recursive: true });
-      fs.writeFileSync(README_DETAILS, picture);
-      fs.writeFileSync(path.join(RESULTS, 'ui-territory-details.png'), picture);
+      await savePictureOfViewAndEditor(page, README_DETAILS, 'ui-territory-details.png');
 
       // A sub-territory's link opens its details (a relative link to ../<id>/Chennai North.md).
       await preview.locator('a', { hasText: /^Chennai North$/ }).click();
@@ -323,17 +313,7 @@ const steps: Array<[string, (world: World) => Promise<void>]> = [
       const tooltip = frame.locator('#tooltip');
       await tooltip.waitFor({ state: 'visible', timeout: 5_000 });
       assert.deepStrictEqual(await tooltip.locator('div').allTextContents(), ['Chennai', '2 users · 5 in branch', 'Manager: Patricia Boyle']);
-      const sidebarBox = await page.locator('.part.sidebar').boundingBox();
-      const editorBox = await page.locator('.part.editor').boundingBox();
-      assert.ok(sidebarBox && editorBox, 'the side bar and the editor have a place on the page');
-      const top = Math.max(0, sidebarBox.y - 4);
-      const picture = await page.screenshot({
-        clip: { x: 0, y: top, width: Math.ceil(editorBox.x + editorBox.width), height: Math.ceil(editorBox.y + editorBox.height - top) },
-      });
-      assertPng(picture);
-      fs.mkdirSync(RESULTS, { recursive: true });
-      fs.writeFileSync(README_MAP, picture);
-      fs.writeFileSync(path.join(RESULTS, 'ui-territory-map.png'), picture);
+      await savePictureOfViewAndEditor(page, README_MAP, 'ui-territory-map.png');
     },
   ],
   [
@@ -523,6 +503,21 @@ async function readRows(page: Page): Promise<Row[]> {
       ariaLabel: element.getAttribute('aria-label') ?? '',
     })),
   );
+}
+
+/** A picture of the side bar and the editor beside it, for the README (`readmeFile`) and test-results/. */
+async function savePictureOfViewAndEditor(page: Page, readmeFile: string, resultName: string): Promise<void> {
+  const sidebarBox = await page.locator('.part.sidebar').boundingBox();
+  const editorBox = await page.locator('.part.editor').boundingBox();
+  assert.ok(sidebarBox && editorBox, 'the side bar and the editor have a place on the page');
+  const top = Math.max(0, sidebarBox.y - 4);
+  const picture = await page.screenshot({
+    clip: { x: 0, y: top, width: Math.ceil(editorBox.x + editorBox.width), height: Math.ceil(editorBox.y + editorBox.height - top) },
+  });
+  assertPng(picture);
+  fs.mkdirSync(RESULTS, { recursive: true });
+  fs.writeFileSync(readmeFile, picture);
+  fs.writeFileSync(path.join(RESULTS, resultName), picture);
 }
 
 function assertPng(data: Buffer): void {

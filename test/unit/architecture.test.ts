@@ -1,12 +1,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { repoRoot } from '../host/runtime';
 
 /**
  * The shape of the code, checked: what a newcomer relies on when finding their way in. Reads the
  * TypeScript sources (not the compiled output) from the repository root.
  */
-const root = findRoot(__dirname);
+const root = repoRoot;
 const src = path.join(root, 'src');
 const MAX_LINES = 350;
 
@@ -115,15 +116,4 @@ function resolveTs(base: string): string {
 
 function rel(file: string): string {
   return path.relative(root, file);
-}
-
-function findRoot(start: string): string {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'src'))) {
-      return dir;
-    }
-    if (path.dirname(dir) === dir) {
-      throw new Error(`no repository root above ${start}`);
-    }
-  }
 }

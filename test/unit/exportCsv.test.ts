@@ -1,41 +1,7 @@
 import * as assert from 'assert';
 import { csvField, neutraliseFormula, toCsv, UTF8_BOM } from '../../src/core/export/csv';
+import { parseCsv } from '../support/csv';
 
-/** A minimal RFC 4180 reader, to check that what we write reads back as the same cells. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        field += char;
-      }
-    } else if (char === '"') {
-      quoted = true;
-    } else if (char === ',') {
-      record.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else {
-      field += char;
-    }
-  }
-  assert.strictEqual(field + record.join(''), '', 'the file ends with CRLF');
-  return records;
-}
 
 describe('CSV: RFC 4180, with formulas neutralised', () => {
   it('quotes a field with a comma, a double quote, CR or LF, and doubles the quotes', () => {

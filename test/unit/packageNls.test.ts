@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { repoRoot } from '../host/runtime';
 
 /**
  * package.json's contributions are localized VS Code's way: every user-facing string is a `%key%`
@@ -8,7 +9,7 @@ import * as path from 'path';
  * has exactly the English keys and keeps what must not be translated: `{0}` placeholders, markdown
  * link targets (command links, URLs), `#setting#` references and `code spans`.
  */
-const root = findRoot(__dirname);
+const root = repoRoot;
 const TRANSLATIONS = ['ja', 'de'];
 
 /** The fields in `contributes` that VS Code shows to the user, and so must be placeholders. */
@@ -179,15 +180,4 @@ function unlocalized(contributes: unknown, where = 'contributes'): string[] {
 
 function readJson(file: string): unknown {
   return JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
-}
-
-function findRoot(start: string): string {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'src'))) {
-      return dir;
-    }
-    if (path.dirname(dir) === dir) {
-      throw new Error(`no repository root above ${start}`);
-    }
-  }
 }
