@@ -232,10 +232,17 @@ const steps: Array<[string, (world: World) => Promise<void>]> = [
       const rowNamed = (name: string | RegExp) => page.locator('.part.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: name }) });
       const chennai = rowNamed(/^Chennai$/).first();
       await chennai.waitFor({ timeout: 30_000 });
-      if ((await chennai.getAttribute('aria-expanded')) !== 'true') {
-        await chennai.locator('.monaco-tl-twistie').click(); // open the branch for the picture, as a person would
+      // Open the branch for the picture, as a person would. Switching to the tree redraws the rows, so a
+      // row read as expanded may be redrawn collapsed: look again until its sub-territories show.
+      const chennaiNorth = rowNamed('Chennai North').first();
+      const deadline = Date.now() + 15_000;
+      while (!(await chennaiNorth.isVisible()) && Date.now() < deadline) {
+        if ((await chennai.getAttribute('aria-expanded')) !== 'true') {
+          await chennai.locator('.monaco-tl-twistie').click();
+        }
+        await page.waitForTimeout(300);
       }
-      await rowNamed('Chennai North').first().waitFor({ timeout: 10_000 });
+      await chennaiNorth.waitFor({ timeout: 1_000 });
 
       // The territory's context menu, as a person opens it.
       await chennai.click({ button: 'right' });
