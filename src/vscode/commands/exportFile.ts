@@ -2,6 +2,7 @@ import * as os from 'os';
 import * as vscode from 'vscode';
 import { EXPORT_FORMATS, ExportFormat } from '../../core/export/tableFormats';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
+import { Logger } from '../../core/support/logger';
 
 /** The save dialog's filters, in the order shown; the first (CSV) is the default. */
 const FILTERS: Record<string, string[]> = Object.fromEntries(
@@ -44,9 +45,26 @@ export async function exportTarget(target: unknown, baseName: string, title: str
   });
 }
 
-/** Writes the file (UTF-8; a CSV's BOM is in `text`), with every secret the extension holds blanked. */
-export async function writeExport(uri: vscode.Uri, text: string, secrets: KnownSecrets): Promise<void> {
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(secrets.redact(text)));
+/**
+ * Writes the file (UTF-8; a CSV's BOM is in `text`), with every secret the extension holds blanked.
+ * A failure is logged and shown once, with the reason (as `command` failing to write the file);
+ * resolves whether the file was written.
+ */
+export async function saveExport(uri: vscode.Uri, text: string, command: string, log: Logger, secrets: KnownSecrets): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(secrets.redact(text)));
+    return true;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    log.error(`${command} could not write ${fileNameOf(uri)}: ${reason}`);
+    void vscode.window.showErrorMessage(secrets.redact(`Could not write ${fileNameOf(uri)}: ${reason}`));
+    return false;
+  }
+}
+
+/** What an export command resolves with: the path written (a URI for a file that is not local). */
+export function exportedPath(uri: vscode.Uri): string {
+  return uri.scheme === 'file' ? uri.fsPath : uri.toString();
 }
 
 /**
@@ -70,10 +88,4 @@ export function announceExport(uri: vscode.Uri, message: string, secrets: KnownS
 /** The file's name, for messages. */
 export function fileNameOf(uri: vscode.Uri): string {
   return uri.path.split('/').pop() || uri.fsPath;
-}
-
-/** An export that failed to write: said once, with the reason. */
-export function reportWriteFailure(uri: vscode.Uri, error: unknown, secrets: KnownSecrets): void {
-  const reason = error instanceof Error ? error.message : String(error);
-  void vscode.window.showErrorMessage(secrets.redact(`Could not write ${fileNameOf(uri)}: ${reason}`));
 }

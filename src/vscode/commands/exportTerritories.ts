@@ -1,7 +1,7 @@
 import { exportTerritories as territoriesFile } from '../../core/export/territoryTable';
 import { formatTerritoryCount } from '../../core/territories/names';
 import { CommandDeps } from './commandDeps';
-import { announceExport, exportTarget, fileNameOf, formatOfPath, reportWriteFailure, writeExport } from './exportFile';
+import { announceExport, exportTarget, exportedPath, fileNameOf, formatOfPath, saveExport } from './exportFile';
 import { snapshotForCommand } from './snapshotForCommand';
 
 /**
@@ -21,16 +21,12 @@ export function exportTerritories({ store, log, secrets }: Pick<CommandDeps, 'st
       return undefined;
     }
     const format = formatOfPath(uri.path);
-    try {
-      await writeExport(uri, territoriesFile(snapshot.tree, format), secrets);
-    } catch (error) {
-      log.error(`Export Territories could not write ${fileNameOf(uri)}: ${error instanceof Error ? error.message : String(error)}`);
-      reportWriteFailure(uri, error, secrets);
+    if (!(await saveExport(uri, territoriesFile(snapshot.tree, format), 'Export Territories', log, secrets))) {
       return undefined;
     }
     const count = formatTerritoryCount(snapshot.tree.all.length);
     log.info(`Exported ${count} as ${format} to ${uri.fsPath}.`);
     announceExport(uri, `Exported ${count} to ${fileNameOf(uri)}.`, secrets);
-    return uri.scheme === 'file' ? uri.fsPath : uri.toString();
+    return exportedPath(uri);
   };
 }

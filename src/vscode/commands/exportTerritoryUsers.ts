@@ -4,7 +4,7 @@ import { loadEach } from '../../core/export/userLoadQueue';
 import { TerritoryStore } from '../../core/territories/territoryStore';
 import { TerritoryUser } from '../../core/zohoApi/records';
 import { CommandDeps } from './commandDeps';
-import { announceExport, exportTarget, fileNameOf, formatOfPath, reportWriteFailure, writeExport } from './exportFile';
+import { announceExport, exportTarget, exportedPath, fileNameOf, formatOfPath, saveExport } from './exportFile';
 import { snapshotForCommand } from './snapshotForCommand';
 
 /** A territory's users failed to load: the store's words for why (secrets already blanked). */
@@ -64,17 +64,13 @@ export function exportTerritoryUsers({ store, log, secrets }: Pick<CommandDeps, 
       failures.set(id, secrets.redact(error instanceof Error ? error.message : String(error)));
     }
     const format = formatOfPath(uri.path);
-    try {
-      await writeExport(uri, usersFile(snapshot.tree, result.loaded, failures, format), secrets);
-    } catch (error) {
-      log.error(`Export Territory Users could not write ${fileNameOf(uri)}: ${error instanceof Error ? error.message : String(error)}`);
-      reportWriteFailure(uri, error, secrets);
+    if (!(await saveExport(uri, usersFile(snapshot.tree, result.loaded, failures, format), 'Export Territory Users', log, secrets))) {
       return undefined;
     }
     const rows = [...result.loaded.values()].reduce((sum, users) => sum + users.length, 0);
     log.info(`Exported ${rows} territory users as ${format} to ${uri.fsPath} (${withUsers.length} territories asked, ${failures.size} failed).`);
     const failed = failures.size === 0 ? '' : ` The users of ${failures.size} ${failures.size === 1 ? 'territory' : 'territories'} could not be loaded; the file says why on their rows.`;
     announceExport(uri, `Exported ${rows} territory ${rows === 1 ? 'user' : 'users'} to ${fileNameOf(uri)}.${failed}`, secrets, failures.size > 0);
-    return uri.scheme === 'file' ? uri.fsPath : uri.toString();
+    return exportedPath(uri);
   };
 }
