@@ -12,6 +12,8 @@ import { ZohoEndpoint } from '../../src/core/zohoApi/endpoint';
 import { PastedToken } from '../../src/core/signIn/credentials';
 import { silentLogger } from '../../src/core/support/logger';
 import { TerritoryStore, TerritoryStoreOptions } from '../../src/core/territories/territoryStore';
+import { TerritorySnapshot, makeSnapshot } from '../../src/core/territories/snapshot';
+import { TerritoryRecord, TerritoryUserCount } from '../../src/core/zohoApi/records';
 import { DEMO_TOKEN } from '../../fake-zoho/server';
 
 /** A logger that keeps every line, to assert on what was logged (and what never was). */
@@ -103,4 +105,30 @@ export function testTokenManager(options: TestTokenManagerOptions = {}): TokenMa
   const accounts = new AccountsClient({ fetch: options.fetch ?? nodeFetch, logger, knownSecrets, now, timeoutMs: options.timeoutMs, userAgent: options.userAgent });
   const limiter = new RefreshLimiter({ now, monotonicNow: options.monotonicNow ?? (() => performance.now()), maxRequests: options.maxTokenRequests, windowMs: options.windowMs });
   return new TokenManager({ store: options.store ?? memoryCredentialStore(), accounts, limiter, logger, now, knownSecrets, refreshMarginMs: options.refreshMarginMs });
+}
+
+/**
+ * One load of an organisation given as the fake org's lists (`SAMPLE_TERRITORIES`, `SAMPLE_PARENTS`),
+ * built as the store builds it. Without `parents` the hierarchy is missing (a flat list).
+ */
+export function orgSnapshot(
+  territories: ReadonlyArray<{ name: string; id: string; count: number }>,
+  parents?: Readonly<Record<string, string | null>>,
+  loadedAt = 0,
+): TerritorySnapshot {
+  const counts: TerritoryUserCount[] = territories.map(({ name, id, count }) => ({ id, name, count, raw: { count: String(count), territory: { name, id } } }));
+  const records: TerritoryRecord[] | undefined = parents && territories.map(({ name, id }) => ({ id, name, reportingToId: parents[id] ?? undefined, raw: { id, name } }));
+  return makeSnapshot(
+    {
+      territories: counts,
+      document: { associated_users_count: counts.map((count) => count.raw), info: {} },
+      records,
+      hierarchyFailure: parents ? undefined : 'The hierarchy could not be loaded.',
+      endpoint: endpointOf('https://www.zohoapis.com'),
+      loadedAt,
+      requests: 1,
+      noContent: false,
+    },
+    silentLogger,
+  );
 }
