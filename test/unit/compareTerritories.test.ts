@@ -1,0 +1,202 @@
+import * as assert from 'assert';
+import { CompareSide, TerritoryComparison, compareTerritories } from '../../src/core/compare/comparison';
+import { nameKey } from '../../src/core/compare/matching';
+import { TerritorySnapshot } from '../../src/core/territories/snapshot';
+import { SAMPLE_PARENTS, SAMPLE_TERRITORIES } from '../../fake-zoho/sampleOrg';
+import { SANDBOX_DIFFERENCES, SANDBOX_PARENTS, SANDBOX_TERRITORIES } from '../../fake-zoho/sandboxOrg';
+import { orgSnapshot } from './helpers';
+
+type Org = Array<{ name: string; id: string; count: number }>;
+type Parents = Record<string, string | null>;
+
+const side = (label: string, snapshot: TerritorySnapshot): CompareSide => ({ label, snapshot });
+const sample = () => orgSnapshot(SAMPLE_TERRITORIES, SAMPLE_PARENTS);
+
+/** A comparison read as names and numbers, to compare with what a person would expect. */
+function readable(comparison: TerritoryComparison) {
+  return {
+    onlyLeft: comparison.onlyLeft.map((t) => `${t.path} (${t.users})`),
+    onlyRight: comparison.onlyRight.map((t) => `${t.path} (${t.users})`),
+    renamed: comparison.renamed.map((t) => `${t.left.name} → ${t.right.name}`),
+    moved: comparison.moved.map((t) => `${t.right.name}: ${t.leftParent?.path ?? 'top'} → ${t.rightParent?.path ?? 'top'}`),
+    recounted: comparison.recounted.map((t) => `${t.right.name}: ${t.users ? `${t.users.left}→${t.users.right} (${t.users.delta})` : '='}, ${t.branchUsers ? `${t.branchUsers.left}→${t.branchUsers.right} (${t.branchUsers.delta})` : '='}`),
+  };
+}
+
+/** The sample org with `change` made to copies of its lists: the same IDs, as a later load of it. */
+function sampleWith(change: (org: Org, parents: Parents) => void): TerritorySnapshot {
+  const org = SAMPLE_TERRITORIES.map((t) => ({ ...t }));
+  const parents = { ...SAMPLE_PARENTS };
+  change(org, parents);
+  return orgSnapshot(org, parents);
+}
+const idOf = (name: string) => SAMPLE_TERRITORIES.find((t) => t.name === name)?.id as string;
+
+/** The sandbox's differences applied to the sample org itself: the same IDs (now vs a saved load). */
+const sampleChangedAsSandbox = () =>
+  sampleWith((org, parents) => {
+    org.splice(org.findIndex((t) => t.name === 'Chennai-South'), 1);
+    delete parents[idOf('Chennai-South')];
+    org.find((t) => t.name === 'Chennai Leads')!.name = 'Chennai Lead Desk';
+    parents[idOf('Child')] = idOf('Chennai');
+    org.find((t) => t.name === 'Zoho')!.count = 2;
+    org.find((t) => t.name === 'Chennai North')!.count = 3;
+    org.push({ name: 'Bengaluru', id: '431581000000791001', count: 2 });
+    parents['431581000000791001'] = idOf('Zoho');
+  });
+
+describe('compareTerritories: two loads side by side', () => {
+  it('(a) sample org vs its sandbox: IDs differ, matched by name; the rename reads as removed + added', () => {
+    const comparison = compareTerritories(side('Production (EU)', sample()), side('Sandbox', orgSnapshot(SANDBOX_TERRITORIES, SANDBOX_PARENTS)));
+    const d = SANDBOX_DIFFERENCES;
+    assert.deepStrictEqual(readable(comparison), {
+      onlyLeft: ['Zoho › Chennai › Chennai Leads (1)', 'Zoho › Chennai › Chennai-South (1)'],
+      onlyRight: ['Zoho › Bengaluru (2)', 'Zoho › Chennai › Chennai Lead Desk (1)'],
+      renamed: [],
+      moved: ['Child: Zoho › Parent → Zoho › Chennai'],
+      recounted: ['Zoho: 1→2 (1), 8→12 (4)', 'Chennai: =, 5→7 (2)', 'Chennai North: 1→3 (2), 1→3 (2)', 'Parent: =, 2→1 (-1)'],
+    });
+    // The same facts as the sandbox describes them, for the integration tests that reuse it.
+    assert.deepStrictEqual(comparison.onlyLeft.map((t) => t.name), [d.renamed.from, d.removed.name]);
+    assert.deepStrictEqual(comparison.onlyRight.map((t) => t.name), [d.added.name, d.renamed.to]);
+    assert.deepStrictEqual(comparison.moved.map((t) => [t.right.name, t.leftParent?.name, t.rightParent?.name]), [[d.moved.name, d.moved.fromParent, d.moved.toParent]]);
+    assert.deepStrictEqual(comparison.recounted.filter((t) => t.users).map((t) => ({ name: t.right.name, from: t.users?.left, to: t.users?.right })), d.recounted);
+    assert.deepStrictEqual(comparison.recounted.filter((t) => t.branchUsers).map((t) => ({ name: t.right.name, from: t.branchUsers?.left, to: t.branchUsers?.right })), d.branchTotals);
+
+    assert.deepStrictEqual(comparison.matching, { byId: 0, byName: 5, idsDiffer: true, ambiguousLeft: 0, ambiguousRight: 0 });
+    assert.ok(comparison.moved.every((t) => t.matchedBy === 'name' && t.left.id !== t.right.id));
+    assert.deepStrictEqual(comparison.summary, { matched: 5, onlyLeft: 2, onlyRight: 2, renamed: 0, moved: 1, recounted: 4 });
+    assert.strictEqual(comparison.identical, false);
+    assert.deepStrictEqual(comparison.left, { label: 'Production (EU)', loadedAt: 0, territories: 7, totalUsers: 8, hierarchy: true });
+    assert.strictEqual(comparison.right.totalUsers, 12);
+  });
+
+  it('(b) sample org now vs a saved load with the same IDs: matched by ID, the rename detected', () => {
+    const comparison = compareTerritories(side('saved 3 h ago', sample()), side('now', sampleChangedAsSandbox()));
+    assert.deepStrictEqual(readable(comparison), {
+      onlyLeft: ['Zoho › Chennai › Chennai-South (1)'],
+      onlyRight: ['Zoho › Bengaluru (2)'],
+      renamed: ['Chennai Leads → Chennai Lead Desk'],
+      moved: ['Child: Zoho › Parent → Zoho › Chennai'],
+      recounted: ['Zoho: 1→2 (1), 8→12 (4)', 'Chennai: =, 5→7 (2)', 'Chennai North: 1→3 (2), 1→3 (2)', 'Parent: =, 2→1 (-1)'],
+    });
+    assert.deepStrictEqual(comparison.renamed.map((t) => [t.matchedBy, t.left.id, t.right.id, t.left.path, t.right.path]), [
+      ['id', idOf('Chennai Leads'), idOf('Chennai Leads'), 'Zoho › Chennai › Chennai Leads', 'Zoho › Chennai › Chennai Lead Desk'],
+    ]);
+    assert.deepStrictEqual(comparison.matching, { byId: 6, byName: 0, idsDiffer: false, ambiguousLeft: 0, ambiguousRight: 0 });
+    assert.deepStrictEqual(comparison.summary, { matched: 6, onlyLeft: 1, onlyRight: 1, renamed: 1, moved: 1, recounted: 4 });
+  });
+
+  it('says two identical loads are identical, by ID or by name', () => {
+    const same = compareTerritories(side('A', sample()), side('B', sample()));
+    assert.strictEqual(same.identical, true);
+    assert.deepStrictEqual(same.summary, { matched: 7, onlyLeft: 0, onlyRight: 0, renamed: 0, moved: 0, recounted: 0 });
+    const otherIds = SAMPLE_TERRITORIES.map((t) => ({ ...t, id: `9${t.id}` }));
+    const otherParents = Object.fromEntries(Object.entries(SAMPLE_PARENTS).map(([id, parent]) => [`9${id}`, parent && `9${parent}`]));
+    const byName = compareTerritories(side('A', sample()), side('B', orgSnapshot(otherIds, otherParents)));
+    assert.strictEqual(byName.identical, true);
+    assert.deepStrictEqual(byName.matching, { byId: 0, byName: 7, idsDiffer: true, ambiguousLeft: 0, ambiguousRight: 0 });
+    const empty = compareTerritories(side('A', orgSnapshot([], {})), side('B', orgSnapshot([], {})));
+    assert.strictEqual(empty.identical, true);
+    assert.strictEqual(empty.matching.idsDiffer, false);
+  });
+
+  it('matches names trimmed, case-insensitively and in Unicode NFC, and lists a case change as renamed', () => {
+    assert.strictEqual(nameKey('  Zürich '), nameKey('zu\u0308rich'));
+    const left = orgSnapshot([{ name: 'Zürich', id: '1', count: 1 }, { name: 'Chennai', id: '2', count: 1 }], {});
+    const right = orgSnapshot([{ name: ' zu\u0308rich', id: '11', count: 1 }, { name: 'CHENNAI', id: '12', count: 1 }], {});
+    const comparison = compareTerritories(side('A', left), side('B', right));
+    assert.deepStrictEqual(comparison.matching.byName, 2);
+    // A different Unicode form alone is not a rename; case and spaces are.
+    assert.deepStrictEqual(comparison.renamed.map((t) => [t.left.name, t.right.name, t.matchedBy]), [
+      ['Chennai', 'CHENNAI', 'name'],
+      ['Zürich', ' zu\u0308rich', 'name'],
+    ]);
+    const nfd = compareTerritories(side('A', left), side('B', orgSnapshot([{ name: 'Zu\u0308rich', id: '1', count: 1 }], {})));
+    assert.deepStrictEqual(nfd.renamed, []);
+  });
+
+  it('matches a name that is on a side more than once by its path, and never ambiguously', () => {
+    // A ─┬─ X ── North        A' ─┬─ X' ── North'
+    //    ├─ Y ── North            ├─ Y' ── North'
+    //    └─ Team, Team            ├─ Z' ── North' (an extra one: matched by nothing)
+    //                             └─ Team', Team'
+    const left = orgSnapshot(
+      [['A', '1'], ['X', '2'], ['Y', '3'], ['North', '4'], ['North', '5'], ['Team', '6'], ['Team', '7']].map(([name, id]) => ({ name, id, count: 1 })),
+      { 1: null, 2: '1', 3: '1', 4: '2', 5: '3', 6: '1', 7: '1' },
+    );
+    const right = orgSnapshot(
+      [['A', '11'], ['X', '12'], ['Y', '13'], ['North', '14'], ['North', '15'], ['Team', '16'], ['Team', '17'], ['Z', '18'], ['North', '19']].map(([name, id]) => ({ name, id, count: 1 })),
+      { 11: null, 12: '11', 13: '11', 14: '13', 15: '12', 16: '11', 17: '11', 18: '11', 19: '18' },
+    );
+    const comparison = compareTerritories(side('A', left), side('B', right));
+    assert.deepStrictEqual(readable(comparison).onlyLeft, ['A › Team (1)', 'A › Team (1)']);
+    assert.deepStrictEqual(readable(comparison).onlyRight, ['A › Team (1)', 'A › Team (1)', 'A › Z (1)', 'A › Z › North (1)']);
+    assert.deepStrictEqual(comparison.moved, [], 'each North matched the one under the same parent');
+    assert.deepStrictEqual(comparison.matching, { byId: 0, byName: 5, idsDiffer: true, ambiguousLeft: 2, ambiguousRight: 2 });
+    assert.deepStrictEqual(comparison.onlyLeft.map((t) => t.id), ['6', '7']);
+  });
+
+  it('after matching paths, matches the one territory of a name left on each side', () => {
+    // Left: North under X and under Y; right: North under X and under Z (Y renamed to Z across orgs).
+    const left = orgSnapshot([['A', '1'], ['X', '2'], ['Y', '3'], ['North', '4'], ['North', '5']].map(([name, id]) => ({ name, id, count: 1 })), { 1: null, 2: '1', 3: '1', 4: '2', 5: '3' });
+    const right = orgSnapshot([['A', '11'], ['X', '12'], ['Z', '13'], ['North', '14'], ['North', '15']].map(([name, id]) => ({ name, id, count: 1 })), { 11: null, 12: '11', 13: '11', 14: '12', 15: '13' });
+    const comparison = compareTerritories(side('A', left), side('B', right));
+    assert.deepStrictEqual(readable(comparison).moved, ['North: A › Y → A › Z']);
+    assert.deepStrictEqual(comparison.moved.map((t) => [t.left.id, t.right.id]), [['5', '15']]);
+    assert.deepStrictEqual([comparison.matching.ambiguousLeft, comparison.matching.ambiguousRight], [0, 0]);
+  });
+
+  it('leaves territories without a name to be matched by ID only', () => {
+    const comparison = compareTerritories(side('A', orgSnapshot([{ name: '', id: '1', count: 1 }], {})), side('B', orgSnapshot([{ name: ' ', id: '2', count: 1 }], {})));
+    assert.deepStrictEqual([comparison.summary.onlyLeft, comparison.summary.onlyRight, comparison.summary.matched], [1, 1, 0]);
+  });
+
+  it('compares parents through their counterparts, so a move across orgs is found and an unmoved one is not', () => {
+    // Sandbox: its own IDs; "Parent" renamed to "Team" across orgs (unmatched), so Child, under it, moved.
+    const sandbox = SANDBOX_TERRITORIES.map((t) => ({ ...t, name: t.name === 'Parent' ? 'Team' : t.name }));
+    const parents = { ...SANDBOX_PARENTS, '5725767000000744169': '5725767000000744159' };
+    const comparison = compareTerritories(side('A', sample()), side('B', orgSnapshot(sandbox, parents)));
+    assert.deepStrictEqual(readable(comparison).moved, ['Child: Zoho › Parent → Zoho › Team']);
+    // Top level and below are different places, both ways.
+    const toTop = compareTerritories(side('A', sample()), side('B', sampleWith((_org, p) => (p[idOf('Chennai')] = null))));
+    assert.deepStrictEqual(readable(toTop).moved, ['Chennai: Zoho → top']);
+    const fromTop = compareTerritories(side('A', sampleWith((_org, p) => (p[idOf('Chennai')] = null))), side('B', sample()));
+    assert.deepStrictEqual(readable(fromTop).moved, ['Chennai: top → Zoho']);
+  });
+
+  it('compares parents and branch totals only when both sides have their hierarchy', () => {
+    const flat = orgSnapshot(SAMPLE_TERRITORIES.map((t) => ({ ...t, count: t.name === 'Child' ? 3 : t.count })));
+    const comparison = compareTerritories(side('A', sample()), side('B', flat));
+    assert.strictEqual(comparison.hierarchyCompared, false);
+    assert.strictEqual(comparison.right.hierarchy, false);
+    assert.deepStrictEqual(comparison.moved, [], 'a flat list is not every territory moved to the top');
+    assert.deepStrictEqual(readable(comparison).recounted, ['Child: 1→3 (2), =']);
+    assert.strictEqual(compareTerritories(side('A', flat), side('B', flat)).identical, true);
+  });
+
+  it('sorts every list by path, then ID', () => {
+    const org = (ids: string[]) => orgSnapshot(ids.map((id, i) => ({ name: ['b', 'A', 'a', 'Territory 10', 'Territory 9'][i], id, count: 1 })), {});
+    const comparison = compareTerritories(side('L', org(['5', '4', '3', '2', '1'])), side('R', orgSnapshot([], {})));
+    assert.deepStrictEqual(comparison.onlyLeft.map((t) => `${t.name}#${t.id}`), ['a#3', 'A#4', 'b#5', 'Territory 9#1', 'Territory 10#2']);
+  });
+
+  it('compares 50,000 territories a side, IDs differing, without quadratic work', function () {
+    this.timeout(60_000);
+    const n = 50_000;
+    // Ten wide, five levels deep; the last child of each parent from 10,000 on is called "Team" (4,000 of them a side).
+    const org = (prefix: string, count: (i: number) => number) => {
+      const territories = Array.from({ length: n }, (_, i) => ({ name: i > 10_000 && i % 10 === 0 ? 'Team' : `Territory ${i}`, id: `${prefix}${i}`, count: count(i) }));
+      const parents = Object.fromEntries(territories.map((t, i) => [t.id, i === 0 ? null : `${prefix}${Math.floor((i - 1) / 10)}`]));
+      return orgSnapshot(territories, parents);
+    };
+    const comparison = compareTerritories(side('A', org('1', () => 1)), side('B', org('2', (i) => (i === 49_999 ? 2 : 1))));
+    assert.strictEqual(comparison.matching.idsDiffer, true);
+    assert.strictEqual(comparison.summary.matched, 50_000);
+    assert.strictEqual(comparison.matching.ambiguousLeft + comparison.matching.ambiguousRight, 0, 'each "Team" told apart by its path');
+    // 49,999's own count, and the branch totals of its ancestors 4,999, 499, 49, 4 and 0, top down.
+    assert.deepStrictEqual(comparison.recounted.map((t) => t.right.id), ['20', '24', '249', '2499', '24999', '249999']);
+    assert.deepStrictEqual(comparison.recounted[5].users, { left: 1, right: 2, delta: 1 });
+    assert.deepStrictEqual(comparison.recounted[0].branchUsers, { left: 50_000, right: 50_001, delta: 1 });
+  });
+});
