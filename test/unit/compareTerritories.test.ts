@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import { CompareSide, TerritoryComparison, compareTerritories } from '../../src/core/compare/comparison';
+import { comparisonJson } from '../../src/core/compare/comparisonJson';
+import { MAX_SECTION_ROWS, comparisonMarkdown } from '../../src/core/compare/comparisonMarkdown';
 import { nameKey } from '../../src/core/compare/matching';
 import { TerritorySnapshot } from '../../src/core/territories/snapshot';
 import { SAMPLE_PARENTS, SAMPLE_TERRITORIES } from '../../fake-zoho/sampleOrg';
@@ -198,5 +200,139 @@ describe('compareTerritories: two loads side by side', () => {
     assert.deepStrictEqual(comparison.recounted.map((t) => t.right.id), ['20', '24', '249', '2499', '24999', '249999']);
     assert.deepStrictEqual(comparison.recounted[5].users, { left: 1, right: 2, delta: 1 });
     assert.deepStrictEqual(comparison.recounted[0].branchUsers, { left: 50_000, right: 50_001, delta: 1 });
+  });
+});
+
+describe('comparisonMarkdown: a comparison as a document', () => {
+  const sandboxComparison = () => compareTerritories(side('Production (EU)', sample()), side('Sandbox', orgSnapshot(SANDBOX_TERRITORIES, SANDBOX_PARENTS, 3_600_000)));
+
+  it('reads as both sides, a summary and a table per kind of difference', () => {
+    assert.strictEqual(
+      comparisonMarkdown(sandboxComparison(), { formatTime: (ms) => `${ms / 3_600_000}:00` }),
+      [
+        '# Territories compared: Production \\(EU\\) and Sandbox',
+        '',
+        '| | Production \\(EU\\) | Sandbox |',
+        '| --- | --- | --- |',
+        '| Loaded | 0:00 | 1:00 |',
+        '| Territories | 7 | 7 |',
+        '| Users | 8 | 12 |',
+        '',
+        '**Summary:** 2 only in Production \\(EU\\) · 2 only in Sandbox · 0 renamed · 1 moved · 4 with other user counts · 5 on both sides.',
+        '',
+        'IDs differ between the two sides: territories were matched by name (5 by name, 0 by ID).',
+        '',
+        '## Only in Production \\(EU\\) (2)',
+        '',
+        '| Territory | Path | Users |',
+        '| --- | --- | --- |',
+        '| Chennai Leads | Zoho › Chennai › Chennai Leads | 1 |',
+        '| Chennai-South | Zoho › Chennai › Chennai-South | 1 |',
+        '',
+        '## Only in Sandbox (2)',
+        '',
+        '| Territory | Path | Users |',
+        '| --- | --- | --- |',
+        '| Bengaluru | Zoho › Bengaluru | 2 |',
+        '| Chennai Lead Desk | Zoho › Chennai › Chennai Lead Desk | 1 |',
+        '',
+        '## Moved (1)',
+        '',
+        '| Territory | Under, in Production \\(EU\\) | Under, in Sandbox |',
+        '| --- | --- | --- |',
+        '| Child | Zoho › Parent | Zoho › Chennai |',
+        '',
+        '## User counts changed (4)',
+        '',
+        '| Territory | Path | Users | Change | In branch | Change |',
+        '| --- | --- | --- | --- | --- | --- |',
+        '| Zoho | Zoho | 1 → 2 | +1 | 8 → 12 | +4 |',
+        '| Chennai | Zoho › Chennai | 2 | — | 5 → 7 | +2 |',
+        '| Chennai North | Zoho › Chennai › Chennai North | 1 → 3 | +2 | 1 → 3 | +2 |',
+        '| Parent | Zoho › Parent | 1 | — | 2 → 1 | \u22121 |',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('shows a rename, and says when the sides are identical', () => {
+    const renamed = comparisonMarkdown(compareTerritories(side('saved 3 h ago', sample()), side('now', sampleChangedAsSandbox())));
+    assert.match(renamed, /\n## Renamed \(1\)\n\n\| Name in saved 3 h ago \| Name in now \| Path in now \|\n\| --- \| --- \| --- \|\n\| Chennai Leads \| Chennai Lead Desk \| Zoho › Chennai › Chennai Lead Desk \|\n/);
+    assert.doesNotMatch(renamed, /IDs differ|matched by name/);
+    const identical = comparisonMarkdown(compareTerritories(side('A', sample()), side('B', sample())));
+    assert.match(identical, /\nThe two sides are identical\.\n/);
+    assert.doesNotMatch(identical, /\n## /);
+  });
+
+  it('says what was not compared or could not be matched', () => {
+    const flat = comparisonMarkdown(compareTerritories(side('Production', sample()), side('Sandbox', orgSnapshot(SAMPLE_TERRITORIES))));
+    assert.match(flat, /\nParents and branch totals were not compared: the hierarchy of Sandbox did not load\.\n/);
+    const twins = orgSnapshot([{ name: 'North', id: '1', count: 1 }, { name: 'North', id: '2', count: 1 }], {});
+    const otherTwins = orgSnapshot([{ name: 'North', id: '3', count: 1 }, { name: 'North', id: '4', count: 1 }], {});
+    assert.match(comparisonMarkdown(compareTerritories(side('A', twins), side('B', otherTwins))), /\n2 territories in A and 2 in B share their name with others and could not be told apart/);
+  });
+
+  it('escapes every value from Zoho and each label, one line each, so nothing breaks the tables', () => {
+    const hostile = 'a|b *bold* _x_ <script>alert(1)</script>\nnew line \u202Eevil\u2066 [link](https://example.com) `code` # h';
+    const left = orgSnapshot([{ name: hostile, id: '1', count: 1 }, { name: 'Stays', id: '2', count: 1 }], { 1: null, 2: null });
+    const right = orgSnapshot([{ name: `${hostile} 2`, id: '1', count: 2 }, { name: 'Stays', id: '2', count: 1 }], { 1: null, 2: '1' });
+    const markdown = comparisonMarkdown(compareTerritories(side('Left | <b>x</b>\nLine', left), side('Right *', right)));
+    // No HTML, link, emphasis or bidi override: every `<`, `*`, `_`, `[`, `]`, `(` and backtick has its backslash.
+    const values = markdown.replace('**Summary:**', '').replace(/ \(\d+\)$/gm, '').replace(/\(top level\)/g, '');
+    assert.ok(!/(?<!\\)[<>*_[\]()`]|\u202E|\u2066|https:/.test(values), markdown);
+    assert.match(markdown, /^# Territories compared: Left \\\| \\<b\\>x\\<\/b\\> Line and Right \\\*$/m);
+    const name = 'a\\|b \\*bold\\* \\_x\\_ \\<script\\>alert\\(1\\)\\</script\\> new line  evil  \\[link\\]\\(https\\://example.com\\) \\`code\\` \\# h';
+    // Renamed: both names whole; the path has each name cut to 60 characters.
+    assert.ok(markdown.includes(`| ${name} | ${name} 2 | a\\|b \\*bold\\* \\_x\\_ \\<script\\>alert\\(1\\)\\</script\\> new line  evil  \\[l… |`), markdown);
+    // Every table row has as many cells as its header: no value adds a `|` of its own.
+    const cells = (line: string) => line.replace(/\\\|/g, '').split('|').length;
+    const tables = markdown.trimEnd().split('\n\n').filter((block) => block.startsWith('|'));
+    assert.strictEqual(tables.length, 4, 'the sides, renamed, moved, user counts');
+    for (const table of tables) {
+      const lines = table.split('\n');
+      assert.ok(lines.every((line) => line.startsWith('| ') && line.endsWith(' |') && cells(line) === cells(lines[0])), table);
+    }
+  });
+
+  it('shows the first rows of a long section, then how many more', () => {
+    const many = Array.from({ length: 1_203 }, (_, i) => ({ name: `T${String(i).padStart(4, '0')}`, id: String(i + 1), count: 1 }));
+    const markdown = comparisonMarkdown(compareTerritories(side('A', orgSnapshot(many, {})), side('B', orgSnapshot([], {}))));
+    assert.strictEqual(MAX_SECTION_ROWS, 500);
+    assert.match(markdown, /\n## Only in A \(1,203\)\n/);
+    assert.match(markdown, /\n\| T0499 \| T0499 \| 1 \|\n\n…and 703 more\.\n/);
+    assert.ok(!markdown.includes('T0500'));
+    assert.match(comparisonMarkdown(compareTerritories(side('A', orgSnapshot(many, {})), side('B', orgSnapshot([], {}))), { maxRows: 2 }), /\| T0001 \| T0001 \| 1 \|\n\n…and 1,201 more\.\n/);
+  });
+});
+
+describe('comparisonJson: a comparison to copy', () => {
+  it('is plain data with its kind and version, IDs as strings, keys in a fixed order', () => {
+    const comparison = compareTerritories(side('saved 3 h ago', sample()), side('now', orgSnapshot(SANDBOX_TERRITORIES, SANDBOX_PARENTS, Date.UTC(2024, 0, 2, 3, 4, 5))));
+    const json = comparisonJson(comparison);
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(json)), json, 'nothing but JSON values');
+    assert.deepStrictEqual(Object.keys(json), ['kind', 'version', 'identical', 'left', 'right', 'matching', 'hierarchy_compared', 'summary', 'only_left', 'only_right', 'renamed', 'moved', 'recounted']);
+    assert.strictEqual(json.kind, 'zohoTerritories.comparison');
+    assert.strictEqual(json.version, 1);
+    assert.deepStrictEqual(json.left, { label: 'saved 3 h ago', loaded_at: '1970-01-01T00:00:00.000Z', territories: 7, users: 8, hierarchy: true });
+    assert.strictEqual(json.right.loaded_at, '2024-01-02T03:04:05.000Z');
+    assert.deepStrictEqual(json.matching, { by_id: 0, by_name: 5, ids_differ: true, ambiguous_left: 0, ambiguous_right: 0 });
+    assert.deepStrictEqual(json.only_left[0], { id: '431581000000744183', name: 'Chennai Leads', path: 'Zoho › Chennai › Chennai Leads', users: 1 });
+    assert.deepStrictEqual(json.moved.map((t) => [t.matched_by, t.left.id, t.right.id, t.left_parent?.name, t.right_parent?.name]), [['name', '431581000000744169', '5725767000000744169', 'Parent', 'Chennai']]);
+    assert.deepStrictEqual(json.recounted.map((t) => [t.right.name, t.users, t.branch_users]), [
+      ['Zoho', { left: 1, right: 2, delta: 1 }, { left: 8, right: 12, delta: 4 }],
+      ['Chennai', null, { left: 5, right: 7, delta: 2 }],
+      ['Chennai North', { left: 1, right: 3, delta: 2 }, { left: 1, right: 3, delta: 2 }],
+      ['Parent', null, { left: 2, right: 1, delta: -1 }],
+    ]);
+    assert.deepStrictEqual(json.renamed, []);
+    const top = comparisonJson(compareTerritories(side('A', sample()), side('B', sampleWith((_org, p) => (p[idOf('Chennai')] = null)))));
+    assert.deepStrictEqual(Object.keys(top.moved[0]), ['matched_by', 'left', 'right', 'left_parent', 'right_parent']);
+    assert.strictEqual(top.moved[0].right_parent, null);
+  });
+
+  it('never throws on a load time Date cannot hold', () => {
+    const json = comparisonJson(compareTerritories(side('A', orgSnapshot([], {}, Number.NaN)), side('B', orgSnapshot([], {}))));
+    assert.strictEqual(json.left.loaded_at, null);
+    assert.match(comparisonMarkdown(compareTerritories(side('A', orgSnapshot([], {}, Number.NaN)), side('B', orgSnapshot([], {})))), /\| Loaded \| unknown \|/);
   });
 });
