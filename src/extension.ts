@@ -1,41 +1,37 @@
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
-import { PastedToken, SignInOrPastedToken } from './core/signIn/credentials';
 import { KnownSecrets } from './core/redaction/knownSecrets';
 import { nodeFetch } from './core/zohoApi/nodeFetch';
 import { AccountsClient } from './core/signIn/accountsClient';
 import { RefreshLimiter } from './core/signIn/refreshLimiter';
-import { TokenManager } from './core/signIn/tokenManager';
-import { TerritoryStore } from './core/territories/territoryStore';
 import { ZohoClient } from './core/zohoApi/zohoClient';
-import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, DETAILS_URI_SCHEME, LOG_CHANNEL_NAME, MAP_VIEW_TYPE, TERRITORIES_VIEW_ID } from './ids';
-import { AccessTokenStore } from './vscode/signIn/accessTokenStore';
+import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, COMPARISON_URI_SCHEME, DETAILS_URI_SCHEME, LOG_CHANNEL_NAME, MAP_VIEW_TYPE, TERRITORIES_VIEW_ID } from './ids';
 import { registerCommands } from './vscode/commands/registerCommands';
+import { ComparisonDocuments } from './vscode/compare/comparisonDocuments';
+import { Connection } from './vscode/connections/connection';
+import { Connections } from './vscode/connections/connections';
 import { TerritoryDetailsFiles } from './vscode/details/territoryDetailsFiles';
 import { TerritoryMapPanel } from './vscode/map/territoryMapPanel';
 import { OutputLog } from './vscode/outputLog';
 import { ExtensionSettings } from './vscode/settings';
-import { CredentialsState } from './vscode/signIn/credentialsState';
 import { AutoRefreshTimer } from './vscode/view/autoRefreshTimer';
 import { LoadScheduler } from './vscode/view/loadScheduler';
-import { SavedTerritories } from './vscode/view/savedTerritories';
 import { TerritoriesView } from './vscode/view/territoriesView';
 import { TerritoryTreeProvider } from './vscode/view/territoryTreeProvider';
 import { ViewOptions } from './vscode/view/viewOptions';
-import { ZohoAuthenticationProvider } from './vscode/signIn/zohoAuthenticationProvider';
-import { OAuthSignIn, signInSecretStore } from './vscode/signIn/oauthSignIn';
+import { ZohoAuthenticationProvider } from './vscode/connections/zohoAuthenticationProvider';
 
 /**
  * What `activate` returns when VS Code runs the extension's tests, and only then: the live pieces,
  * for the integration tests to look at. Other extensions get nothing, so nothing leads them to the token.
  */
 export interface ZohoTerritoriesTestApi {
-  readonly store: TerritoryStore;
+  readonly connections: Connections;
   readonly view: TerritoriesView;
   readonly map: TerritoryMapPanel;
   readonly options: ViewOptions;
-  readonly oauthSignIn: OAuthSignIn;
   readonly authentication: ZohoAuthenticationProvider;
+  readonly comparisons: ComparisonDocuments;
   /** What SecretStorage holds under one of the extension's keys. */
   storedSecret(key: string): Thenable<string | undefined>;
   /** What the extension keeps in its global state under `key`. */
@@ -51,45 +47,42 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
   const log = new OutputLog(vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true }), secrets);
   const settings = new ExtensionSettings(log);
 
-  // Sign-in: a pasted access token, or a Self Client sign-in kept fresh by the token manager.
-  const tokens = new AccessTokenStore(context.secrets, secrets);
-  const accounts = new AccountsClient({ fetch: nodeFetch, logger: log, knownSecrets: secrets, userAgent });
-  const limiter = new RefreshLimiter({ now: Date.now, monotonicNow: () => performance.now() });
-  const tokenManager = new TokenManager({ store: signInSecretStore(context.secrets), accounts, limiter, logger: log, knownSecrets: secrets });
-  const oauthSignIn = new OAuthSignIn(context.secrets, tokenManager);
-  const credentialsState = new CredentialsState(tokens, oauthSignIn);
-  const credentials = new SignInOrPastedToken(new PastedToken(() => tokens.get()), tokenManager);
-  const authentication = new ZohoAuthenticationProvider(oauthSignIn);
+  // Every Zoho org the user works with; each has its own secrets, store and saved territories.
+  const parts = {
+    secretStorage: context.secrets,
+    globalState: context.globalState,
+    secrets,
+    accounts: new AccountsClient({ fetch: nodeFetch, logger: log, knownSecrets: secrets, userAgent }),
+    limiter: new RefreshLimiter({ now: Date.now, monotonicNow: () => performance.now() }),
+    client: new ZohoClient({ fetch: nodeFetch, logger: log, userAgent }),
+    log,
+    settings,
+  };
+  const connections = new Connections(context.globalState, (record) => new Connection(record, parts));
+  connections.start();
+  const authentication = new ZohoAuthenticationProvider(connections, secrets);
 
-  // The territories and the view.
-  const client = new ZohoClient({ fetch: nodeFetch, logger: log, userAgent });
-  const store = new TerritoryStore({ client, credentials, getEndpointSettings: () => settings.endpoint(), logger: log, redact: (text) => secrets.redact(text) });
+  // The view.
   const options = new ViewOptions(context.globalState);
-  const provider = new TerritoryTreeProvider(store, options);
+  const provider = new TerritoryTreeProvider(connections, options);
   const treeView = vscode.window.createTreeView(TERRITORIES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
-  const view = new TerritoriesView({ treeView, provider, store, secrets });
-  const saved = new SavedTerritories(context.globalState, secrets, log);
+  const view = new TerritoriesView({ treeView, provider, connections, secrets });
   const timer = new AutoRefreshTimer(() => settings.autoRefreshMinutes(), () => scheduler.autoRefresh());
-  const scheduler = new LoadScheduler({ view, store, signIn: credentialsState, saved, timer, readSettings: () => settings.endpoint(), onDidChangeSettings: settings.onDidChange, logger: log });
+  const scheduler = new LoadScheduler({ view, connections, timer, onDidChangeSettings: settings.onDidChange, logger: log });
   const map = new TerritoryMapPanel({
     extensionUri: context.extensionUri,
-    state: () => store.state,
-    onDidChangeState: store.onDidChange,
-    ensureLoaded: () => void store.ensureLoaded(),
-    reveal: (id) => view.revealTerritoryById(id),
-    accountLabel: () => credentialsState.accountLabel(),
+    connections,
+    reveal: (id, connection) => view.revealTerritoryById(id, connection),
     logger: log,
     redact: (value) => secrets.redactValue(value),
   });
-  const details = new TerritoryDetailsFiles(store, secrets);
+  const details = new TerritoryDetailsFiles(connections, secrets);
+  const comparisons = new ComparisonDocuments(secrets);
 
   context.subscriptions.push(
     log,
     settings,
-    tokens,
-    oauthSignIn,
-    credentialsState,
-    store,
+    connections,
     options,
     provider,
     treeView,
@@ -99,11 +92,14 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     authentication,
     map,
     details,
+    comparisons,
     vscode.workspace.registerFileSystemProvider(DETAILS_URI_SCHEME, details, { isReadonly: true, isCaseSensitive: true }),
-    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, authentication),
+    vscode.workspace.registerTextDocumentContentProvider(COMPARISON_URI_SCHEME, comparisons),
+    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, authentication, { supportsMultipleAccounts: true }),
     vscode.window.registerWebviewPanelSerializer(MAP_VIEW_TYPE, map),
-    ...registerCommands({ store, tokens, oauthSignIn, credentialsState, view, map, options, log, secrets, settings }),
+    ...registerCommands({ connections, view, map, options, log, secrets, settings, comparisons }),
   );
+  view.start();
   void options.start();
   void scheduler.start();
 
@@ -111,12 +107,12 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     return undefined;
   }
   return {
-    store,
+    connections,
     view,
     map,
     options,
-    oauthSignIn,
     authentication,
+    comparisons,
     storedSecret: (key) => context.secrets.get(key),
     savedState: (key) => context.globalState.get(key),
     loggedLines: () => log.recent(),
@@ -124,5 +120,5 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
 }
 
 export function deactivate(): void {
-  // Everything is disposed through context.subscriptions; disposing the store aborts a running load.
+  // Everything is disposed through context.subscriptions; disposing a connection's store aborts a running load.
 }

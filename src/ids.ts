@@ -25,6 +25,10 @@ export const COMMANDS = {
   showDetails: 'zohoTerritories.showDetails',
   exportTerritories: 'zohoTerritories.exportTerritories',
   exportTerritoryUsers: 'zohoTerritories.exportTerritoryUsers',
+  addConnection: 'zohoTerritories.addConnection',
+  removeConnection: 'zohoTerritories.removeConnection',
+  renameConnection: 'zohoTerritories.renameConnection',
+  compare: 'zohoTerritories.compare',
   /** Internal: the "try again" line under a territory whose users failed to load. */
   reloadUsers: 'zohoTerritories.reloadUsers',
 } as const;
@@ -49,6 +53,8 @@ export const CONTEXT_KEYS = {
   hasToken: 'zohoTerritories.hasToken',
   /** Signed in with Zoho OAuth (the sign-out command applies). */
   signedIn: 'zohoTerritories.signedIn',
+  /** More than one connection: the view shows one top-level row per connection. */
+  multipleConnections: 'zohoTerritories.multipleConnections',
   /** Whether the tree shows the hierarchy (else a flat list). */
   hierarchy: 'zohoTerritories.hierarchy',
 } as const;
@@ -57,12 +63,18 @@ export const CONTEXT_KEYS = {
 export const STATE_KEYS = {
   hierarchy: 'zohoTerritories.view.hierarchy',
   sortOrder: 'zohoTerritories.view.sortOrder',
+  /** The last good load; another connection's under `lastSnapshot/<id>` (see connectionRecords.ts). */
   lastSnapshot: 'zohoTerritories.lastSnapshot',
+  /** The connections (names and where they point; their secrets are in SecretStorage). */
+  connections: 'zohoTerritories.connections',
 } as const;
 
-/** The SecretStorage key of a pasted access token. Nothing else stores the token. */
+/** The read-only Markdown documents of Compare Territories…: `zoho-comparison:/<n>/<title>.md`. */
+export const COMPARISON_URI_SCHEME = 'zoho-comparison';
+
+/** The SecretStorage key of a pasted access token (the first connection's; another's adds `/<id>`). Nothing else stores the token. */
 export const ACCESS_TOKEN_SECRET_KEY = 'zohoTerritories.accessToken';
-/** The SecretStorage key of the OAuth sign-in (client ID and secret, refresh and access token). */
+/** The SecretStorage key of the OAuth sign-in (client ID and secret, refresh and access token), the first connection's; another's adds `/<id>`. */
 export const SIGN_IN_SECRET_KEY = 'zohoTerritories.signIn';
 
 /** The authentication provider that puts the Zoho sign-in in VS Code's Accounts menu. */
@@ -73,6 +85,7 @@ export const LOG_CHANNEL_NAME = 'Zoho CRM Territories';
 
 /** contextValue of tree items, used by `viewItem ==` in package.json menus. */
 export const TREE_ITEM_CONTEXT = {
+  connection: 'connection',
   territory: 'territory',
   users: 'territory-users',
   user: 'user',

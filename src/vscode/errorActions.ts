@@ -3,15 +3,15 @@ import { ErrorAction } from '../core/messages/errorMessages';
 import { KnownSecrets } from '../core/redaction/knownSecrets';
 import { COMMANDS } from '../ids';
 
-/** The VS Code command behind each thing a person can do about a failure. */
-export function errorActionCommand(action: ErrorAction): vscode.Command {
+/** The VS Code command behind each thing a person can do about a failure of the connection `connectionId`. */
+export function errorActionCommand(action: ErrorAction, connectionId?: string): vscode.Command {
   switch (action.kind) {
     case 'setToken':
-      return { title: action.label, command: COMMANDS.setToken };
+      return { title: action.label, command: COMMANDS.setToken, arguments: connectionId ? [undefined, connectionId] : [] };
     case 'signIn':
-      return { title: action.label, command: COMMANDS.signIn };
+      return { title: action.label, command: COMMANDS.signIn, arguments: connectionId ? [undefined, connectionId] : [] };
     case 'refresh':
-      return { title: action.label, command: COMMANDS.refresh };
+      return { title: action.label, command: COMMANDS.refresh, arguments: connectionId ? [connectionId] : [] };
     case 'showLog':
       return { title: action.label, command: COMMANDS.showLog };
     case 'openSettings':
@@ -24,11 +24,11 @@ export function errorActionCommand(action: ErrorAction): vscode.Command {
  * button that fixes it. Does not wait for the user: the command finishes while the toast is up.
  * Every secret the extension holds is blanked from the message first: its words may quote Zoho.
  */
-export function notifyFailure(secrets: KnownSecrets, message: string, action: ErrorAction | undefined): void {
+export function notifyFailure(secrets: KnownSecrets, message: string, action: ErrorAction | undefined, connectionId?: string): void {
   const buttons = action ? [action.label] : [];
   void vscode.window.showErrorMessage(secrets.redact(message), ...buttons).then((choice) => {
     if (action && choice === action.label) {
-      const command = errorActionCommand(action);
+      const command = errorActionCommand(action, connectionId);
       void vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
     }
   });

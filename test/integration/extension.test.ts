@@ -8,7 +8,7 @@ import type { ZohoTerritoriesTestApi } from '../../src/extension';
 import type { LoadSummary } from '../../src/core/territories/territoryStore';
 import { ACCESS_TOKEN_SECRET_KEY, COMMANDS, SETTINGS, STATE_KEYS, TERRITORIES_VIEW_ID } from '../../src/ids';
 import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, SAMPLE_TERRITORIES, ZohoErrorCode, startFakeZoho } from '../../fake-zoho/server';
-import { EXTENSION_ID, Row, extensionApi, rowsUnder, setUserSetting, visibleRows, waitFor } from './harness';
+import { EXTENSION_ID, Row, extensionApi, rowsUnder, setUserSetting, visibleRows, waitFor, withoutConnection } from './harness';
 
 describe('Zoho CRM Territories inside VS Code', function () {
   this.timeout(30_000);
@@ -78,7 +78,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
     assert.strictEqual(await api.storedSecret(ACCESS_TOKEN_SECRET_KEY), DEMO_TOKEN, 'trimmed, header prefix removed, in SecretStorage');
     assert.deepStrictEqual(shownRows(), sampleRows);
     assert.ok(visibleRows(api).every((row) => row.contextValue === 'territory'));
-    assert.match(api.view.treeView.description ?? '', /^7 territories · 8 users · /);
+    assert.match(api.view.treeView.description ?? '', /^Zoho CRM \(127\.0\.0\.1:\d+\) · 7 territories · 8 users · /, 'names the connection first');
     assert.strictEqual(api.view.treeView.message, undefined);
     assert.ok(fake.requests.every((request) => request.authorized));
     const provider = api.view.provider;
@@ -107,7 +107,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
     const outcome = await vscode.commands.executeCommand<LoadSummary>(COMMANDS.refresh);
     assert.ok(outcome.ok);
     assert.deepStrictEqual(shownRows()[0], { label: 'Mumbai', description: '12 users' });
-    assert.match(api.view.treeView.description ?? '', /^7 territories · 19 users/);
+    assert.match(api.view.treeView.description ?? '', / · 7 territories · 19 users/);
   });
 
   it('a failed refresh keeps the old rows and says the data is stale and why', async () => {
@@ -124,13 +124,14 @@ describe('Zoho CRM Territories inside VS Code', function () {
     assert.strictEqual(api.view.treeView.message, undefined, 'a good refresh clears the message');
   });
 
-  it('copies exactly the API\'s document to the clipboard, without the token', async () => {
+  it('copies exactly the API\'s document to the clipboard, naming its connection, without the token', async () => {
     await vscode.env.clipboard.writeText('');
     await vscode.commands.executeCommand(COMMANDS.copyJson);
     const text = await vscode.env.clipboard.readText();
-    assert.deepStrictEqual(JSON.parse(text), SAMPLE_DOCUMENT);
+    const connection = { name: `Zoho CRM (${new URL(fake.origin).host})`, apiDomain: fake.origin };
+    assert.deepStrictEqual(JSON.parse(text), { ...SAMPLE_DOCUMENT, connection });
     assert.ok(!text.includes(DEMO_TOKEN));
-    assert.strictEqual(text, `${JSON.stringify(SAMPLE_DOCUMENT, null, 2)}\n`, 'pretty-printed');
+    assert.strictEqual(text, `${JSON.stringify({ ...SAMPLE_DOCUMENT, connection }, null, 2)}\n`, 'pretty-printed');
   });
 
   it('copies one territory as JSON from its context menu', async () => {
@@ -149,7 +150,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
     assert.ok(editor);
     assert.strictEqual(editor.document.languageId, 'json');
     assert.strictEqual(editor.document.isUntitled, true);
-    assert.deepStrictEqual(JSON.parse(editor.document.getText()), SAMPLE_DOCUMENT);
+    assert.deepStrictEqual(withoutConnection(JSON.parse(editor.document.getText())), SAMPLE_DOCUMENT);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

@@ -1,6 +1,7 @@
+import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ZohoTerritoriesTestApi } from '../../src/extension';
-import type { TerritoryTreeElement } from '../../src/vscode/view/territoryTreeProvider';
+import type { TerritoryTreeElement } from '../../src/vscode/view/treeElements';
 
 export const EXTENSION_ID = 'zoho-territories-dev.zoho-crm-territories';
 
@@ -63,4 +64,12 @@ export async function setUserSetting(key: string, value: unknown): Promise<void>
   await waitFor(`${key} to be applied`, () => vscode.workspace.getConfiguration().inspect(key)?.globalValue === value);
   // Let the extension's own configuration listener run before the test goes on.
   await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** A copied document without the `connection` entry that names its org (to compare with Zoho's own). */
+export function withoutConnection(document: Record<string, unknown>): Record<string, unknown> {
+  assert.strictEqual(typeof (document.connection as { name?: unknown } | undefined)?.name, 'string', 'the document names its connection');
+  const copy = { ...document };
+  delete copy.connection;
+  return copy;
 }

@@ -65,7 +65,7 @@ describe('Sign in with Zoho (Self Client) inside VS Code', function () {
     const outcome = await signInWith();
     assert.deepStrictEqual(outcome && { ...outcome, loadedAt: 0 }, { ok: true, territories: 7, users: 8, loadedAt: 0 });
     assert.deepStrictEqual(visibleRows(api).map((r) => r.label), SAMPLE_TERRITORIES.map((t) => t.name));
-    assert.match(api.view.treeView.description ?? '', /^Zoho US · 7 territories · 8 users/);
+    assert.match(api.view.treeView.description ?? '', /^Zoho CRM \(United States\) · 7 territories · 8 users/);
     const stored = JSON.parse((await api.storedSecret(SIGN_IN_SECRET_KEY)) ?? '{}');
     assert.strictEqual(stored.refreshToken, accounts.liveRefreshTokens[0]);
     assert.strictEqual(stored.clientSecret, accounts.clientSecret);

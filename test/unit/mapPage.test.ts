@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { buildTerritoryTree } from '../../src/core/territories/hierarchy';
 import { toMapData } from '../../src/core/map/mapModel';
-import { connectionName, describeMapEntry, emptyMapMessage, totalUsers } from '../../src/core/map/mapText';
+import { describeMapEntry, emptyMapMessage, totalUsers } from '../../src/core/map/mapText';
 import { TerritoryState } from '../../src/core/territories/territoryStore';
 import { makeNonce, mapHtml } from '../../src/vscode/map/mapHtml';
 
@@ -61,11 +61,5 @@ describe('the map\'s words', () => {
     assert.strictEqual(emptyMapMessage(state({ hasToken: false })), 'Sign in, or set an access token, to see the territory map.');
     assert.strictEqual(emptyMapMessage(state({ failure: { error: new Error('x'), at: 0, description: { message: 'Zoho refused the access token.', logCode: 'INVALID_TOKEN' } } as TerritoryState['failure'] })), 'Zoho refused the access token.');
     assert.strictEqual(emptyMapMessage(state({})), 'No territories are loaded yet.');
-  });
-
-  it('names the connection: the account, else the API\'s host', () => {
-    assert.strictEqual(connectionName('Zoho EU', 'https://www.zohoapis.eu'), 'Zoho EU');
-    assert.strictEqual(connectionName(undefined, 'http://127.0.0.1:41234'), '127.0.0.1:41234');
-    assert.strictEqual(connectionName(undefined, undefined), undefined);
   });
 });

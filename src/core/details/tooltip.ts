@@ -66,7 +66,7 @@ export function usersText(node: TerritoryNode): string {
  * so), permission, description, users, last change and ID. Every value from Zoho is escaped; the
  * glue wraps the text in a MarkdownString that is not trusted and allows no HTML.
  */
-export function territoryTooltip(node: TerritoryNode, details: TerritoryDetails, formatTime: FormatTime): string {
+export function territoryTooltip(node: TerritoryNode, details: TerritoryDetails, formatTime: FormatTime, connectionName?: string): string {
   const lines = [`**${md(node.name || '(unnamed territory)')}**`];
   if (node.parent) {
     lines.push(escapeMarkdown(cappedTerritoryPath(node, TOOLTIP_PATH_LENGTH)));
@@ -83,6 +83,9 @@ export function territoryTooltip(node: TerritoryNode, details: TerritoryDetails,
     lines.push(`Last modified: ${modified}`);
   }
   lines.push(`ID: ${md(node.id, 40)}`);
+  if (connectionName !== undefined) {
+    lines.push(`Connection: ${md(connectionName)}`);
+  }
   if (!details.hasRecord) {
     lines.push('_Manager, permission and description not loaded._');
   }

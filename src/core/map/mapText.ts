@@ -67,17 +67,3 @@ export function emptyMapMessage(state: TerritoryState): string {
   return 'No territories are loaded yet.';
 }
 
-/** What the map's title names as the connection: the signed-in account, else the API's host. */
-export function connectionName(account: string | undefined, origin: string | undefined): string | undefined {
-  if (account) {
-    return account;
-  }
-  if (!origin) {
-    return undefined;
-  }
-  try {
-    return new URL(origin).host;
-  } catch {
-    return origin;
-  }
-}

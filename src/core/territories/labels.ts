@@ -2,6 +2,7 @@ import { TerritoryNode, territoryPath } from './hierarchy';
 import { TerritoryState } from './territoryStore';
 import { TerritoryUser } from '../zohoApi/records';
 import { displayName, formatTerritoryCount, formatUserCount } from './names';
+import { formatCountDelta } from './countChanges';
 
 /** How a territory reads in the tree. */
 export interface TerritoryLabel {
@@ -10,9 +11,12 @@ export interface TerritoryLabel {
   readonly tooltip: string;
 }
 
-/** "Chennai" — "2 users · 6 in branch" (the branch total only in the hierarchy, for a node with children). */
-export function describeTerritory(node: TerritoryNode, hierarchy: boolean): TerritoryLabel {
-  const own = formatUserCount(node.ownUsers);
+/**
+ * "Chennai" — "2 users · 6 in branch" (the branch total only in the hierarchy, for a node with
+ * children); with `change`, how the count moved since the previous load: "5 users (+2)".
+ */
+export function describeTerritory(node: TerritoryNode, hierarchy: boolean, change?: number): TerritoryLabel {
+  const own = change ? `${formatUserCount(node.ownUsers)} (${formatCountDelta(change)})` : formatUserCount(node.ownUsers);
   const branch = hierarchy && node.children.length > 0 ? `${node.branchUsers.toLocaleString('en-US')} in branch` : undefined;
   const lines = [displayName(node.name, 1000)];
   if (hierarchy && node.parent) {
@@ -86,4 +90,19 @@ export function summarizeView(state: TerritoryState, formatTime: (epochMs: numbe
   }
   const notes = [snapshot.hierarchyFailure, snapshot.note].filter(Boolean).join(' ');
   return { description, message: notes || undefined };
+}
+
+/**
+ * What a connection's row says after its name: its totals and when they loaded (as the view's
+ * description says for one connection), or its state when there are none.
+ */
+export function summarizeConnection(state: TerritoryState, hasCredentials: boolean, formatTime: (epochMs: number) => string, now: number): string {
+  if (!hasCredentials || state.hasToken === false) {
+    return 'no sign-in';
+  }
+  const { description } = summarizeView(state, formatTime, now);
+  if (description !== undefined) {
+    return state.loading ? `${description} · loading…` : description;
+  }
+  return state.loading ? 'loading…' : state.failure ? 'failed' : 'not loaded';
 }

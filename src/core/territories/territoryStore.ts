@@ -11,6 +11,7 @@ import { serverText } from '../redaction/serverText';
 import { makeSnapshot } from './snapshot';
 import { TerritoryUsersCache, UsersOutcome } from './usersCache';
 import { Credentials } from '../signIn/credentials';
+import { countChanges } from './countChanges';
 
 /** The part of the Zoho client the store uses. */
 export interface TerritorySource {
@@ -50,6 +51,10 @@ export interface TerritoryState {
   readonly failure?: LoadFailure;
   /** `false` once a load found no token; `undefined` until known. */
   readonly hasToken?: boolean;
+  /** The load before `snapshot` (this session's, or the one saved by the last), to compare with. */
+  readonly previous?: TerritorySnapshot;
+  /** Per territory ID, how its own user count changed since `previous` (non-zero changes only). */
+  readonly changes?: ReadonlyMap<string, number>;
 }
 
 export type LoadOutcome =
@@ -184,7 +189,8 @@ export class TerritoryStore {
         `Loaded ${snapshot.territories.length} territories (${snapshot.totalUsers} users${loaded.records ? `, ${loaded.records.length} in the hierarchy` : ''}) from ${snapshot.endpoint.origin} in ${loaded.requests} request(s).`,
       );
       this.users.clear();
-      this.update({ snapshot, loading: false, failure: undefined, hasToken: true });
+      const previous = this.current.snapshot;
+      this.update({ snapshot, loading: false, failure: undefined, hasToken: true, previous, changes: countChanges(previous, snapshot) });
       return { ok: true, snapshot };
     } catch (error) {
       const failure: LoadFailure = { error, description: this.describe(error, endpoint), at: this.now() };

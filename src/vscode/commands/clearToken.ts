@@ -1,11 +1,20 @@
 import * as vscode from 'vscode';
 import { CommandDeps } from './commandDeps';
+import { connectionFor } from './connectionTarget';
 
-/** "Clear Access Token": deletes it from SecretStorage; the view goes back to its welcome. */
-export function clearToken({ tokens, credentialsState }: Pick<CommandDeps, 'tokens' | 'credentialsState'>) {
-  return async (): Promise<void> => {
-    await tokens.clear();
-    await credentialsState.update(true);
-    vscode.window.setStatusBarMessage('$(check) Zoho CRM: access token cleared', 4000);
+/**
+ * "Clear Access Token": deletes a connection's pasted token from SecretStorage (the row's, the one
+ * named, the only one, or picked); with no other way in, its territories go and the welcome returns.
+ */
+export function clearToken(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
+  return async (target?: unknown): Promise<void> => {
+    const connection = await connectionFor(deps, target, 'clears its access token');
+    if (!connection) {
+      return;
+    }
+    await connection.tokens.clear();
+    await connection.credentials.update(true);
+    await deps.connections.updateContext();
+    vscode.window.setStatusBarMessage(deps.secrets.redact(`$(check) ${connection.name}: access token cleared`), 4000);
   };
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
 import { TerritoriesView } from '../view/territoriesView';
-import { TerritoryTreeElement } from '../view/territoryTreeProvider';
+import { TerritoryTreeElement } from '../view/treeElements';
 
 /**
  * Puts text on the clipboard, with every secret the extension holds blanked (the text comes from

@@ -1,20 +1,16 @@
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
-import { TerritoryStore } from '../../core/territories/territoryStore';
-import { AccessTokenStore } from '../signIn/accessTokenStore';
 import { OutputLog } from '../outputLog';
 import { ExtensionSettings } from '../settings';
-import { CredentialsState } from '../signIn/credentialsState';
-import { OAuthSignIn } from '../signIn/oauthSignIn';
+import { Connections } from '../connections/connections';
 import { TerritoriesView } from '../view/territoriesView';
 import { ViewOptions } from '../view/viewOptions';
 import { TerritoryMapPanel } from '../map/territoryMapPanel';
+import { ComparisonDocuments } from '../compare/comparisonDocuments';
 
 /** What command handlers are given; each takes only the pieces it uses. */
 export interface CommandDeps {
-  readonly store: TerritoryStore;
-  readonly tokens: AccessTokenStore;
-  readonly oauthSignIn: OAuthSignIn;
-  readonly credentialsState: CredentialsState;
+  /** Every Zoho org the user works with; each command acts on one (or, for Refresh and Find, all). */
+  readonly connections: Connections;
   readonly view: TerritoriesView;
   readonly map: TerritoryMapPanel;
   readonly options: ViewOptions;
@@ -22,4 +18,5 @@ export interface CommandDeps {
   /** Every secret the extension holds: blanked from whatever a command copies, shows or returns. */
   readonly secrets: KnownSecrets;
   readonly settings: ExtensionSettings;
+  readonly comparisons: ComparisonDocuments;
 }

@@ -2,28 +2,40 @@ import * as vscode from 'vscode';
 import { documentText } from '../../core/support/jsonWriter';
 import { hierarchyDocument, zohoDocument } from '../../core/territories/documents';
 import { formatTerritoryCount } from '../../core/territories/names';
+import { Connection } from '../connections/connection';
 import { CommandDeps } from './commandDeps';
 import { copyText } from './clipboard';
+import { connectionFor } from './connectionTarget';
 import { snapshotForCommand } from './snapshotForCommand';
 
 /**
- * "Copy Territories as JSON" (`zoho`: Zoho's own document, every page merged) and "Copy Territory
- * Hierarchy as JSON" (`hierarchy`: the tree as nested JSON with branch totals), pretty-printed.
- * Resolves with the text copied, or `undefined` when there was nothing to copy.
+ * "Copy Territories as JSON" (`zoho`: Zoho's own document, every page merged, with a `connection`
+ * entry naming the org) and "Copy Territory Hierarchy as JSON" (`hierarchy`: the tree as nested
+ * JSON with branch totals), pretty-printed, of the row's connection, the one named (scripts), the
+ * only one, or the one picked. Resolves with the text copied, or `undefined` when there was nothing to copy.
  */
-export function copyDocument({ store, secrets }: Pick<CommandDeps, 'store' | 'secrets'>, which: 'zoho' | 'hierarchy') {
-  return async (): Promise<string | undefined> => {
-    const snapshot = await snapshotForCommand(store, secrets, 'to copy');
-    if (!snapshot) {
+export function copyDocument(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>, which: 'zoho' | 'hierarchy') {
+  return async (target?: unknown): Promise<string | undefined> => {
+    const { secrets } = deps;
+    const connection = await connectionFor(deps, target, 'to copy');
+    const snapshot = connection && (await snapshotForCommand(connection, secrets, 'to copy'));
+    if (!connection || !snapshot) {
       return undefined;
     }
-    const count = formatTerritoryCount(snapshot.tree.all.length);
+    const count = `${formatTerritoryCount(snapshot.tree.all.length)} of ${connection.name}`;
     if (which === 'zoho') {
-      return copyText(secrets, documentText(zohoDocument(snapshot)), `${count} as JSON`);
+      return copyText(secrets, documentText({ ...zohoDocument(snapshot), connection: connectionJson(connection) }), `${count} as JSON`);
     }
     if (snapshot.hierarchyFailure) {
-      void vscode.window.showWarningMessage(secrets.redact(`${snapshot.hierarchyFailure} The copied JSON lists every territory at the top level.`));
+      void vscode.window.showWarningMessage(secrets.redact(`${connection.name}: ${snapshot.hierarchyFailure} The copied JSON lists every territory at the top level.`));
     }
     return copyText(secrets, documentText(hierarchyDocument(snapshot.tree.roots)), `the hierarchy of ${count} as JSON`);
   };
+}
+
+/** How a copied document names its org: the connection's name and where it points (never a secret). */
+export function connectionJson(connection: Connection): { name: string; dataCenter?: string; environment?: string; apiDomain?: string } {
+  const { dataCenter, environment, apiDomain } = connection.place();
+  // An API domain of its own overrides the data center: then only it says where the data came from.
+  return apiDomain ? { name: connection.name, apiDomain } : { name: connection.name, ...(dataCenter ? { dataCenter } : {}), ...(environment ? { environment } : {}) };
 }

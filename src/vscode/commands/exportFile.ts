@@ -25,16 +25,18 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** Whether a command's argument names where to write (a path or a Uri), rather than what to export. */
+export function isExportTarget(value: unknown): value is vscode.Uri | string {
+  return value instanceof vscode.Uri || (typeof value === 'string' && value.trim() !== '');
+}
+
 /**
  * Where to write: the target a script passed (a path or a Uri), or the user's choice in a save
  * dialog that starts at `<baseName>-<date>.csv` in the first workspace folder or the home folder.
  */
 export async function exportTarget(target: unknown, baseName: string, title: string): Promise<vscode.Uri | undefined> {
-  if (target instanceof vscode.Uri) {
-    return target;
-  }
-  if (typeof target === 'string' && target.trim() !== '') {
-    return vscode.Uri.file(target);
+  if (isExportTarget(target)) {
+    return target instanceof vscode.Uri ? target : vscode.Uri.file(target);
   }
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
   return vscode.window.showSaveDialog({

@@ -1,31 +1,35 @@
 import { exportTerritories as territoriesFile } from '../../core/export/territoryTable';
 import { formatTerritoryCount } from '../../core/territories/names';
 import { CommandDeps } from './commandDeps';
-import { announceExport, exportTarget, exportedPath, fileNameOf, formatOfPath, saveExport } from './exportFile';
+import { announceExport, exportTarget, exportedPath, fileNameOf, formatOfPath, isExportTarget, saveExport } from './exportFile';
 import { snapshotForCommand } from './snapshotForCommand';
+import { connectionFor } from './connectionTarget';
 
 /**
  * "Export Territories…": one row per territory (ID, name, path, parent, depth, own and branch users,
  * manager, permission, description) as CSV (with a BOM, for Excel), JSON or a Markdown table, as the
- * file's extension says. A target path or Uri as the argument skips the dialog (for scripts);
- * resolves with the path written, or `undefined`.
+ * file's extension says, of the row's connection, the one named second, the only one, or picked. A
+ * target path or Uri as the argument skips the dialog (for scripts); resolves with the path written,
+ * or `undefined`.
  */
-export function exportTerritories({ store, log, secrets }: Pick<CommandDeps, 'store' | 'log' | 'secrets'>) {
-  return async (target?: unknown): Promise<string | undefined> => {
-    const snapshot = await snapshotForCommand(store, secrets, 'to export');
-    if (!snapshot) {
+export function exportTerritories(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
+  return async (target?: unknown, connectionArgument?: unknown): Promise<string | undefined> => {
+    const { secrets } = deps;
+    const connection = await connectionFor(deps, connectionArgument ?? (isExportTarget(target) ? undefined : target), 'to export');
+    const snapshot = connection && (await snapshotForCommand(connection, secrets, 'to export'));
+    if (!connection || !snapshot) {
       return undefined;
     }
-    const uri = await exportTarget(target, 'territories', 'Export Territories');
+    const uri = await exportTarget(isExportTarget(target) ? target : undefined, 'territories', `${connection.name}: Export Territories`);
     if (!uri) {
       return undefined;
     }
     const format = formatOfPath(uri.path);
-    if (!(await saveExport(uri, territoriesFile(snapshot.tree, format), 'Export Territories', log, secrets))) {
+    if (!(await saveExport(uri, territoriesFile(snapshot.tree, format), 'Export Territories', connection.logger, secrets))) {
       return undefined;
     }
-    const count = formatTerritoryCount(snapshot.tree.all.length);
-    log.info(`Exported ${count} as ${format} to ${uri.fsPath}.`);
+    const count = `${formatTerritoryCount(snapshot.tree.all.length)} of ${connection.name}`;
+    connection.logger.info(`Exported ${count} as ${format} to ${uri.fsPath}.`);
     announceExport(uri, `Exported ${count} to ${fileNameOf(uri)}.`, secrets);
     return exportedPath(uri);
   };

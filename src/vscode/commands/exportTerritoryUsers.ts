@@ -4,8 +4,9 @@ import { loadEach } from '../../core/export/userLoadQueue';
 import { TerritoryStore } from '../../core/territories/territoryStore';
 import { TerritoryUser } from '../../core/zohoApi/records';
 import { CommandDeps } from './commandDeps';
-import { announceExport, exportTarget, exportedPath, fileNameOf, formatOfPath, saveExport } from './exportFile';
+import { announceExport, exportTarget, isExportTarget, exportedPath, fileNameOf, formatOfPath, saveExport } from './exportFile';
 import { snapshotForCommand } from './snapshotForCommand';
+import { connectionFor } from './connectionTarget';
 
 /** A territory's users failed to load: the store's words for why (secrets already blanked). */
 class UsersLoadError extends Error {}
@@ -26,13 +27,16 @@ async function usersOf(store: TerritoryStore, territoryId: string): Promise<read
  * a row saying why, and the closing message counts them. A target path or Uri as the argument
  * skips the dialog (for scripts); resolves with the path written, or `undefined`.
  */
-export function exportTerritoryUsers({ store, log, secrets }: Pick<CommandDeps, 'store' | 'log' | 'secrets'>) {
-  return async (target?: unknown): Promise<string | undefined> => {
-    const snapshot = await snapshotForCommand(store, secrets, 'to export');
-    if (!snapshot) {
+export function exportTerritoryUsers(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
+  return async (target?: unknown, connectionArgument?: unknown): Promise<string | undefined> => {
+    const { secrets } = deps;
+    const connection = await connectionFor(deps, connectionArgument ?? (isExportTarget(target) ? undefined : target), 'to export');
+    const snapshot = connection && (await snapshotForCommand(connection, secrets, 'to export'));
+    if (!connection || !snapshot) {
       return undefined;
     }
-    const uri = await exportTarget(target, 'territory-users', 'Export Territory Users');
+    const { store, logger: log } = connection;
+    const uri = await exportTarget(isExportTarget(target) ? target : undefined, 'territory-users', `${connection.name}: Export Territory Users`);
     if (!uri) {
       return undefined;
     }

@@ -3,11 +3,14 @@ import { readTerritoryDetails } from '../../core/details/territoryDetails';
 import { TerritoryNode, territoryPath } from '../../core/territories/hierarchy';
 import { displayName, formatUserCount } from '../../core/territories/names';
 import { COMMANDS } from '../../ids';
+import { Connection } from '../connections/connection';
 import { CommandDeps } from './commandDeps';
+import { connectionFor } from './connectionTarget';
 import { snapshotForCommand } from './snapshotForCommand';
 
 interface TerritoryPick extends vscode.QuickPickItem {
   readonly territory: TerritoryNode;
+  readonly connection: Connection;
 }
 
 const DETAILS_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('info'), tooltip: 'Show Territory Details' };
@@ -22,59 +25,83 @@ function managerOf(node: TerritoryNode): string | undefined {
 }
 
 /**
- * "Find Territory…": a quick pick over every territory (name, users, path, manager), matching the
- * name, path or manager; the chosen one is revealed and selected in the view. Each pick has a
- * button that shows its details instead. A territory ID as the argument skips the pick (for scripts).
+ * "Find Territory…": a quick pick over every territory (name, users, path, manager, and its
+ * connection when there are several), matching the name, path or manager; the chosen one is
+ * revealed and selected in the view. Each pick has a button that shows its details instead. With
+ * several connections it searches every one that has a way in. A territory ID as the argument
+ * (and a connection's id or name second) skips the pick, for scripts. Resolves with the territory.
  */
-export function findTerritory({ store, view, secrets }: Pick<CommandDeps, 'store' | 'view' | 'secrets'>) {
-  return async (territoryId?: unknown): Promise<TerritoryNode | undefined> => {
-    const snapshot = await snapshotForCommand(store, secrets, 'to find');
-    if (!snapshot) {
+export function findTerritory(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
+  return async (territoryId?: unknown, connectionArgument?: unknown): Promise<TerritoryNode | undefined> => {
+    const { connections, view, secrets } = deps;
+    const searched =
+      connectionArgument !== undefined || !connections.multiple
+        ? [await connectionFor(deps, connectionArgument, 'to search')].filter((connection): connection is Connection => connection !== undefined)
+        : connections.all.filter((connection) => connection.credentials.hasCredentials);
+    const loaded: Array<{ connection: Connection; nodes: readonly TerritoryNode[] }> = [];
+    for (const connection of searched) {
+      const snapshot = await snapshotForCommand(connection, secrets, 'to find');
+      if (snapshot) {
+        loaded.push({ connection, nodes: snapshot.tree.all });
+      }
+    }
+    if (loaded.length === 0) {
       return undefined;
     }
-    let node = typeof territoryId === 'string' ? snapshot.tree.byId.get(territoryId) : undefined;
-    if (!node) {
-      node = await pickTerritory(
-        snapshot.tree.all.map((territory) => {
-          const manager = managerOf(territory);
-          const path = territoryPath(territory);
-          return {
-            label: secrets.redact(displayName(territory.name)),
-            description: formatUserCount(territory.ownUsers),
-            detail: secrets.redact(manager ? `${path} · Manager: ${manager}` : path),
-            buttons: [DETAILS_BUTTON],
-            territory,
-          };
-        }),
+    let found: { territory: TerritoryNode; connection: Connection } | undefined;
+    if (typeof territoryId === 'string') {
+      found = loaded.map(({ connection }) => ({ connection, territory: connection.store.state.snapshot?.tree.byId.get(territoryId) })).find(
+        (candidate): candidate is { connection: Connection; territory: TerritoryNode } => candidate.territory !== undefined,
       );
     }
-    if (node) {
-      await view.revealTerritory(node);
+    if (!found) {
+      const several = connections.multiple;
+      found = await pickTerritory(
+        loaded.flatMap(({ connection, nodes }) =>
+          nodes.map((territory) => {
+            const manager = managerOf(territory);
+            const path = territoryPath(territory);
+            const where = several ? `${connection.name} · ` : '';
+            return {
+              label: secrets.redact(displayName(territory.name)),
+              description: formatUserCount(territory.ownUsers),
+              detail: secrets.redact(`${where}${manager ? `${path} · Manager: ${manager}` : path}`),
+              buttons: [DETAILS_BUTTON],
+              territory,
+              connection,
+            };
+          }),
+        ),
+      );
     }
-    return node;
+    if (!found) {
+      return undefined;
+    }
+    await view.revealTerritory(found.territory, found.connection);
+    return found.territory;
   };
 }
 
 /** The pick; a click on a pick's details button opens its details and closes the pick. */
-function pickTerritory(items: TerritoryPick[]): Promise<TerritoryNode | undefined> {
+function pickTerritory(items: TerritoryPick[]): Promise<{ territory: TerritoryNode; connection: Connection } | undefined> {
   return new Promise((resolve) => {
     const pick = vscode.window.createQuickPick<TerritoryPick>();
     pick.title = 'Find Territory';
     pick.placeholder = 'Type a territory name, path or manager';
     pick.matchOnDetail = true;
     pick.items = items;
-    let chosen: TerritoryNode | undefined;
+    let chosen: TerritoryPick | undefined;
     pick.onDidAccept(() => {
-      chosen = pick.selectedItems[0]?.territory;
+      chosen = pick.selectedItems[0];
       pick.hide();
     });
     pick.onDidTriggerItemButton((event) => {
       pick.hide();
-      void vscode.commands.executeCommand(COMMANDS.showDetails, event.item.territory.id);
+      void vscode.commands.executeCommand(COMMANDS.showDetails, event.item.territory.id, event.item.connection.id);
     });
     pick.onDidHide(() => {
       pick.dispose();
-      resolve(chosen);
+      resolve(chosen && { territory: chosen.territory, connection: chosen.connection });
     });
     pick.show();
   });

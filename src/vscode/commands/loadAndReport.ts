@@ -1,22 +1,29 @@
 import { LoadSummary, summarizeOutcome } from '../../core/territories/territoryStore';
+import { Connection } from '../connections/connection';
 import { CommandDeps } from './commandDeps';
 import { reportOutcome } from './reportOutcome';
 
+/** A load's summary for scripts, naming the connection it is about. */
+export type ConnectionLoadSummary = LoadSummary & { readonly connection: { readonly id: string; readonly name: string } };
+
 /**
- * What Set Access Token and Sign In do once the way in changed, and Refresh does on its own: the
- * new credentials are seen (`credentialsState.update`, awaited so the reset it brings cannot cancel
- * the load), the view is shown, the territories load, the user is told how it went, and the
+ * What Set Access Token and Sign In do once a connection's way in changed, and Refresh does on its
+ * own: the new credentials are seen (`credentials.update`, awaited so the reset it brings cannot
+ * cancel the load), the view is shown, the territories load, the user is told how it went, and the
  * command resolves with a summary for scripts.
  */
 export async function loadAndReport(
-  { credentialsState, view, store, secrets }: Pick<CommandDeps, 'credentialsState' | 'view' | 'store' | 'secrets'>,
+  { connections, view, secrets }: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>,
+  connection: Connection,
   options: { readonly credentialsChanged: boolean },
-): Promise<LoadSummary> {
+): Promise<ConnectionLoadSummary> {
+  connection.wanted = true;
   if (options.credentialsChanged) {
-    await credentialsState.update(true);
+    await connection.credentials.update(true);
+    await connections.updateContext();
     await view.reveal();
   }
-  const outcome = await store.load();
-  reportOutcome(outcome, secrets);
-  return summarizeOutcome(outcome);
+  const outcome = await connection.store.load();
+  reportOutcome(outcome, secrets, connection);
+  return { ...secrets.redactValue(summarizeOutcome(outcome)), connection: { id: connection.id, name: secrets.redact(connection.name) } };
 }

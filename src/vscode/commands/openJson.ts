@@ -2,16 +2,21 @@ import * as vscode from 'vscode';
 import { documentText } from '../../core/support/jsonWriter';
 import { zohoDocument } from '../../core/territories/documents';
 import { CommandDeps } from './commandDeps';
+import { connectionJson } from './copyDocument';
+import { connectionFor } from './connectionTarget';
 import { snapshotForCommand } from './snapshotForCommand';
 
 /** "Open Territories as JSON": the same document as the copy command, in an untitled JSON editor. */
-export function openJson({ store, secrets }: Pick<CommandDeps, 'store' | 'secrets'>) {
-  return async (): Promise<vscode.TextEditor | undefined> => {
-    const snapshot = await snapshotForCommand(store, secrets, 'to show');
-    if (!snapshot) {
+export function openJson(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
+  return async (target?: unknown): Promise<vscode.TextEditor | undefined> => {
+    const { secrets } = deps;
+    const connection = await connectionFor(deps, target, 'to show');
+    const snapshot = connection && (await snapshotForCommand(connection, secrets, 'to show'));
+    if (!connection || !snapshot) {
       return undefined;
     }
-    const document = await vscode.workspace.openTextDocument({ language: 'json', content: secrets.redact(documentText(zohoDocument(snapshot))) });
+    const text = documentText({ ...zohoDocument(snapshot), connection: connectionJson(connection) });
+    const document = await vscode.workspace.openTextDocument({ language: 'json', content: secrets.redact(text) });
     return vscode.window.showTextDocument(document, { preview: false });
   };
 }

@@ -1,8 +1,21 @@
-import { LoadSummary } from '../../core/territories/territoryStore';
 import { CommandDeps } from './commandDeps';
-import { loadAndReport } from './loadAndReport';
+import { ConnectionLoadSummary, loadAndReport } from './loadAndReport';
+import { connectionFor } from './connectionTarget';
 
-/** "Refresh Territories": loads again (joining a load already running); a failure keeps the last data. */
-export function refresh(deps: Pick<CommandDeps, 'credentialsState' | 'view' | 'store' | 'secrets'>) {
-  return (): Promise<LoadSummary> => loadAndReport(deps, { credentialsChanged: false });
+/**
+ * "Refresh Territories": loads again (joining a load already running); a failure keeps the last
+ * data. On a connection's row, or with a connection's id or name (scripts), that one; otherwise
+ * every connection that has a way in. Resolves with the summary of the one connection, or with
+ * one summary per connection when there are several and none was named.
+ */
+export function refresh(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
+  return async (target?: unknown): Promise<ConnectionLoadSummary | ConnectionLoadSummary[] | undefined> => {
+    const { connections } = deps;
+    if (target === undefined && connections.multiple) {
+      const ready = connections.all.filter((connection) => connection.credentials.hasCredentials);
+      return Promise.all(ready.map((connection) => loadAndReport(deps, connection, { credentialsChanged: false })));
+    }
+    const connection = await connectionFor(deps, target, 'to refresh');
+    return connection && loadAndReport(deps, connection, { credentialsChanged: false });
+  };
 }

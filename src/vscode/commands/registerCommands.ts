@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../ids';
-import { UsersElement } from '../view/territoryTreeProvider';
+import { UsersElement } from '../view/treeElements';
+import { addConnection } from './addConnection';
 import { clearToken } from './clearToken';
 import { CommandDeps } from './commandDeps';
+import { compareTerritories } from './compareTerritories';
 import { copyDocument } from './copyDocument';
 import { copyTerritoryField } from './copyTerritoryField';
 import { copyTerritoryJson } from './copyTerritoryJson';
@@ -12,6 +14,8 @@ import { exportTerritoryUsers } from './exportTerritoryUsers';
 import { findTerritory } from './findTerritory';
 import { openJson } from './openJson';
 import { refresh } from './refresh';
+import { removeConnection } from './removeConnection';
+import { renameConnection } from './renameConnection';
 import { setToken } from './setToken';
 import { showDetails } from './showDetails';
 import { showInMap } from './showInMap';
@@ -44,6 +48,10 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     [COMMANDS.showDetails]: showDetails(deps),
     [COMMANDS.exportTerritories]: exportTerritories(deps),
     [COMMANDS.exportTerritoryUsers]: exportTerritoryUsers(deps),
+    [COMMANDS.addConnection]: addConnection(deps),
+    [COMMANDS.removeConnection]: removeConnection(deps),
+    [COMMANDS.renameConnection]: renameConnection(deps),
+    [COMMANDS.compare]: compareTerritories(deps),
     [COMMANDS.reloadUsers]: (element) => element instanceof UsersElement && deps.view.provider.reloadUsers(element),
     [COMMANDS.showLog]: () => deps.log.show(),
   };

@@ -3,16 +3,17 @@ import { LoadOutcome } from '../../core/territories/territoryStore';
 import { formatTerritoryCount } from '../../core/territories/names';
 import { CancelledError } from '../../core/support/cancelled';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
+import { Connection } from '../connections/connection';
 import { notifyFailure } from '../errorActions';
 
-/** Tells the user how a load they asked for ended: a short status-bar note, or an error notification. */
-export function reportOutcome(outcome: LoadOutcome, secrets: KnownSecrets): void {
+/** Tells the user how a load they asked for ended, naming the connection: a short status-bar note, or an error notification. */
+export function reportOutcome(outcome: LoadOutcome, secrets: KnownSecrets, connection: Connection): void {
   if (outcome.ok) {
-    vscode.window.setStatusBarMessage(`$(check) Zoho CRM: ${formatTerritoryCount(outcome.snapshot.tree.all.length)} loaded`, 4000);
+    vscode.window.setStatusBarMessage(secrets.redact(`$(check) ${connection.name}: ${formatTerritoryCount(outcome.snapshot.tree.all.length)} loaded`), 4000);
     return;
   }
   if (outcome.failure.error instanceof CancelledError) {
     return;
   }
-  notifyFailure(secrets, outcome.failure.description.message, outcome.failure.description.action);
+  notifyFailure(secrets, `${connection.name}: ${outcome.failure.description.message}`, outcome.failure.description.action, connection.id);
 }

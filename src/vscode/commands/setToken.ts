@@ -1,22 +1,27 @@
 import * as vscode from 'vscode';
 import { parseTokenInput } from '../../core/signIn/signInInput';
-import { LoadSummary } from '../../core/territories/territoryStore';
 import { REQUIRED_SCOPES } from '../../core/messages/errorMessages';
 import { CommandDeps } from './commandDeps';
-import { loadAndReport } from './loadAndReport';
+import { ConnectionLoadSummary, loadAndReport } from './loadAndReport';
+import { connectionFor } from './connectionTarget';
 
 /**
- * "Set Access Token": asks for the token in a password box (or takes it as the argument, for
- * scripts), stores it in SecretStorage, then shows the view and loads it.
- * Resolves with the load's outcome, or `undefined` when the user cancelled.
+ * "Set Access Token": asks for the token in a password box (or takes it as the first argument, for
+ * scripts), stores it in the connection's SecretStorage key, then shows the view and loads it. The
+ * connection is the row's it was run on, the one named by the second argument, the only one, or
+ * picked. Resolves with the load's outcome, or `undefined` when the user cancelled.
  */
-export function setToken({ tokens, credentialsState, store, view, secrets }: Pick<CommandDeps, 'tokens' | 'credentialsState' | 'store' | 'view' | 'secrets'>) {
-  return async (tokenArgument?: unknown): Promise<LoadSummary | undefined> => {
+export function setToken(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
+  return async (tokenArgument?: unknown, connectionArgument?: unknown): Promise<ConnectionLoadSummary | undefined> => {
+    const connection = await connectionFor(deps, connectionArgument ?? (typeof tokenArgument === 'string' ? undefined : tokenArgument), 'gets the access token');
+    if (!connection) {
+      return undefined;
+    }
     const input =
       typeof tokenArgument === 'string'
         ? tokenArgument
         : await vscode.window.showInputBox({
-            title: 'Zoho CRM: Set Access Token',
+            title: `${connection.name}: Set Access Token`,
             prompt: `Paste a Zoho CRM access token with the scopes ${REQUIRED_SCOPES.join(' and ')}. It is kept in VS Code's secret storage.`,
             placeHolder: '1000.xxxxxxxx.xxxxxxxx',
             password: true,
@@ -34,7 +39,7 @@ export function setToken({ tokens, credentialsState, store, view, secrets }: Pic
       void vscode.window.showErrorMessage(parsed.problem);
       return undefined;
     }
-    await tokens.set(parsed.token);
-    return loadAndReport({ credentialsState, view, store, secrets }, { credentialsChanged: true });
+    await connection.tokens.set(parsed.token);
+    return loadAndReport(deps, connection, { credentialsChanged: true });
   };
 }

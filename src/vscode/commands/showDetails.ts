@@ -1,32 +1,37 @@
 import * as vscode from 'vscode';
 import { TerritoryDetailsFiles } from '../details/territoryDetailsFiles';
-import type { TerritoryElement } from '../view/territoryTreeProvider';
+import type { TerritoryElement } from '../view/treeElements';
 import { CommandDeps } from './commandDeps';
+import { connectionFor } from './connectionTarget';
 import { snapshotForCommand } from './snapshotForCommand';
 
 /**
  * "Show Territory Details": a territory's read-only details document (manager, permission, rules,
  * users, sub-territories…) in the Markdown preview. Takes the territory it was invoked on, a
- * territory ID (from Find Territory, scripts and keybindings) or the selected territory; resolves
- * with the document's URI, or `undefined` when there was nothing to show.
+ * territory ID (from Find Territory, scripts and keybindings; a connection's id or name second) or
+ * the selected territory; resolves with the document's URI, or `undefined` when there was nothing to show.
  */
-export function showDetails({ store, view, secrets }: Pick<CommandDeps, 'store' | 'view' | 'secrets'>) {
-  return async (target?: unknown): Promise<vscode.Uri | undefined> => {
-    const snapshot = await snapshotForCommand(store, secrets, 'to show');
-    if (!snapshot) {
+export function showDetails(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
+  return async (target?: unknown, connectionArgument?: unknown): Promise<vscode.Uri | undefined> => {
+    const { view, secrets } = deps;
+    const isTerritory = (value: unknown): value is TerritoryElement => typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'territory';
+    const element = isTerritory(target) ? target : typeof target === 'string' ? undefined : view.treeView.selection.find(isTerritory);
+    const connection = element?.connection ?? (await connectionFor(deps, connectionArgument, 'to show'));
+    const snapshot = connection && (await snapshotForCommand(connection, secrets, 'to show'));
+    if (!connection || !snapshot) {
       return undefined;
     }
-    const isTerritory = (value: unknown): value is TerritoryElement => typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'territory';
-    const element = isTerritory(target) ? target : view.treeView.selection.find(isTerritory);
     const id = typeof target === 'string' ? target : element?.node.id;
     const node = id === undefined ? undefined : snapshot.tree.byId.get(id);
     if (!node) {
       void vscode.window.showInformationMessage(
-        id === undefined ? 'Select a territory in the Territories view, or pick one with Find Territory…, to show its details.' : secrets.redact(`No territory with ID ${id.slice(0, 40)} is loaded.`),
+        id === undefined
+          ? 'Select a territory in the Territories view, or pick one with Find Territory…, to show its details.'
+          : secrets.redact(`No territory with ID ${id.slice(0, 40)} is loaded in ${connection.name}.`),
       );
       return undefined;
     }
-    const uri = TerritoryDetailsFiles.uriOf(node);
+    const uri = TerritoryDetailsFiles.uriOf(node, connection);
     await vscode.commands.executeCommand('markdown.showPreview', uri);
     return uri;
   };

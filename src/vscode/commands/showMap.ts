@@ -1,17 +1,20 @@
 import { CommandDeps } from './commandDeps';
+import { connectionFor } from './connectionTarget';
 import { snapshotForCommand } from './snapshotForCommand';
 
 /**
- * "Show Territory Map": the whole organisation as a map of its territories sized by their users.
- * Loads first if nothing is loaded (saying why if that fails). Resolves whether the map opened.
+ * "Show Territory Map": a connection's whole organisation as a map of its territories sized by
+ * their users (the row's connection, the one named, the only one, or picked). Loads first if
+ * nothing is loaded (saying why if that fails). Resolves whether the map opened.
  */
-export function showMap({ store, map, secrets }: Pick<CommandDeps, 'store' | 'map' | 'secrets'>) {
-  return async (): Promise<boolean> => {
-    const snapshot = await snapshotForCommand(store, secrets, 'to map');
-    if (!snapshot) {
+export function showMap(deps: Pick<CommandDeps, 'connections' | 'view' | 'map' | 'secrets'>) {
+  return async (target?: unknown): Promise<boolean> => {
+    const connection = await connectionFor(deps, target, 'to map');
+    const snapshot = connection && (await snapshotForCommand(connection, deps.secrets, 'to map'));
+    if (!connection || !snapshot) {
       return false;
     }
-    map.show();
+    deps.map.show(connection);
     return true;
   };
 }

@@ -4,11 +4,11 @@ import { describeError } from '../../core/messages/errorMessages';
 import { ZOHO_ENVIRONMENTS, ZohoEnvironment, accountsOriginFor } from '../../core/signIn/environments';
 import { checkSignInField } from '../../core/signIn/signInInput';
 import { SignInRequest } from '../../core/signIn/signInRequest';
-import { LoadSummary } from '../../core/territories/territoryStore';
 import { REQUIRED_SCOPES } from '../../core/messages/errorMessages';
 import { notifyFailure } from '../errorActions';
 import { CommandDeps } from './commandDeps';
-import { loadAndReport } from './loadAndReport';
+import { ConnectionLoadSummary, loadAndReport } from './loadAndReport';
+import { connectionFor } from './connectionTarget';
 
 const STEPS = 6;
 
@@ -16,42 +16,48 @@ const STEPS = 6;
  * "Sign In with Zoho (Self Client)": asks for the data center and environment, the Self Client's
  * client ID and secret, and a grant code (or a refresh token the user already has); exchanges it at
  * that data center's accounts server and keeps the sign-in in SecretStorage. Nothing is stored if
- * Zoho refuses. Scripts and tests may pass the `SignInRequest` as the argument instead.
+ * Zoho refuses. Scripts and tests may pass the `SignInRequest` as the argument instead, and a
+ * connection's id or name second (else: the row's connection, the only one, or picked).
  * Resolves with the first load's summary, or `undefined` when the user cancelled.
  */
-export function signIn({ oauthSignIn, credentialsState, store, view, secrets, settings }: Pick<CommandDeps, 'oauthSignIn' | 'credentialsState' | 'store' | 'view' | 'secrets' | 'settings'>) {
-  return async (argument?: unknown): Promise<LoadSummary | undefined> => {
-    const request = isSignInRequest(argument) ? argument : await askForSignIn(settings.dataCenter());
+export function signIn(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
+  return async (argument?: unknown, connectionArgument?: unknown): Promise<ConnectionLoadSummary | undefined> => {
+    const { secrets } = deps;
+    const connection = await connectionFor(deps, connectionArgument ?? (isSignInRequest(argument) ? undefined : argument), 'signs in');
+    if (!connection) {
+      return undefined;
+    }
+    const request = isSignInRequest(argument) ? argument : await askForSignIn(connection.endpointSettings().dataCenter, connection.name);
     if (!request) {
       return undefined;
     }
     try {
       await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Signing in to Zoho (${DATA_CENTERS[request.dataCenter].label})…` },
-        () => oauthSignIn.signIn(request),
+        { location: vscode.ProgressLocation.Notification, title: secrets.redact(`${connection.name}: signing in to Zoho (${DATA_CENTERS[request.dataCenter].label})…`) },
+        () => connection.oauthSignIn.signIn(request),
       );
     } catch (error) {
       const description = describeError(error);
       const message = secrets.redact(description.message);
-      notifyFailure(secrets, message, description.action);
-      return { ok: false, message, code: description.logCode, action: description.action?.kind };
+      notifyFailure(secrets, `${connection.name}: ${message}`, description.action, connection.id);
+      return { ok: false, message, code: description.logCode, action: description.action?.kind, connection: { id: connection.id, name: secrets.redact(connection.name) } };
     }
-    return loadAndReport({ credentialsState, view, store, secrets }, { credentialsChanged: true });
+    return loadAndReport(deps, connection, { credentialsChanged: true });
   };
 }
 
-function isSignInRequest(value: unknown): value is SignInRequest {
+export function isSignInRequest(value: unknown): value is SignInRequest {
   const candidate = value as Partial<SignInRequest> | undefined;
   return typeof candidate === 'object' && candidate !== null && typeof candidate.clientId === 'string' && isDataCenter(candidate.dataCenter);
 }
 
-/** Asks, step by step; `current` is the user's data center setting, offered first. */
-async function askForSignIn(current: string): Promise<SignInRequest | undefined> {
-  const title = (step: number) => `Sign In with Zoho (Self Client) (${step}/${STEPS})`;
+/** Asks, step by step; `current` is the connection's data center, offered first. */
+export async function askForSignIn(current: string, connectionName: string): Promise<SignInRequest | undefined> {
+  const title = (step: number) => `${connectionName}: Sign In with Zoho (Self Client) (${step}/${STEPS})`;
   const dataCenter = await vscode.window.showQuickPick(
     (Object.keys(DATA_CENTERS) as DataCenter[])
       .sort((a, b) => Number(b === current) - Number(a === current))
-      .map((id) => ({ label: DATA_CENTERS[id].label, description: new URL(accountsOriginFor(id)).host, detail: id === current ? 'Your data center setting' : undefined, id })),
+      .map((id) => ({ label: DATA_CENTERS[id].label, description: new URL(accountsOriginFor(id)).host, detail: id === current ? 'This connection\'s data center' : undefined, id })),
     { title: title(1), placeHolder: 'Where does your organisation live? (the domain you sign in to Zoho CRM at)', ignoreFocusOut: true },
   );
   if (!dataCenter) {

@@ -1,18 +1,33 @@
 import * as vscode from 'vscode';
 import { describeSignOut } from '../../core/signIn/signOut';
 import { CommandDeps } from './commandDeps';
+import { connectionFor, pickConnection } from './connectionTarget';
 
 /**
- * "Sign Out": deletes every secret of the sign-in and asks Zoho to revoke the refresh token (and its
- * access tokens). Both are tried whatever the other did; the message names each step that failed.
- * Resolves with what happened to the revocation (`revoked`, `alreadyInvalid`, `failed`, `notAsked`).
+ * "Sign Out": deletes every secret of a connection's sign-in and asks Zoho to revoke its refresh
+ * token (and its access tokens). Both are tried whatever the other did; the message names the
+ * connection and each step that failed. The connection is the row's, the one named (scripts), the
+ * only one signed in, or picked. Resolves with what happened to the revocation (`revoked`,
+ * `alreadyInvalid`, `failed`, `notAsked`), or `undefined` when nothing was signed out.
  */
-export function signOut({ oauthSignIn, credentialsState, secrets }: Pick<CommandDeps, 'oauthSignIn' | 'credentialsState' | 'secrets'>) {
-  return async (): Promise<string> => {
-    const result = await oauthSignIn.signOut();
-    await credentialsState.update(true);
+export function signOut(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
+  return async (target?: unknown): Promise<string | undefined> => {
+    const { connections, secrets } = deps;
+    const signedIn = connections.all.filter((connection) => connection.credentials.signInStatus.signedIn);
+    const connection =
+      target !== undefined || signedIn.length === 0
+        ? await connectionFor(deps, target ?? connections.all[0].id, 'to sign out')
+        : signedIn.length === 1
+          ? signedIn[0]
+          : await pickConnection(signedIn, 'Which connection signs out?');
+    if (!connection) {
+      return undefined;
+    }
+    const result = await connection.oauthSignIn.signOut();
+    await connection.credentials.update(true);
+    await connections.updateContext();
     const { severity, message: words } = describeSignOut(result);
-    const message = secrets.redact(words);
+    const message = secrets.redact(`${connection.name}: ${words}`);
     if (severity === 'done') {
       vscode.window.setStatusBarMessage(`$(check) ${message}`, 4000);
     } else if (severity === 'info') {

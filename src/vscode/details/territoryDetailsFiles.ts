@@ -3,10 +3,12 @@ import { territoryDetailsMarkdown, UsersState } from '../../core/details/details
 import { detailsOfNode } from '../../core/details/territoryDetails';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
 import { TerritoryNode } from '../../core/territories/hierarchy';
-import { TerritoryStore } from '../../core/territories/territoryStore';
+import { escapeMarkdown } from '../../core/details/markdown';
 import { UsersOutcome } from '../../core/territories/usersCache';
 import { DETAILS_URI_SCHEME } from '../../ids';
 import { localDateTimeFormatter } from '../localTime';
+import { Connection } from '../connections/connection';
+import { Connections } from '../connections/connections';
 
 /** How long a document waits for the users before it shows "Loading…" (and updates when they come). */
 const USERS_WAIT_MS = 300;
@@ -14,8 +16,8 @@ const USERS_WAIT_MS = 300;
 const MAX_WATCHED = 50;
 
 /**
- * The read-only "Show Territory Details" documents: `zoho-territory:/<id>/<name>.md`, Markdown made
- * from what the store holds, shown in VS Code's Markdown preview.
+ * The read-only "Show Territory Details" documents: `zoho-territory://<connection>/<id>/<name>.md`,
+ * Markdown made from what the connection's store holds, shown in VS Code's Markdown preview.
  *
  * A read-only file system rather than a content provider, so that the preview can follow the
  * relative links between territories (`../<id>/<name>.md`) and show the sub-territory in place: the
@@ -24,7 +26,8 @@ const MAX_WATCHED = 50;
  */
 export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly subscription: vscode.Disposable;
+  private storeSubscriptions: Array<{ dispose(): void }> = [];
   private readonly formatTime = localDateTimeFormatter();
   /** Documents read so far, to tell the preview when their territory changes. */
   private readonly read = new Map<string, vscode.Uri>();
@@ -32,15 +35,21 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
   readonly onDidChangeFile: vscode.Event<vscode.FileChangeEvent[]> = this.changed.event;
 
   constructor(
-    private readonly store: TerritoryStore,
+    private readonly connections: Connections,
     private readonly secrets: KnownSecrets,
   ) {
-    this.subscriptions = [store.onDidChange(() => this.changedAll())];
+    this.subscription = connections.onDidChange(() => this.listen());
+    this.listen();
   }
 
-  /** The document of one territory: its ID, and its name for the tab's title. */
-  static uriOf(node: Pick<TerritoryNode, 'id' | 'name'>): vscode.Uri {
-    return vscode.Uri.from({ scheme: DETAILS_URI_SCHEME, path: `/${node.id}/${fileName(node.name)}` });
+  /** The document of one territory of a connection: its ID, and its name for the tab's title. */
+  static uriOf(node: Pick<TerritoryNode, 'id' | 'name'>, connection: Pick<Connection, 'id'>): vscode.Uri {
+    return vscode.Uri.from({ scheme: DETAILS_URI_SCHEME, authority: connection.id, path: `/${node.id}/${fileName(node.name)}` });
+  }
+
+  /** The connection a details URI is about (a URI from before connections: the first). */
+  private connectionOf(uri: vscode.Uri): Connection | undefined {
+    return uri.authority === '' ? this.connections.all[0] : this.connections.byId(uri.authority);
   }
 
   /** The link from one details document to another's: relative, so the preview opens it in place. */
@@ -57,24 +66,28 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
   /** The Markdown for a territory, with the users as far as they are known. */
   async markdownOf(uri: vscode.Uri): Promise<string> {
     const id = TerritoryDetailsFiles.idOf(uri);
-    const snapshot = this.store.state.snapshot;
+    const connection = this.connectionOf(uri);
+    const snapshot = connection?.store.state.snapshot;
     const node = id === undefined ? undefined : snapshot?.tree.byId.get(id);
-    if (!snapshot || !node) {
-      return `# Territory not loaded\n\nNo territory with ID ${id ?? '(none)'} is loaded. Refresh the Territories view and open its details again.\n`;
+    if (!connection || !snapshot || !node) {
+      const where = connection ? ` in ${escapeMarkdown(connection.name)}` : '';
+      return this.secrets.redact(`# Territory not loaded\n\nNo territory with ID ${id ?? '(none)'} is loaded${where}. Refresh the Territories view and open its details again.\n`);
     }
-    const users = await this.usersOf(node, uri);
+    const users = await this.usersOf(node, uri, connection);
     const details = detailsOfNode(node, { recordsLoaded: snapshot.records !== undefined, hierarchyFailure: snapshot.hierarchyFailure });
     const byId = snapshot.tree.byId;
     const markdown = territoryDetailsMarkdown({ node, details, users, formatTime: this.formatTime, linkFor: (otherId) => TerritoryDetailsFiles.linkTo(byId.get(otherId) ?? { id: otherId, name: otherId }) });
-    return this.secrets.redact(markdown);
+    // The connection, under the title: the same territory can be in two orgs.
+    const [title, ...rest] = markdown.split('\n');
+    return this.secrets.redact([title, '', `Connection: ${escapeMarkdown(connection.name)}`, ...rest].join('\n'));
   }
 
   /** The users if they come quickly; else "Loading…", and the document changes when they come. */
-  private async usersOf(node: TerritoryNode, uri: vscode.Uri): Promise<UsersState> {
+  private async usersOf(node: TerritoryNode, uri: vscode.Uri, connection: Connection): Promise<UsersState> {
     if (node.ownUsers === 0) {
       return { kind: 'loaded', users: [] };
     }
-    const loading = this.store.territoryUsers(node.id);
+    const loading = connection.store.territoryUsers(node.id);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const outcome = await Promise.race([loading, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), USERS_WAIT_MS)))]);
     clearTimeout(timer);
@@ -83,6 +96,13 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
       return { kind: 'loading' };
     }
     return usersState(outcome);
+  }
+
+  private listen(): void {
+    for (const subscription of this.storeSubscriptions) {
+      subscription.dispose();
+    }
+    this.storeSubscriptions = this.connections.all.map((connection) => connection.store.onDidChange(() => this.changedAll()));
   }
 
   private changedAll(): void {
@@ -97,7 +117,7 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
     if (TerritoryDetailsFiles.idOf(uri) === undefined) {
       throw vscode.FileSystemError.FileNotFound(uri);
     }
-    const loadedAt = this.store.state.snapshot?.loadedAt ?? 0;
+    const loadedAt = this.connectionOf(uri)?.store.state.snapshot?.loadedAt ?? 0;
     // The size is not known before reading; 0 makes VS Code read the whole file.
     return { type: vscode.FileType.File, ctime: loadedAt, mtime: Date.now(), size: 0, permissions: vscode.FilePermission.Readonly };
   }
@@ -138,7 +158,8 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
   }
 
   dispose(): void {
-    for (const subscription of this.subscriptions) {
+    this.subscription.dispose();
+    for (const subscription of this.storeSubscriptions) {
       subscription.dispose();
     }
     this.changed.dispose();

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import type { Event } from '../../core/support/events';
 import type { Logger } from '../../core/support/logger';
 import { HostMessage, parseWebviewMessage } from '../../core/map/mapMessages';
 import { toMapData } from '../../core/map/mapModel';
-import { connectionName, emptyMapMessage } from '../../core/map/mapText';
+import { emptyMapMessage } from '../../core/map/mapText';
 import type { TerritoryState } from '../../core/territories/territoryStore';
+import type { Connection } from '../connections/connection';
+import type { Connections } from '../connections/connections';
 import type { TerritorySnapshot } from '../../core/territories/snapshot';
 import { MAP_VIEW_TYPE } from '../../ids';
 import { makeNonce, mapHtml } from './mapHtml';
@@ -14,16 +15,10 @@ const TITLE = 'Territory Map';
 export interface TerritoryMapPanelOptions {
   /** The extension's folder: the page may load files from its dist/webview only. */
   readonly extensionUri: vscode.Uri;
-  /** What is loaded now. */
-  readonly state: () => TerritoryState;
-  /** Fires whenever that changes: a load starts or ends, the token or the org changes. */
-  readonly onDidChangeState: Event<unknown>;
-  /** Starts a load if nothing is loaded or loading (a map restored when VS Code starts). */
-  readonly ensureLoaded: () => void;
-  /** Reveals a territory in the Territories view; resolves whether it is there. */
-  readonly reveal: (id: string) => Promise<boolean>;
-  /** The signed-in account, which names the connection in the title (else the API's host does). */
-  readonly accountLabel: () => Promise<string | undefined>;
+  /** Whose territories it can show; it shows one connection's at a time (the first, until asked). */
+  readonly connections: Connections;
+  /** Reveals a territory of a connection in the Territories view; resolves whether it is there. */
+  readonly reveal: (id: string, connection: Connection) => Promise<boolean>;
   readonly logger: Logger;
   /** Blanks every secret the extension holds from what is posted (the names come from a server). */
   readonly redact: <T>(value: T) => T;
@@ -49,7 +44,9 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
   /** What the page shows: the snapshot drawn, or the message shown in its place. */
   private posted: TerritorySnapshot | string | undefined;
   private pendingFocus: string | undefined;
-  private account: string | undefined;
+  /** The connection whose territories it shows. */
+  private source: Connection | undefined;
+  private sourceSubscription: { dispose(): void } | undefined;
   private readonly drawnEmitter = new vscode.EventEmitter<MapDrawn>();
   private readonly subscription: { dispose(): void };
 
@@ -59,7 +56,32 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
   lastDrawn: MapDrawn | undefined;
 
   constructor(private readonly options: TerritoryMapPanelOptions) {
-    this.subscription = options.onDidChangeState(() => this.stateChanged());
+    // A connection removed: the map moves to one that is still there.
+    this.subscription = options.connections.onDidChange(() => {
+      const source = this.source && options.connections.all.includes(this.source) ? this.source : options.connections.all[0];
+      this.follow(source);
+    });
+  }
+
+  /** The connection shown (the first, until another is asked for). */
+  get connection(): Connection {
+    return this.source && this.options.connections.all.includes(this.source) ? this.source : this.options.connections.all[0];
+  }
+
+  private state(): TerritoryState {
+    return this.connection.store.state;
+  }
+
+  /** Shows `connection`'s territories from now on; redraws when they change. */
+  private follow(connection: Connection): void {
+    if (connection === this.source && this.sourceSubscription) {
+      return;
+    }
+    this.sourceSubscription?.dispose();
+    this.source = connection;
+    this.posted = undefined;
+    this.sourceSubscription = connection.store.onDidChange(() => this.stateChanged());
+    this.stateChanged();
   }
 
   /** The open panel, if any. */
@@ -67,8 +89,9 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
     return this.panel;
   }
 
-  /** Opens the map, or brings it to the front; with a territory ID, zooms to that territory. */
-  show(focusId?: string): void {
+  /** Opens the map of a connection's territories, or brings it to the front; with a territory ID, zooms to that territory. */
+  show(connection: Connection, focusId?: string): void {
+    this.follow(connection);
     if (this.panel) {
       this.panel.reveal();
     } else {
@@ -87,6 +110,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
       panel.dispose();
       return;
     }
+    this.follow(this.connection);
     this.adopt(panel);
   }
 
@@ -104,7 +128,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
         this.postState();
         return;
       case 'reveal':
-        if (!(await this.options.reveal(message.id))) {
+        if (!(await this.options.reveal(message.id, this.connection))) {
           this.options.logger.warn(`The territory map asked to show territory ${message.id}, which is not loaded.`);
         }
         return;
@@ -120,6 +144,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
     this.panel?.dispose();
     this.forget();
     this.subscription.dispose();
+    this.sourceSubscription?.dispose();
     this.drawnEmitter.dispose();
   }
 
@@ -154,10 +179,11 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
         }
       }),
     ];
-    void this.updateTitle();
-    const state = this.options.state();
+    this.updateTitle();
+    const state = this.state();
     if (!state.snapshot && !state.loading && !state.failure) {
-      this.options.ensureLoaded();
+      this.connection.wanted = true;
+      void this.connection.store.ensureLoaded();
     }
   }
 
@@ -176,7 +202,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
     if (!this.panel) {
       return;
     }
-    void this.updateTitle();
+    this.updateTitle();
     this.postState();
   }
 
@@ -185,14 +211,14 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
     if (!this.ready) {
       return;
     }
-    const state = this.options.state();
+    const state = this.state();
     const snapshot = state.snapshot;
     if (snapshot && snapshot.tree.all.length > 0) {
       if (this.posted === snapshot) {
         return;
       }
       this.posted = snapshot;
-      const organisation = connectionName(this.account, snapshot.endpoint.origin) ?? 'All territories';
+      const organisation = this.connection.name;
       const data = toMapData(snapshot.tree, { organisation, loadedAt: snapshot.loadedAt, note: snapshot.hierarchyFailure ? 'no hierarchy: all at the top level' : undefined });
       this.post({ type: 'show', data: this.options.redact(data) });
       this.postFocus();
@@ -217,12 +243,10 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
     void this.panel?.webview.postMessage(message);
   }
 
-  /** "Territory Map: Zoho EU": the connection the territories come from. */
-  private async updateTitle(): Promise<void> {
-    this.account = await this.options.accountLabel();
-    const name = connectionName(this.account, this.options.state().snapshot?.endpoint.origin);
+  /** "Territory Map: Zoho CRM (Europe)": the connection the territories come from. */
+  private updateTitle(): void {
     if (this.panel) {
-      this.panel.title = name ? `${TITLE}: ${name}` : TITLE;
+      this.panel.title = this.options.redact(`${TITLE}: ${this.connection.name}`);
     }
   }
 }

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
-import { ACCESS_TOKEN_SECRET_KEY } from '../../ids';
 
 /**
- * The access token, kept in VS Code's SecretStorage and nowhere else. Sees changes made by other
+ * A connection's pasted access token, kept in VS Code's SecretStorage and nowhere else. Sees changes made by other
  * windows (SecretStorage's onDidChange) and fires `onDidChange` only when the token really changed.
  */
 export class AccessTokenStore implements vscode.Disposable {
@@ -17,11 +16,13 @@ export class AccessTokenStore implements vscode.Disposable {
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
+    /** Its SecretStorage key: one connection's (see `secretKeysOf`). */
+    private readonly key: string,
     /** Told every token read or set, so that no text shown or logged can carry it. */
     private readonly known: KnownSecrets,
   ) {
     this.subscription = secrets.onDidChange((event) => {
-      if (event.key === ACCESS_TOKEN_SECRET_KEY) {
+      if (event.key === this.key) {
         void this.reread();
       }
     });
@@ -29,7 +30,7 @@ export class AccessTokenStore implements vscode.Disposable {
 
   async get(): Promise<string | undefined> {
     if (!this.read) {
-      this.token = (await this.secrets.get(ACCESS_TOKEN_SECRET_KEY)) || undefined;
+      this.token = (await this.secrets.get(this.key)) || undefined;
       this.known.add(this.token);
       this.read = true;
     }
@@ -38,12 +39,12 @@ export class AccessTokenStore implements vscode.Disposable {
 
   async set(token: string): Promise<void> {
     this.known.add(token);
-    await this.secrets.store(ACCESS_TOKEN_SECRET_KEY, token);
+    await this.secrets.store(this.key, token);
     this.apply(token);
   }
 
   async clear(): Promise<void> {
-    await this.secrets.delete(ACCESS_TOKEN_SECRET_KEY);
+    await this.secrets.delete(this.key);
     this.apply(undefined);
   }
 
@@ -53,7 +54,7 @@ export class AccessTokenStore implements vscode.Disposable {
   }
 
   private async reread(): Promise<void> {
-    this.apply((await this.secrets.get(ACCESS_TOKEN_SECRET_KEY)) || undefined);
+    this.apply((await this.secrets.get(this.key)) || undefined);
   }
 
   private apply(token: string | undefined): void {

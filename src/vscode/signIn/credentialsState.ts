@@ -1,16 +1,17 @@
 import * as vscode from 'vscode';
-import { CONTEXT_KEYS } from '../../ids';
+import { SignInStatus } from '../../core/signIn/savedSignIn';
 import { AccessTokenStore } from './accessTokenStore';
 import { OAuthSignIn } from './oauthSignIn';
 
 /**
- * Whether there is a way in (a Zoho sign-in or a pasted access token), and which: one event for a
- * change of either, and the context keys the menus and welcome view use.
+ * Whether a connection has a way in (a Zoho sign-in or a pasted access token), and which: one event
+ * for a change of either. `Connections` sums them up into the context keys the menus and welcome use.
  */
 export class CredentialsState implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<boolean>();
   private readonly subscriptions: vscode.Disposable[];
   private known: boolean | undefined;
+  private signIn: SignInStatus = { signedIn: false };
   /** What the last update saw; a change of it is what `onDidChange` reports. Kept in memory only. */
   private seen: string | undefined;
   private updating: Promise<boolean> = Promise.resolve(false);
@@ -30,8 +31,13 @@ export class CredentialsState implements vscode.Disposable {
     return this.known === true;
   }
 
+  /** The sign-in as last seen (no secrets): whether there is one, and where it points. */
+  get signInStatus(): SignInStatus {
+    return this.signIn;
+  }
+
   /**
-   * Reads both stores and sets the context keys; with `notify`, fires `onDidChange` if the way in
+   * Reads both stores; with `notify`, fires `onDidChange` if the way in
    * changed since the last look. Updates run one after another, so one change fires once, however
    * many events announce it. A command that changed the token awaits this before it loads, so the
    * load is never cancelled by the reset the change brings.
@@ -51,22 +57,11 @@ export class CredentialsState implements vscode.Disposable {
     const changed = seen !== this.seen;
     this.known = has;
     this.seen = seen;
-    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasToken, has);
-    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, status.signedIn);
+    this.signIn = status;
     if (notify && changed) {
       this.changed.fire(has);
     }
     return has;
-  }
-
-  /** "Zoho EU (sandbox)" when signed in; `undefined` with a pasted token or none. */
-  async accountLabel(): Promise<string | undefined> {
-    const status = await this.oauthSignIn.status();
-    if (!status.signedIn || !status.dataCenter) {
-      return undefined;
-    }
-    const environment = status.environment && status.environment !== 'production' ? ` (${status.environment})` : '';
-    return `Zoho ${status.dataCenter.toUpperCase()}${environment}`;
   }
 
   dispose(): void {

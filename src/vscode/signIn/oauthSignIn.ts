@@ -3,19 +3,18 @@ import { CredentialStore, SignInStatus } from '../../core/signIn/savedSignIn';
 import { TokenManager } from '../../core/signIn/tokenManager';
 import { SignOutResult } from '../../core/signIn/signOut';
 import { SignInRequest } from '../../core/signIn/signInRequest';
-import { SIGN_IN_SECRET_KEY } from '../../ids';
 
-/** The sign-in record's place in SecretStorage: one key, one JSON text. */
-export function signInSecretStore(secrets: vscode.SecretStorage): CredentialStore {
+/** The sign-in record's place in SecretStorage: one key (a connection's, see `secretKeysOf`), one JSON text. */
+export function signInSecretStore(secrets: vscode.SecretStorage, key: string): CredentialStore {
   return {
-    get: async () => (await secrets.get(SIGN_IN_SECRET_KEY)) || undefined,
-    set: (value) => Promise.resolve(secrets.store(SIGN_IN_SECRET_KEY, value)),
-    delete: () => Promise.resolve(secrets.delete(SIGN_IN_SECRET_KEY)),
+    get: async () => (await secrets.get(key)) || undefined,
+    set: (value) => Promise.resolve(secrets.store(key, value)),
+    delete: () => Promise.resolve(secrets.delete(key)),
   };
 }
 
 /**
- * The Zoho OAuth sign-in, kept in SecretStorage (one record under one key) and kept fresh by the
+ * A connection's Zoho OAuth sign-in, kept in SecretStorage (one record under one key) and kept fresh by the
  * core's `TokenManager`. Sees sign-ins and sign-outs made in other windows. Every secret of the
  * sign-in is told to the `KnownSecrets` the log and messages redact with (by the token manager).
  */
@@ -28,12 +27,14 @@ export class OAuthSignIn implements vscode.Disposable {
 
   constructor(
     secrets: vscode.SecretStorage,
-    /** Keeps the sign-in fresh; its store is `signInSecretStore(secrets)`. */
+    /** The connection's SecretStorage key of the sign-in. */
+    key: string,
+    /** Keeps the sign-in fresh; its store is `signInSecretStore(secrets, key)`. */
     readonly tokenManager: TokenManager,
   ) {
     let lastAccount: string | undefined;
     this.subscription = secrets.onDidChange(async (event) => {
-      if (event.key !== SIGN_IN_SECRET_KEY) {
+      if (event.key !== key) {
         return;
       }
       // Refreshed tokens are saved under the same key: only another account (or none) is news.

@@ -1,131 +1,163 @@
 import * as vscode from 'vscode';
-import { EndpointSettings, resolveEndpoint } from '../../core/zohoApi/endpoint';
+import { resolveEndpoint } from '../../core/zohoApi/endpoint';
 import { Logger } from '../../core/support/logger';
-import { TerritoryStore } from '../../core/territories/territoryStore';
-import { CredentialsState } from '../signIn/credentialsState';
+import { Connection } from '../connections/connection';
+import { Connections } from '../connections/connections';
 import { AutoRefreshTimer } from './autoRefreshTimer';
-import { SavedTerritories } from './savedTerritories';
 import { TerritoriesView } from './territoriesView';
 
 export interface LoadSchedulerOptions {
   readonly view: TerritoriesView;
-  readonly store: TerritoryStore;
-  readonly signIn: CredentialsState;
-  readonly saved: SavedTerritories;
+  readonly connections: Connections;
   readonly timer: AutoRefreshTimer;
-  readonly readSettings: () => EndpointSettings;
   /** Fires when the extension's settings change. */
   readonly onDidChangeSettings: vscode.Event<void>;
   readonly logger: Logger;
 }
 
 /**
- * When the territories load: when the view is first shown, when the way in changes (here or in
- * another window), when the endpoint settings change, and on the auto-refresh timer while the view
- * is visible. Nothing loads while the view has never been opened. The last good load is saved, and
- * shown at once on the next start while a fresh load runs.
+ * When territories load. A connection loads once it is wanted (the only connection, or one whose
+ * row was expanded or refreshed) and the view is visible: when the view is first shown, when its
+ * way in changes (here or in another window), when its endpoint settings change, and on the
+ * auto-refresh timer. Nothing loads while the view has never been opened. Each connection's last
+ * good load is saved, and shown at once on the next start while a fresh load runs.
  */
 export class LoadScheduler implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  /** The endpoint settings the data on screen belongs to (as JSON, to compare). */
-  private endpointSettings = '';
-  /** Once the saved territories were considered (shown, or skipped since the account changed). */
-  private savedConsidered = false;
+  private perConnection: vscode.Disposable[] = [];
+  /** Per connection, the endpoint settings its data on screen belongs to (as JSON, to compare). */
+  private readonly endpointSettings = new Map<Connection, string>();
+  /** Connections whose saved territories were considered (shown, or skipped since the account changed). */
+  private readonly savedConsidered = new Set<Connection>();
 
   constructor(private readonly options: LoadSchedulerOptions) {}
 
   /** Starts listening, and shows (and, if the view is visible, loads) what there is. */
   async start(): Promise<void> {
-    const { view, store, signIn, timer } = this.options;
-    this.endpointSettings = JSON.stringify(this.options.readSettings());
+    const { view, connections, timer } = this.options;
     this.disposables.push(
-      store.onDidChange(() => {
-        if (store.state.snapshot) {
-          void this.options.saved.save(store.state.snapshot);
-        }
-      }),
       view.treeView.onDidChangeVisibility(() => void this.loadIfVisible()),
-      signIn.onDidChange((hasCredentials) => void this.credentialsChanged(hasCredentials)),
+      view.provider.onDidWantConnection((connection) => void this.loadIfVisible(connection)),
+      connections.onDidChange(() => this.follow()),
       this.options.onDidChangeSettings(() => this.settingsChanged()),
     );
+    this.follow();
     timer.restart();
-    await signIn.update();
-    view.setAccount(await signIn.accountLabel());
+    await Promise.all(connections.all.map((connection) => connection.credentials.update()));
+    await connections.updateContext();
+    view.showSummary();
     await this.loadIfVisible();
   }
 
-  /** A timed refresh, only while someone can see the view and nothing is loading. */
+  /** A timed refresh of each wanted connection, only while someone can see the view and nothing is loading. */
   autoRefresh(): void {
-    const { view, store, signIn } = this.options;
-    if (view.visible && signIn.hasCredentials && !store.state.loading) {
-      this.options.logger.info('Refreshing on the auto-refresh timer.');
-      void store.load();
+    if (!this.options.view.visible) {
+      return;
+    }
+    for (const connection of this.wanted()) {
+      if (connection.credentials.hasCredentials && !connection.store.state.loading) {
+        connection.logger.info('Refreshing on the auto-refresh timer.');
+        void connection.store.load();
+      }
     }
   }
 
   dispose(): void {
-    for (const disposable of this.disposables) {
+    for (const disposable of [...this.disposables, ...this.perConnection]) {
       disposable.dispose();
     }
   }
 
+  /** The connections whose territories are wanted: the only one, or those opened or refreshed. */
+  private wanted(): Connection[] {
+    const { connections } = this.options;
+    return connections.all.filter((connection) => !connections.multiple || connection.wanted);
+  }
+
+  /** Listens to each connection (again, after one was added or removed). */
+  private follow(): void {
+    for (const disposable of this.perConnection) {
+      disposable.dispose();
+    }
+    this.perConnection = this.options.connections.all.flatMap((connection) => {
+      if (!this.endpointSettings.has(connection)) {
+        this.endpointSettings.set(connection, JSON.stringify(connection.endpointSettings()));
+      }
+      return [
+        connection.store.onDidChange((state) => {
+          if (state.snapshot) {
+            void connection.saved.save(state.snapshot);
+          }
+        }),
+        connection.credentials.onDidChange((hasCredentials) => void this.credentialsChanged(connection, hasCredentials)),
+      ];
+    });
+  }
+
   /** Signed in or out, a token set or cleared (here or in another window): other data, maybe another org. */
-  private async credentialsChanged(hasCredentials: boolean): Promise<void> {
-    const { view, store, signIn, saved } = this.options;
-    store.reset(hasCredentials);
+  private async credentialsChanged(connection: Connection, hasCredentials: boolean): Promise<void> {
+    connection.store.reset(hasCredentials);
     // What was saved may be another account's: from now on only fresh loads are shown.
-    this.savedConsidered = true;
-    view.setAccount(await signIn.accountLabel());
+    this.savedConsidered.add(connection);
+    this.options.view.showSummary();
     if (!hasCredentials) {
       // The saved territories belong to the signed-out account: forget them too.
-      await saved.forget();
-    } else if (view.visible) {
-      void store.load();
+      await connection.saved.forget();
+    } else if (this.options.view.visible && this.wanted().includes(connection)) {
+      void connection.store.load();
     }
   }
 
   /** Another org (or API version) means other data: forget it and load afresh. Ignored values change nothing. */
   private settingsChanged(): void {
     this.options.timer.restart();
-    const settings = JSON.stringify(this.options.readSettings());
-    if (settings === this.endpointSettings) {
-      return;
-    }
-    this.endpointSettings = settings;
-    this.options.store.reset(this.options.signIn.hasCredentials);
-    void this.loadIfVisible();
-  }
-
-  private async loadIfVisible(): Promise<void> {
-    const { view, store, signIn } = this.options;
-    if (!view.visible || !signIn.hasCredentials) {
-      return;
-    }
-    this.showSavedTerritories();
-    // Saved data from the last session is shown at once, but a fresh load follows.
-    if (store.state.snapshot?.cached && !store.state.loading && !store.state.failure) {
-      void store.load();
-    } else {
-      void store.ensureLoaded();
+    for (const connection of this.options.connections.all) {
+      const settings = JSON.stringify(connection.endpointSettings());
+      if (settings !== this.endpointSettings.get(connection)) {
+        this.endpointSettings.set(connection, settings);
+        connection.store.reset(connection.credentials.hasCredentials);
+        void this.loadIfVisible(connection);
+      }
     }
   }
 
-  /** The last session's territories, read (and parsed) only once the view is first shown. */
-  private showSavedTerritories(): void {
-    if (this.savedConsidered) {
+  /** Loads the wanted connections (or just `only`) that can load, if the view is visible. */
+  private async loadIfVisible(only?: Connection): Promise<void> {
+    if (!this.options.view.visible) {
       return;
     }
-    this.savedConsidered = true;
+    for (const connection of only ? [only] : this.options.connections.all) {
+      // Every connection's saved totals show at once; only wanted ones spend API credits.
+      this.showSavedTerritories(connection);
+      const { store, credentials } = connection;
+      if (!credentials.hasCredentials || !this.wanted().includes(connection)) {
+        continue;
+      }
+      // Saved data from the last session is shown at once, but a fresh load follows.
+      if (store.state.snapshot?.cached && !store.state.loading && !store.state.failure) {
+        void store.load();
+      } else {
+        void store.ensureLoaded();
+      }
+    }
+  }
+
+  /** A connection's territories from the last session, read (and parsed) only once the view is first shown. */
+  private showSavedTerritories(connection: Connection): void {
+    if (this.savedConsidered.has(connection) || !connection.credentials.hasCredentials) {
+      return;
+    }
+    this.savedConsidered.add(connection);
     let endpoint;
     try {
-      endpoint = resolveEndpoint(this.options.readSettings());
+      endpoint = resolveEndpoint(connection.endpointSettings());
     } catch {
       // Settings the load will refuse, with a message: nothing saved is shown for them.
       return;
     }
-    const snapshot = this.options.saved.read(endpoint);
+    const snapshot = connection.saved.read(endpoint);
     if (snapshot) {
-      this.options.store.showSaved(snapshot);
+      connection.store.showSaved(snapshot);
     }
   }
 }

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { TerritoryNode } from '../../core/territories/hierarchy';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
-import { TerritoryStore } from '../../core/territories/territoryStore';
 import { summarizeView } from '../../core/territories/labels';
 import { TERRITORIES_VIEW_ID } from '../../ids';
-import { TerritoryTreeElement, TerritoryTreeProvider } from './territoryTreeProvider';
+import { Connection } from '../connections/connection';
+import { Connections } from '../connections/connections';
+import { TerritoryTreeProvider } from './territoryTreeProvider';
+import { TerritoryTreeElement } from './treeElements';
 
 const formatTime = (epochMs: number) => new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
@@ -12,7 +14,7 @@ export interface TerritoriesViewOptions {
   /** The view's TreeView, made by `activate` over `provider`. */
   readonly treeView: vscode.TreeView<TerritoryTreeElement>;
   readonly provider: TerritoryTreeProvider;
-  readonly store: TerritoryStore;
+  readonly connections: Connections;
   /** Blanked from the title line and the message. */
   readonly secrets: KnownSecrets;
 }
@@ -24,28 +26,21 @@ export interface TerritoriesViewOptions {
 export class TerritoriesView implements vscode.Disposable {
   readonly treeView: vscode.TreeView<TerritoryTreeElement>;
   readonly provider: TerritoryTreeProvider;
-  private readonly disposables: vscode.Disposable[];
-  /** The sign-in's name ("Zoho EU"), shown first in the summary when there is one. */
-  private account: string | undefined;
+  private readonly subscription: vscode.Disposable;
+  private storeSubscriptions: Array<{ dispose(): void }> = [];
 
   constructor(private readonly options: TerritoriesViewOptions) {
     ({ treeView: this.treeView, provider: this.provider } = options);
-    this.disposables = [
-      options.store.onDidChange(() => this.showSummary()),
-      options.store.onDidStartLoading((loading) => {
-        void vscode.window.withProgress({ location: { viewId: TERRITORIES_VIEW_ID } }, () => loading);
-      }),
-    ];
+    this.subscription = options.connections.onDidChange(() => this.listen());
+  }
+
+  /** Starts following every connection's loads. */
+  start(): void {
+    this.listen();
   }
 
   get visible(): boolean {
     return this.treeView.visible;
-  }
-
-  /** Names the account the data is from, in the summary. */
-  setAccount(account: string | undefined): void {
-    this.account = account;
-    this.showSummary();
   }
 
   /** Shows the view (opening its container) and gives it focus. */
@@ -53,30 +48,60 @@ export class TerritoriesView implements vscode.Disposable {
     await vscode.commands.executeCommand(`${TERRITORIES_VIEW_ID}.focus`);
   }
 
-  /** Scrolls to a territory, expanding its ancestors, and selects it. */
-  async revealTerritory(node: TerritoryNode): Promise<void> {
-    await this.treeView.reveal(this.provider.elementFor(node), { select: true, focus: true, expand: false });
+  /** Scrolls to a territory, expanding its ancestors (and its connection), and selects it. */
+  async revealTerritory(node: TerritoryNode, connection: Connection): Promise<void> {
+    await this.treeView.reveal(this.provider.elementFor(node, connection), { select: true, focus: true, expand: false });
   }
 
-  /** Reveals the loaded territory with this ID; resolves whether there is one. */
-  async revealTerritoryById(id: string): Promise<boolean> {
-    const node = this.options.store.state.snapshot?.tree.byId.get(id);
-    if (node) {
-      await this.revealTerritory(node);
+  /** Reveals the loaded territory with this ID (in `connection`, else the first that has it); resolves whether there is one. */
+  async revealTerritoryById(id: string, connection?: Connection): Promise<boolean> {
+    for (const candidate of connection ? [connection] : this.options.connections.all) {
+      const node = candidate.store.state.snapshot?.tree.byId.get(id);
+      if (node) {
+        await this.revealTerritory(node, candidate);
+        return true;
+      }
     }
-    return node !== undefined;
+    return false;
   }
 
+  /**
+   * The title line and message. One connection: its totals and state, as before connections. Several:
+   * how many; each connection's row says its own state.
+   */
   showSummary(): void {
-    const summary = summarizeView(this.options.store.state, formatTime, Date.now(), this.account);
-    const { secrets } = this.options;
+    const { connections, secrets } = this.options;
+    if (connections.multiple) {
+      this.treeView.description = `${connections.all.length} connections`;
+      this.treeView.message = undefined;
+      return;
+    }
+    const connection = connections.all[0];
+    const summary = summarizeView(connection.store.state, formatTime, Date.now(), connection.name);
     this.treeView.description = summary.description === undefined ? undefined : secrets.redact(summary.description);
     this.treeView.message = summary.message === undefined ? undefined : secrets.redact(summary.message);
   }
 
   dispose(): void {
-    for (const disposable of this.disposables) {
-      disposable.dispose();
+    this.subscription.dispose();
+    this.unlisten();
+  }
+
+  private listen(): void {
+    this.unlisten();
+    this.storeSubscriptions = this.options.connections.all.flatMap((connection) => [
+      connection.store.onDidChange(() => this.showSummary()),
+      connection.store.onDidStartLoading((loading) => {
+        void vscode.window.withProgress({ location: { viewId: TERRITORIES_VIEW_ID } }, () => loading);
+      }),
+    ]);
+    this.showSummary();
+  }
+
+  private unlisten(): void {
+    for (const subscription of this.storeSubscriptions) {
+      subscription.dispose();
     }
+    this.storeSubscriptions = [];
   }
 }

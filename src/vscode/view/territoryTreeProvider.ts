@@ -1,90 +1,62 @@
 import * as vscode from 'vscode';
 import { ErrorAction } from '../../core/messages/errorMessages';
-import { TerritoryNode, sortTerritories } from '../../core/territories/hierarchy';
-import { TerritoryState, TerritoryStore } from '../../core/territories/territoryStore';
-import { TerritoryUser } from '../../core/zohoApi/records';
-import { TerritorySnapshot } from '../../core/territories/snapshot';
+import { TerritoryNode } from '../../core/territories/hierarchy';
 import { formatUserCount } from '../../core/territories/names';
-import { describeTerritory, describeUser } from '../../core/territories/labels';
+import { describeTerritory, describeUser, summarizeConnection } from '../../core/territories/labels';
 import { detailsOfNode } from '../../core/details/territoryDetails';
 import { territoryTooltip } from '../../core/details/tooltip';
+import { describePlace } from '../../core/connections/connectionRecords';
 import { COMMANDS, TREE_ITEM_CONTEXT } from '../../ids';
+import { Connection } from '../connections/connection';
+import { Connections } from '../connections/connections';
 import { errorActionCommand } from '../errorActions';
 import { localDateTimeFormatter } from '../localTime';
+import { ConnectionBranch } from './connectionBranch';
+import { ConnectionElement, TerritoryElement, TerritoryTreeElement, UserElement, UsersElement, UsersMessageElement } from './treeElements';
 import { ViewOptions } from './viewOptions';
 
-/** A territory in the tree; wraps the hierarchy's node. */
-export class TerritoryElement {
-  readonly kind = 'territory';
-  constructor(readonly node: TerritoryNode) {}
-}
-
-/** The "Users" entry under a territory; its children load when it is first expanded. */
-export class UsersElement {
-  readonly kind = 'users';
-  constructor(readonly territory: TerritoryElement) {}
-}
-
-export class UserElement {
-  readonly kind = 'user';
-  constructor(
-    readonly parent: UsersElement,
-    readonly user: TerritoryUser,
-  ) {}
-}
-
-/** A line of text in place of users that could not be loaded; clicking it tries again. */
-export class UsersMessageElement {
-  readonly kind = 'message';
-  constructor(
-    readonly parent: UsersElement,
-    readonly text: string,
-  ) {}
-}
-
-/** Shown in place of territories when loading failed and nothing is loaded: the way out, one click away. */
-export class ActionElement {
-  readonly kind = 'action';
-  constructor(
-    readonly action: ErrorAction,
-    readonly message: string,
-  ) {}
-}
-
-export type TerritoryTreeElement = TerritoryElement | UsersElement | UserElement | UsersMessageElement | ActionElement;
-
 /**
- * The Territories tree: the hierarchy (or a flat list) of territories, each with its users a click
- * away. The tree model is built once per load (in the store); the elements and sorted child lists
- * here are made lazily, only for what VS Code asks to draw, and kept until the data or options change.
+ * The Territories tree. With one connection: its hierarchy (or a flat list) of territories, each
+ * with its users a click away, as before connections. With several: one row per connection, whose
+ * territories load only once it is expanded (each request spends that org's API credits).
  */
 export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryTreeElement>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TerritoryTreeElement | undefined | void>();
-  private readonly subscriptions: Array<{ dispose(): void }>;
-  private snapshot: TerritorySnapshot | undefined;
-  private action: ActionElement | undefined;
-  private elements = new Map<TerritoryNode, TerritoryElement>();
-  private usersElements = new Map<TerritoryElement, UsersElement>();
-  private sortedChildren = new Map<TerritoryElement | undefined, TerritoryElement[]>();
+  private readonly wanted = new vscode.EventEmitter<Connection>();
+  private readonly subscriptions: vscode.Disposable[];
+  private branches = new Map<Connection, ConnectionBranch>();
+  private branchSubscriptions: Array<{ dispose(): void }> = [];
   private readonly formatTime = localDateTimeFormatter();
 
   readonly onDidChangeTreeData: vscode.Event<TerritoryTreeElement | undefined | void> = this.changed.event;
+  /** Fires when a connection's row is expanded for the first time: its territories are wanted. */
+  readonly onDidWantConnection: vscode.Event<Connection> = this.wanted.event;
 
   constructor(
-    private readonly store: TerritoryStore,
+    private readonly connections: Connections,
     private readonly options: ViewOptions,
   ) {
-    this.subscriptions = [store.onDidChange((state) => this.show(state)), options.onDidChange(() => this.redraw())];
-    this.show(store.state);
+    this.subscriptions = [connections.onDidChange(() => this.takeConnections()), options.onDidChange(() => this.redraw())];
+    this.takeConnections();
   }
 
   getChildren(element?: TerritoryTreeElement): TerritoryTreeElement[] | Promise<TerritoryTreeElement[]> {
     if (!element) {
-      return this.snapshot ? this.territoriesUnder(undefined) : this.action ? [this.action] : [];
+      const all = [...this.branches.values()];
+      return this.connections.multiple ? all.map((branch) => branch.element) : all[0]?.topRows(false) ?? [];
     }
     switch (element.kind) {
-      case 'territory':
-        return element.node.ownUsers > 0 ? [this.usersOf(element), ...this.territoriesUnder(element)] : this.territoriesUnder(element);
+      case 'connection':
+        if (!element.connection.wanted) {
+          element.connection.wanted = true;
+          this.wanted.fire(element.connection);
+        }
+        return this.branchOf(element.connection)?.topRows(true) ?? [];
+      case 'territory': {
+        const branch = this.branchOf(element.connection);
+        const territories = branch?.territoriesUnder(element) ?? [];
+        return element.node.ownUsers > 0 && branch ? [branch.usersOf(element), ...territories] : territories;
+      }
       case 'users':
         return this.loadUsers(element);
       default:
@@ -93,26 +65,32 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
   }
 
   getParent(element: TerritoryTreeElement): TerritoryTreeElement | undefined {
+    const top = this.connections.multiple ? this.branchOf(element.connection)?.element : undefined;
     switch (element.kind) {
       case 'territory':
-        return this.options.hierarchy && element.node.parent ? this.elementFor(element.node.parent) : undefined;
+        return this.options.hierarchy && element.node.parent ? this.elementFor(element.node.parent, element.connection) : top;
       case 'users':
         return element.territory;
       case 'user':
       case 'message':
         return element.parent;
-      default:
+      case 'connection':
         return undefined;
+      default:
+        return top;
     }
   }
 
   getTreeItem(element: TerritoryTreeElement): vscode.TreeItem {
+    const prefix = this.connections.multiple ? `${element.connection.id}/` : '';
     switch (element.kind) {
+      case 'connection':
+        return this.connectionItem(element);
       case 'territory':
-        return this.territoryItem(element);
+        return this.territoryItem(element, prefix);
       case 'users': {
         const item = new vscode.TreeItem('Users', vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `${element.territory.node.id}/users`;
+        item.id = `${prefix}${element.territory.node.id}/users`;
         item.description = formatUserCount(element.territory.node.ownUsers);
         item.iconPath = new vscode.ThemeIcon('organization');
         item.contextValue = TREE_ITEM_CONTEXT.users;
@@ -121,7 +99,7 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
       case 'user': {
         const { label, description, tooltip } = describeUser(element.user);
         const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-        item.id = `${element.parent.territory.node.id}/users/${element.user.id}`;
+        item.id = `${prefix}${element.parent.territory.node.id}/users/${element.user.id}`;
         item.description = description;
         item.tooltip = tooltip;
         item.iconPath = new vscode.ThemeIcon(element.user.status && element.user.status !== 'active' ? 'circle-slash' : 'person');
@@ -130,19 +108,27 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
       }
       case 'message': {
         const item = new vscode.TreeItem(element.text, vscode.TreeItemCollapsibleState.None);
-        item.id = `${element.parent.territory.node.id}/users/message`;
+        item.id = `${prefix}${element.parent.territory.node.id}/users/message`;
         item.tooltip = `${element.text}\nClick to try again.`;
         item.iconPath = new vscode.ThemeIcon('warning');
         item.contextValue = TREE_ITEM_CONTEXT.message;
         item.command = { title: 'Try Again', command: COMMANDS.reloadUsers, arguments: [element.parent] };
         return item;
       }
+      case 'notice': {
+        const item = new vscode.TreeItem(element.text, vscode.TreeItemCollapsibleState.None);
+        item.id = `${prefix}notice`;
+        item.tooltip = element.text;
+        item.iconPath = new vscode.ThemeIcon(element.severity === 'warning' ? 'warning' : 'info');
+        item.contextValue = TREE_ITEM_CONTEXT.message;
+        return item;
+      }
       case 'action': {
         const item = new vscode.TreeItem(`${element.action.label}…`, vscode.TreeItemCollapsibleState.None);
-        item.id = `action:${element.action.kind}`;
+        item.id = `${prefix}action:${element.action.kind}`;
         item.iconPath = new vscode.ThemeIcon(ACTION_ICONS[element.action.kind]);
         item.tooltip = element.message;
-        item.command = errorActionCommand(element.action);
+        item.command = errorActionCommand(element.action, element.connection.id);
         item.contextValue = TREE_ITEM_CONTEXT.action;
         return item;
       }
@@ -156,56 +142,107 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
    */
   resolveTreeItem(item: vscode.TreeItem, element: TerritoryTreeElement): vscode.TreeItem {
     if (element.kind === 'territory' && item.tooltip === undefined) {
-      item.tooltip = this.tooltipOf(element.node);
+      item.tooltip = this.tooltipOf(element.node, element.connection);
     }
     return item;
   }
 
-  /** The tooltip `resolveTreeItem` gives a territory's row. */
-  tooltipOf(node: TerritoryNode): vscode.MarkdownString {
-    const snapshot = this.snapshot;
+  /** The tooltip `resolveTreeItem` gives a territory's row; it names the connection. */
+  tooltipOf(node: TerritoryNode, connection: Connection): vscode.MarkdownString {
+    const snapshot = this.branchOf(connection)?.loaded;
     const details = detailsOfNode(node, { recordsLoaded: snapshot?.records !== undefined, hierarchyFailure: snapshot?.hierarchyFailure });
-    const tooltip = new vscode.MarkdownString(territoryTooltip(node, details, this.formatTime));
+    const tooltip = new vscode.MarkdownString(territoryTooltip(node, details, this.formatTime, connection.name));
     tooltip.isTrusted = false;
     tooltip.supportHtml = false;
     return tooltip;
   }
 
-  /** The tree element of a territory (the same object every time, as `TreeView.reveal` needs). */
-  elementFor(node: TerritoryNode): TerritoryElement {
-    let element = this.elements.get(node);
-    if (!element) {
-      element = new TerritoryElement(node);
-      this.elements.set(node, element);
-    }
-    return element;
+  /** The tree element of a territory of a connection (the same object every time, as `TreeView.reveal` needs). */
+  elementFor(node: TerritoryNode, connection: Connection): TerritoryElement {
+    const branch = this.branchOf(connection);
+    return branch ? branch.elementFor(node) : new TerritoryElement(node, connection);
+  }
+
+  /** A connection's row (in the view when there are several). */
+  connectionElement(connection: Connection): ConnectionElement | undefined {
+    return this.branchOf(connection)?.element;
   }
 
   /** Forgets a territory's users (or why they failed) and loads them again. */
   reloadUsers(element: UsersElement): void {
-    this.store.forgetUsers(element.territory.node.id);
+    element.connection.store.forgetUsers(element.territory.node.id);
     this.changed.fire(element);
   }
 
   dispose(): void {
-    for (const subscription of this.subscriptions) {
+    for (const subscription of [...this.subscriptions, ...this.branchSubscriptions]) {
       subscription.dispose();
     }
     this.changed.dispose();
+    this.wanted.dispose();
   }
 
-  private territoryItem(element: TerritoryElement): vscode.TreeItem {
-    const { node } = element;
+  private branchOf(connection: Connection): ConnectionBranch | undefined {
+    return this.branches.get(connection);
+  }
+
+  /** Connections were added, removed or renamed: one branch each, kept for those that stay. */
+  private takeConnections(): void {
+    for (const subscription of this.branchSubscriptions) {
+      subscription.dispose();
+    }
+    const branches = new Map<Connection, ConnectionBranch>();
+    for (const connection of this.connections.all) {
+      branches.set(connection, this.branches.get(connection) ?? new ConnectionBranch(connection, this.options));
+    }
+    this.branches = branches;
+    this.branchSubscriptions = [...branches.values()].flatMap((branch) => [
+      branch.connection.store.onDidChange((state) => {
+        const rowsChanged = branch.take(state);
+        if (this.connections.multiple) {
+          // The connection's row shows its state (loading, stale, totals): redraw it and what is under it.
+          this.changed.fire(branch.element);
+        } else if (rowsChanged) {
+          this.changed.fire();
+        }
+      }),
+      branch.connection.credentials.onDidChange(() => this.connections.multiple && this.changed.fire(branch.element)),
+    ]);
+    this.changed.fire();
+  }
+
+  private connectionItem(element: ConnectionElement): vscode.TreeItem {
+    const { connection } = element;
+    const state = connection.store.state;
+    const item = new vscode.TreeItem(connection.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `connection:${connection.id}`;
+    item.description = summarizeConnection(state, connection.credentials.hasCredentials, this.formatTime, Date.now());
+    const place = describePlace(connection.place());
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown('**').appendText(connection.name).appendMarkdown('**\n\n').appendText(place);
+    if (connection.followsSettings) {
+      tooltip.appendMarkdown('\n\n').appendText('Follows your Zoho data center, API domain and API version settings.');
+    }
+    item.tooltip = tooltip;
+    item.iconPath = new vscode.ThemeIcon(state.loading ? 'loading~spin' : state.failure ? 'warning' : 'cloud');
+    item.contextValue = connection.credentials.signInStatus.signedIn ? `${TREE_ITEM_CONTEXT.connection}-signedIn` : TREE_ITEM_CONTEXT.connection;
+    item.accessibilityInformation = { label: `${connection.name}, ${item.description}` };
+    return item;
+  }
+
+  private territoryItem(element: TerritoryElement, prefix: string): vscode.TreeItem {
+    const { node, connection } = element;
     const hierarchy = this.options.hierarchy;
-    const { label, description } = describeTerritory(node, hierarchy);
+    const { label, description } = describeTerritory(node, hierarchy, connection.store.state.changes?.get(node.id));
     const hasChildren = node.ownUsers > 0 || (hierarchy && node.children.length > 0);
     // A small hierarchy opens at its top level, so the structure shows at a glance.
-    const expanded = hierarchy && !node.parent && node.children.length > 0 && (this.snapshot?.tree.roots.length ?? 0) <= 3;
+    const roots = this.branchOf(connection)?.loaded?.tree.roots.length ?? 0;
+    const expanded = hierarchy && !node.parent && node.children.length > 0 && roots <= 3;
     const item = new vscode.TreeItem(
       label,
       !hasChildren ? vscode.TreeItemCollapsibleState.None : expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
     );
-    item.id = node.id;
+    item.id = `${prefix}${node.id}`;
     item.description = description;
     // The tooltip is left for `resolveTreeItem`, which VS Code calls on hover.
     item.iconPath = new vscode.ThemeIcon(hierarchy && node.children.length > 0 ? 'type-hierarchy' : 'location');
@@ -214,28 +251,8 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
     return item;
   }
 
-  private territoriesUnder(parent: TerritoryElement | undefined): TerritoryElement[] {
-    let children = this.sortedChildren.get(parent);
-    if (!children && this.snapshot) {
-      const hierarchy = this.options.hierarchy;
-      const nodes = parent ? (hierarchy ? parent.node.children : []) : hierarchy ? this.snapshot.tree.roots : this.snapshot.tree.all;
-      children = sortTerritories(nodes, this.options.sortOrder, hierarchy).map((node) => this.elementFor(node));
-      this.sortedChildren.set(parent, children);
-    }
-    return children ?? [];
-  }
-
-  private usersOf(territory: TerritoryElement): UsersElement {
-    let users = this.usersElements.get(territory);
-    if (!users) {
-      users = new UsersElement(territory);
-      this.usersElements.set(territory, users);
-    }
-    return users;
-  }
-
   private async loadUsers(element: UsersElement): Promise<TerritoryTreeElement[]> {
-    const outcome = await this.store.territoryUsers(element.territory.node.id);
+    const outcome = await element.connection.store.territoryUsers(element.territory.node.id);
     if (!outcome.ok) {
       return [new UsersMessageElement(element, `Could not load the users: ${outcome.description.message}`)];
     }
@@ -245,21 +262,10 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
     return outcome.users.map((user) => new UserElement(element, user));
   }
 
-  private show(state: TerritoryState): void {
-    const failure = !state.snapshot && !state.loading && state.hasToken !== false ? state.failure : undefined;
-    const action = failure?.description.action;
-    if (state.snapshot === this.snapshot && action === this.action?.action) {
-      return;
-    }
-    this.snapshot = state.snapshot;
-    this.action = action && failure ? new ActionElement(action, failure.description.message) : undefined;
-    this.elements = new Map();
-    this.usersElements = new Map();
-    this.redraw();
-  }
-
   private redraw(): void {
-    this.sortedChildren = new Map();
+    for (const branch of this.branches.values()) {
+      branch.forgetOrder();
+    }
     this.changed.fire();
   }
 }

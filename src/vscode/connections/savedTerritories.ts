@@ -4,10 +4,9 @@ import { KnownSecrets } from '../../core/redaction/knownSecrets';
 import { Logger } from '../../core/support/logger';
 import { fromSavedSnapshot, toSavedSnapshot } from '../../core/territories/savedSnapshot';
 import { TerritorySnapshot } from '../../core/territories/snapshot';
-import { STATE_KEYS } from '../../ids';
 
 /**
- * The last good load, kept in the extension's global state between sessions, so the view can show
+ * A connection's last good load, kept in the extension's global state between sessions, so the view can show
  * it at once on the next start. Never a secret: every string saved is passed through `KnownSecrets`.
  */
 export class SavedTerritories {
@@ -16,13 +15,15 @@ export class SavedTerritories {
 
   constructor(
     private readonly memento: vscode.Memento,
+    /** The connection's key in global state (see `savedSnapshotKeyOf`). */
+    private readonly key: string,
     private readonly secrets: KnownSecrets,
     private readonly logger: Logger,
   ) {}
 
   /** What was saved for `endpoint` (parsed now, only when asked), or `undefined`. */
   read(endpoint: ZohoEndpoint): TerritorySnapshot | undefined {
-    const snapshot = fromSavedSnapshot(this.memento.get(STATE_KEYS.lastSnapshot), endpoint, this.logger);
+    const snapshot = fromSavedSnapshot(this.memento.get(this.key), endpoint, this.logger);
     this.last = snapshot ?? this.last;
     return snapshot;
   }
@@ -35,13 +36,13 @@ export class SavedTerritories {
     this.last = snapshot;
     const saved = toSavedSnapshot(snapshot);
     if (saved) {
-      await this.memento.update(STATE_KEYS.lastSnapshot, this.secrets.redactValue(saved));
+      await this.memento.update(this.key, this.secrets.redactValue(saved));
     }
   }
 
   /** Forgets what was saved: it belongs to an account that signed out. */
   async forget(): Promise<void> {
     this.last = undefined;
-    await this.memento.update(STATE_KEYS.lastSnapshot, undefined);
+    await this.memento.update(this.key, undefined);
   }
 }

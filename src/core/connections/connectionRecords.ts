@@ -1,0 +1,159 @@
+import { ACCESS_TOKEN_SECRET_KEY, SIGN_IN_SECRET_KEY, STATE_KEYS } from '../../ids';
+import { EndpointSettings } from '../zohoApi/endpoint';
+import { DATA_CENTERS, DEFAULT_DATA_CENTER, isDataCenter } from '../zohoApi/dataCenters';
+import { ZohoEnvironment, isZohoEnvironment } from '../signIn/environments';
+import { stripControlCharacters } from '../redaction/serverText';
+
+/**
+ * A connection: one Zoho CRM org the extension can load, through a Self Client sign-in or a pasted
+ * access token. What is kept of it in the user's global state (never a secret, never a workspace's);
+ * its secrets live in SecretStorage under the keys `secretKeysOf` names.
+ */
+export interface ConnectionRecord {
+  /** Stable and never shown: names its secrets and saved state. */
+  readonly id: string;
+  /** The name the user chose; without one, the connection is named after where it points. */
+  readonly name?: string;
+  /**
+   * Where requests go (for a sign-in, Zoho's `api_domain` replaces the data center's). Absent for
+   * the first connection, made from the settings people had before connections: it keeps following
+   * the user's `zohoTerritories.dataCenter`, `apiDomain` and `apiVersion` settings.
+   */
+  readonly endpoint?: EndpointSettings;
+  /** The kind of org it was set up for (a pasted token's; a sign-in says its own). */
+  readonly environment?: ZohoEnvironment;
+}
+
+/** The connection made from the sign-in, token and settings of the extension before connections. */
+export const FIRST_CONNECTION_ID = 'default';
+
+/** More than anyone needs; a saved list longer than this (hand-edited state) is cut. */
+export const MAX_CONNECTIONS = 50;
+export const MAX_NAME_LENGTH = 60;
+
+/** Where a connection's secrets are kept. The first connection keeps the keys it had before connections: nothing to move, nothing to re-enter. */
+export function secretKeysOf(id: string): { readonly accessToken: string; readonly signIn: string } {
+  return id === FIRST_CONNECTION_ID
+    ? { accessToken: ACCESS_TOKEN_SECRET_KEY, signIn: SIGN_IN_SECRET_KEY }
+    : { accessToken: `${ACCESS_TOKEN_SECRET_KEY}/${id}`, signIn: `${SIGN_IN_SECRET_KEY}/${id}` };
+}
+
+/** The global-state key of a connection's last good load. */
+export function savedSnapshotKeyOf(id: string): string {
+  return id === FIRST_CONNECTION_ID ? STATE_KEYS.lastSnapshot : `${STATE_KEYS.lastSnapshot}/${id}`;
+}
+
+const ID_PATTERN = /^[a-z0-9]{1,32}$/;
+
+/**
+ * The connections as saved, read defensively (global state can be hand-edited or written by a later
+ * version): entries that are not well-formed are dropped, ids are unique, names one line. Nothing
+ * saved (first start, or every connection removed) reads as the first connection alone.
+ */
+export function parseConnections(saved: unknown): ConnectionRecord[] {
+  const list = typeof saved === 'object' && saved !== null && Array.isArray((saved as { connections?: unknown }).connections) ? (saved as { connections: unknown[] }).connections : [];
+  const records: ConnectionRecord[] = [];
+  const seen = new Set<string>();
+  for (const entry of list.slice(0, MAX_CONNECTIONS)) {
+    const record = parseRecord(entry);
+    if (record && !seen.has(record.id)) {
+      seen.add(record.id);
+      records.push(record);
+    }
+  }
+  return records.length > 0 ? records : [{ id: FIRST_CONNECTION_ID }];
+}
+
+export function toSavedConnections(records: readonly ConnectionRecord[]): { version: 1; connections: ConnectionRecord[] } {
+  return {
+    version: 1,
+    connections: records.map(({ id, name, endpoint, environment }) => ({
+      id,
+      ...(name ? { name } : {}),
+      ...(endpoint ? { endpoint: { ...endpoint } } : {}),
+      ...(environment ? { environment } : {}),
+    })),
+  };
+}
+
+function parseRecord(entry: unknown): ConnectionRecord | undefined {
+  if (typeof entry !== 'object' || entry === null) {
+    return undefined;
+  }
+  const { id, name, endpoint, environment } = entry as Record<string, unknown>;
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
+    return undefined;
+  }
+  const cleanName = typeof name === 'string' ? cleanConnectionName(name) : '';
+  const settings = parseEndpoint(endpoint);
+  return {
+    id,
+    ...(cleanName ? { name: cleanName } : {}),
+    ...(settings ? { endpoint: settings } : {}),
+    ...(isZohoEnvironment(environment) ? { environment } : {}),
+  };
+}
+
+function parseEndpoint(value: unknown): EndpointSettings | undefined {
+  if (typeof value !== 'object' || value === null) {
+    return undefined;
+  }
+  const { dataCenter, apiDomain, apiVersion } = value as Record<string, unknown>;
+  const text = (field: unknown) => (typeof field === 'string' ? field.slice(0, 300) : '');
+  return { dataCenter: text(dataCenter), apiDomain: text(apiDomain), apiVersion: text(apiVersion) };
+}
+
+/** A new id, not one of `taken`; `random` gives a few base-36 characters. */
+export function newConnectionId(taken: ReadonlySet<string>, random: () => string = () => Math.random().toString(36).slice(2, 10)): string {
+  for (;;) {
+    const id = random().toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 12) || 'c';
+    if (id !== FIRST_CONNECTION_ID && !taken.has(id)) {
+      return id;
+    }
+  }
+}
+
+/** A name as typed, made one line and bounded. */
+export function cleanConnectionName(name: string): string {
+  return stripControlCharacters(name).replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH);
+}
+
+/** Why a typed name cannot be used (empty, or another connection's), or `undefined`. */
+export function checkConnectionName(name: string, otherNames: readonly string[]): string | undefined {
+  const clean = cleanConnectionName(name);
+  if (clean === '') {
+    return 'Give the connection a name.';
+  }
+  if (otherNames.some((other) => other.toLocaleLowerCase() === clean.toLocaleLowerCase())) {
+    return `Another connection is called "${clean}".`;
+  }
+  return undefined;
+}
+
+/** Where a connection points, as far as it is known: its sign-in's, else its settings'. */
+export interface ConnectionPlace {
+  readonly dataCenter?: string;
+  readonly environment?: ZohoEnvironment;
+  /** An API domain the user set, which overrides the data center; not a sign-in's `api_domain`. */
+  readonly apiDomain?: string;
+}
+
+/** "Zoho CRM (Europe, sandbox)", "Zoho CRM (United States)", or "Zoho CRM (sandbox.example.com)" for an API domain of its own. */
+export function describePlace(place: ConnectionPlace): string {
+  const dataCenter = place.dataCenter === '' || place.dataCenter === undefined ? DEFAULT_DATA_CENTER : place.dataCenter;
+  let where = isDataCenter(dataCenter) ? DATA_CENTERS[dataCenter].label : stripControlCharacters(dataCenter).slice(0, 20);
+  if (place.apiDomain) {
+    try {
+      where = new URL(place.apiDomain.trim()).host;
+    } catch {
+      // Not a URL: the load says so; the name keeps the data center.
+    }
+  }
+  const environment = place.environment && place.environment !== 'production' ? `, ${place.environment}` : '';
+  return `Zoho CRM (${where}${environment})`;
+}
+
+/** What the connection is called: its own name, else where it points. */
+export function connectionName(record: ConnectionRecord, place: ConnectionPlace): string {
+  return record.name ?? describePlace(place);
+}

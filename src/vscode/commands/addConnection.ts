@@ -1,0 +1,113 @@
+import * as vscode from 'vscode';
+import { checkConnectionName, cleanConnectionName, describePlace } from '../../core/connections/connectionRecords';
+import { DATA_CENTERS, DataCenter, isDataCenter } from '../../core/zohoApi/dataCenters';
+import { ZOHO_ENVIRONMENTS, ZohoEnvironment, apiDomainFor, isZohoEnvironment } from '../../core/signIn/environments';
+import { EndpointSettings, resolveEndpoint } from '../../core/zohoApi/endpoint';
+import { describeError } from '../../core/messages/errorMessages';
+import { COMMANDS } from '../../ids';
+import { CommandDeps } from './commandDeps';
+import { ConnectionLoadSummary } from './loadAndReport';
+
+/** What a script may pass to add a connection without a dialog. Exactly one of `token` and `signIn`. */
+export interface AddConnectionRequest {
+  readonly name?: string;
+  readonly dataCenter?: string;
+  readonly environment?: string;
+  /** An origin of its own (https; plain http only on loopback, for tests and the demo). */
+  readonly apiDomain?: string;
+  readonly apiVersion?: string;
+  /** A pasted access token. */
+  readonly token?: string;
+  /** A Self Client sign-in (as Sign In takes it: `dataCenter`, `clientId`, `clientSecret`, `grantCode` or `refreshToken`). */
+  readonly signIn?: unknown;
+  /** Without `token` or `signIn`: which dialog follows (Set Access Token's by default). */
+  readonly via?: 'signIn' | 'token';
+}
+
+const TITLE = 'Add Zoho CRM Connection';
+
+/**
+ * "Add Connection…": another Zoho CRM org, side by side with the others. Asks how to get in (a
+ * Self Client sign-in or a pasted token), where the org lives, and a name (by default, where it
+ * points: "Zoho CRM (Europe, sandbox)"); then runs Sign In or Set Access Token for the new
+ * connection. Nothing is kept if that is cancelled or refused. Scripts pass an `AddConnectionRequest`.
+ * Resolves with the first load's summary (naming the new connection), or `undefined`.
+ */
+export function addConnection(deps: Pick<CommandDeps, 'connections' | 'secrets'>) {
+  return async (argument?: unknown): Promise<ConnectionLoadSummary | undefined> => {
+    const request = typeof argument === 'object' && argument !== null ? (argument as AddConnectionRequest) : await askForConnection(deps);
+    if (!request) {
+      return undefined;
+    }
+    const environment = isZohoEnvironment(request.environment) ? request.environment : undefined;
+    const dataCenter = request.dataCenter ?? '';
+    const endpoint: EndpointSettings = {
+      dataCenter,
+      apiDomain: request.apiDomain ?? (isDataCenter(dataCenter) && environment ? apiDomainFor(dataCenter, environment) : ''),
+      apiVersion: request.apiVersion ?? '',
+    };
+    try {
+      resolveEndpoint(endpoint);
+    } catch (error) {
+      void vscode.window.showErrorMessage(deps.secrets.redact(describeError(error).message));
+      return undefined;
+    }
+    const others = deps.connections.all.map((connection) => connection.name);
+    const name = request.name !== undefined && checkConnectionName(request.name, others) === undefined ? cleanConnectionName(request.name) : undefined;
+    const connection = await deps.connections.add(endpoint, name, environment);
+    const summary = request.signIn !== undefined || request.via === 'signIn'
+      ? await vscode.commands.executeCommand<ConnectionLoadSummary | undefined>(COMMANDS.signIn, request.signIn, connection.id)
+      : await vscode.commands.executeCommand<ConnectionLoadSummary | undefined>(COMMANDS.setToken, request.token, connection.id);
+    if (!(await connection.credentials.update())) {
+      // Cancelled or refused before anything was stored: the connection goes again.
+      await deps.connections.remove(connection);
+    }
+    return summary;
+  };
+}
+
+/** The dialog: how to get in, where the org lives, which kind of org, and a name. */
+async function askForConnection({ connections }: Pick<CommandDeps, 'connections'>): Promise<AddConnectionRequest | undefined> {
+  const how = await vscode.window.showQuickPick(
+    [
+      { label: '$(account) Sign in with a Zoho Self Client', detail: 'Stays signed in: the extension renews the access token.', id: 'signIn' as const },
+      { label: '$(key) Paste an access token', detail: 'For a quick look: a token lasts an hour.', id: 'token' as const },
+    ],
+    { title: `${TITLE} (1/3)`, placeHolder: 'How should the extension get in?', ignoreFocusOut: true },
+  );
+  if (!how) {
+    return undefined;
+  }
+  if (how.id === 'signIn') {
+    // Sign In asks for the data center and environment itself; the name follows its answer.
+    const name = await askName(connections.all.map((connection) => connection.name), '', 2);
+    return name === undefined ? undefined : { name: name || undefined, via: 'signIn' };
+  }
+  const dataCenter = await vscode.window.showQuickPick(
+    (Object.keys(DATA_CENTERS) as DataCenter[]).map((id) => ({ label: DATA_CENTERS[id].label, description: new URL(DATA_CENTERS[id].apiDomain).host, id })),
+    { title: `${TITLE} (2/3)`, placeHolder: 'Where does the organisation live? (the domain you sign in to Zoho CRM at)', ignoreFocusOut: true },
+  );
+  if (!dataCenter) {
+    return undefined;
+  }
+  const environment = await vscode.window.showQuickPick(
+    ZOHO_ENVIRONMENTS.map((id): vscode.QuickPickItem & { id: ZohoEnvironment } => ({ label: id[0].toUpperCase() + id.slice(1), description: apiDomainFor(dataCenter.id, id), id })),
+    { title: `${TITLE} (2/3)`, placeHolder: 'Which organisation?', ignoreFocusOut: true },
+  );
+  if (!environment) {
+    return undefined;
+  }
+  const name = await askName(connections.all.map((connection) => connection.name), describePlace({ dataCenter: dataCenter.id, environment: environment.id }), 3);
+  return name === undefined ? undefined : { name: name || undefined, dataCenter: dataCenter.id, environment: environment.id };
+}
+
+/** The connection's name; `suggested` is offered (and used when left empty). */
+async function askName(others: readonly string[], suggested: string, step: number): Promise<string | undefined> {
+  return vscode.window.showInputBox({
+    title: `${TITLE} (${step}/3)`,
+    prompt: suggested ? 'A name for the connection, as the view and messages will call it.' : 'A name for the connection, or leave it empty to name it after where it points.',
+    value: suggested,
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() === '' ? undefined : checkConnectionName(value, others)),
+  });
+}

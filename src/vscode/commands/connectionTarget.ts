@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import { describePlace } from '../../core/connections/connectionRecords';
+import { summarizeConnection } from '../../core/territories/labels';
+import { Connection } from '../connections/connection';
+import { connectionOfElement } from '../view/treeElements';
+import { CommandDeps } from './commandDeps';
+
+/**
+ * The connection a command acts on: the one of the row it was run on; the one a script names (by
+ * id or name); the only one; else the user picks (the selected row's connection first). Says so
+ * and resolves `undefined` when a named one does not exist or the pick is dismissed.
+ */
+export async function connectionFor(
+  { connections, view, secrets }: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>,
+  argument: unknown,
+  purpose: string,
+): Promise<Connection | undefined> {
+  const ofRow = connectionOfElement(argument);
+  if (ofRow) {
+    return ofRow;
+  }
+  if (typeof argument === 'string') {
+    const named = connections.find(argument);
+    if (!named) {
+      void vscode.window.showErrorMessage(secrets.redact(`There is no Zoho CRM connection called "${argument.slice(0, 60)}".`));
+    }
+    return named;
+  }
+  if (!connections.multiple) {
+    return connections.all[0];
+  }
+  const selected = view.treeView.selection.map(connectionOfElement).find((connection) => connection !== undefined);
+  return pickConnection(connections.all, `Which connection ${purpose}?`, selected);
+}
+
+/** A quick pick of connections, each with where it points and its state; `first` is offered first. */
+export async function pickConnection(all: readonly Connection[], placeHolder: string, first?: Connection): Promise<Connection | undefined> {
+  const ordered = first ? [first, ...all.filter((connection) => connection !== first)] : all;
+  const picked = await vscode.window.showQuickPick(
+    ordered.map((connection) => ({
+      label: connection.name,
+      description: describePlace(connection.place()),
+      detail: summarizeConnection(connection.store.state, connection.credentials.hasCredentials, (at) => new Date(at).toLocaleTimeString(), Date.now()),
+      connection,
+    })),
+    { title: 'Zoho CRM Connections', placeHolder, ignoreFocusOut: true },
+  );
+  return picked?.connection;
+}

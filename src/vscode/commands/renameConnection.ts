@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import { checkConnectionName } from '../../core/connections/connectionRecords';
+import { CommandDeps } from './commandDeps';
+import { connectionFor } from './connectionTarget';
+
+/**
+ * "Rename Connection…": the name the view, messages, log and Accounts menu call a connection by. An
+ * empty name names it after where it points again. Scripts pass the connection and the new name.
+ * Resolves with the name it has now, or `undefined` when cancelled.
+ */
+export function renameConnection(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
+  return async (target?: unknown, newName?: unknown): Promise<string | undefined> => {
+    const { connections, secrets } = deps;
+    const connection = await connectionFor(deps, target, 'to rename');
+    if (!connection) {
+      return undefined;
+    }
+    const others = connections.all.filter((other) => other !== connection).map((other) => other.name);
+    const name =
+      typeof newName === 'string'
+        ? newName
+        : await vscode.window.showInputBox({
+            title: 'Rename Zoho CRM Connection',
+            prompt: 'The name the view and messages call this connection by. Leave it empty to name it after where it points.',
+            value: connection.record.name ?? connection.name,
+            ignoreFocusOut: true,
+            validateInput: (value) => (value.trim() === '' ? undefined : checkConnectionName(value, others)),
+          });
+    if (name === undefined) {
+      return undefined;
+    }
+    const problem = name.trim() === '' ? undefined : checkConnectionName(name, others);
+    if (problem) {
+      void vscode.window.showErrorMessage(problem);
+      return undefined;
+    }
+    await connections.rename(connection, name);
+    return secrets.redact(connection.name);
+  };
+}

@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import { KnownSecrets } from '../../core/redaction/knownSecrets';
+import { stripControlCharacters } from '../../core/redaction/serverText';
+import { COMPARISON_URI_SCHEME } from '../../ids';
+
+/** Comparisons kept for their documents; the oldest are forgotten past this. */
+const MAX_KEPT = 20;
+
+/**
+ * The read-only documents of Compare Territories…: `zoho-comparison:/<n>/<title>.md`, shown in the
+ * Markdown preview. Each holds the Markdown made when the comparison ran (a comparison is a
+ * moment's picture: it does not change when either side reloads). Kept in memory only.
+ */
+export class ComparisonDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly documents = new Map<string, string>();
+  private next = 1;
+
+  constructor(private readonly secrets: KnownSecrets) {}
+
+  /** Keeps a comparison's Markdown (every secret blanked) and resolves its URI. */
+  add(title: string, markdown: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: COMPARISON_URI_SCHEME, path: `/${this.next++}/${fileName(title)}.md` });
+    this.documents.set(uri.toString(), this.secrets.redact(markdown));
+    if (this.documents.size > MAX_KEPT) {
+      this.documents.delete(this.documents.keys().next().value as string);
+    }
+    return uri;
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.documents.get(uri.toString()) ?? '# Comparison no longer kept\n\nRun Compare Territories… again.\n';
+  }
+
+  dispose(): void {
+    this.documents.clear();
+  }
+}
+
+/** A title as a file name: no slashes or control characters, bounded. */
+function fileName(title: string): string {
+  return stripControlCharacters(title).replace(/[/\\:*?"<>|]+/g, ' ').trim().slice(0, 80) || 'Comparison';
+}

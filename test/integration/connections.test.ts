@@ -1,0 +1,164 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { ZohoTerritoriesTestApi } from '../../src/extension';
+import type { ConnectionLoadSummary } from '../../src/vscode/commands/loadAndReport';
+import type { Connection } from '../../src/vscode/connections/connection';
+import type { ComparisonJson } from '../../src/core/compare/comparisonJson';
+import { ACCESS_TOKEN_SECRET_KEY, COMMANDS, SETTINGS, STATE_KEYS } from '../../src/ids';
+import { FakeZoho, SAMPLE_DOCUMENT, startFakeZoho } from '../../fake-zoho/server';
+import { SANDBOX_DIFFERENCES, SANDBOX_DOCUMENT, SANDBOX_TERRITORY_RECORDS } from '../../fake-zoho/sandboxOrg';
+import { extensionApi, rowsUnder, setUserSetting, visibleRows, waitFor } from './harness';
+
+/**
+ * Two Zoho orgs side by side: production (the first connection, made from the settings and token
+ * people had before connections) on one fake server, a sandbox on another, as two data centers would be.
+ */
+describe('Connections: several Zoho orgs side by side', function () {
+  this.timeout(30_000);
+  const PRODUCTION_TOKEN = '1000.production0000000000000000000.production000000000000000000';
+  const SANDBOX_TOKEN = '1000.sandbox000000000000000000000000.sandbox0000000000000000000000';
+  let production: FakeZoho;
+  let sandbox: FakeZoho;
+  let api: ZohoTerritoriesTestApi;
+
+  const connectionNamed = (name: string): Connection => {
+    const connection = api.connections.all.find((candidate) => candidate.name === name);
+    assert.ok(connection, `a connection called ${name}`);
+    return connection;
+  };
+  const territoriesUnder = async (connection: Connection) => {
+    const element = api.view.provider.connectionElement(connection);
+    assert.ok(element);
+    return (await rowsUnder(api, element)).map((row) => [row.label, row.description]);
+  };
+
+  before(async () => {
+    production = await startFakeZoho({ token: PRODUCTION_TOKEN });
+    sandbox = await startFakeZoho({ token: SANDBOX_TOKEN });
+    api = await extensionApi();
+    await setUserSetting(SETTINGS.apiDomain, production.origin);
+    await vscode.commands.executeCommand(COMMANDS.showAsList);
+    await vscode.commands.executeCommand(COMMANDS.sort, 'zoho');
+  });
+
+  after(async () => {
+    for (const connection of api.connections.all.filter((candidate) => candidate.id !== 'default')) {
+      await vscode.commands.executeCommand(COMMANDS.removeConnection, connection.id);
+    }
+    await vscode.commands.executeCommand(COMMANDS.clearToken);
+    await vscode.workspace.getConfiguration().update(SETTINGS.apiDomain, undefined, vscode.ConfigurationTarget.Global);
+    await production.close();
+    await sandbox.close();
+  });
+
+  beforeEach(() => {
+    production.reset();
+    sandbox.reset();
+    sandbox.scenario = { entries: SANDBOX_DOCUMENT.associated_users_count, territories: SANDBOX_TERRITORY_RECORDS };
+  });
+
+  it('keeps today\'s pasted token and settings as the first connection, with nothing to re-enter', async () => {
+    const summary = await vscode.commands.executeCommand<ConnectionLoadSummary>(COMMANDS.setToken, PRODUCTION_TOKEN);
+    assert.ok(summary.ok);
+    assert.deepStrictEqual(summary.connection, { id: 'default', name: `Zoho CRM (${new URL(production.origin).host})` });
+    assert.strictEqual(await api.storedSecret(ACCESS_TOKEN_SECRET_KEY), PRODUCTION_TOKEN, 'the first connection keeps the key the token always had');
+    assert.strictEqual(api.savedState(STATE_KEYS.connections), undefined, 'one connection as before: nothing new is saved');
+    assert.strictEqual(api.connections.multiple, false);
+    assert.deepStrictEqual(visibleRows(api)[0].label, 'Zoho', 'one connection looks as before: territories at the top');
+  });
+
+  it('adds a second connection on another server; each shows as a top-level row with its own territories', async () => {
+    const summary = await vscode.commands.executeCommand<ConnectionLoadSummary>(COMMANDS.addConnection, { name: 'Sandbox', apiDomain: sandbox.origin, token: SANDBOX_TOKEN });
+    assert.ok(summary?.ok, JSON.stringify(summary));
+    assert.strictEqual(summary.connection.name, 'Sandbox');
+    assert.strictEqual(await api.storedSecret(`${ACCESS_TOKEN_SECRET_KEY}/${summary.connection.id}`), SANDBOX_TOKEN, 'under its own key');
+    assert.strictEqual(await api.storedSecret(ACCESS_TOKEN_SECRET_KEY), PRODUCTION_TOKEN, 'the first connection\'s token is untouched');
+    assert.ok(api.connections.multiple);
+    assert.deepStrictEqual(
+      visibleRows(api).map((row) => [row.label, row.contextValue]),
+      [
+        [`Zoho CRM (${new URL(production.origin).host})`, 'connection'],
+        ['Sandbox', 'connection'],
+      ],
+    );
+    assert.match(api.view.treeView.description ?? '', /^2 connections$/);
+    await waitFor('both to list their territories', async () => (await territoriesUnder(connectionNamed('Sandbox'))).length === 7);
+    assert.deepStrictEqual((await territoriesUnder(connectionNamed('Sandbox'))).find(([label]) => label === 'Bengaluru'), ['Bengaluru', '2 users']);
+    assert.deepStrictEqual((await territoriesUnder(connectionNamed(`Zoho CRM (${new URL(production.origin).host})`))).find(([label]) => label === 'Chennai-South'), ['Chennai-South', '1 user']);
+    const saved = api.savedState(STATE_KEYS.connections) as { connections: Array<{ id: string; name?: string; endpoint?: unknown }> };
+    assert.deepStrictEqual(saved.connections.map(({ id, name }) => [id, name]), [['default', undefined], [summary.connection.id, 'Sandbox']]);
+    assert.strictEqual(saved.connections[0].endpoint, undefined, 'the first connection keeps following the settings');
+    assert.ok(!JSON.stringify(saved).includes(SANDBOX_TOKEN), 'no secret in the saved list');
+  });
+
+  it('sends each connection\'s token only to its own API domain', async () => {
+    await vscode.commands.executeCommand(COMMANDS.refresh);
+    assert.ok(production.requests.length > 0 && sandbox.requests.length > 0, 'both were asked');
+    assert.ok(production.requests.every((request) => request.authorized), 'production saw only its token');
+    assert.ok(sandbox.requests.every((request) => request.authorized), 'the sandbox saw only its token');
+  });
+
+  it('keeps one connection intact when the other fails, and names the connection in what it says', async () => {
+    const sandboxConnection = connectionNamed('Sandbox');
+    sandbox.scenario = { ...sandbox.scenario, error: 'INTERNAL_ERROR' };
+    const summary = await vscode.commands.executeCommand<ConnectionLoadSummary>(COMMANDS.refresh, sandboxConnection.id);
+    assert.strictEqual(summary.ok, false);
+    assert.strictEqual(summary.connection.name, 'Sandbox');
+    const rows = visibleRows(api);
+    assert.match(rows[1].description, /\(stale\)$/, 'the sandbox shows its last good load, stale');
+    assert.doesNotMatch(rows[0].description, /stale/, 'production is unaffected');
+    assert.strictEqual((await territoriesUnder(api.connections.all[0])).length, 7);
+    assert.ok(api.loggedLines().some((line) => line.includes('[Sandbox] Loading territories failed')), 'the log line names the connection');
+  });
+
+  it('copies a connection\'s JSON from its row, naming the connection', async () => {
+    const element = api.view.provider.connectionElement(connectionNamed('Sandbox'));
+    await vscode.commands.executeCommand(COMMANDS.copyJson, element);
+    const copied = JSON.parse(await vscode.env.clipboard.readText());
+    assert.deepStrictEqual(copied.connection, { name: 'Sandbox', apiDomain: sandbox.origin });
+    assert.deepStrictEqual(copied.associated_users_count, SANDBOX_DOCUMENT.associated_users_count);
+  });
+
+  it('finds a territory in the connection a script names', async () => {
+    const found = await vscode.commands.executeCommand<{ id: string }>(COMMANDS.find, SANDBOX_DOCUMENT.associated_users_count[6].territory.id, 'Sandbox');
+    assert.strictEqual(found?.id, SANDBOX_DOCUMENT.associated_users_count[6].territory.id);
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.find, SANDBOX_DOCUMENT.associated_users_count[6].territory.id, 'default'), undefined, 'not in production');
+  });
+
+  it('compares production with the sandbox, matching by name where the IDs differ', async () => {
+    const json = await vscode.commands.executeCommand<ComparisonJson>(COMMANDS.compare, 'default', 'Sandbox');
+    assert.ok(json);
+    const names = (list: ReadonlyArray<{ name: string }>) => list.map(({ name }) => name).sort();
+    assert.deepStrictEqual(names(json.onlyRight), [SANDBOX_DIFFERENCES.added.name, SANDBOX_DIFFERENCES.renamed.to].sort());
+    assert.deepStrictEqual(names(json.onlyLeft), [SANDBOX_DIFFERENCES.removed.name, SANDBOX_DIFFERENCES.renamed.from].sort());
+    assert.deepStrictEqual(json.moved.map((moved) => moved.right.name), [SANDBOX_DIFFERENCES.moved.name]);
+    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.scheme === 'zoho-comparison');
+    assert.ok(document, 'the comparison document is open');
+    assert.match(document.getText(), /Sandbox/);
+  });
+
+  it('shows how counts changed since the previous load, and compares a connection with it', async () => {
+    const first = api.connections.all[0];
+    await vscode.commands.executeCommand(COMMANDS.refresh, first.id);
+    production.scenario = { entries: SAMPLE_DOCUMENT.associated_users_count.map((entry, i) => (i === 1 ? { ...entry, count: '4' } : entry)) };
+    await vscode.commands.executeCommand(COMMANDS.refresh, first.id);
+    assert.deepStrictEqual((await territoriesUnder(first)).find(([label]) => label === 'Chennai'), ['Chennai', '4 users (+2)']);
+    const json = await vscode.commands.executeCommand<ComparisonJson>(COMMANDS.compare, first.id, 'previous');
+    assert.ok(json);
+    assert.deepStrictEqual(
+      json.recounted.map((recounted) => [recounted.right.name, recounted.users?.delta]),
+      [['Chennai', 2]],
+    );
+  });
+
+  it('renames and removes a connection, deleting only its secrets', async () => {
+    const sandboxConnection = connectionNamed('Sandbox');
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.renameConnection, sandboxConnection.id, 'EU sandbox'), 'EU sandbox');
+    assert.strictEqual(visibleRows(api)[1].label, 'EU sandbox');
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.removeConnection, sandboxConnection.id), true);
+    assert.strictEqual(await api.storedSecret(`${ACCESS_TOKEN_SECRET_KEY}/${sandboxConnection.id}`), undefined);
+    assert.strictEqual(await api.storedSecret(ACCESS_TOKEN_SECRET_KEY), PRODUCTION_TOKEN);
+    assert.strictEqual(api.connections.multiple, false);
+    await waitFor('one connection to look as before', () => visibleRows(api)[0]?.label === 'Zoho');
+  });
+});
