@@ -5,7 +5,7 @@ import type { ConnectionLoadSummary } from '../../src/vscode/commands/loadAndRep
 import type { Connection } from '../../src/vscode/connections/connection';
 import type { ComparisonJson } from '../../src/core/compare/comparisonJson';
 import { ACCESS_TOKEN_SECRET_KEY, COMMANDS, SETTINGS, STATE_KEYS } from '../../src/ids';
-import { FakeZoho, SAMPLE_DOCUMENT, startFakeZoho } from '../../fake-zoho/server';
+import { FakeZoho, SAMPLE_DOCUMENT, SAMPLE_TERRITORY_RECORDS, startFakeZoho } from '../../fake-zoho/server';
 import { SANDBOX_DIFFERENCES, SANDBOX_DOCUMENT, SANDBOX_TERRITORY_RECORDS } from '../../fake-zoho/sandboxOrg';
 import { extensionApi, rowsUnder, setUserSetting, visibleRows, waitFor } from './harness';
 
@@ -122,32 +122,38 @@ describe('Connections: several Zoho orgs side by side', function () {
   it('finds a territory in the connection a script names', async () => {
     const found = await vscode.commands.executeCommand<{ id: string }>(COMMANDS.find, SANDBOX_DOCUMENT.associated_users_count[6].territory.id, 'Sandbox');
     assert.strictEqual(found?.id, SANDBOX_DOCUMENT.associated_users_count[6].territory.id);
-    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.find, SANDBOX_DOCUMENT.associated_users_count[6].territory.id, 'default'), undefined, 'not in production');
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.find, SANDBOX_DOCUMENT.associated_users_count[6].territory.id, 'default'), undefined, 'not in production (and no pick opens)');
   });
 
   it('compares production with the sandbox, matching by name where the IDs differ', async () => {
     const json = await vscode.commands.executeCommand<ComparisonJson>(COMMANDS.compare, 'default', 'Sandbox');
     assert.ok(json);
     const names = (list: ReadonlyArray<{ name: string }>) => list.map(({ name }) => name).sort();
-    assert.deepStrictEqual(names(json.onlyRight), [SANDBOX_DIFFERENCES.added.name, SANDBOX_DIFFERENCES.renamed.to].sort());
-    assert.deepStrictEqual(names(json.onlyLeft), [SANDBOX_DIFFERENCES.removed.name, SANDBOX_DIFFERENCES.renamed.from].sort());
+    assert.deepStrictEqual(names(json.only_right), [SANDBOX_DIFFERENCES.added.name, SANDBOX_DIFFERENCES.renamed.to].sort());
+    assert.deepStrictEqual(names(json.only_left), [SANDBOX_DIFFERENCES.removed.name, SANDBOX_DIFFERENCES.renamed.from].sort());
     assert.deepStrictEqual(json.moved.map((moved) => moved.right.name), [SANDBOX_DIFFERENCES.moved.name]);
-    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.scheme === 'zoho-comparison');
-    assert.ok(document, 'the comparison document is open');
-    assert.match(document.getText(), /Sandbox/);
+    const shown = api.comparisons.latest;
+    assert.ok(shown, 'a comparison document was made');
+    assert.match(shown.path, /Sandbox/, 'named after both sides');
+    const text = (await vscode.workspace.openTextDocument(shown)).getText();
+    assert.match(text, /Bengaluru/);
+    assert.match(text, /Chennai-South/);
   });
 
   it('shows how counts changed since the previous load, and compares a connection with it', async () => {
     const first = api.connections.all[0];
     await vscode.commands.executeCommand(COMMANDS.refresh, first.id);
-    production.scenario = { entries: SAMPLE_DOCUMENT.associated_users_count.map((entry, i) => (i === 1 ? { ...entry, count: '4' } : entry)) };
+    production.scenario = { entries: SAMPLE_DOCUMENT.associated_users_count.map((entry, i) => (i === 1 ? { ...entry, count: '4' } : entry)), territories: SAMPLE_TERRITORY_RECORDS };
     await vscode.commands.executeCommand(COMMANDS.refresh, first.id);
     assert.deepStrictEqual((await territoriesUnder(first)).find(([label]) => label === 'Chennai'), ['Chennai', '4 users (+2)']);
     const json = await vscode.commands.executeCommand<ComparisonJson>(COMMANDS.compare, first.id, 'previous');
     assert.ok(json);
     assert.deepStrictEqual(
-      json.recounted.map((recounted) => [recounted.right.name, recounted.users?.delta]),
-      [['Chennai', 2]],
+      json.recounted.map((recounted) => [recounted.right.name, recounted.users?.delta ?? null, recounted.branch_users?.delta ?? null]),
+      [
+        ['Zoho', null, 2],
+        ['Chennai', 2, 2],
+      ],
     );
   });
 

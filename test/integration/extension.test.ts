@@ -74,7 +74,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
   it('stores a token set through its command in SecretStorage and shows the org\'s territories with their counts', async () => {
     const outcome = await vscode.commands.executeCommand<LoadSummary>(COMMANDS.setToken, `  Zoho-oauthtoken ${DEMO_TOKEN}  `);
     assert.ok(outcome?.ok, JSON.stringify(outcome));
-    assert.deepStrictEqual({ ...outcome, loadedAt: 0 }, { ok: true, territories: 7, users: 8, loadedAt: 0 });
+    assert.deepStrictEqual({ ...outcome, loadedAt: 0 }, { ok: true, territories: 7, users: 8, loadedAt: 0, connection: { id: 'default', name: `Zoho CRM (${new URL(fake.origin).host})` } });
     assert.strictEqual(await api.storedSecret(ACCESS_TOKEN_SECRET_KEY), DEMO_TOKEN, 'trimmed, header prefix removed, in SecretStorage');
     assert.deepStrictEqual(shownRows(), sampleRows);
     assert.ok(visibleRows(api).every((row) => row.contextValue === 'territory'));

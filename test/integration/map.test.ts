@@ -52,7 +52,7 @@ describe('The territory map inside VS Code', function () {
     const panel = api.map.webviewPanel;
     assert.ok(panel, 'the panel is open');
     assert.strictEqual(panel.viewType, MAP_VIEW_TYPE);
-    assert.strictEqual(panel.title, `Territory Map: ${new URL(fake.origin).host}`);
+    assert.strictEqual(panel.title, `Territory Map: Zoho CRM (${new URL(fake.origin).host})`);
     assert.strictEqual((await drawn).territories, 7);
     assert.ok(api.loggedLines().some((line) => /The territory map drew 7 territories in \d+ ms/.test(line)));
   });

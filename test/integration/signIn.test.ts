@@ -63,7 +63,7 @@ describe('Sign in with Zoho (Self Client) inside VS Code', function () {
 
   it('signs in, keeps every secret in SecretStorage only, and loads from the api_domain Zoho named', async () => {
     const outcome = await signInWith();
-    assert.deepStrictEqual(outcome && { ...outcome, loadedAt: 0 }, { ok: true, territories: 7, users: 8, loadedAt: 0 });
+    assert.deepStrictEqual(outcome && { ...outcome, loadedAt: 0 }, { ok: true, territories: 7, users: 8, loadedAt: 0, connection: { id: 'default', name: 'Zoho CRM (United States)' } });
     assert.deepStrictEqual(visibleRows(api).map((r) => r.label), SAMPLE_TERRITORIES.map((t) => t.name));
     assert.match(api.view.treeView.description ?? '', /^Zoho CRM \(United States\) · 7 territories · 8 users/);
     const stored = JSON.parse((await api.storedSecret(SIGN_IN_SECRET_KEY)) ?? '{}');

@@ -28,9 +28,9 @@ export function exportTerritories(deps: Pick<CommandDeps, 'connections' | 'view'
     if (!(await saveExport(uri, territoriesFile(snapshot.tree, format), 'Export Territories', connection.logger, secrets))) {
       return undefined;
     }
-    const count = `${formatTerritoryCount(snapshot.tree.all.length)} of ${connection.name}`;
+    const count = formatTerritoryCount(snapshot.tree.all.length);
     connection.logger.info(`Exported ${count} as ${format} to ${uri.fsPath}.`);
-    announceExport(uri, `Exported ${count} to ${fileNameOf(uri)}.`, secrets);
+    announceExport(uri, `Exported ${count} of ${connection.name} to ${fileNameOf(uri)}.`, secrets);
     return exportedPath(uri);
   };
 }

@@ -74,7 +74,7 @@ export function exportTerritoryUsers(deps: Pick<CommandDeps, 'connections' | 'vi
     const rows = [...result.loaded.values()].reduce((sum, users) => sum + users.length, 0);
     log.info(`Exported ${rows} territory users as ${format} to ${uri.fsPath} (${withUsers.length} territories asked, ${failures.size} failed).`);
     const failed = failures.size === 0 ? '' : ` The users of ${failures.size} ${failures.size === 1 ? 'territory' : 'territories'} could not be loaded; the file says why on their rows.`;
-    announceExport(uri, `Exported ${rows} territory ${rows === 1 ? 'user' : 'users'} to ${fileNameOf(uri)}.${failed}`, secrets, failures.size > 0);
+    announceExport(uri, `Exported ${rows} territory ${rows === 1 ? 'user' : 'users'} of ${connection.name} to ${fileNameOf(uri)}.${failed}`, secrets, failures.size > 0);
     return exportedPath(uri);
   };
 }

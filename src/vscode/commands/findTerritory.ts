@@ -29,7 +29,8 @@ function managerOf(node: TerritoryNode): string | undefined {
  * connection when there are several), matching the name, path or manager; the chosen one is
  * revealed and selected in the view. Each pick has a button that shows its details instead. With
  * several connections it searches every one that has a way in. A territory ID as the argument
- * (and a connection's id or name second) skips the pick, for scripts. Resolves with the territory.
+ * (and a connection's id or name second) skips the pick, for scripts; an ID that is not loaded is
+ * said so. Resolves with the territory.
  */
 export function findTerritory(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (territoryId?: unknown, connectionArgument?: unknown): Promise<TerritoryNode | undefined> => {
@@ -53,8 +54,12 @@ export function findTerritory(deps: Pick<CommandDeps, 'connections' | 'view' | '
       found = loaded.map(({ connection }) => ({ connection, territory: connection.store.state.snapshot?.tree.byId.get(territoryId) })).find(
         (candidate): candidate is { connection: Connection; territory: TerritoryNode } => candidate.territory !== undefined,
       );
-    }
-    if (!found) {
+      if (!found) {
+        const where = loaded.length === 1 ? ` in ${loaded[0].connection.name}` : '';
+        void vscode.window.showInformationMessage(secrets.redact(`No territory with ID ${territoryId.slice(0, 40)} is loaded${where}.`));
+        return undefined;
+      }
+    } else {
       const several = connections.multiple;
       found = await pickTerritory(
         loaded.flatMap(({ connection, nodes }) =>

@@ -14,6 +14,7 @@ const MAX_KEPT = 20;
 export class ComparisonDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly documents = new Map<string, string>();
   private next = 1;
+  private last: vscode.Uri | undefined;
 
   constructor(private readonly secrets: KnownSecrets) {}
 
@@ -24,7 +25,13 @@ export class ComparisonDocuments implements vscode.TextDocumentContentProvider, 
     if (this.documents.size > MAX_KEPT) {
       this.documents.delete(this.documents.keys().next().value as string);
     }
+    this.last = uri;
     return uri;
+  }
+
+  /** The latest comparison's document. */
+  get latest(): vscode.Uri | undefined {
+    return this.last;
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {

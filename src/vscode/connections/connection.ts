@@ -15,7 +15,7 @@ import { ExtensionSettings } from '../settings';
 import { AccessTokenStore } from '../signIn/accessTokenStore';
 import { CredentialsState } from '../signIn/credentialsState';
 import { OAuthSignIn, signInSecretStore } from '../signIn/oauthSignIn';
-import { SavedTerritories } from '../view/savedTerritories';
+import { SavedTerritories } from './savedTerritories';
 
 /** What every connection shares: VS Code's stores, the HTTP clients, the log. */
 export interface ConnectionParts {

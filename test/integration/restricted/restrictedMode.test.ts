@@ -89,7 +89,7 @@ describe('Restricted Mode: a folder nobody trusted', function () {
     await waitFor('the view to be visible', () => api.view.treeView.visible);
     const outcome = await vscode.commands.executeCommand<LoadSummary>(COMMANDS.setToken, DEMO_TOKEN);
     assert.ok(outcome?.ok, JSON.stringify(outcome));
-    assert.deepStrictEqual({ ...outcome, loadedAt: 0 }, { ok: true, territories: 7, users: 8, loadedAt: 0 });
+    assert.deepStrictEqual({ ...outcome, loadedAt: 0 }, { ok: true, territories: 7, users: 8, loadedAt: 0, connection: { id: 'default', name: `Zoho CRM (${new URL(fake.origin).host})` } });
     assert.strictEqual(await api.storedSecret(ACCESS_TOKEN_SECRET_KEY), DEMO_TOKEN, 'the token is in SecretStorage');
     await vscode.commands.executeCommand(COMMANDS.showAsList);
     await vscode.commands.executeCommand(COMMANDS.sort, 'zoho');
