@@ -84,21 +84,49 @@ async function askForConnection({ connections }: Pick<CommandDeps, 'connections'
     return name === undefined ? undefined : { name: name || undefined, via: 'signIn' };
   }
   const dataCenter = await vscode.window.showQuickPick(
-    (Object.keys(DATA_CENTERS) as DataCenter[]).map((id) => ({ label: DATA_CENTERS[id].label, description: new URL(DATA_CENTERS[id].apiDomain).host, id })),
+    [
+      ...(Object.keys(DATA_CENTERS) as DataCenter[]).map((id) => ({ label: DATA_CENTERS[id].label, description: new URL(DATA_CENTERS[id].apiDomain).host, id: id as DataCenter | 'other' })),
+      { label: 'Another API domain…', description: 'an origin of its own, e.g. a test server', id: 'other' as const },
+    ],
     { title: `${TITLE} (2/3)`, placeHolder: 'Where does the organisation live? (the domain you sign in to Zoho CRM at)', ignoreFocusOut: true },
   );
   if (!dataCenter) {
     return undefined;
   }
+  if (dataCenter.id === 'other') {
+    const apiDomain = await vscode.window.showInputBox({
+      title: `${TITLE} (2/3)`,
+      prompt: 'The API origin requests go to. https only; plain http only for 127.0.0.1, localhost and [::1].',
+      placeHolder: 'https://sandbox.zohoapis.com',
+      ignoreFocusOut: true,
+      validateInput: (value) => apiDomainProblem(value),
+    });
+    if (apiDomain === undefined) {
+      return undefined;
+    }
+    const name = await askName(connections.all.map((connection) => connection.name), describePlace({ apiDomain }), 3);
+    return name === undefined ? undefined : { name: name || undefined, apiDomain: apiDomain.trim() };
+  }
+  const place: DataCenter = dataCenter.id;
   const environment = await vscode.window.showQuickPick(
-    ZOHO_ENVIRONMENTS.map((id): vscode.QuickPickItem & { id: ZohoEnvironment } => ({ label: id[0].toUpperCase() + id.slice(1), description: apiDomainFor(dataCenter.id, id), id })),
+    ZOHO_ENVIRONMENTS.map((id): vscode.QuickPickItem & { id: ZohoEnvironment } => ({ label: id[0].toUpperCase() + id.slice(1), description: apiDomainFor(place, id), id })),
     { title: `${TITLE} (2/3)`, placeHolder: 'Which organisation?', ignoreFocusOut: true },
   );
   if (!environment) {
     return undefined;
   }
-  const name = await askName(connections.all.map((connection) => connection.name), describePlace({ dataCenter: dataCenter.id, environment: environment.id }), 3);
-  return name === undefined ? undefined : { name: name || undefined, dataCenter: dataCenter.id, environment: environment.id };
+  const name = await askName(connections.all.map((connection) => connection.name), describePlace({ dataCenter: place, environment: environment.id }), 3);
+  return name === undefined ? undefined : { name: name || undefined, dataCenter: place, environment: environment.id };
+}
+
+/** Why an API domain typed in cannot be used, or `undefined`. */
+function apiDomainProblem(value: string): string | undefined {
+  try {
+    resolveEndpoint({ dataCenter: '', apiDomain: value.trim() || ' ', apiVersion: '' });
+    return value.trim() === '' ? 'Type an origin such as https://sandbox.zohoapis.com.' : undefined;
+  } catch (error) {
+    return describeError(error).message;
+  }
 }
 
 /** The connection's name; `suggested` is offered (and used when left empty). */

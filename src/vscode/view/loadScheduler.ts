@@ -133,6 +133,8 @@ export class LoadScheduler implements vscode.Disposable {
       if (!credentials.hasCredentials || !this.wanted().includes(connection)) {
         continue;
       }
+      // Loaded once, it stays wanted: with a second connection added, it keeps refreshing.
+      connection.wanted = true;
       // Saved data from the last session is shown at once, but a fresh load follows.
       if (store.state.snapshot?.cached && !store.state.loading && !store.state.failure) {
         void store.load();
