@@ -1,4 +1,4 @@
-import { TerritoryRecordJson, countEntries, territoryRecords } from './sampleOrg';
+import { SAMPLE_TERRITORIES, SAMPLE_USERS, TerritoryRecordJson, UserJson, countEntries, territoryRecords } from './sampleOrg';
 
 /**
  * A sandbox of the sample organisation (sampleOrg.ts), as Zoho makes one: the same territories with
@@ -65,3 +65,8 @@ export const SANDBOX_DIFFERENCES = {
     { name: 'Parent', from: 2, to: 1 },
   ],
 } as const;
+
+/** The sandbox's users: each territory has the users of the sample org's territory of the same name. */
+export const SANDBOX_USERS: Readonly<Record<string, UserJson[]>> = Object.fromEntries(
+  SANDBOX_TERRITORIES.map(({ name, id }) => [id, SAMPLE_USERS[SAMPLE_TERRITORIES.find((sample) => sample.name === name)?.id ?? ''] ?? []]),
+);

@@ -5,7 +5,8 @@
 //   1. builds: `npm run compile-tests` (out/, for the fake org and the host helpers) and `npm run package`
 //      (zoho-crm-territories.vsix); `--skip-build` reuses what is there;
 //   2. installs the runtime when missing (scripts/install-vscode-runtime.sh);
-//   3. starts the fake org on 127.0.0.1, installs the .vsix into .vscode-test/demo/extensions, writes user
+//   3. starts the fake org on 127.0.0.1 (and a second one, a sandbox of it, to try connections),
+//      installs the .vsix into .vscode-test/demo/extensions, writes user
 //      settings pointing zohoTerritories.apiDomain at the fake org (user data in a temp folder);
 //   4. starts code-server on 127.0.0.1:$PORT (default 8080, or a free port when that one is taken) and
 //      prints the address to open and the token to paste.
@@ -43,6 +44,7 @@ async function main() {
   const { freePort, installExtension, isPortFree, startCodeServer, writeUserSettings } = require(path.join(host, 'codeServer.js'));
   const { ensureRuntime } = require(path.join(host, 'runtime.js'));
   const { startFakeZoho } = require(path.join(root, 'out', 'fake-zoho', 'server.js'));
+  const { SANDBOX_DOCUMENT, SANDBOX_TERRITORY_RECORDS, SANDBOX_USERS } = require(path.join(root, 'out', 'fake-zoho', 'sandboxOrg.js'));
 
   const runtime = ensureRuntime();
   const cleanup = new Cleanup();
@@ -53,6 +55,11 @@ async function main() {
   try {
     const fake = await startFakeZoho();
     cleanup.add('stop the fake Zoho org', () => fake.close());
+    const sandbox = await startFakeZoho({
+      token: '1000.sandbox0demo000000000000000000.sandbox0demo0000000000000000000',
+      scenario: { entries: SANDBOX_DOCUMENT.associated_users_count, territories: SANDBOX_TERRITORY_RECORDS, users: SANDBOX_USERS },
+    });
+    cleanup.add('stop the fake sandbox org', () => sandbox.close());
 
     const extensionsDir = path.join(runtime.cacheDir, 'demo', 'extensions');
     removeDir(extensionsDir); // always the .vsix just built
@@ -80,6 +87,8 @@ async function main() {
         '',
         '  In VS Code: click the Zoho CRM icon in the activity bar, then "Set Access Token", and paste the token.',
         `  The fake org answers at ${fake.origin} (zohoTerritories.apiDomain is set to it in the user settings).`,
+        '  To try connections and Compare Territories…: "Zoho CRM: Add Connection…", Paste an access token,',
+        `  Another API domain…, ${sandbox.origin}, and the token ${sandbox.token} (a sandbox of the same org).`,
         '  From another machine, forward the port first (e.g. ssh -L ' + `${port}:127.0.0.1:${port}` + ').',
         '',
         '  Ctrl-C stops the demo.',
