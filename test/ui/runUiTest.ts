@@ -4,6 +4,8 @@
 // Saves a screenshot of the view to media/screenshot.png (the README's) and to test-results/, one of the
 // territory map to media/map.png and one of a territory's details to media/details.png; prints how long
 // the map took to draw 10,000 territories.
+// Then a short second run in VS Code with display language Japanese (test/ui/japanese.ts), in a
+// code-server of its own.
 // Ends with `N passed, N failed[, N skipped]`; exits non-zero when a step fails.
 //
 // Run: npm run test:ui   (or, with the .vsix and out/ built: node out/test/ui/runUiTest.js)
@@ -15,6 +17,7 @@ import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { SAMPLE_DOCUMENT, SAMPLE_TERRITORY_RECORDS, syntheticOrganisation, territoryRecords } from '../../fake-zoho/server';
 import { errorText } from '../host/cleanup';
 import { repoRoot, runtime } from '../host/runtime';
+import { JAPANESE_RUN } from './japanese';
 import { Run, runSteps, startSteps, Step, Tally } from './session';
 import { activityBarIcon, assertPng, enterToken, readRows, Row, RESULTS, runCommand, runCommandIfOffered, sidebarTitle, STEP_TIMEOUT_MS, widenSidebar } from './workbench';
 
@@ -380,7 +383,8 @@ const ENGLISH_RUN: Run = { title: 'In English (VS Code\'s default display langua
 async function main(): Promise<number> {
   const started = Date.now();
   const total: Tally = { passed: 0, failed: 0, skipped: 0 };
-  for (const run of [ENGLISH_RUN]) {
+  // One run after the other: each has its own code-server and chromium, and stops them when it ends.
+  for (const run of [ENGLISH_RUN, JAPANESE_RUN]) {
     const tally = await runSteps(run);
     total.passed += tally.passed;
     total.failed += tally.failed;
