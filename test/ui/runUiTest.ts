@@ -4,6 +4,8 @@
 // Saves a screenshot of the view to media/screenshot.png (the README's) and to test-results/, one of the
 // territory map to media/map.png and one of a territory's details to media/details.png; prints how long
 // the map took to draw 10,000 territories.
+// Then a short second run in VS Code with display language Japanese (test/ui/japanese.ts), in a
+// code-server of its own.
 // Ends with `N passed, N failed[, N skipped]`; exits non-zero when a step fails.
 //
 // Run: npm run test:ui   (or, with the .vsix and out/ built: node out/test/ui/runUiTest.js)
@@ -11,15 +13,14 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
-import { SAMPLE_DOCUMENT, SAMPLE_TERRITORY_RECORDS, startFakeZoho, syntheticOrganisation, territoryRecords, FakeZoho } from '../../fake-zoho/server';
-import { launchChromium } from '../host/browser';
-import { Cleanup, cleanupOnSignals, errorText, withTimeout } from '../host/cleanup';
-import { CodeServer, installExtension, startCodeServer, writeUserSettings } from '../host/codeServer';
-import { ensureRuntime, repoRoot, Runtime } from '../host/runtime';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
+import { SAMPLE_DOCUMENT, SAMPLE_TERRITORY_RECORDS, syntheticOrganisation, territoryRecords } from '../../fake-zoho/server';
+import { errorText } from '../host/cleanup';
+import { repoRoot, runtime } from '../host/runtime';
+import { JAPANESE_RUN } from './japanese';
+import { Run, runSteps, startSteps, Step, Tally } from './session';
+import { activityBarIcon, assertPng, enterToken, readRows, Row, RESULTS, runCommand, runCommandIfOffered, sidebarTitle, STEP_TIMEOUT_MS, widenSidebar } from './workbench';
 
-const VSIX = path.join(repoRoot, 'zoho-crm-territories.vsix');
-const RESULTS = path.join(repoRoot, 'test-results');
 const README_SCREENSHOT = path.join(repoRoot, 'media', 'screenshot.png');
 const README_MAP = path.join(repoRoot, 'media', 'map.png');
 const README_DETAILS = path.join(repoRoot, 'media', 'details.png');
@@ -34,27 +35,6 @@ const HTML_NAMED_ORG = {
   entries: [...SAMPLE_DOCUMENT.associated_users_count, { count: '0', territory: { name: HTML_NAME, id: '431581000000744199' } }],
   territories: [...SAMPLE_TERRITORY_RECORDS, ...territoryRecords([{ name: HTML_NAME, id: '431581000000744199' }], { '431581000000744199': null })],
 };
-const STEP_TIMEOUT_MS = 60_000;
-
-interface Row {
-  /** 1 for the tree's top level. */
-  readonly level: number;
-  readonly label: string;
-  readonly description: string;
-  readonly ariaLabel: string;
-}
-
-/** What the steps share. */
-interface World {
-  cleanup: Cleanup;
-  runtime: Runtime;
-  fake?: FakeZoho;
-  userDataDir?: string;
-  extensionsDir?: string;
-  server?: CodeServer;
-  context?: BrowserContext;
-  page?: Page;
-}
 
 /** The rows the view must show for the fake org: Zoho's order, "1 user" / "N users". */
 function expectedRows(): string[] {
@@ -64,58 +44,8 @@ function expectedRows(): string[] {
   });
 }
 
-const steps: Array<[string, (world: World) => Promise<void>]> = [
-  [
-    'the fake Zoho org answers on 127.0.0.1',
-    async (world) => {
-      const fake = await startFakeZoho();
-      world.fake = fake;
-      world.cleanup.add('stop the fake Zoho org', () => fake.close());
-      assert.match(fake.origin, /^http:\/\/127\.0\.0\.1:\d+$/);
-    },
-  ],
-  [
-    'the .vsix installs with `code-server --install-extension`',
-    async (world) => {
-      assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run \`npm run package\` first`);
-      world.userDataDir = world.cleanup.tempDir('ui-user-data');
-      world.extensionsDir = world.cleanup.tempDir('ui-extensions');
-      installExtension(world.cleanup, world.runtime, VSIX, world.extensionsDir, world.userDataDir);
-      const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-      const folder = `${manifest.publisher}.${manifest.name}-${manifest.version}`.toLowerCase();
-      const installed = fs.readdirSync(world.extensionsDir).map((name) => name.toLowerCase());
-      assert.ok(installed.includes(folder), `expected ${folder} in the extensions dir, found: ${installed.join(', ')}`);
-    },
-  ],
-  [
-    'code-server starts with zohoTerritories.apiDomain pointing at the fake org',
-    async (world) => {
-      writeUserSettings(world.userDataDir!, { 'zohoTerritories.apiDomain': world.fake!.origin });
-      world.server = await startCodeServer({
-        cleanup: world.cleanup,
-        runtime: world.runtime,
-        userDataDir: world.userDataDir,
-        extensionsDir: world.extensionsDir,
-        echo: !!process.env.ZOHO_TEST_VERBOSE,
-      });
-    },
-  ],
-  [
-    'the workbench opens in chromium and shows the Zoho CRM activity bar icon',
-    async (world) => {
-      const browser = await launchChromium(world.cleanup);
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: world.server!.origin });
-      world.context = context;
-      const page = await context.newPage();
-      world.page = page;
-      const workspace = path.join(world.cleanup.tempDir('ui-workspace'), 'my-project');
-      fs.mkdirSync(workspace);
-      await page.goto(`${world.server!.origin}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded' });
-      await page.locator('.monaco-workbench').waitFor({ timeout: STEP_TIMEOUT_MS });
-      await activityBarIcon(page).waitFor({ timeout: STEP_TIMEOUT_MS });
-    },
-  ],
+const englishSteps: Step[] = [
+  ...startSteps(),
   [
     'the Zoho CRM view, before a token is set, offers "Set Access Token"',
     async (world) => {
@@ -132,11 +62,7 @@ const steps: Array<[string, (world: World) => Promise<void>]> = [
     async (world) => {
       const page = world.page!;
       await runCommand(page, 'Zoho CRM: Set Access Token');
-      const input = page.locator('.quick-input-widget input[type="password"]');
-      await input.waitFor({ timeout: 10_000 });
-      await input.fill(world.fake!.token);
-      await page.keyboard.press('Enter');
-      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+      await enterToken(page, world.fake!.token);
     },
   ],
   [
@@ -437,81 +363,6 @@ async function waitForSelectedRow(page: Page, name: string): Promise<void> {
   throw new Error(`the tree's selected row is ${JSON.stringify(shown)}, not "${name}"`);
 }
 
-/** The activity bar entry of the extension's view container ("Zoho CRM"). */
-function activityBarIcon(page: Page) {
-  return page.locator('.part.activitybar a.action-label[aria-label^="Zoho CRM"]').first();
-}
-
-async function sidebarTitle(page: Page): Promise<string> {
-  const title = page.locator('.part.sidebar .composite.title h2').first();
-  await title.waitFor({ timeout: 10_000 });
-  return (await title.innerText()).trim().toUpperCase();
-}
-
-/** F1, type the command's title, pick it. */
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(`>${title}`);
-  const item = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-  await item.waitFor({ timeout: 10_000 });
-  await item.click();
-}
-
-/** Drags the side bar's edge (its sash) so the side bar is about `width` px wide. */
-async function widenSidebar(page: Page, width: number): Promise<void> {
-  const sidebar = await page.locator('.part.sidebar').boundingBox();
-  if (!sidebar || sidebar.width >= width) {
-    return;
-  }
-  const edge = sidebar.x + sidebar.width;
-  const sashes = await page.locator('.monaco-sash.vertical').evaluateAll((elements) =>
-    elements.map((element) => {
-      const box = element.getBoundingClientRect();
-      return { x: box.x + box.width / 2, y: box.y + box.height / 2, height: box.height };
-    }),
-  );
-  const sash = sashes.filter((candidate) => candidate.height > 100).sort((a, b) => Math.abs(a.x - edge) - Math.abs(b.x - edge))[0];
-  if (!sash || Math.abs(sash.x - edge) > 8) {
-    return;
-  }
-  await page.mouse.move(sash.x, sash.y);
-  await page.mouse.down();
-  await page.mouse.move(sash.x + (width - sidebar.width), sash.y, { steps: 8 });
-  await page.mouse.up();
-  await page.waitForTimeout(300);
-}
-
-/** Runs the command when the palette offers it (its `when` clause holds); returns whether it did. */
-async function runCommandIfOffered(page: Page, title: string): Promise<boolean> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(`>${title}`);
-  await page.waitForTimeout(500); // the palette filters as it is typed into
-  const item = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-  if ((await item.count()) === 0) {
-    await page.keyboard.press('Escape');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
-    return false;
-  }
-  await item.click();
-  return true;
-}
-
-/** The tree rows in the side bar: label, description and the aria-label VS Code gives the row. */
-async function readRows(page: Page): Promise<Row[]> {
-  return page.locator('.part.sidebar .monaco-list-row').evaluateAll((elements) =>
-    elements.map((element) => ({
-      level: Number(element.getAttribute('aria-level') ?? '1'),
-      label: element.querySelector('.label-name')?.textContent?.trim() ?? '',
-      description: element.querySelector('.label-description')?.textContent?.trim() ?? '',
-      ariaLabel: element.getAttribute('aria-label') ?? '',
-    })),
-  );
-}
-
 /** A picture of the side bar and the editor beside it, for the README (`readmeFile`) and test-results/. */
 async function savePictureOfViewAndEditor(page: Page, readmeFile: string, resultName: string): Promise<void> {
   const sidebarBox = await page.locator('.part.sidebar').boundingBox();
@@ -527,63 +378,21 @@ async function savePictureOfViewAndEditor(page: Page, readmeFile: string, result
   fs.writeFileSync(path.join(RESULTS, resultName), picture);
 }
 
-function assertPng(data: Buffer): void {
-  assert.ok(data.length > 1_000, `the screenshot is only ${data.length} bytes`);
-  assert.deepStrictEqual([...data.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'not a PNG');
-}
+const ENGLISH_RUN: Run = { title: 'In English (VS Code\'s default display language):', steps: englishSteps, failureScreenshot: 'ui-failure.png' };
 
 async function main(): Promise<number> {
   const started = Date.now();
-  const cleanup = new Cleanup();
-  cleanupOnSignals(cleanup);
-  const world: World = { cleanup, runtime: ensureRuntime() };
-  let passed = 0;
-  let failed = 0;
-  let skipped = 0;
-  try {
-    for (const [name, step] of steps) {
-      if (failed > 0) {
-        console.log(`  - ${name} (skipped: an earlier step failed)`);
-        skipped++;
-        continue;
-      }
-      const stepStarted = Date.now();
-      try {
-        await withTimeout(step(world), 3 * STEP_TIMEOUT_MS, name);
-        passed++;
-        console.log(`  ✔ ${name} (${Date.now() - stepStarted} ms)`);
-      } catch (error) {
-        failed++;
-        console.log(`  ✘ ${name}\n${indent(errorText(error))}`);
-        await saveFailureEvidence(world);
-      }
-    }
-  } finally {
-    await cleanup.run();
+  const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+  // One run after the other: each has its own code-server and chromium, and stops them when it ends.
+  for (const run of [ENGLISH_RUN, JAPANESE_RUN]) {
+    const tally = await runSteps(run);
+    total.passed += tally.passed;
+    total.failed += tally.failed;
+    total.skipped += tally.skipped;
   }
-  console.log(`UI test of the packaged extension in code-server ${world.runtime.codeServerVersion}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
-  return failed > 0 ? 1 : 0;
-}
-
-async function saveFailureEvidence(world: World): Promise<void> {
-  try {
-    if (world.page) {
-      fs.mkdirSync(RESULTS, { recursive: true });
-      const file = path.join(RESULTS, 'ui-failure.png');
-      await world.page.screenshot({ path: file, timeout: 10_000 });
-      console.log(`    screenshot: ${path.relative(repoRoot, file)}`);
-    }
-  } catch (error) {
-    console.log(`    (no screenshot: ${(error as Error).message})`);
-  }
-  if (world.server && !process.env.ZOHO_TEST_VERBOSE) {
-    console.log(`    last output of code-server:\n${indent(world.server.output().slice(-3_000))}`);
-  }
-}
-
-function indent(text: string): string {
-  return text.replace(/^/gm, '      ');
+  console.log(`UI test of the packaged extension in code-server ${runtime().codeServerVersion}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`${total.passed} passed, ${total.failed} failed${total.skipped > 0 ? `, ${total.skipped} skipped` : ''}`);
+  return total.failed > 0 ? 1 : 0;
 }
 
 main().then(

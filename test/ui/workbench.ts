@@ -1,0 +1,109 @@
+// What the browser tests do in VS Code's web workbench, as a person would: the activity bar, the side
+// bar's title and rows, the command palette, the password box, the side bar's width; and where their
+// screenshots go.
+import * as assert from 'assert';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { repoRoot } from '../host/runtime';
+
+/** Where the browser tests put their screenshots (the README's pictures go to media/ as well). */
+export const RESULTS = path.join(repoRoot, 'test-results');
+export const STEP_TIMEOUT_MS = 60_000;
+
+export interface Row {
+  /** 1 for the tree's top level. */
+  readonly level: number;
+  readonly label: string;
+  readonly description: string;
+  readonly ariaLabel: string;
+}
+
+/** The activity bar entry of the extension's view container ("Zoho CRM", in every language). */
+export function activityBarIcon(page: Page) {
+  return page.locator('.part.activitybar a.action-label[aria-label^="Zoho CRM"]').first();
+}
+
+/** The side bar's title, upper-cased: "Zoho CRM: Territories" (the container's, then the name of its only view). */
+export async function sidebarTitle(page: Page): Promise<string> {
+  const title = page.locator('.part.sidebar .composite.title h2').first();
+  await title.waitFor({ timeout: 10_000 });
+  return (await title.innerText()).trim().toUpperCase();
+}
+
+/** F1, type the command's title, pick it. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${title}`);
+  const item = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  await item.waitFor({ timeout: 10_000 });
+  await item.click();
+}
+
+/** Runs the command when the palette offers it (its `when` clause holds); returns whether it did. */
+export async function runCommandIfOffered(page: Page, title: string): Promise<boolean> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${title}`);
+  await page.waitForTimeout(500); // the palette filters as it is typed into
+  const item = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  if ((await item.count()) === 0) {
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    return false;
+  }
+  await item.click();
+  return true;
+}
+
+/** Types the access token into the password box that "Set Access Token" opened, and confirms it. */
+export async function enterToken(page: Page, token: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input[type="password"]');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(token);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** The tree rows in the side bar: label, description and the aria-label VS Code gives the row. */
+export async function readRows(page: Page): Promise<Row[]> {
+  return page.locator('.part.sidebar .monaco-list-row').evaluateAll((elements) =>
+    elements.map((element) => ({
+      level: Number(element.getAttribute('aria-level') ?? '1'),
+      label: element.querySelector('.label-name')?.textContent?.trim() ?? '',
+      description: element.querySelector('.label-description')?.textContent?.trim() ?? '',
+      ariaLabel: element.getAttribute('aria-label') ?? '',
+    })),
+  );
+}
+
+/** Drags the side bar's edge (its sash) so the side bar is about `width` px wide. */
+export async function widenSidebar(page: Page, width: number): Promise<void> {
+  const sidebar = await page.locator('.part.sidebar').boundingBox();
+  if (!sidebar || sidebar.width >= width) {
+    return;
+  }
+  const edge = sidebar.x + sidebar.width;
+  const sashes = await page.locator('.monaco-sash.vertical').evaluateAll((elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2, height: box.height };
+    }),
+  );
+  const sash = sashes.filter((candidate) => candidate.height > 100).sort((a, b) => Math.abs(a.x - edge) - Math.abs(b.x - edge))[0];
+  if (!sash || Math.abs(sash.x - edge) > 8) {
+    return;
+  }
+  await page.mouse.move(sash.x, sash.y);
+  await page.mouse.down();
+  await page.mouse.move(sash.x + (width - sidebar.width), sash.y, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+}
+
+export function assertPng(data: Buffer): void {
+  assert.ok(data.length > 1_000, `the screenshot is only ${data.length} bytes`);
+  assert.deepStrictEqual([...data.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'not a PNG');
+}
