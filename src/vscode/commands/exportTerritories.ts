@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { exportTerritories as territoriesFile } from '../../core/export/territoryTable';
 import { formatTerritoryCount } from '../../core/territories/names';
 import { CommandDeps } from './commandDeps';
@@ -16,7 +17,7 @@ export function exportTerritories({ store, log, secrets }: Pick<CommandDeps, 'st
     if (!snapshot) {
       return undefined;
     }
-    const uri = await exportTarget(target, 'territories', 'Export Territories');
+    const uri = await exportTarget(target, 'territories', vscode.l10n.t('Export Territories'));
     if (!uri) {
       return undefined;
     }
@@ -24,9 +25,9 @@ export function exportTerritories({ store, log, secrets }: Pick<CommandDeps, 'st
     if (!(await saveExport(uri, territoriesFile(snapshot.tree, format), 'Export Territories', log, secrets))) {
       return undefined;
     }
-    const count = formatTerritoryCount(snapshot.tree.all.length);
-    log.info(`Exported ${count} as ${format} to ${uri.fsPath}.`);
-    announceExport(uri, `Exported ${count} to ${fileNameOf(uri)}.`, secrets);
+    const count = snapshot.tree.all.length;
+    log.info(`Exported ${count} ${count === 1 ? 'territory' : 'territories'} as ${format} to ${uri.fsPath}.`);
+    announceExport(uri, vscode.l10n.t('Exported {0} to {1}.', formatTerritoryCount(count), fileNameOf(uri)), secrets);
     return exportedPath(uri);
   };
 }

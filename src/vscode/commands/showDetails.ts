@@ -22,7 +22,9 @@ export function showDetails({ store, view, secrets }: Pick<CommandDeps, 'store' 
     const node = id === undefined ? undefined : snapshot.tree.byId.get(id);
     if (!node) {
       void vscode.window.showInformationMessage(
-        id === undefined ? 'Select a territory in the Territories view, or pick one with Find Territory…, to show its details.' : secrets.redact(`No territory with ID ${id.slice(0, 40)} is loaded.`),
+        id === undefined
+          ? vscode.l10n.t('Select a territory in the Territories view, or pick one with Find Territory…, to show its details.')
+          : secrets.redact(vscode.l10n.t('No territory with ID {0} is loaded.', id.slice(0, 40))),
       );
       return undefined;
     }

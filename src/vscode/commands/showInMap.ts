@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { CommandDeps } from './commandDeps';
 import { targetElement } from './clipboard';
 
@@ -7,7 +8,7 @@ import { targetElement } from './clipboard';
  */
 export function showInMap({ view, map }: Pick<CommandDeps, 'view' | 'map'>) {
   return (element?: unknown): boolean => {
-    const id = typeof element === 'string' ? element : targetElement(view, element, 'territory', 'Select a territory in the Territories view to show it in the map.')?.node.id;
+    const id = typeof element === 'string' ? element : targetElement(view, element, 'territory', vscode.l10n.t('Select a territory in the Territories view to show it in the map.'))?.node.id;
     if (id === undefined) {
       return false;
     }

@@ -60,7 +60,9 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
     const snapshot = this.store.state.snapshot;
     const node = id === undefined ? undefined : snapshot?.tree.byId.get(id);
     if (!snapshot || !node) {
-      return `# Territory not loaded\n\nNo territory with ID ${id ?? '(none)'} is loaded. Refresh the Territories view and open its details again.\n`;
+      const heading = vscode.l10n.t('Territory not loaded');
+      const text = vscode.l10n.t('No territory with ID {0} is loaded. Refresh the Territories view and open its details again.', id ?? vscode.l10n.t('(none)'));
+      return `# ${heading}\n\n${text}\n`;
     }
     const users = await this.usersOf(node, uri);
     const details = detailsOfNode(node, { recordsLoaded: snapshot.records !== undefined, hierarchyFailure: snapshot.hierarchyFailure });

@@ -7,9 +7,10 @@ import { connectionName, emptyMapMessage } from '../../core/map/mapText';
 import type { TerritoryState } from '../../core/territories/territoryStore';
 import type { TerritorySnapshot } from '../../core/territories/snapshot';
 import { MAP_VIEW_TYPE } from '../../ids';
+import { displayLocale } from '../localization';
 import { makeNonce, mapHtml } from './mapHtml';
 
-const TITLE = 'Territory Map';
+const title = () => vscode.l10n.t('Territory Map');
 
 export interface TerritoryMapPanelOptions {
   /** The extension's folder: the page may load files from its dist/webview only. */
@@ -72,7 +73,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
     if (this.panel) {
       this.panel.reveal();
     } else {
-      const panel = vscode.window.createWebviewPanel(MAP_VIEW_TYPE, TITLE, vscode.ViewColumn.Active, this.webviewOptions());
+      const panel = vscode.window.createWebviewPanel(MAP_VIEW_TYPE, title(), vscode.ViewColumn.Active, this.webviewOptions());
       this.adopt(panel);
     }
     if (focusId !== undefined) {
@@ -101,6 +102,8 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
       case 'ready':
         this.ready = true;
         this.posted = undefined;
+        // The page speaks the display language too: it formats the counts and names the blocks itself.
+        this.post({ type: 'locale', locale: displayLocale() });
         this.postState();
         return;
       case 'reveal':
@@ -192,8 +195,9 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
         return;
       }
       this.posted = snapshot;
-      const organisation = connectionName(this.account, snapshot.endpoint.origin) ?? 'All territories';
-      const data = toMapData(snapshot.tree, { organisation, loadedAt: snapshot.loadedAt, note: snapshot.hierarchyFailure ? 'no hierarchy: all at the top level' : undefined });
+      const organisation = connectionName(this.account, snapshot.endpoint.origin) ?? vscode.l10n.t('All territories');
+      const note = snapshot.hierarchyFailure ? vscode.l10n.t('no hierarchy: all at the top level') : undefined;
+      const data = toMapData(snapshot.tree, { organisation, loadedAt: snapshot.loadedAt, note });
       this.post({ type: 'show', data: this.options.redact(data) });
       this.postFocus();
       return;
@@ -222,7 +226,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
     this.account = await this.options.accountLabel();
     const name = connectionName(this.account, this.options.state().snapshot?.endpoint.origin);
     if (this.panel) {
-      this.panel.title = name ? `${TITLE}: ${name}` : TITLE;
+      this.panel.title = name ? vscode.l10n.t('Territory Map: {0}', name) : title();
     }
   }
 }
