@@ -4,7 +4,6 @@ import { loadEach } from '../../core/export/userLoadQueue';
 import { TerritoryStore } from '../../core/territories/territoryStore';
 import { TerritoryUser } from '../../core/zohoApi/records';
 import { formatNumber } from '../../core/support/locale';
-import { formatTerritoryCount } from '../../core/territories/names';
 import { CommandDeps } from './commandDeps';
 import { announceExport, exportTarget, exportedPath, fileNameOf, formatOfPath, saveExport } from './exportFile';
 import { snapshotForCommand } from './snapshotForCommand';
@@ -50,7 +49,7 @@ export function exportTerritoryUsers({ store, log, secrets }: Pick<CommandDeps, 
             load: (id) => usersOf(store, id),
             signal: controller.signal,
             onProgress: ({ done, total }) =>
-              progress.report({ message: vscode.l10n.t('{0} of {1}', formatNumber(done), formatTerritoryCount(total)), increment: 100 / Math.max(1, total) }),
+              progress.report({ message: vscode.l10n.t('{0} of {1} territories', formatNumber(done), formatNumber(total)), increment: 100 / Math.max(1, total) }),
           });
         } finally {
           stop.dispose();
