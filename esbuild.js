@@ -78,7 +78,10 @@ async function main() {
     outfile: 'dist/extension.js',
     external: ['vscode'],
     // node-fetch's whatwg-url fallback is dead code on every VS Code: see src/shims/whatwg-url.ts.
-    alias: { 'whatwg-url': './src/shims/whatwg-url.ts' },
+    // @vscode/l10n is only ever given its bundle's contents (src/core/support/locale.ts), never a file
+    // to read: its browser build (the one its package.json maps for browsers) is the same minus the
+    // Node file reader, so the extension's bundle holds no file-reading code on its account.
+    alias: { 'whatwg-url': './src/shims/whatwg-url.ts', '@vscode/l10n': './node_modules/@vscode/l10n/dist/browser.js' },
     minify: production,
     sourcemap: !production,
     sourcesContent: false,

@@ -3,7 +3,8 @@
 //   - vsce printed no warning;
 //   - the package holds exactly the allow-listed files: no source, test, map file, screenshot or stray
 //     file gets in, and nothing the extension needs is missing (package.nls*.json included: without
-//     them VS Code shows the raw %key% placeholders);
+//     them VS Code shows the raw %key% placeholders; l10n/bundle.l10n*.json: without them the code's
+//     words stay English);
 //   - every file its package.json names (main, icon, activity-bar icons) is in it;
 //   - its README's images are absolute https links (the Marketplace and Open VSX show no relative ones).
 // Run: npm run check:package        (--no-build checks an existing zoho-crm-territories.vsix)
@@ -24,6 +25,9 @@ const ALLOWED = [
   'extension/package.nls.json',
   'extension/package.nls.ja.json',
   'extension/package.nls.de.json',
+  'extension/l10n/bundle.l10n.json',
+  'extension/l10n/bundle.l10n.ja.json',
+  'extension/l10n/bundle.l10n.de.json',
   'extension/readme.md',
   'extension/changelog.md',
   'extension/LICENSE.txt',

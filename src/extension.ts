@@ -14,6 +14,7 @@ import { TerritoryDetailsFiles } from './vscode/details/territoryDetailsFiles';
 import { TerritoryMapPanel } from './vscode/map/territoryMapPanel';
 import { OutputLog } from './vscode/outputLog';
 import { ExtensionSettings } from './vscode/settings';
+import { configureLocalization } from './vscode/localization';
 import { AutoRefreshTimer } from './vscode/view/autoRefreshTimer';
 import { LoadScheduler } from './vscode/view/loadScheduler';
 import { TerritoriesView } from './vscode/view/territoriesView';
@@ -42,6 +43,8 @@ export interface ZohoTerritoriesTestApi {
 
 /** The composition root: builds each piece, hands it what it needs, registers it, starts it. No logic here. */
 export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestApi | undefined {
+  // First: the core speaks VS Code's display language before anything produces text.
+  configureLocalization();
   const userAgent = `zoho-crm-territories-vscode/${context.extension.packageJSON.version}`;
   const secrets = new KnownSecrets();
   const log = new OutputLog(vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true }), secrets);

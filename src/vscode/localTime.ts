@@ -1,16 +1,15 @@
-import * as vscode from 'vscode';
+import { formatDateTime, formatTimeOfDay } from '../core/support/locale';
 
 /**
- * A time as the user reads dates: VS Code's display language, e.g. "10 Jun 2023, 12:23" in en-GB.
- * Built once per call site; the formatter is cached because Intl formatters are slow to make.
+ * A time as the user reads dates: in VS Code's display language (set by `configureLocalization`),
+ * e.g. "Jun 10, 2023, 12:23 PM" in English, "10.06.2023, 12:23" in German. The formatter is made
+ * once per language: Intl formatters are slow to make.
  */
 export function localDateTimeFormatter(): (epochMs: number) => string {
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short' });
-  } catch {
-    // A display language Intl does not know: the runtime's default locale.
-    format = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-  }
-  return (epochMs) => format.format(epochMs);
+  return formatDateTime;
+}
+
+/** A time of day in the display language, e.g. "09:41 AM" in English, "09:41" in German: "loaded at …". */
+export function localTimeOfDayFormatter(): (epochMs: number) => string {
+  return formatTimeOfDay;
 }

@@ -2,8 +2,8 @@
 // installed into code-server (VS Code 1.139.1), pointed at the fake Zoho org through the user settings,
 // driven in chromium through the command palette, the password box, the activity bar and the clipboard.
 // Saves a screenshot of the view to media/screenshot.png (the README's) and to test-results/, one of the
-// territory map to media/map.png and one of a territory's details to media/details.png; prints how long
-// the map took to draw 10,000 territories.
+// territory map to media/map.png, one of a territory's details to media/details.png and one of two
+// connections compared to media/connections.png; prints how long the map took to draw 10,000 territories.
 // Then a short second run in VS Code with display language Japanese (test/ui/japanese.ts), in a
 // code-server of its own.
 // Ends with `N passed, N failed[, N skipped]`; exits non-zero when a step fails.
@@ -13,13 +13,14 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Frame, FrameLocator, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { SAMPLE_DOCUMENT, SAMPLE_TERRITORY_RECORDS, syntheticOrganisation, territoryRecords } from '../../fake-zoho/server';
 import { errorText } from '../host/cleanup';
 import { repoRoot, runtime } from '../host/runtime';
 import { JAPANESE_RUN } from './japanese';
 import { Run, runSteps, startSteps, Step, Tally } from './session';
-import { activityBarIcon, assertPng, enterToken, readRows, Row, RESULTS, runCommand, runCommandIfOffered, sidebarTitle, STEP_TIMEOUT_MS, widenSidebar } from './workbench';
+import { connectionSteps } from './connectionSteps';
+import { activityBarIcon, assertPng, enterToken, markdownPreview, readRows, Row, RESULTS, runCommand, runCommandIfOffered, savePictureOfViewAndEditor, sidebarTitle, STEP_TIMEOUT_MS, widenSidebar } from './workbench';
 
 const README_SCREENSHOT = path.join(repoRoot, 'media', 'screenshot.png');
 const README_MAP = path.join(repoRoot, 'media', 'map.png');
@@ -125,7 +126,7 @@ const englishSteps: Step[] = [
     },
   ],
   [
-    '"Zoho CRM: Copy Territories as JSON" puts Zoho\'s document on the clipboard, without the token',
+    '"Zoho CRM: Copy Territories as JSON" puts Zoho\'s document on the clipboard, naming its connection, without the token',
     async (world) => {
       const page = world.page!;
       await page.evaluate("navigator.clipboard.writeText('')");
@@ -139,7 +140,8 @@ const englishSteps: Step[] = [
         }
       }
       assert.notStrictEqual(text, '', 'the clipboard stayed empty');
-      assert.deepStrictEqual(JSON.parse(text), SAMPLE_DOCUMENT);
+      const connection = { name: `Zoho CRM (${new URL(world.fake!.origin).host})`, apiDomain: world.fake!.origin };
+      assert.deepStrictEqual(JSON.parse(text), { ...SAMPLE_DOCUMENT, connection });
       assert.ok(!text.includes(world.fake!.token), 'the copied JSON contains the access token');
     },
   ],
@@ -181,7 +183,7 @@ const englishSteps: Step[] = [
       await menuItem.waitFor({ state: 'hidden', timeout: 5_000 });
 
       await page.locator('.part.editor .tab.active', { hasText: 'Chennai.md' }).waitFor({ timeout: 15_000 });
-      const preview = detailsPreview(page);
+      const preview = markdownPreview(page);
       await preview.locator('h1', { hasText: /^Chennai$/ }).waitFor({ timeout: 30_000 });
       const facts = preview.locator('li');
       await facts.filter({ hasText: /^Manager: Patricia Boyle$/ }).waitFor({ timeout: 5_000 });
@@ -229,7 +231,7 @@ const englishSteps: Step[] = [
       const frame = await mapFrame(page);
       await frame.locator(`svg#map[data-territories="${HTML_NAMED_ORG.entries.length}"]`).waitFor({ timeout: 30_000 });
       const tab = page.locator('.part.editor .tab.active');
-      assert.match((await tab.innerText()).trim(), /^Territory Map: 127\.0\.0\.1:\d+/, 'the tab names the connection');
+      assert.match((await tab.innerText()).trim(), /^Territory Map: Zoho CRM \(127\.0\.0\.1:\d+\)/, 'the tab names the connection');
 
       const labels = await frame.locator('#labels tspan.name').allTextContents();
       const topLevel = HTML_NAMED_ORG.territories.filter((record) => record.reporting_to === null).map((record) => record.name);
@@ -260,7 +262,7 @@ const englishSteps: Step[] = [
       await frame.locator('#cells rect[aria-label^="Chennai North:"]').click();
       await page.keyboard.press('Enter');
       await waitForSelectedRow(page, 'Chennai North');
-      const zoomedToChennai = [new URL(world.fake!.origin).host, 'Zoho', 'Chennai'];
+      const zoomedToChennai = [`Zoho CRM (${new URL(world.fake!.origin).host})`, 'Zoho', 'Chennai'];
       assert.deepStrictEqual(await frame.locator('#breadcrumb-list li').allTextContents(), zoomedToChennai, 'the breadcrumb leads back');
     },
   ],
@@ -272,7 +274,7 @@ const englishSteps: Step[] = [
       await runCommand(page, 'Zoho CRM: Open Territories as JSON');
       await page.locator('.part.editor .tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 10_000 });
       await page.locator('.part.editor .tab', { hasText: 'Territory Map' }).click();
-      const zoomedToChennai = [new URL(world.fake!.origin).host, 'Zoho', 'Chennai'];
+      const zoomedToChennai = [`Zoho CRM (${new URL(world.fake!.origin).host})`, 'Zoho', 'Chennai'];
       let breadcrumb: string[] = [];
       const deadline = Date.now() + 20_000;
       while (Date.now() < deadline) {
@@ -293,7 +295,7 @@ const englishSteps: Step[] = [
     'the breadcrumb zooms back out: clicking "Zoho" in it shows Zoho\'s branch again',
     async (world) => {
       const frame = await mapFrame(world.page!);
-      const host = new URL(world.fake!.origin).host;
+      const host = `Zoho CRM (${new URL(world.fake!.origin).host})`;
       await frame.locator('#breadcrumb-list button', { hasText: 'Zoho' }).click();
       const deadline = Date.now() + 10_000;
       let breadcrumb: string[] = [];
@@ -324,6 +326,7 @@ const englishSteps: Step[] = [
       world.fake!.reset();
     },
   ],
+  ...connectionSteps(),
 ];
 
 /** The frame of the territory map's page (a webview: an iframe in an iframe), once it is there. */
@@ -340,14 +343,6 @@ async function mapFrame(page: Page): Promise<Frame> {
   throw new Error('no frame has the territory map (svg#map)');
 }
 
-/**
- * The Markdown preview's page: a webview (an iframe, with the page in its own iframe) over the editor.
- * Only the visible webview: a hidden one (another editor's) stays in the page.
- */
-function detailsPreview(page: Page): FrameLocator {
-  return page.locator('iframe.webview.ready:visible').contentFrame().locator('iframe#active-frame').contentFrame();
-}
-
 /** Waits until the tree's selected row is the territory `name`. */
 async function waitForSelectedRow(page: Page, name: string): Promise<void> {
   const selected = page.locator('.part.sidebar .monaco-list-row.selected .label-name');
@@ -361,21 +356,6 @@ async function waitForSelectedRow(page: Page, name: string): Promise<void> {
     await page.waitForTimeout(100);
   }
   throw new Error(`the tree's selected row is ${JSON.stringify(shown)}, not "${name}"`);
-}
-
-/** A picture of the side bar and the editor beside it, for the README (`readmeFile`) and test-results/. */
-async function savePictureOfViewAndEditor(page: Page, readmeFile: string, resultName: string): Promise<void> {
-  const sidebarBox = await page.locator('.part.sidebar').boundingBox();
-  const editorBox = await page.locator('.part.editor').boundingBox();
-  assert.ok(sidebarBox && editorBox, 'the side bar and the editor have a place on the page');
-  const top = Math.max(0, sidebarBox.y - 4);
-  const picture = await page.screenshot({
-    clip: { x: 0, y: top, width: Math.ceil(editorBox.x + editorBox.width), height: Math.ceil(editorBox.y + editorBox.height - top) },
-  });
-  assertPng(picture);
-  fs.mkdirSync(RESULTS, { recursive: true });
-  fs.writeFileSync(readmeFile, picture);
-  fs.writeFileSync(path.join(RESULTS, resultName), picture);
 }
 
 const ENGLISH_RUN: Run = { title: 'In English (VS Code\'s default display language):', steps: englishSteps, failureScreenshot: 'ui-failure.png' };

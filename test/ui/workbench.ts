@@ -2,8 +2,9 @@
 // bar's title and rows, the command palette, the password box, the side bar's width; and where their
 // screenshots go.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
-import type { Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { repoRoot } from '../host/runtime';
 
 /** Where the browser tests put their screenshots (the README's pictures go to media/ as well). */
@@ -106,4 +107,42 @@ export async function widenSidebar(page: Page, width: number): Promise<void> {
 export function assertPng(data: Buffer): void {
   assert.ok(data.length > 1_000, `the screenshot is only ${data.length} bytes`);
   assert.deepStrictEqual([...data.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'not a PNG');
+}
+
+/**
+ * The Markdown preview's page: a webview (an iframe, with the page in its own iframe) over the editor.
+ * Only the visible webview: a hidden one (another editor's) stays in the page.
+ */
+export function markdownPreview(page: Page): FrameLocator {
+  return page.locator('iframe.webview.ready:visible').contentFrame().locator('iframe#active-frame').contentFrame();
+}
+
+/** A picture of the side bar and the editor beside it, for the README (`readmeFile`) and test-results/. */
+export async function savePictureOfViewAndEditor(page: Page, readmeFile: string, resultName: string): Promise<void> {
+  const sidebarBox = await page.locator('.part.sidebar').boundingBox();
+  const editorBox = await page.locator('.part.editor').boundingBox();
+  assert.ok(sidebarBox && editorBox, 'the side bar and the editor have a place on the page');
+  const top = Math.max(0, sidebarBox.y - 4);
+  const picture = await page.screenshot({
+    clip: { x: 0, y: top, width: Math.ceil(editorBox.x + editorBox.width), height: Math.ceil(editorBox.y + editorBox.height - top) },
+  });
+  assertPng(picture);
+  fs.mkdirSync(RESULTS, { recursive: true });
+  fs.writeFileSync(readmeFile, picture);
+  fs.writeFileSync(path.join(RESULTS, resultName), picture);
+}
+
+/** Picks the item of the open quick pick whose text includes `text`. */
+export async function pickItem(page: Page, text: string | RegExp): Promise<void> {
+  const item = page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first();
+  await item.waitFor({ timeout: 10_000 });
+  await item.click();
+}
+
+/** Types into the open input box (not a password box) and confirms it. */
+export async function enterText(page: Page, text: string): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(text);
+  await page.keyboard.press('Enter');
 }

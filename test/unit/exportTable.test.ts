@@ -3,7 +3,7 @@ import { buildTerritoryTree } from '../../src/core/territories/hierarchy';
 import { TerritoryRecord, TerritoryUser, TerritoryUserCount } from '../../src/core/zohoApi/records';
 import { UTF8_BOM } from '../../src/core/export/csv';
 import { tableToMarkdown } from '../../src/core/export/tableFormats';
-import { exportTerritories, exportTerritoryUsers, TERRITORY_COLUMNS, territoryRows, territoryUserRows } from '../../src/core/export/territoryTable';
+import { exportTerritories, exportTerritoryUsers, territoryColumns, territoryRows, territoryUserRows } from '../../src/core/export/territoryTable';
 import { CHENNAI } from './detailsReader.test';
 
 const count = (id: string, name: string, n: number): TerritoryUserCount => ({ id, name, count: n, raw: {} });
@@ -81,7 +81,7 @@ describe('Export: one row per territory', () => {
     assert.strictEqual(lines[1], '| --- | --- | --- | --- | --- | ---: | ---: | ---: | --- | --- | --- |');
     assert.strictEqual(lines[3], '| 2 | Chennai | Zoho › Chennai | 1 | Zoho | 1 | 2 | 5 | J Smith | Read, write and delete | Line one line two, with "quotes" \\| and a pipe |');
     for (const line of lines) {
-      assert.strictEqual(line.replace(/\\\|/g, '').split('|').length, TERRITORY_COLUMNS.length + 2, line);
+      assert.strictEqual(line.replace(/\\\|/g, '').split('|').length, territoryColumns().length + 2, line);
     }
     const hostile = tableToMarkdown([{ header: 'Name', jsonKey: 'name', kind: 'text' as const, value: (row: string) => row }], ['<img src=x> [a](command:evil)']);
     assert.ok(hostile.includes('| \\<img src=x\\> \\[a\\]\\(command:evil\\) |'));

@@ -1,11 +1,14 @@
+import * as l10n from '@vscode/l10n';
 import type { TerritoryNode } from '../territories/hierarchy';
+import { formatNumber } from '../support/locale';
+import { unnamedTerritory } from '../territories/names';
 import { serverText } from '../redaction/serverText';
 import type { TerritoryUser } from '../zohoApi/records';
 import { escapeMarkdown, markdownLinkDestination } from './markdown';
 import { cappedTerritoryPath } from './path';
 import { criteriaText } from './ruleCriteria';
-import { RULE_MODULES, RULE_MODULE_LABELS, TerritoryDetails } from './territoryDetails';
-import { FormatTime, changeMarkdown, managerMarkdown, md, permissionMarkdown, usersText } from './tooltip';
+import { RULE_MODULES, TerritoryDetails, ruleModuleLabel } from './territoryDetails';
+import { FormatTime, changeMarkdown, idText, managerMarkdown, md, none, notLoaded, permissionMarkdown, unknown, usersText } from './tooltip';
 
 /** The users of the territory, as far as they are known. */
 export type UsersState =
@@ -37,76 +40,81 @@ const CRITERIA_LENGTH = 4000;
 export function territoryDetailsMarkdown(input: DetailsDocumentInput): string {
   const { node, details, users, formatTime, linkFor } = input;
   const out: string[] = [];
-  out.push(`# ${md(node.name || '(unnamed territory)')}`, '');
-  out.push(`Path: ${escapeMarkdown(cappedTerritoryPath(node))}`, '');
+  const missingValue = () => (details.hasRecord ? unknown() : notLoaded());
+  out.push(`# ${md(node.name || unnamedTerritory())}`, '');
+  out.push(l10n.t('Path: {0}', escapeMarkdown(cappedTerritoryPath(node))), '');
 
   const facts: string[] = [
-    `- **Manager:** ${managerMarkdown(details)}`,
-    `- **Permission:** ${permissionMarkdown(details)}`,
-    `- **Description:** ${details.description !== undefined ? md(details.description, DESCRIPTION_LENGTH) : details.hasRecord ? 'none' : 'not loaded'}`,
-    `- **Users:** ${usersText(node)}`,
+    fact(l10n.t('Manager'), managerMarkdown(details)),
+    fact(l10n.t('Permission'), permissionMarkdown(details)),
+    fact(l10n.t('Description'), details.description !== undefined ? md(details.description, DESCRIPTION_LENGTH) : details.hasRecord ? none() : notLoaded()),
+    fact(l10n.t('Users'), usersText(node)),
   ];
   if (node.parent) {
-    facts.push(`- **Parent:** [${md(node.parent.name || '(unnamed territory)')}](${markdownLinkDestination(linkFor(node.parent.id))})`);
+    facts.push(fact(l10n.t('Parent'), `[${md(node.parent.name || unnamedTerritory())}](${markdownLinkDestination(linkFor(node.parent.id))})`));
   }
-  const created = changeMarkdown(details.created, formatTime);
-  const modified = changeMarkdown(details.modified, formatTime);
-  facts.push(`- **Created:** ${created ?? (details.hasRecord ? 'unknown' : 'not loaded')}`);
-  facts.push(`- **Last modified:** ${modified ?? (details.hasRecord ? 'unknown' : 'not loaded')}`);
-  facts.push(`- **ID:** ${md(node.id, 40)}`);
+  facts.push(fact(l10n.t('Created'), changeMarkdown(details.created, formatTime) ?? missingValue()));
+  facts.push(fact(l10n.t('Last modified'), changeMarkdown(details.modified, formatTime) ?? missingValue()));
+  facts.push(fact(l10n.t('ID'), md(node.id, 40)));
   out.push(...facts, '');
 
-  out.push('## Assignment rules', '');
+  out.push(`## ${l10n.t('Assignment rules')}`, '');
   for (const module of RULE_MODULES) {
     const rule = details.rules[module];
-    const text = rule.kind === 'criteria' ? escapeMarkdown(criteriaText(rule.criteria, { maxLength: CRITERIA_LENGTH })) : rule.kind === 'none' ? 'none' : 'not loaded';
-    out.push(`- **${RULE_MODULE_LABELS[module]}:** ${text}`);
+    const text = rule.kind === 'criteria' ? escapeMarkdown(criteriaText(rule.criteria, { maxLength: CRITERIA_LENGTH })) : rule.kind === 'none' ? none() : notLoaded();
+    out.push(fact(ruleModuleLabel(module), text));
   }
   out.push('');
 
   out.push(...usersSection(users), '');
 
-  out.push(`## Sub-territories (${node.children.length.toLocaleString('en-US')})`, '');
+  out.push(`## ${l10n.t('Sub-territories ({0})', formatNumber(node.children.length))}`, '');
   if (node.children.length === 0) {
-    out.push('None.');
+    out.push(l10n.t('None.'));
   }
   for (const child of node.children) {
-    out.push(`- [${md(child.name || '(unnamed territory)')}](${markdownLinkDestination(linkFor(child.id))}): ${usersText(child)}`);
+    out.push(`- ${l10n.t('{0}: {1}', `[${md(child.name || unnamedTerritory())}](${markdownLinkDestination(linkFor(child.id))})`, usersText(child))}`);
   }
   out.push('');
 
   const missing = [...details.missing.map((item) => item.message)];
   if (users.kind === 'not-loaded') {
-    missing.push('Users: not loaded yet.');
+    missing.push(l10n.t('Users: not loaded yet.'));
   } else if (users.kind === 'failed') {
-    missing.push(`Users: could not be loaded. ${serverText(users.message, 500)}`);
+    missing.push(l10n.t('Users: could not be loaded. {0}', serverText(users.message, 500)));
   }
   if (missing.length > 0) {
-    out.push('## Missing', '');
+    out.push(`## ${l10n.t('Missing')}`, '');
     // The notes are ours, but some end with a server's message: escaped like any other value.
     out.push(...missing.map((message) => `- ${escapeMarkdown(serverText(message, 600))}`), '');
   }
   return out.join('\n');
 }
 
+/** "- **Manager:** J Smith": one fact, its label in bold. */
+function fact(label: string, value: string): string {
+  return `- **${l10n.t('{0}:', label)}** ${value}`;
+}
+
 function usersSection(users: UsersState): string[] {
+  const heading = `## ${l10n.t('Users')}`;
   if (users.kind === 'not-loaded') {
-    return ['## Users', '', 'Not loaded.'];
+    return [heading, '', l10n.t('Not loaded.')];
   }
   if (users.kind === 'loading') {
-    return ['## Users', '', 'Loading…'];
+    return [heading, '', l10n.t('Loading…')];
   }
   if (users.kind === 'failed') {
-    return ['## Users', '', `Could not be loaded: ${md(users.message, 500)}`];
+    return [heading, '', l10n.t('Could not be loaded: {0}', md(users.message, 500))];
   }
-  const lines = [`## Users (${users.users.length.toLocaleString('en-US')})`, ''];
+  const lines = [`## ${l10n.t('Users ({0})', formatNumber(users.users.length))}`, ''];
   if (users.users.length === 0) {
-    lines.push('None.');
+    lines.push(l10n.t('None.'));
   }
   for (const user of users.users) {
-    const name = md(user.fullName || user.email || `ID ${user.id}`);
+    const name = md(user.fullName || user.email || idText(user.id));
     const facts = [user.email, user.role, user.status && user.status !== 'active' ? user.status : ''].filter((part) => part.trim() !== '').map((part) => md(part, 100));
-    lines.push(facts.length > 0 ? `- ${name}: ${facts.join(' · ')}` : `- ${name}`);
+    lines.push(facts.length > 0 ? `- ${l10n.t('{0}: {1}', name, facts.join(' · '))}` : `- ${name}`);
   }
   return lines;
 }

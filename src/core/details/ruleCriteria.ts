@@ -1,4 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import { capLength, serverText } from '../redaction/serverText';
+import { formatNumber, numberSymbols } from '../support/locale';
 
 /**
  * Zoho's assignment-rule criteria as a person reads them:
@@ -32,28 +34,45 @@ function asObject(value: unknown): Json | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
 }
 
+/** How a condition reads, the field and the value in their places: "{field} is {value}". */
+type Phrase = (field: string, value: string) => string;
+
 /** How each documented comparator reads; `list` ones take an array, `range` ones `[low, high]`. */
-const COMPARATORS: Readonly<Record<string, { readonly words: string; readonly list?: string; readonly numeric?: boolean; readonly range?: boolean }>> = {
-  equal: { words: 'is', list: 'is one of' },
-  not_equal: { words: 'is not', list: 'is none of' },
-  like: { words: 'is like' },
-  not_like: { words: 'is not like' },
-  starts_with: { words: 'starts with' },
-  ends_with: { words: 'ends with' },
-  contains: { words: 'contains' },
-  not_contains: { words: 'does not contain' },
-  less_than: { words: '<', numeric: true },
-  less_equal: { words: '≤', numeric: true },
-  greater_than: { words: '>', numeric: true },
-  greater_equal: { words: '≥', numeric: true },
-  between: { words: 'is between', numeric: true, range: true },
-  not_between: { words: 'is not between', numeric: true, range: true },
-  in: { words: 'is one of', list: 'is one of' },
-  not_in: { words: 'is none of', list: 'is none of' },
-  include_all: { words: 'includes all of', list: 'includes all of' },
-  include_any: { words: 'includes any of', list: 'includes any of' },
-  exclude_all: { words: 'excludes all of', list: 'excludes all of' },
-  exclude_any: { words: 'excludes any of', list: 'excludes any of' },
+interface Comparator {
+  readonly phrase: Phrase;
+  /** With a list of values (`in`, or `equal` given an array). */
+  readonly list?: Phrase;
+  readonly numeric?: boolean;
+  /** With `[low, high]`. */
+  readonly range?: (field: string, low: string, high: string) => string;
+}
+
+const COMPARATORS: Readonly<Record<string, Comparator>> = {
+  equal: { phrase: (f, v) => l10n.t('{0} is {1}', f, v), list: (f, v) => l10n.t('{0} is one of {1}', f, v) },
+  not_equal: { phrase: (f, v) => l10n.t('{0} is not {1}', f, v), list: (f, v) => l10n.t('{0} is none of {1}', f, v) },
+  like: { phrase: (f, v) => l10n.t('{0} is like {1}', f, v) },
+  not_like: { phrase: (f, v) => l10n.t('{0} is not like {1}', f, v) },
+  starts_with: { phrase: (f, v) => l10n.t('{0} starts with {1}', f, v) },
+  ends_with: { phrase: (f, v) => l10n.t('{0} ends with {1}', f, v) },
+  contains: { phrase: (f, v) => l10n.t('{0} contains {1}', f, v) },
+  not_contains: { phrase: (f, v) => l10n.t('{0} does not contain {1}', f, v) },
+  // Symbols read the same in every language.
+  less_than: { phrase: (f, v) => `${f} < ${v}`, numeric: true },
+  less_equal: { phrase: (f, v) => `${f} ≤ ${v}`, numeric: true },
+  greater_than: { phrase: (f, v) => `${f} > ${v}`, numeric: true },
+  greater_equal: { phrase: (f, v) => `${f} ≥ ${v}`, numeric: true },
+  between: { phrase: (f, v) => l10n.t('{0} is between {1}', f, v), numeric: true, range: (f, low, high) => l10n.t('{0} is between {1} and {2}', f, low, high) },
+  not_between: {
+    phrase: (f, v) => l10n.t('{0} is not between {1}', f, v),
+    numeric: true,
+    range: (f, low, high) => l10n.t('{0} is not between {1} and {2}', f, low, high),
+  },
+  in: { phrase: (f, v) => l10n.t('{0} is one of {1}', f, v) },
+  not_in: { phrase: (f, v) => l10n.t('{0} is none of {1}', f, v) },
+  include_all: { phrase: (f, v) => l10n.t('{0} includes all of {1}', f, v) },
+  include_any: { phrase: (f, v) => l10n.t('{0} includes any of {1}', f, v) },
+  exclude_all: { phrase: (f, v) => l10n.t('{0} excludes all of {1}', f, v) },
+  exclude_any: { phrase: (f, v) => l10n.t('{0} excludes any of {1}', f, v) },
 };
 
 /** Every comparator Zoho documents for rule criteria. */
@@ -68,27 +87,45 @@ export function fieldLabel(apiName: string, maxLength = DEFAULTS.maxValueLength)
     .split('.')
     .map((part) => part.replace(/__r$/i, '').replace(/_+/g, ' ').trim())
     .filter((part) => part !== '');
-  return serverText(parts.length > 0 ? parts.join(' › ') : apiName, maxLength) || '(unnamed field)';
+  return serverText(parts.length > 0 ? parts.join(' › ') : apiName, maxLength) || l10n.t('(unnamed field)');
 }
 
 const PLACEHOLDER = /^\$\{([A-Za-z_]+)(?::\s*(-?\d+))?\}$/;
-const PLACEHOLDER_WORDS: Readonly<Record<string, string>> = {
-  EMPTY: 'empty',
-  NOTEMPTY: 'not empty',
-  CURRENTUSER: 'the current user',
-  TODAY: 'today',
-  YESTERDAY: 'yesterday',
-  TOMORROW: 'tomorrow',
-  THISWEEK: 'this week',
-  LASTWEEK: 'last week',
-  NEXTWEEK: 'next week',
-  THISMONTH: 'this month',
-  LASTMONTH: 'last month',
-  NEXTMONTH: 'next month',
-  THISYEAR: 'this year',
-  LASTYEAR: 'last year',
-  NEXTYEAR: 'next year',
+const PLACEHOLDER_WORDS: Readonly<Record<string, () => string>> = {
+  EMPTY: () => l10n.t('empty'),
+  NOTEMPTY: () => l10n.t('not empty'),
+  CURRENTUSER: () => l10n.t('the current user'),
+  TODAY: () => l10n.t('today'),
+  YESTERDAY: () => l10n.t('yesterday'),
+  TOMORROW: () => l10n.t('tomorrow'),
+  THISWEEK: () => l10n.t('this week'),
+  LASTWEEK: () => l10n.t('last week'),
+  NEXTWEEK: () => l10n.t('next week'),
+  THISMONTH: () => l10n.t('this month'),
+  LASTMONTH: () => l10n.t('last month'),
+  NEXTMONTH: () => l10n.t('next month'),
+  THISYEAR: () => l10n.t('this year'),
+  LASTYEAR: () => l10n.t('last year'),
+  NEXTYEAR: () => l10n.t('next year'),
 };
+
+/** `${LAST_N_DAYS:7}` → "the last 7 days", for the units Zoho documents; `undefined` for another unit. */
+function relativePeriod(direction: string, n: string, unit: string): string | undefined {
+  const one = n === '1';
+  const last = direction === 'LAST';
+  switch (unit) {
+    case 'DAYS':
+      return last ? (one ? l10n.t('the last 1 day') : l10n.t('the last {0} days', n)) : one ? l10n.t('the next 1 day') : l10n.t('the next {0} days', n);
+    case 'WEEKS':
+      return last ? (one ? l10n.t('the last 1 week') : l10n.t('the last {0} weeks', n)) : one ? l10n.t('the next 1 week') : l10n.t('the next {0} weeks', n);
+    case 'MONTHS':
+      return last ? (one ? l10n.t('the last 1 month') : l10n.t('the last {0} months', n)) : one ? l10n.t('the next 1 month') : l10n.t('the next {0} months', n);
+    case 'YEARS':
+      return last ? (one ? l10n.t('the last 1 year') : l10n.t('the last {0} years', n)) : one ? l10n.t('the next 1 year') : l10n.t('the next {0} years', n);
+    default:
+      return undefined;
+  }
+}
 
 /** `${EMPTY}` → "empty", `${LAST_N_DAYS:7}` → "the last 7 days"; `undefined` if not a placeholder we know. */
 function placeholderText(text: string): string | undefined {
@@ -99,28 +136,37 @@ function placeholderText(text: string): string | undefined {
   const name = match[1].toUpperCase();
   const n = match[2];
   if (n === undefined) {
-    return PLACEHOLDER_WORDS[name];
+    return Object.prototype.hasOwnProperty.call(PLACEHOLDER_WORDS, name) ? PLACEHOLDER_WORDS[name]() : undefined;
   }
   const relative = /^(LAST|NEXT)_N_([A-Z]+)$/.exec(name);
   if (relative) {
+    const known = relativePeriod(relative[1], n, relative[2]);
+    if (known !== undefined) {
+      return known;
+    }
+    // A unit new to us: in English words, as Zoho names it.
     const unit = relative[2].toLowerCase();
     return `the ${relative[1].toLowerCase()} ${n} ${n === '1' ? unit.replace(/s$/, '') : unit}`;
   }
   return undefined;
 }
 
-/** "1000000" → "1,000,000", exactly (no floating point), for numbers sent as strings. */
+/**
+ * "1000000" → "1,000,000" ("1.000.000" in German), exactly (no floating point), for numbers sent as
+ * strings, with the display language's separators.
+ */
 function groupDigits(text: string): string {
-  const match = /^(-?)(\d+)(\.\d+)?$/.exec(text.trim());
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text.trim());
   if (!match) {
     return text;
   }
-  return `${match[1]}${match[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${match[3] ?? ''}`;
+  const { group, decimal } = numberSymbols();
+  return `${match[1]}${match[2].replace(/\B(?=(\d{3})+(?!\d))/g, group)}${match[3] !== undefined ? `${decimal}${match[3]}` : ''}`;
 }
 
 function valueText(value: unknown, numeric: boolean, max: number): string {
   if (value === null || value === undefined) {
-    return '(no value)';
+    return l10n.t('(no value)');
   }
   if (typeof value === 'number') {
     return Number.isFinite(value) ? groupDigits(String(value)) : String(value);
@@ -150,42 +196,42 @@ function valueText(value: unknown, numeric: boolean, max: number): string {
       return fieldLabel(object.api_name, max);
     }
     if (typeof object.id === 'string' || typeof object.id === 'number') {
-      return `ID ${serverText(String(object.id), max)}`;
+      return l10n.t('ID {0}', serverText(String(object.id), max));
     }
   }
-  return '(unreadable value)';
+  return l10n.t('(unreadable value)');
 }
 
 function listText(values: readonly unknown[], numeric: boolean, options: Required<CriteriaTextOptions>): string {
   if (values.length === 0) {
-    return '(no values)';
+    return l10n.t('(no values)');
   }
   const shown = values.slice(0, options.maxListValues).map((value) => valueText(value, numeric, options.maxValueLength));
   const rest = values.length - shown.length;
-  return rest > 0 ? `${shown.join(', ')} and ${rest.toLocaleString('en-US')} more` : shown.join(', ');
+  const list = shown.join(l10n.t({ message: ', ', comment: ['Between the values of a list: "A, B, C"'] }));
+  return rest > 0 ? l10n.t('{0} and {1} more', list, formatNumber(rest)) : list;
 }
 
 /** One condition: `Billing Country is India`. */
 function conditionText(condition: Json, options: Required<CriteriaTextOptions>): string {
   const field = asObject(condition.field);
   const apiName = typeof field?.api_name === 'string' ? field.api_name : typeof condition.field === 'string' ? condition.field : undefined;
-  const label = apiName !== undefined ? fieldLabel(apiName, options.maxValueLength) : '(unknown field)';
+  const label = apiName !== undefined ? fieldLabel(apiName, options.maxValueLength) : l10n.t('(unknown field)');
   const comparatorName = typeof condition.comparator === 'string' ? condition.comparator.trim().toLowerCase() : '';
   const known = Object.prototype.hasOwnProperty.call(COMPARATORS, comparatorName) ? COMPARATORS[comparatorName] : undefined;
-  const words = known?.words ?? (comparatorName ? serverText(comparatorName.replace(/_/g, ' '), options.maxValueLength) : '(no comparator)');
+  // A comparator new to us reads as its own words, as Zoho wrote them.
+  const words = comparatorName ? serverText(comparatorName.replace(/_/g, ' '), options.maxValueLength) : l10n.t('(no comparator)');
+  const phrase: Phrase = known?.phrase ?? ((field, value) => `${field} ${words} ${value}`);
   const numeric = known?.numeric === true;
   const value = condition.value;
-  let valuePart: string;
+  const read = (item: unknown) => valueText(item, numeric, options.maxValueLength);
   if (Array.isArray(value)) {
     if (known?.range && value.length === 2) {
-      valuePart = `${valueText(value[0], numeric, options.maxValueLength)} and ${valueText(value[1], numeric, options.maxValueLength)}`;
-    } else {
-      return `${label} ${known?.list ?? words} ${listText(value, numeric, options)}`;
+      return known.range(label, read(value[0]), read(value[1]));
     }
-  } else {
-    valuePart = valueText(value, numeric, options.maxValueLength);
+    return (known?.list ?? phrase)(label, listText(value, numeric, options));
   }
-  return `${label} ${words} ${valuePart}`;
+  return phrase(label, read(value));
 }
 
 function groupOf(node: unknown): { operator: string; items: unknown[] } | undefined {
@@ -213,7 +259,7 @@ interface Frame {
 export function criteriaText(criteria: unknown, options: CriteriaTextOptions = {}): string {
   const settings: Required<CriteriaTextOptions> = { ...DEFAULTS, ...options };
   if (criteria === null || criteria === undefined) {
-    return 'none';
+    return l10n.t('none');
   }
   const out: string[] = [];
   const stack: Frame[] = [];
@@ -229,7 +275,7 @@ export function criteriaText(criteria: unknown, options: CriteriaTextOptions = {
         return;
       }
       if (group.items.length === 0) {
-        out.push('(empty group)');
+        out.push(l10n.t('(empty group)'));
         return;
       }
       const parenthesised = nested && group.items.length > 1;
@@ -240,7 +286,7 @@ export function criteriaText(criteria: unknown, options: CriteriaTextOptions = {
       return;
     }
     const condition = asObject(node);
-    out.push(condition ? conditionText(condition, settings) : '(unreadable criteria)');
+    out.push(condition ? conditionText(condition, settings) : l10n.t('(unreadable criteria)'));
     conditions++;
   };
 

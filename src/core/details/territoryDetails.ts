@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { TerritoryNode } from '../territories/hierarchy';
 
 /**
@@ -45,7 +46,17 @@ export interface ChangeDetail {
 
 export type RuleModule = 'account' | 'deal' | 'lead';
 export const RULE_MODULES: readonly RuleModule[] = ['account', 'deal', 'lead'];
-export const RULE_MODULE_LABELS: Record<RuleModule, string> = { account: 'Accounts', deal: 'Deals', lead: 'Leads' };
+/** A module's name as Zoho CRM's own UI says it: "Accounts", "Deals", "Leads". */
+export function ruleModuleLabel(module: RuleModule): string {
+  switch (module) {
+    case 'account':
+      return l10n.t('Accounts');
+    case 'deal':
+      return l10n.t('Deals');
+    case 'lead':
+      return l10n.t('Leads');
+  }
+}
 
 /**
  * An assignment rule: its criteria (Zoho's JSON, see ruleCriteria.ts), none (`null`), or not in the
@@ -76,10 +87,17 @@ export interface TerritoryDetails {
   readonly missing: readonly MissingDetail[];
 }
 
-export const PERMISSION_LABELS: Readonly<Record<string, string>> = {
-  read_write_delete: 'Read, write and delete',
-  read_only: 'Read only',
-};
+/** A permission as a person reads it; `undefined` for a value new to us. */
+export function permissionLabel(value: string): string | undefined {
+  switch (value.trim().toLowerCase()) {
+    case 'read_write_delete':
+      return l10n.t('Read, write and delete');
+    case 'read_only':
+      return l10n.t('Read only');
+    default:
+      return undefined;
+  }
+}
 
 const RULE_KEYS: Record<RuleModule, string> = { account: 'account_rule_criteria', deal: 'deal_rule_criteria', lead: 'lead_rule_criteria' };
 
@@ -135,8 +153,8 @@ export function readTerritoryDetails(raw: unknown, whyNoRecord?: string): Territ
   const missing: MissingDetail[] = [];
   const unknownRules: Record<RuleModule, RuleDetail> = { account: { kind: 'unknown' }, deal: { kind: 'unknown' }, lead: { kind: 'unknown' } };
   if (!record) {
-    const why = raw === undefined || raw === null ? whyNoRecord?.trim() || 'the territory records (the hierarchy) were not loaded.' : 'the territory record is not an object.';
-    missing.push({ field: 'record', message: `No manager, permission, description, history or assignment rules: ${why}` });
+    const why = raw === undefined || raw === null ? whyNoRecord?.trim() || recordsNotLoaded() : l10n.t('the territory record is not an object.');
+    missing.push({ field: 'record', message: l10n.t('No manager, permission, description, history or assignment rules: {0}', why) });
     return { hasRecord: false, manager: { kind: 'unknown' }, created: {}, modified: {}, rules: unknownRules, missing };
   }
 
@@ -145,20 +163,25 @@ export function readTerritoryDetails(raw: unknown, whyNoRecord?: string): Territ
   let permission: PermissionDetail | undefined;
   const permissionValue = asText(record.permission_type);
   if (permissionValue !== undefined && permissionValue.trim() !== '') {
-    permission = { value: permissionValue, label: PERMISSION_LABELS[permissionValue.trim().toLowerCase()] ?? permissionValue };
+    permission = { value: permissionValue, label: permissionLabel(permissionValue) ?? permissionValue };
   } else {
-    missing.push({ field: 'permission', message: has(record, 'permission_type') ? 'No permission: Zoho sent an empty or unreadable permission_type.' : 'No permission: the answer has no permission_type.' });
+    missing.push({
+      field: 'permission',
+      message: has(record, 'permission_type')
+        ? l10n.t('No permission: Zoho sent an empty or unreadable {0}.', 'permission_type')
+        : l10n.t('No permission: the answer has no {0}.', 'permission_type'),
+    });
   }
 
   let description: string | undefined;
   if (!has(record, 'description')) {
-    missing.push({ field: 'description', message: 'No description: the answer has no description field.' });
+    missing.push({ field: 'description', message: l10n.t('No description: the answer has no {0} field.', 'description') });
   } else {
     const text = asText(record.description);
     if (text !== undefined && text.trim() !== '') {
       description = text;
     } else if (record.description !== null && text === undefined) {
-      missing.push({ field: 'description', message: 'No description: Zoho sent one that is not text.' });
+      missing.push({ field: 'description', message: l10n.t('No description: Zoho sent one that is not text.') });
     }
   }
 
@@ -176,15 +199,15 @@ export function readTerritoryDetails(raw: unknown, whyNoRecord?: string): Territ
     } else if (asObject(record[key])) {
       rules[module] = { kind: 'criteria', criteria: record[key] };
     } else {
-      missing.push({ field: module, message: `${RULE_MODULE_LABELS[module]} assignment rule: Zoho sent criteria that are not an object.` });
+      missing.push({ field: module, message: l10n.t('{0} assignment rule: Zoho sent criteria that are not an object.', ruleModuleLabel(module)) });
     }
   }
-  const askWithInclude = 'Zoho sends them only when asked with include=account_rule_criteria,deal_rule_criteria,lead_rule_criteria';
+  const include = 'include=account_rule_criteria,deal_rule_criteria,lead_rule_criteria';
   if (absent.length === RULE_MODULES.length) {
-    missing.push({ field: 'rules', message: `No assignment rules: ${askWithInclude}.` });
+    missing.push({ field: 'rules', message: l10n.t('No assignment rules: Zoho sends them only when asked with {0}.', include) });
   } else {
     for (const module of absent) {
-      missing.push({ field: module, message: `${RULE_MODULE_LABELS[module]} assignment rule: not in the answer (${askWithInclude}).` });
+      missing.push({ field: module, message: l10n.t('{0} assignment rule: not in the answer (Zoho sends them only when asked with {1}).', ruleModuleLabel(module), include) });
     }
   }
   return { hasRecord: true, manager, permission, description, created, modified, rules, missing };
@@ -192,7 +215,7 @@ export function readTerritoryDetails(raw: unknown, whyNoRecord?: string): Territ
 
 function readManager(record: Json, missing: MissingDetail[]): ManagerDetail {
   if (!has(record, 'manager')) {
-    missing.push({ field: 'manager', message: 'No manager data: the answer has no manager field.' });
+    missing.push({ field: 'manager', message: l10n.t('No manager data: the answer has no {0} field.', 'manager') });
     return { kind: 'unknown' };
   }
   if (record.manager === null) {
@@ -200,13 +223,16 @@ function readManager(record: Json, missing: MissingDetail[]): ManagerDetail {
   }
   const person = readPerson(record.manager);
   if (!person) {
-    missing.push({ field: 'manager', message: 'No manager data: Zoho sent a manager without a name or ID.' });
+    missing.push({ field: 'manager', message: l10n.t('No manager data: Zoho sent a manager without a name or ID.') });
     return { kind: 'unknown' };
   }
   const rawStatus = asObject(record.manager)?.status;
   const status = typeof rawStatus === 'string' ? rawStatus.trim() : undefined;
   if (!status) {
-    missing.push({ field: 'manager status', message: "Manager status unknown (whether the manager is active): Zoho sends it only when asked with include_inner_details=manager.status." });
+    missing.push({
+      field: 'manager status',
+      message: l10n.t('Manager status unknown (whether the manager is active): Zoho sends it only when asked with {0}.', 'include_inner_details=manager.status'),
+    });
     return { kind: 'manager', manager: { ...person, inactive: false } };
   }
   return { kind: 'manager', manager: { ...person, status, inactive: status.toLowerCase() !== 'active' } };
@@ -217,7 +243,11 @@ function readChange(record: Json, what: 'created' | 'modified', missing: Missing
   const time = readTime(record[`${what}_time`]);
   const lacking = [by ? '' : `${what}_by`, time ? '' : `${what}_time`].filter(Boolean);
   if (lacking.length > 0) {
-    missing.push({ field: what, message: `${what === 'created' ? 'Created' : 'Last modified'}: the answer has no readable ${lacking.join(' or ')}.` });
+    const fields = lacking.length === 2 ? l10n.t('{0} or {1}', lacking[0], lacking[1]) : lacking[0];
+    missing.push({
+      field: what,
+      message: what === 'created' ? l10n.t('Created: the answer has no readable {0}.', fields) : l10n.t('Last modified: the answer has no readable {0}.', fields),
+    });
   }
   return { ...(by ? { by } : {}), ...(time ? { time } : {}) };
 }
@@ -234,11 +264,15 @@ export interface RecordsContext {
 export function detailsOfNode(node: TerritoryNode, context: RecordsContext): TerritoryDetails {
   let why: string;
   if (context.recordsLoaded) {
-    why = "Zoho's list of territories has no record of this territory (it has only a user count).";
+    why = l10n.t("Zoho's list of territories has no record of this territory (it has only a user count).");
   } else if (context.hierarchyFailure) {
-    why = `the territory records were not loaded. ${context.hierarchyFailure}`;
+    why = l10n.t('the territory records were not loaded. {0}', context.hierarchyFailure);
   } else {
-    why = 'the territory records (the hierarchy) were not loaded.';
+    why = recordsNotLoaded();
   }
   return readTerritoryDetails(node.record?.raw, why);
+}
+
+function recordsNotLoaded(): string {
+  return l10n.t('the territory records (the hierarchy) were not loaded.');
 }

@@ -1,16 +1,31 @@
+import * as l10n from '@vscode/l10n';
 import { escapeMarkdown } from '../details/markdown';
 import { toCsv } from './csv';
 
 /** The formats Export Territories… and Export Territory Users… write. */
 export type ExportFormat = 'csv' | 'json' | 'markdown';
 
-export const EXPORT_FORMATS: Readonly<Record<ExportFormat, { readonly label: string; readonly extension: string }>> = {
-  csv: { label: 'CSV (opens in Excel)', extension: 'csv' },
-  json: { label: 'JSON', extension: 'json' },
-  markdown: { label: 'Markdown table', extension: 'md' },
-};
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'json', 'markdown'];
 
-/** One column of an exported table: its heading, its JSON key, and how to read it from a row. */
+/** The file extension each format is written with. */
+export const EXPORT_EXTENSIONS: Readonly<Record<ExportFormat, string>> = { csv: 'csv', json: 'json', markdown: 'md' };
+
+/** How the save dialog names a format. */
+export function exportFormatLabel(format: ExportFormat): string {
+  switch (format) {
+    case 'csv':
+      return l10n.t('CSV (opens in Excel)');
+    case 'json':
+      return 'JSON';
+    case 'markdown':
+      return l10n.t('Markdown table');
+  }
+}
+
+/**
+ * One column of an exported table: its heading (in the display language, for a person reading the
+ * CSV or Markdown), its JSON key (the same in every language, for scripts), and how to read it from a row.
+ */
 export interface Column<Row> {
   readonly header: string;
   readonly jsonKey: string;

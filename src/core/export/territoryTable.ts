@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { TerritoryNode, TerritoryTree } from '../territories/hierarchy';
 import type { TerritoryUser } from '../zohoApi/records';
 import { childPath } from '../details/path';
@@ -27,19 +28,21 @@ export interface TerritoryRow {
  * IDs are text (Zoho's 18-digit strings). Excel shows a cell of 16+ digits as a rounded number
  * unless the column is imported as text; the file itself keeps every digit, as scripts need.
  */
-export const TERRITORY_COLUMNS: readonly Column<TerritoryRow>[] = [
-  { header: 'ID', jsonKey: 'id', kind: 'text', value: (row) => row.id },
-  { header: 'Name', jsonKey: 'name', kind: 'text', value: (row) => row.name },
-  { header: 'Path', jsonKey: 'path', kind: 'text', value: (row) => row.path },
-  { header: 'Parent ID', jsonKey: 'parent_id', kind: 'text', value: (row) => row.parentId },
-  { header: 'Parent name', jsonKey: 'parent_name', kind: 'text', value: (row) => row.parentName },
-  { header: 'Depth', jsonKey: 'depth', kind: 'number', value: (row) => row.depth },
-  { header: 'Own users', jsonKey: 'own_users', kind: 'number', value: (row) => row.ownUsers },
-  { header: 'Branch users', jsonKey: 'branch_users', kind: 'number', value: (row) => row.branchUsers },
-  { header: 'Manager', jsonKey: 'manager', kind: 'text', value: (row) => row.manager },
-  { header: 'Permission', jsonKey: 'permission', kind: 'text', value: (row) => row.permission },
-  { header: 'Description', jsonKey: 'description', kind: 'text', value: (row) => row.description },
-];
+export function territoryColumns(): readonly Column<TerritoryRow>[] {
+  return [
+    { header: l10n.t('ID'), jsonKey: 'id', kind: 'text', value: (row) => row.id },
+    { header: l10n.t('Name'), jsonKey: 'name', kind: 'text', value: (row) => row.name },
+    { header: l10n.t('Path'), jsonKey: 'path', kind: 'text', value: (row) => row.path },
+    { header: l10n.t('Parent ID'), jsonKey: 'parent_id', kind: 'text', value: (row) => row.parentId },
+    { header: l10n.t('Parent name'), jsonKey: 'parent_name', kind: 'text', value: (row) => row.parentName },
+    { header: l10n.t('Depth'), jsonKey: 'depth', kind: 'number', value: (row) => row.depth },
+    { header: l10n.t('Own users'), jsonKey: 'own_users', kind: 'number', value: (row) => row.ownUsers },
+    { header: l10n.t('Branch users'), jsonKey: 'branch_users', kind: 'number', value: (row) => row.branchUsers },
+    { header: l10n.t('Manager'), jsonKey: 'manager', kind: 'text', value: (row) => row.manager },
+    { header: l10n.t('Permission'), jsonKey: 'permission', kind: 'text', value: (row) => row.permission },
+    { header: l10n.t('Description'), jsonKey: 'description', kind: 'text', value: (row) => row.description },
+  ];
+}
 
 function rowOf(node: TerritoryNode, path: string, depth: number): TerritoryRow {
   const details = readTerritoryDetails(node.record?.raw);
@@ -107,17 +110,19 @@ export interface TerritoryUserRow {
   readonly loadError?: string;
 }
 
-export const TERRITORY_USER_COLUMNS: readonly Column<TerritoryUserRow>[] = [
-  { header: 'Territory ID', jsonKey: 'territory_id', kind: 'text', value: (row) => row.territoryId },
-  { header: 'Territory', jsonKey: 'territory_name', kind: 'text', value: (row) => row.territoryName },
-  { header: 'Territory path', jsonKey: 'territory_path', kind: 'text', value: (row) => row.territoryPath },
-  { header: 'User ID', jsonKey: 'user_id', kind: 'text', value: (row) => row.userId },
-  { header: 'Full name', jsonKey: 'full_name', kind: 'text', value: (row) => row.fullName },
-  { header: 'Email', jsonKey: 'email', kind: 'text', value: (row) => row.email },
-  { header: 'Role', jsonKey: 'role', kind: 'text', value: (row) => row.role },
-  { header: 'Status', jsonKey: 'status', kind: 'text', value: (row) => row.status },
-  { header: 'Load error', jsonKey: 'load_error', kind: 'text', value: (row) => row.loadError },
-];
+export function territoryUserColumns(): readonly Column<TerritoryUserRow>[] {
+  return [
+    { header: l10n.t('Territory ID'), jsonKey: 'territory_id', kind: 'text', value: (row) => row.territoryId },
+    { header: l10n.t('Territory'), jsonKey: 'territory_name', kind: 'text', value: (row) => row.territoryName },
+    { header: l10n.t('Territory path'), jsonKey: 'territory_path', kind: 'text', value: (row) => row.territoryPath },
+    { header: l10n.t('User ID'), jsonKey: 'user_id', kind: 'text', value: (row) => row.userId },
+    { header: l10n.t('Full name'), jsonKey: 'full_name', kind: 'text', value: (row) => row.fullName },
+    { header: l10n.t('Email'), jsonKey: 'email', kind: 'text', value: (row) => row.email },
+    { header: l10n.t('Role'), jsonKey: 'role', kind: 'text', value: (row) => row.role },
+    { header: l10n.t('Status'), jsonKey: 'status', kind: 'text', value: (row) => row.status },
+    { header: l10n.t('Load error'), jsonKey: 'load_error', kind: 'text', value: (row) => row.loadError },
+  ];
+}
 
 /**
  * Rows for the users export, in the territories' order and each territory's users in Zoho's order.
@@ -145,7 +150,7 @@ export function territoryUserRows(
 
 /** Export Territories…: the file's text in the chosen format. */
 export function exportTerritories(tree: TerritoryTree, format: ExportFormat): string {
-  return writeTable(format, TERRITORY_COLUMNS, territoryRows(tree));
+  return writeTable(format, territoryColumns(), territoryRows(tree));
 }
 
 /** Export Territory Users…: the file's text in the chosen format. */
@@ -155,5 +160,5 @@ export function exportTerritoryUsers(
   failures: ReadonlyMap<string, string>,
   format: ExportFormat,
 ): string {
-  return writeTable(format, TERRITORY_USER_COLUMNS, territoryUserRows(territoryRows(tree), usersByTerritory, failures));
+  return writeTable(format, territoryUserColumns(), territoryUserRows(territoryRows(tree), usersByTerritory, failures));
 }

@@ -1,7 +1,10 @@
+import type { Locale } from '../support/locale';
 import type { MapData } from './mapModel';
 
 /** What the extension posts to the map's webview. */
 export type HostMessage =
+  /** The display language and its translations: first, before anything that shows text. */
+  | { readonly type: 'locale'; readonly locale: Locale }
   /** The territories to draw (after every load). */
   | { readonly type: 'show'; readonly data: MapData }
   /** Nothing to draw, and why (not loaded yet, loading, failed, signed out). */

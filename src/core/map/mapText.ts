@@ -1,12 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import type { TerritoryState } from '../territories/territoryStore';
-import { formatTerritoryCount } from '../territories/names';
+import { formatBranchUsers, formatTerritoryCount, formatUserCount, listOfTwo } from '../territories/names';
 import type { MapData } from './mapModel';
-
-// One formatter for every number: the map words 10,000 territories per draw, and `toLocaleString`
-// builds a new formatter each call (it made up most of the drawing time).
-const numbers = new Intl.NumberFormat('en-US');
-/** "1 user", "1,234 users": as formatUserCount says it. */
-const userCount = (count: number) => (count === 1 ? '1 user' : `${numbers.format(count)} users`);
 
 /** How one entry of the map reads: in its tooltip, its label, and to a screen reader. */
 export interface MapEntryText {
@@ -26,17 +21,18 @@ export interface MapEntryText {
 export function describeMapEntry(data: MapData, index: number, hasChildren: boolean): MapEntryText {
   if (index === 0) {
     const users = totalUsers(data);
-    const counts = `${userCount(users)} in ${formatTerritoryCount(data.ids.length)}`;
-    return { name: data.organisation, counts, ariaLabel: `${data.organisation}: ${counts}` };
+    const counts = l10n.t('{0} in {1}', formatUserCount(users), formatTerritoryCount(data.ids.length));
+    return { name: data.organisation, counts, ariaLabel: l10n.t('{0}: {1}', data.organisation, counts) };
   }
   const i = index - 1;
   const name = data.names[i];
-  const own = userCount(data.ownUsers[i]);
-  const counts = hasChildren ? `${own} · ${numbers.format(data.branchUsers[i])} in branch` : own;
+  const own = formatUserCount(data.ownUsers[i]);
+  const branch = hasChildren ? formatBranchUsers(data.branchUsers[i]) : undefined;
+  const counts = branch ? `${own} · ${branch}` : own;
   const managerName = data.manager[i] >= 0 ? data.managers[data.manager[i]] : undefined;
-  const manager = managerName === undefined ? undefined : `Manager: ${managerName}`;
-  const spoken = hasChildren ? `${own}, ${numbers.format(data.branchUsers[i])} in branch` : own;
-  return { name, counts, manager, ariaLabel: `${name}: ${spoken}${managerName === undefined ? '' : `, manager ${managerName}`}` };
+  const manager = managerName === undefined ? undefined : l10n.t('Manager: {0}', managerName);
+  const spoken = l10n.t('{0}: {1}', name, branch ? listOfTwo(own, branch) : own);
+  return { name, counts, manager, ariaLabel: managerName === undefined ? spoken : listOfTwo(spoken, l10n.t('manager {0}', managerName)) };
 }
 
 /** Every user of the organisation: the sum of the top-level branches (a user in two territories counts twice, as in Zoho). */
@@ -53,17 +49,17 @@ export function totalUsers(data: MapData): number {
 /** What the map says when it has nothing to draw. */
 export function emptyMapMessage(state: TerritoryState): string {
   if (state.snapshot) {
-    return 'This Zoho CRM organisation has no territories.';
+    return l10n.t('This Zoho CRM organisation has no territories.');
   }
   if (state.loading) {
-    return 'Loading the territories…';
+    return l10n.t('Loading the territories…');
   }
   if (state.failure) {
     return state.failure.description.message;
   }
   if (state.hasToken === false) {
-    return 'Sign in, or set an access token, to see the territory map.';
+    return l10n.t('Sign in, or set an access token, to see the territory map.');
   }
-  return 'No territories are loaded yet.';
+  return l10n.t('No territories are loaded yet.');
 }
 

@@ -1,17 +1,19 @@
+import * as l10n from '@vscode/l10n';
 import { SETTINGS } from '../../ids';
 import { ZohoEndpoint } from '../zohoApi/endpoint';
 import { ConfigurationError, MissingTokenError, ZohoApiError, ZohoNetworkError, ZohoResponseError, isAuthFailure } from '../zohoApi/errors';
 import { CancelledError } from '../support/cancelled';
 import { OAuthRemedy, ZohoOAuthError } from '../signIn/errors';
 import { networkFailureText } from '../zohoApi/networkWords';
+import { formatNumber } from '../support/locale';
 
 /** What a person can do about a failure: each becomes a button on the notification and an entry in the view. */
 export type ErrorAction =
-  | { readonly kind: 'setToken'; readonly label: 'Set Access Token' }
-  | { readonly kind: 'signIn'; readonly label: 'Sign In' }
-  | { readonly kind: 'refresh'; readonly label: 'Retry' }
-  | { readonly kind: 'showLog'; readonly label: 'Show Log' }
-  | { readonly kind: 'openSettings'; readonly label: 'Open Settings'; readonly setting: string };
+  | { readonly kind: 'setToken'; readonly label: string }
+  | { readonly kind: 'signIn'; readonly label: string }
+  | { readonly kind: 'refresh'; readonly label: string }
+  | { readonly kind: 'showLog'; readonly label: string }
+  | { readonly kind: 'openSettings'; readonly label: string; readonly setting: string };
 
 export interface ErrorDescription {
   /** One or two sentences: what happened and what to do. Never contains the token. */
@@ -23,11 +25,12 @@ export interface ErrorDescription {
 
 export const REQUIRED_SCOPES = ['ZohoCRM.settings.territories.All', 'ZohoCRM.users.All'] as const;
 
-const SET_TOKEN: ErrorAction = { kind: 'setToken', label: 'Set Access Token' };
-const SIGN_IN: ErrorAction = { kind: 'signIn', label: 'Sign In' };
-const RETRY: ErrorAction = { kind: 'refresh', label: 'Retry' };
-const SHOW_LOG: ErrorAction = { kind: 'showLog', label: 'Show Log' };
-const openSettings = (setting: string): ErrorAction => ({ kind: 'openSettings', label: 'Open Settings', setting });
+// Made when a failure is described, so that the label is in the display language (set after this module loads).
+const setToken = (): ErrorAction => ({ kind: 'setToken', label: l10n.t('Set Access Token') });
+const signIn = (): ErrorAction => ({ kind: 'signIn', label: l10n.t('Sign In') });
+const retry = (): ErrorAction => ({ kind: 'refresh', label: l10n.t('Retry') });
+const showLog = (): ErrorAction => ({ kind: 'showLog', label: l10n.t('Show Log') });
+const openSettings = (setting: string): ErrorAction => ({ kind: 'openSettings', label: l10n.t('Open Settings'), setting });
 
 const PERMISSION_CODES = new Set(['NO_PERMISSION', 'PERMISSION_DENIED', 'NOT_ALLOWED']);
 const FEATURE_CODES = new Set(['FEATURE_NOT_ENABLED', 'TERRITORY_DISABLED', 'TERRITORY_NOT_ENABLED', 'FEATURE_NOT_SUPPORTED']);
@@ -38,18 +41,18 @@ const FEATURE_CODES = new Set(['FEATURE_NOT_ENABLED', 'TERRITORY_DISABLED', 'TER
  */
 export function describeError(error: unknown, endpoint?: ZohoEndpoint): ErrorDescription {
   if (error instanceof MissingTokenError) {
-    return { message: 'Not signed in to Zoho CRM. Sign in, or set an access token, to see your territories.', action: SET_TOKEN, logCode: 'NO_TOKEN' };
+    return { message: l10n.t('Not signed in to Zoho CRM. Sign in, or set an access token, to see your territories.'), action: setToken(), logCode: 'NO_TOKEN' };
   }
   if (error instanceof ZohoOAuthError) {
     // These carry their own words: they depend on which accounts server and which grant.
-    const actions: Record<OAuthRemedy, ErrorAction> = { signIn: SIGN_IN, checkDataCenter: SIGN_IN, waitAndRetry: RETRY, retry: RETRY, showLog: SHOW_LOG };
-    return { message: error.message, action: actions[error.remedy], logCode: error.logCode };
+    const actions: Record<OAuthRemedy, () => ErrorAction> = { signIn, checkDataCenter: signIn, waitAndRetry: retry, retry, showLog };
+    return { message: error.message, action: actions[error.remedy](), logCode: error.logCode };
   }
   if (error instanceof ConfigurationError) {
-    return { message: `${error.problem} (setting ${error.setting})`, action: openSettings(error.setting), logCode: 'BAD_SETTING' };
+    return { message: l10n.t('{0} (setting {1})', error.problem, error.setting), action: openSettings(error.setting), logCode: 'BAD_SETTING' };
   }
   if (error instanceof CancelledError) {
-    return { message: 'Loading was cancelled.', logCode: 'CANCELLED' };
+    return { message: l10n.t('Loading was cancelled.'), logCode: 'CANCELLED' };
   }
   if (error instanceof ZohoApiError) {
     return describeApiError(error, endpoint);
@@ -59,85 +62,98 @@ export function describeError(error: unknown, endpoint?: ZohoEndpoint): ErrorDes
   }
   if (error instanceof ZohoResponseError) {
     return {
-      message: `Zoho's answer was not the territory user count it documents: ${error.problem}. Check zohoTerritories.apiDomain points at a Zoho CRM API.`,
-      action: SHOW_LOG,
+      message: l10n.t("Zoho's answer was not the territory user count it documents: {0}. Check {1} points at a Zoho CRM API.", error.problem, SETTINGS.apiDomain),
+      action: showLog(),
       logCode: 'BAD_RESPONSE',
     };
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return { message: `Loading territories failed unexpectedly: ${detail}`, action: SHOW_LOG, logCode: 'UNEXPECTED' };
+  return { message: l10n.t('Loading territories failed unexpectedly: {0}', detail), action: showLog(), logCode: 'UNEXPECTED' };
 }
 
 function describeApiError(error: ZohoApiError, endpoint: ZohoEndpoint | undefined): ErrorDescription {
   const code = error.code ?? `HTTP_${error.httpStatus}`;
-  const zoho = error.zohoMessage ? ` (Zoho: "${error.zohoMessage}")` : '';
+  // Zoho's own words, quoted after what we say: " (Zoho: "…")", or nothing.
+  const zoho = error.zohoMessage ? ` ${l10n.t('(Zoho: "{0}")', error.zohoMessage)}` : '';
+  const status = `HTTP ${error.httpStatus}${error.code ? ` ${error.code}` : ''}`;
   if (error.code === 'OAUTH_SCOPE_MISMATCH') {
     return {
-      message: `The access token lacks the scopes this needs: ${REQUIRED_SCOPES.join(' and ')}. Make a token with both scopes and set it again.`,
-      action: SET_TOKEN,
+      message: l10n.t('The access token lacks the scopes this needs: {0} and {1}. Make a token with both scopes and set it again.', ...REQUIRED_SCOPES),
+      action: setToken(),
       logCode: code,
     };
   }
   if (isAuthFailure(error)) {
     return {
-      message: `Zoho refused the access token: it is invalid or has expired (access tokens last one hour). Set a new one${dataCenterHint(endpoint, ', made in the same data center as your organisation')}.`,
-      action: SET_TOKEN,
+      message:
+        endpoint?.dataCenter !== undefined
+          ? l10n.t('Zoho refused the access token: it is invalid or has expired (access tokens last one hour). Set a new one, made in the same data center as your organisation.')
+          : l10n.t('Zoho refused the access token: it is invalid or has expired (access tokens last one hour). Set a new one.'),
+      action: setToken(),
       logCode: code,
     };
   }
   if (error.code !== undefined && PERMISSION_CODES.has(error.code)) {
     return {
-      message: `Your Zoho user may not read territories${zoho}. Ask an administrator for a profile with the Manage Territories permission, then retry.`,
-      action: RETRY,
+      message: l10n.t('Your Zoho user may not read territories{0}. Ask an administrator for a profile with the Manage Territories permission, then retry.', zoho),
+      action: retry(),
       logCode: code,
     };
   }
   if (error.code !== undefined && FEATURE_CODES.has(error.code)) {
     return {
-      message: `Territory Management is not enabled in this Zoho CRM organisation${zoho}. An administrator can turn it on in Setup › Users and Control › Territory Management.`,
-      action: RETRY,
+      message: l10n.t('Territory Management is not enabled in this Zoho CRM organisation{0}. An administrator can turn it on in Setup › Users and Control › Territory Management.', zoho),
+      action: retry(),
       logCode: code,
     };
   }
   if (error.code === 'INVALID_URL_PATTERN' || (error.code === undefined && error.httpStatus === 404)) {
+    const version = endpoint?.apiVersion ?? l10n.t('(unknown)');
     return {
-      message: `Zoho does not know this address for API version ${endpoint?.apiVersion ?? '(unknown)'}. Check the API version setting (zohoTerritories.apiVersion; v7 is the default)${endpoint && endpoint.dataCenter === undefined ? ' and zohoTerritories.apiDomain' : ''}.`,
+      message:
+        endpoint && endpoint.dataCenter === undefined
+          ? l10n.t('Zoho does not know this address for API version {0}. Check the API version setting ({1}; v7 is the default) and {2}.', version, SETTINGS.apiVersion, SETTINGS.apiDomain)
+          : l10n.t('Zoho does not know this address for API version {0}. Check the API version setting ({1}; v7 is the default).', version, SETTINGS.apiVersion),
       action: openSettings(SETTINGS.apiVersion),
       logCode: code,
     };
   }
   if (error.code === 'INVALID_HOST') {
     return {
-      message: `${endpoint?.host ?? 'This host'} is not your organisation's Zoho API domain. Pick the data center you sign in at (zohoTerritories.dataCenter).`,
+      message: endpoint?.host
+        ? l10n.t("{0} is not your organisation's Zoho API domain. Pick the data center you sign in at ({1}).", endpoint.host, SETTINGS.dataCenter)
+        : l10n.t("This host is not your organisation's Zoho API domain. Pick the data center you sign in at ({0}).", SETTINGS.dataCenter),
       action: openSettings(SETTINGS.dataCenter),
       logCode: code,
     };
   }
   if (error.code === 'LIMIT_REACHED') {
     return {
-      message: `Your organisation has used up its Zoho API credits for now${zoho}. They renew over a rolling 24 hours; retry later.`,
-      action: RETRY,
+      message: l10n.t('Your organisation has used up its Zoho API credits for now{0}. They renew over a rolling 24 hours; retry later.', zoho),
+      action: retry(),
       logCode: code,
     };
   }
   if (error.httpStatus === 429 || error.code === 'TOO_MANY_REQUESTS') {
-    const wait = error.retryAfterSeconds !== undefined ? `Zoho asks to wait ${error.retryAfterSeconds} s` : 'Wait a minute';
     return {
-      message: `Zoho is limiting requests: too many at once for your edition, or too many in a short time. ${wait}, then retry.`,
-      action: RETRY,
+      message:
+        error.retryAfterSeconds !== undefined
+          ? l10n.t('Zoho is limiting requests: too many at once for your edition, or too many in a short time. Zoho asks to wait {0} s, then retry.', formatNumber(error.retryAfterSeconds))
+          : l10n.t('Zoho is limiting requests: too many at once for your edition, or too many in a short time. Wait a minute, then retry.'),
+      action: retry(),
       logCode: code,
     };
   }
   if (error.httpStatus >= 500) {
     return {
-      message: `Zoho had a server error (HTTP ${error.httpStatus}${error.code ? ` ${error.code}` : ''}). This is on Zoho's side; retry in a few minutes.`,
-      action: RETRY,
+      message: l10n.t("Zoho had a server error ({0}). This is on Zoho's side; retry in a few minutes.", status),
+      action: retry(),
       logCode: code,
     };
   }
   return {
-    message: `Zoho answered HTTP ${error.httpStatus}${error.code ? ` ${error.code}` : ''}${zoho}.`,
-    action: SHOW_LOG,
+    message: l10n.t('Zoho answered {0}{1}.', status, zoho),
+    action: showLog(),
     logCode: code,
   };
 }
@@ -146,14 +162,17 @@ function describeNetworkError(error: ZohoNetworkError, endpoint: ZohoEndpoint | 
   const setting = endpoint?.dataCenter === undefined && endpoint !== undefined ? SETTINGS.apiDomain : SETTINGS.dataCenter;
   const check =
     setting === SETTINGS.dataCenter
-      ? `Check your network, and that the data center setting (zohoTerritories.dataCenter: ${endpoint?.dataCenter ?? 'us'}) is the one your organisation signs in at.`
-      : 'Check your network and the API domain setting (zohoTerritories.apiDomain).';
+      ? l10n.t('Check your network, and that the data center setting ({0}: {1}) is the one your organisation signs in at.', SETTINGS.dataCenter, endpoint?.dataCenter ?? 'us')
+      : l10n.t('Check your network and the API domain setting ({0}).', SETTINGS.apiDomain);
   const logCode = error.systemCode ?? error.failure.toUpperCase();
   const message = networkFailureText(error, error.host, check);
-  const action: Record<ZohoNetworkError['failure'], ErrorAction> = { dns: openSettings(setting), refused: openSettings(setting), timeout: RETRY, reset: RETRY, tls: SHOW_LOG, other: RETRY };
-  return { message, action: action[error.failure], logCode };
-}
-
-function dataCenterHint(endpoint: ZohoEndpoint | undefined, text: string): string {
-  return endpoint?.dataCenter !== undefined ? text : '';
+  const action: Record<ZohoNetworkError['failure'], () => ErrorAction> = {
+    dns: () => openSettings(setting),
+    refused: () => openSettings(setting),
+    timeout: retry,
+    reset: retry,
+    tls: showLog,
+    other: retry,
+  };
+  return { message, action: action[error.failure](), logCode };
 }

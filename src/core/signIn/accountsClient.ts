@@ -13,6 +13,8 @@
  * How its answers read is `tokenAnswers.ts`'s. Revocation answers `{"status": "success"}`, or HTTP 400
  * when the token is not valid (Zoho's OAuth documentation, "Revoke a refresh token").
  */
+import * as l10n from '@vscode/l10n';
+import { formatNumber } from '../support/locale';
 import { describeKeys, parseObjectOrUndefined } from '../zohoApi/answers';
 import { ZohoNetworkError } from '../zohoApi/errors';
 import { BodyTooLargeError, FetchLike, send } from '../zohoApi/http';
@@ -90,7 +92,7 @@ export class AccountsClient {
     const refreshToken = document.refresh_token;
     if (typeof refreshToken !== 'string' || refreshToken === '') {
       throw new OAuthResponseError(
-        'it gave an access token but no refresh token, so the sign-in could not be kept. Make the grant code with a Self Client in the API console',
+        l10n.t('it gave an access token but no refresh token, so the sign-in could not be kept. Make the grant code with a Self Client in the API console'),
         server,
         answer.status,
       );
@@ -150,7 +152,7 @@ export class AccountsClient {
     if (typeof accessToken !== 'string' || accessToken === '') {
       // Zoho answers 200 for some refusals; one without an access token is never a success.
       const keys = this.safeServerText(describeKeys(document), secrets);
-      throw new OAuthResponseError(`HTTP ${answer.status} without an access token (it had ${keys})`, server, answer.status);
+      throw new OAuthResponseError(l10n.t('HTTP {0} without an access token (it had {1})', answer.status, keys), server, answer.status);
     }
     const apiDomain = acceptApiDomain(document.api_domain, origin);
     if (document.api_domain !== undefined && apiDomain === undefined) {
@@ -208,7 +210,7 @@ export class AccountsClient {
       return { status: answer.status, body: answer.body, location: answer.headers.get('location') };
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        throw new OAuthResponseError(`its answer was larger than ${MAX_ANSWER_BYTES / 1024} KB, so it was refused`, server, error.status);
+        throw new OAuthResponseError(l10n.t('its answer was larger than {0} KB, so it was refused', formatNumber(MAX_ANSWER_BYTES / 1024)), server, error.status);
       }
       if (!(error instanceof ZohoNetworkError)) {
         throw error;

@@ -4,6 +4,7 @@
  * Python, Ruby, PHP and TypeScript CRM SDKs), which give every environment of a data center the
  * *same* accounts server and the `sandbox.` / `developer.` forms of the API domain.
  */
+import * as l10n from '@vscode/l10n';
 import { DATA_CENTERS, DataCenter } from '../zohoApi/dataCenters';
 import { checkOrigin, isLoopbackHost } from '../zohoApi/origins';
 import { AccountsServerName, SignInInputError } from './errors';
@@ -79,13 +80,16 @@ export function checkAccountsOrigin(value: string): string {
   }
   const { url } = checked;
   if (checked.problem === 'notUrl') {
-    throw new SignInInputError(`The accounts server "${value}" is not a URL. Use an origin such as https://accounts.zoho.eu.`);
+    throw new SignInInputError(l10n.t('The accounts server "{0}" is not a URL. Use an origin such as {1}.', value, 'https://accounts.zoho.eu'));
   }
   if (checked.problem === 'credentials' || checked.problem === 'path') {
-    throw new SignInInputError(`The accounts server must be a bare origin such as https://accounts.zoho.eu, not "${url?.origin}${url?.pathname}".`);
+    throw new SignInInputError(l10n.t('The accounts server must be a bare origin such as {0}, not "{1}".', 'https://accounts.zoho.eu', `${url?.origin}${url?.pathname}`));
   }
   throw new SignInInputError(
-    `The accounts server "${url?.origin}" does not use https, so the client secret would travel unencrypted. Use https:// (plain http is accepted only for 127.0.0.1, localhost and [::1]).`,
+    l10n.t(
+      'The accounts server "{0}" does not use https, so the client secret would travel unencrypted. Use https:// (plain http is accepted only for 127.0.0.1, localhost and [::1]).',
+      String(url?.origin),
+    ),
   );
 }
 

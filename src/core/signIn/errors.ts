@@ -9,6 +9,8 @@
  * No message or property here ever holds a secret (client secret, grant code, refresh or access
  * token): they are built from Zoho's error code, hosts, counts and times alone.
  */
+import * as l10n from '@vscode/l10n';
+import { formatNumber } from '../support/locale';
 import { ZohoNetworkError } from '../zohoApi/errors';
 import { networkFailureText } from '../zohoApi/networkWords';
 
@@ -39,7 +41,7 @@ export interface AccountsServerName {
 }
 
 function named(server: AccountsServerName): string {
-  return server.dataCenterLabel ? `${server.host} (${server.dataCenterLabel})` : server.host;
+  return server.dataCenterLabel ? l10n.t('{0} ({1})', server.host, server.dataCenterLabel) : server.host;
 }
 
 /**
@@ -53,7 +55,10 @@ export class InvalidClientError extends ZohoOAuthError {
   readonly logCode = 'invalid_client';
   constructor(readonly server: AccountsServerName) {
     super(
-      `Zoho's accounts server ${named(server)} does not know this client ID. Check the data center: a Self Client belongs to the data center whose API console made it (the one your organisation signs in at). Also check the client ID was copied whole.`,
+      l10n.t(
+        "Zoho's accounts server {0} does not know this client ID. Check the data center: a Self Client belongs to the data center whose API console made it (the one your organisation signs in at). Also check the client ID was copied whole.",
+        named(server),
+      ),
     );
   }
 }
@@ -68,7 +73,10 @@ export class InvalidGrantCodeError extends ZohoOAuthError {
   readonly logCode = 'invalid_code';
   constructor(readonly server: AccountsServerName) {
     super(
-      `Zoho refused the grant code at ${named(server)}: it has expired (a code lives 3 minutes unless you chose longer), was already used, or was made in another data center. Make a new code in the API console (Self Client › Generate Code) and sign in within 3 minutes; check the data center is the one your organisation signs in at.`,
+      l10n.t(
+        'Zoho refused the grant code at {0}: it has expired (a code lives 3 minutes unless you chose longer), was already used, or was made in another data center. Make a new code in the API console (Self Client › Generate Code) and sign in within 3 minutes; check the data center is the one your organisation signs in at.',
+        named(server),
+      ),
     );
   }
 }
@@ -87,7 +95,10 @@ export class InvalidRefreshTokenError extends ZohoOAuthError {
     readonly logCode: string,
   ) {
     super(
-      `Zoho no longer accepts the saved sign-in at ${named(server)}: it was revoked, or it was made for another data center or environment (production, sandbox, developer). Sign in again, and check the data center.`,
+      l10n.t(
+        'Zoho no longer accepts the saved sign-in at {0}: it was revoked, or it was made for another data center or environment (production, sandbox, developer). Sign in again, and check the data center.',
+        named(server),
+      ),
     );
   }
 }
@@ -100,9 +111,7 @@ export class WrongClientSecretError extends ZohoOAuthError {
     readonly server: AccountsServerName,
     readonly logCode: string,
   ) {
-    super(
-      `Zoho refused the client secret for this client ID at ${named(server)}. Copy the secret again from the API console (Self Client › Client Secret) and sign in again.`,
-    );
+    super(l10n.t('Zoho refused the client secret for this client ID at {0}. Copy the secret again from the API console (Self Client › Client Secret) and sign in again.', named(server)));
   }
 }
 
@@ -120,11 +129,11 @@ export class TooManyRefreshesError extends ZohoOAuthError {
     readonly retryAfterMs: number,
   ) {
     const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
-    const wait = `Try again in about ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+    const wait = minutes === 1 ? l10n.t('Try again in about 1 minute.') : l10n.t('Try again in about {0} minutes.', formatNumber(minutes));
     super(
       source === 'local'
-        ? `Zoho allows at most 10 new access tokens per 10 minutes for one sign-in, and that many were asked for already, so no more were requested. ${wait}`
-        : `Zoho refused a new access token ("Access Denied"): at most 10 may be made per 10 minutes for one sign-in, and Zoho says that limit was reached. ${wait}`,
+        ? l10n.t('Zoho allows at most 10 new access tokens per 10 minutes for one sign-in, and that many were asked for already, so no more were requested. {0}', wait)
+        : l10n.t('Zoho refused a new access token ("Access Denied"): at most 10 may be made per 10 minutes for one sign-in, and Zoho says that limit was reached. {0}', wait),
     );
     this.logCode = source === 'local' ? 'LOCAL_REFRESH_LIMIT' : 'ACCESS_DENIED_THROTTLED';
   }
@@ -146,7 +155,11 @@ export class OAuthNetworkError extends ZohoOAuthError {
 }
 
 function networkMessage(error: ZohoNetworkError, server: AccountsServerName): string {
-  return networkFailureText(error, `Zoho's accounts server ${named(server)}`, 'Check your network, and that the data center is the one your organisation signs in at.');
+  return networkFailureText(
+    error,
+    l10n.t("Zoho's accounts server {0}", named(server)),
+    l10n.t('Check your network, and that the data center is the one your organisation signs in at.'),
+  );
 }
 
 /** The accounts server answered 5xx: Zoho's side. */
@@ -158,7 +171,7 @@ export class AccountsServerError extends ZohoOAuthError {
     readonly httpStatus: number,
     readonly server: AccountsServerName,
   ) {
-    super(`Zoho's accounts server ${named(server)} had an error (HTTP ${httpStatus}). This is on Zoho's side; retry in a few minutes.`);
+    super(l10n.t("Zoho's accounts server {0} had an error (HTTP {1}). This is on Zoho's side; retry in a few minutes.", named(server), httpStatus));
     this.logCode = `HTTP_${httpStatus}`;
   }
 }
@@ -177,7 +190,7 @@ export class OAuthResponseError extends ZohoOAuthError {
     readonly server: AccountsServerName,
     readonly httpStatus?: number,
   ) {
-    super(`Zoho's accounts server ${named(server)} answered unexpectedly: ${problem}.`);
+    super(l10n.t("Zoho's accounts server {0} answered unexpectedly: {1}.", named(server), problem));
   }
 }
 
@@ -191,7 +204,14 @@ export class OAuthRejectedError extends ZohoOAuthError {
     readonly server: AccountsServerName,
     readonly httpStatus: number,
   ) {
-    super(`Zoho refused the sign-in at ${named(server)} (${logCode}, HTTP ${httpStatus}). Check the client ID, client secret and data center, then sign in again with a new grant code.`);
+    super(
+      l10n.t(
+        'Zoho refused the sign-in at {0} ({1}, HTTP {2}). Check the client ID, client secret and data center, then sign in again with a new grant code.',
+        named(server),
+        logCode,
+        httpStatus,
+      ),
+    );
   }
 }
 
@@ -201,7 +221,7 @@ export class NotSignedInError extends ZohoOAuthError {
   readonly remedy = 'signIn' as const;
   readonly logCode = 'NOT_SIGNED_IN';
   constructor() {
-    super('Not signed in to Zoho CRM. Sign in with your Self Client\'s client ID, client secret and a grant code from the Zoho API console.');
+    super(l10n.t("Not signed in to Zoho CRM. Sign in with your Self Client's client ID, client secret and a grant code from the Zoho API console."));
   }
 }
 

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+
 /**
  * What a person pastes to sign in (a client ID, client secret, grant code or refresh token) or as an
  * access token, checked before anything is sent: each is one run of printable characters.
@@ -5,12 +7,40 @@
 
 export type SignInField = 'clientId' | 'clientSecret' | 'grantCode' | 'refreshToken' | 'accessToken';
 
-const LABELS: Record<SignInField, string> = {
-  clientId: 'client ID',
-  clientSecret: 'client secret',
-  grantCode: 'grant code',
-  refreshToken: 'refresh token',
-  accessToken: 'access token',
+type Problem = 'empty' | 'spaces' | 'characters';
+
+/** What is wrong with a pasted value, in a whole sentence per field (each language words them its own way). */
+const PROBLEMS: Record<SignInField, (problem: Problem) => string> = {
+  clientId: (problem) =>
+    problem === 'empty'
+      ? l10n.t('Paste the client ID: it cannot be empty.')
+      : problem === 'spaces'
+        ? l10n.t('A client ID has no spaces or line breaks: paste it alone.')
+        : l10n.t('A client ID has only letters, digits and punctuation: check what was pasted.'),
+  clientSecret: (problem) =>
+    problem === 'empty'
+      ? l10n.t('Paste the client secret: it cannot be empty.')
+      : problem === 'spaces'
+        ? l10n.t('A client secret has no spaces or line breaks: paste it alone.')
+        : l10n.t('A client secret has only letters, digits and punctuation: check what was pasted.'),
+  grantCode: (problem) =>
+    problem === 'empty'
+      ? l10n.t('Paste the grant code: it cannot be empty.')
+      : problem === 'spaces'
+        ? l10n.t('A grant code has no spaces or line breaks: paste it alone.')
+        : l10n.t('A grant code has only letters, digits and punctuation: check what was pasted.'),
+  refreshToken: (problem) =>
+    problem === 'empty'
+      ? l10n.t('Paste the refresh token: it cannot be empty.')
+      : problem === 'spaces'
+        ? l10n.t('A refresh token has no spaces or line breaks: paste it alone.')
+        : l10n.t('A refresh token has only letters, digits and punctuation: check what was pasted.'),
+  accessToken: (problem) =>
+    problem === 'empty'
+      ? l10n.t('Paste the access token: it cannot be empty.')
+      : problem === 'spaces'
+        ? l10n.t('An access token has no spaces or line breaks: paste it alone.')
+        : l10n.t('An access token has only letters, digits and punctuation: check what was pasted.'),
 };
 
 /**
@@ -18,16 +48,15 @@ const LABELS: Record<SignInField, string> = {
  * `validateInput`; sign-in and set-token apply the same checks.
  */
 export function checkSignInField(field: SignInField, value: string): string | undefined {
-  const label = LABELS[field];
   const trimmed = value.trim();
   if (trimmed === '') {
-    return `Paste the ${label}: it cannot be empty.`;
+    return PROBLEMS[field]('empty');
   }
   if (/\s/.test(trimmed)) {
-    return `A${/^[aeiou]/.test(label) ? 'n' : ''} ${label} has no spaces or line breaks: paste it alone.`;
+    return PROBLEMS[field]('spaces');
   }
   if (/[^\x21-\x7e]/.test(trimmed)) {
-    return `A${/^[aeiou]/.test(label) ? 'n' : ''} ${label} has only letters, digits and punctuation: check what was pasted.`;
+    return PROBLEMS[field]('characters');
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { KnownSecrets } from '../redaction/knownSecrets';
 import { DataCenter, isDataCenter } from '../zohoApi/dataCenters';
 import { DEFAULT_ENVIRONMENT, ZohoEnvironment, acceptApiDomain, accountsOriginFor, apiDomainFor, checkAccountsOrigin, isZohoEnvironment } from './environments';
@@ -49,7 +50,7 @@ export function checkSignInRequest(request: SignInRequest, known: KnownSecrets):
   const refreshToken = request.refreshToken?.trim();
   known.add(clientSecret, grantCode, refreshToken);
   if ((grantCode === undefined) === (refreshToken === undefined)) {
-    throw new SignInInputError('Give either a grant code or a refresh token.');
+    throw new SignInInputError(l10n.t('Give either a grant code or a refresh token.'));
   }
   const problem =
     checkSignInField('clientId', clientId) ??
@@ -59,17 +60,20 @@ export function checkSignInRequest(request: SignInRequest, known: KnownSecrets):
     throw new SignInInputError(problem);
   }
   if (!isDataCenter(request.dataCenter)) {
-    throw new SignInInputError(`"${String(request.dataCenter)}" is not one of Zoho's data centers.`);
+    throw new SignInInputError(l10n.t('"{0}" is not one of Zoho\'s data centers.', String(request.dataCenter)));
   }
   const environment = request.environment ?? DEFAULT_ENVIRONMENT;
   if (!isZohoEnvironment(environment)) {
-    throw new SignInInputError(`"${String(environment)}" is not a Zoho environment (production, sandbox or developer).`);
+    throw new SignInInputError(l10n.t('"{0}" is not a Zoho environment (production, sandbox or developer).', String(environment)));
   }
   const accountsOrigin = checkAccountsOrigin(request.accountsOrigin ?? accountsOriginFor(request.dataCenter));
   const fallbackApiDomain = request.apiDomain !== undefined ? acceptApiDomain(request.apiDomain, accountsOrigin) : apiDomainFor(request.dataCenter, environment);
   if (fallbackApiDomain === undefined) {
     throw new SignInInputError(
-      `The API domain "${request.apiDomain}" is not a Zoho API origin (https://…zohoapis…); a loopback address is accepted only with a loopback test accounts server.`,
+      l10n.t(
+        'The API domain "{0}" is not a Zoho API origin (https://…zohoapis…); a loopback address is accepted only with a loopback test accounts server.',
+        String(request.apiDomain),
+      ),
     );
   }
   return { clientId, clientSecret, grantCode, refreshToken, dataCenter: request.dataCenter, environment, accountsOrigin, fallbackApiDomain };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { Logger } from '../support/logger';
 import { AccountsClient, RevokeOutcome } from './accountsClient';
 import { ZohoOAuthError } from './errors';
@@ -55,39 +56,54 @@ export interface SignOutMessage {
 const CONNECTED_APPS = 'Zoho Accounts › Sessions › Connected Apps';
 
 export function describeSignOut(result: SignOutResult): SignOutMessage {
-  const revokeFailure = result.error?.message ?? 'an unexpected error; see the log';
-  const deleteFailure = `deleting it from VS Code's secret storage failed (${result.deleteFailure ?? 'unknown error'})`;
+  const revokeFailure = result.error?.message ?? l10n.t('an unexpected error; see the log');
+  const deleteReason = result.deleteFailure ?? l10n.t('unknown error');
   if (!result.wasSignedIn) {
     return result.deleted
-      ? { severity: 'info', message: 'You were not signed in to Zoho.' }
-      : { severity: 'error', message: `You were not signed in to Zoho, but clearing its entry from VS Code's secret storage failed (${result.deleteFailure ?? 'unknown error'}).` };
+      ? { severity: 'info', message: l10n.t('You were not signed in to Zoho.') }
+      : { severity: 'error', message: l10n.t("You were not signed in to Zoho, but clearing its entry from VS Code's secret storage failed ({0}).", deleteReason) };
   }
   if (result.deleted) {
     if (result.revocation === 'failed') {
       return {
         severity: 'warning',
-        message: `Signed out here: the sign-in was deleted from VS Code's secret storage. But revoking it at Zoho failed (${revokeFailure}), so its refresh token may still work: revoke it in ${CONNECTED_APPS}.`,
+        message: l10n.t(
+          "Signed out here: the sign-in was deleted from VS Code's secret storage. But revoking it at Zoho failed ({0}), so its refresh token may still work: revoke it in {1}.",
+          revokeFailure,
+          CONNECTED_APPS,
+        ),
       };
     }
-    return { severity: 'done', message: 'Signed out of Zoho' };
+    return { severity: 'done', message: l10n.t('Signed out of Zoho') };
   }
   switch (result.revocation) {
     case 'revoked':
       return {
         severity: 'error',
-        message: `Sign-out incomplete: Zoho revoked the sign-in, so it no longer works, but ${deleteFailure}: its client secret is still stored here. Run Sign Out again.`,
+        message: l10n.t(
+          "Sign-out incomplete: Zoho revoked the sign-in, so it no longer works, but deleting it from VS Code's secret storage failed ({0}): its client secret is still stored here. Run Sign Out again.",
+          deleteReason,
+        ),
       };
     case 'alreadyInvalid':
       return {
         severity: 'error',
-        message: `Sign-out incomplete: Zoho says the sign-in was no longer valid, but ${deleteFailure}: its client secret is still stored here. Run Sign Out again.`,
+        message: l10n.t(
+          "Sign-out incomplete: Zoho says the sign-in was no longer valid, but deleting it from VS Code's secret storage failed ({0}): its client secret is still stored here. Run Sign Out again.",
+          deleteReason,
+        ),
       };
     case 'failed':
       return {
         severity: 'error',
-        message: `Sign-out failed: ${deleteFailure}, and revoking it at Zoho failed too (${revokeFailure}). You are still signed in. Run Sign Out again, or revoke it in ${CONNECTED_APPS}.`,
+        message: l10n.t(
+          "Sign-out failed: deleting it from VS Code's secret storage failed ({0}), and revoking it at Zoho failed too ({1}). You are still signed in. Run Sign Out again, or revoke it in {2}.",
+          deleteReason,
+          revokeFailure,
+          CONNECTED_APPS,
+        ),
       };
     default:
-      return { severity: 'error', message: `Sign-out failed: ${deleteFailure}. You are still signed in. Run Sign Out again.` };
+      return { severity: 'error', message: l10n.t("Sign-out failed: deleting it from VS Code's secret storage failed ({0}). You are still signed in. Run Sign Out again.", deleteReason) };
   }
 }

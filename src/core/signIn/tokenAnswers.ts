@@ -10,6 +10,8 @@
  *   "error_description": "You have made too many requests continuously…"}` (Zoho's token-limits page).
  * Nothing here quotes a value from an answer except an error code in Zoho's shape.
  */
+import * as l10n from '@vscode/l10n';
+import { formatNumber } from '../support/locale';
 import { serverText } from '../redaction/serverText';
 import { parseObjectOrUndefined, redirectTarget } from '../zohoApi/answers';
 import { HttpAnswer } from '../zohoApi/http';
@@ -58,11 +60,17 @@ export function readTokenAnswer(kind: TokenRequestKind, answer: AccountsAnswer, 
     throw new AccountsServerError(answer.status, server);
   }
   if (document === undefined) {
-    const what = answer.body.trim() === '' ? 'an empty answer' : answer.body.trim().startsWith('<') ? 'an HTML page, not JSON' : 'not JSON';
-    throw new OAuthResponseError(`it sent ${what} (HTTP ${answer.status}, ${Buffer.byteLength(answer.body)} bytes)`, server, answer.status);
+    const bytes = formatNumber(Buffer.byteLength(answer.body));
+    const problem =
+      answer.body.trim() === ''
+        ? l10n.t('it sent an empty answer (HTTP {0}, {1} bytes)', answer.status, bytes)
+        : answer.body.trim().startsWith('<')
+          ? l10n.t('it sent an HTML page, not JSON (HTTP {0}, {1} bytes)', answer.status, bytes)
+          : l10n.t('it sent not JSON (HTTP {0}, {1} bytes)', answer.status, bytes);
+    throw new OAuthResponseError(problem, server, answer.status);
   }
   if (answer.status < 200 || answer.status >= 300) {
-    throw new OAuthResponseError(`HTTP ${answer.status} without an error code`, server, answer.status);
+    throw new OAuthResponseError(l10n.t('HTTP {0} without an error code', answer.status), server, answer.status);
   }
   return document;
 }
@@ -152,8 +160,10 @@ export function zohoErrorCode(document: Record<string, unknown> | undefined, saf
 
 /** A redirect is never followed; its `Location` is named by its host alone, made safe by `safe`. */
 export function redirected(answer: AccountsAnswer, server: AccountsServerName, safe: (text: string) => string): OAuthResponseError {
-  const to = answer.location ? safe(redirectTarget(answer.location)) : 'nowhere';
-  return new OAuthResponseError(`a redirect (HTTP ${answer.status}) to ${to}; it was not followed, so nothing was sent elsewhere`, server, answer.status);
+  const problem = answer.location
+    ? l10n.t('a redirect (HTTP {0}) to {1}; it was not followed, so nothing was sent elsewhere', answer.status, safe(redirectTarget(answer.location)))
+    : l10n.t('a redirect (HTTP {0}) to nowhere; it was not followed, so nothing was sent elsewhere', answer.status);
+  return new OAuthResponseError(problem, server, answer.status);
 }
 
 

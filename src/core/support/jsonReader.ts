@@ -23,6 +23,8 @@ export class JsonReadError extends Error {
     readonly kind: 'syntax' | 'depth' | 'number',
     readonly position: number,
     problem: string,
+    /** For `number`: how many digits the integer has. */
+    readonly digits?: number,
   ) {
     super(problem);
   }
@@ -288,7 +290,7 @@ function readNumber(text: string, at: number): JsonValue {
     return number;
   }
   if (digits.length > MAX_INTEGER_DIGITS) {
-    throw new JsonReadError('number', at, `a number of ${digits.length} digits at character ${at + 1}`);
+    throw new JsonReadError('number', at, `a number of ${digits.length} digits at character ${at + 1}`, digits.length);
   }
   return BigInt(digits);
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { serverText } from '../redaction/serverText';
 import { TerritoryRecord, TerritoryUserCount } from '../zohoApi/records';
 import { displayName } from './names';
@@ -162,13 +163,21 @@ export function territoryPath(node: TerritoryNode): string {
 export type SortOrder = 'zoho' | 'name-asc' | 'name-desc' | 'users-asc' | 'users-desc';
 export const SORT_ORDERS: readonly SortOrder[] = ['zoho', 'name-asc', 'name-desc', 'users-asc', 'users-desc'];
 
-export const SORT_ORDER_LABELS: Record<SortOrder, string> = {
-  zoho: "Zoho's order",
-  'name-asc': 'Name (A to Z)',
-  'name-desc': 'Name (Z to A)',
-  'users-asc': 'Users (fewest first)',
-  'users-desc': 'Users (most first)',
-};
+/** How the Sort Territories… pick names an order. */
+export function sortOrderLabel(order: SortOrder): string {
+  switch (order) {
+    case 'zoho':
+      return l10n.t("Zoho's order");
+    case 'name-asc':
+      return l10n.t('Name (A to Z)');
+    case 'name-desc':
+      return l10n.t('Name (Z to A)');
+    case 'users-asc':
+      return l10n.t('Users (fewest first)');
+    case 'users-desc':
+      return l10n.t('Users (most first)');
+  }
+}
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 

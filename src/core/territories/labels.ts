@@ -1,7 +1,9 @@
 import { TerritoryNode, territoryPath } from './hierarchy';
 import { TerritoryState } from './territoryStore';
 import { TerritoryUser } from '../zohoApi/records';
-import { displayName, formatTerritoryCount, formatUserCount } from './names';
+import { formatNumber } from '../support/locale';
+import * as l10n from '@vscode/l10n';
+import { displayName, formatBranchUsers, formatTerritoryCount, formatUserCount, listOfTwo } from './names';
 import { formatCountDelta } from './countChanges';
 
 /** How a territory reads in the tree. */
@@ -17,12 +19,12 @@ export interface TerritoryLabel {
  */
 export function describeTerritory(node: TerritoryNode, hierarchy: boolean, change?: number): TerritoryLabel {
   const own = change ? `${formatUserCount(node.ownUsers)} (${formatCountDelta(change)})` : formatUserCount(node.ownUsers);
-  const branch = hierarchy && node.children.length > 0 ? `${node.branchUsers.toLocaleString('en-US')} in branch` : undefined;
+  const branch = hierarchy && node.children.length > 0 ? formatBranchUsers(node.branchUsers) : undefined;
   const lines = [displayName(node.name, 1000)];
   if (hierarchy && node.parent) {
     lines.push(territoryPath(node));
   }
-  lines.push(`ID: ${node.id}`, branch ? `${own}, ${branch}` : own);
+  lines.push(l10n.t('ID: {0}', node.id), branch ? listOfTwo(own, branch) : own);
   return { label: displayName(node.name), description: branch ? `${own} · ${branch}` : own, tooltip: lines.join('\n') };
 }
 
@@ -30,23 +32,23 @@ export function describeTerritory(node: TerritoryNode, hierarchy: boolean, chang
 export function describeUser(user: TerritoryUser): TerritoryLabel {
   const label = displayName(user.fullName || user.email || user.id);
   const details = [user.email, user.role, user.status && user.status !== 'active' ? user.status : ''].filter(Boolean).map((part) => displayName(part, 100));
-  return { label, description: details.join(' · '), tooltip: [label, ...details, `ID: ${user.id}`].join('\n') };
+  return { label, description: details.join(' · '), tooltip: [label, ...details, l10n.t('ID: {0}', user.id)].join('\n') };
 }
 
 /** "just now", "5 min", "3 h", "2 days": how old something is. */
 export function formatAge(ms: number): string {
   const minutes = Math.floor(Math.max(0, ms) / 60_000);
   if (minutes < 1) {
-    return 'just now';
+    return l10n.t('just now');
   }
   if (minutes < 60) {
-    return `${minutes} min ago`;
+    return l10n.t('{0} min ago', formatNumber(minutes));
   }
   const hours = Math.floor(minutes / 60);
   if (hours < 48) {
-    return `${hours} h ago`;
+    return l10n.t('{0} h ago', formatNumber(hours));
   }
-  return `${Math.floor(hours / 24)} days ago`;
+  return l10n.t('{0} days ago', formatNumber(Math.floor(hours / 24)));
 }
 
 /** What the view says above its rows: the title-bar description and the message. */
@@ -68,25 +70,25 @@ export function summarizeView(state: TerritoryState, formatTime: (epochMs: numbe
     if (failure && !loading) {
       return { message: failure.description.message };
     }
-    return loading ? { message: 'Loading territories from Zoho CRM…' } : {};
+    return loading ? { message: l10n.t('Loading territories from Zoho CRM…') } : {};
   }
   const totals = `${account ? `${account} · ` : ''}${formatTerritoryCount(snapshot.tree.all.length)} · ${formatUserCount(snapshot.totalUsers)}`;
   if (snapshot.cached) {
     const age = formatAge(now - snapshot.loadedAt);
     const message = failure && !loading
-      ? `Showing territories saved ${age}: loading them again failed. ${failure.description.message}`
-      : `Showing territories saved ${age} while they load again.`;
-    return { description: `${totals} · saved ${age}`, message };
+      ? l10n.t('Showing territories saved {0}: loading them again failed. {1}', age, failure.description.message)
+      : l10n.t('Showing territories saved {0} while they load again.', age);
+    return { description: `${totals} · ${l10n.t('saved {0}', age)}`, message };
   }
   const description = `${totals} · ${formatTime(snapshot.loadedAt)}`;
   if (failure && !loading) {
     return {
-      description: `${description} (stale)`,
-      message: `Showing territories loaded at ${formatTime(snapshot.loadedAt)}: the last refresh failed. ${failure.description.message}`,
+      description: l10n.t('{0} (stale)', description),
+      message: l10n.t('Showing territories loaded at {0}: the last refresh failed. {1}', formatTime(snapshot.loadedAt), failure.description.message),
     };
   }
   if (snapshot.tree.all.length === 0) {
-    return { description, message: 'This organisation has no territories (Zoho answered with no content).' };
+    return { description, message: l10n.t('This organisation has no territories (Zoho answered with no content).') };
   }
   const notes = [snapshot.hierarchyFailure, snapshot.note].filter(Boolean).join(' ');
   return { description, message: notes || undefined };
@@ -98,11 +100,11 @@ export function summarizeView(state: TerritoryState, formatTime: (epochMs: numbe
  */
 export function summarizeConnection(state: TerritoryState, hasCredentials: boolean, formatTime: (epochMs: number) => string, now: number): string {
   if (!hasCredentials || state.hasToken === false) {
-    return 'no sign-in';
+    return l10n.t('no sign-in');
   }
   const { description } = summarizeView(state, formatTime, now);
   if (description !== undefined) {
-    return state.loading ? `${description} · loading…` : description;
+    return state.loading ? `${description} · ${l10n.t('loading…')}` : description;
   }
-  return state.loading ? 'loading…' : state.failure ? 'failed' : 'not loaded';
+  return state.loading ? l10n.t('loading…') : state.failure ? l10n.t('failed') : l10n.t('not loaded');
 }

@@ -1,13 +1,31 @@
+import * as l10n from '@vscode/l10n';
 import { stripControlCharacters } from '../redaction/serverText';
+import { formatNumber } from '../support/locale';
 
-/** How territories, users and counts are named on screen: one line, bounded, in words. */
+/**
+ * How territories, users and counts are named on screen: one line, bounded, in words. A count has
+ * one phrase for 1 and one for any other number (English and German need both; Japanese, which has
+ * no plural, says the same in each), its number grouped as the display language groups.
+ */
 
+/** "1 user", "1,234 users"; "1.234 Benutzer" in German. */
 export function formatUserCount(count: number): string {
-  return count === 1 ? '1 user' : `${count.toLocaleString('en-US')} users`;
+  return count === 1 ? l10n.t('1 user') : l10n.t('{0} users', formatNumber(count));
 }
 
+/** "1 territory", "12 territories". */
 export function formatTerritoryCount(count: number): string {
-  return count === 1 ? '1 territory' : `${count.toLocaleString('en-US')} territories`;
+  return count === 1 ? l10n.t('1 territory') : l10n.t('{0} territories', formatNumber(count));
+}
+
+/** "5 in branch": the users of a territory and everything under it, beside its own. */
+export function formatBranchUsers(count: number): string {
+  return l10n.t('{0} in branch', formatNumber(count));
+}
+
+/** Two facts in a sentence or a tooltip line: "2 users, 5 in branch" ("、" in Japanese). */
+export function listOfTwo(first: string, second: string): string {
+  return l10n.t({ message: '{0}, {1}', args: [first, second], comment: ['Two facts side by side, e.g. "2 users, 5 in branch"'] });
 }
 
 const MAX_LABEL_LENGTH = 200;
@@ -21,8 +39,13 @@ export function displayName(name: string, maxLength = MAX_LABEL_LENGTH): string 
   const head = name.length > maxLength * 4 ? name.slice(0, maxLength * 4) : name;
   const oneLine = stripControlCharacters(head).trim();
   if (oneLine === '') {
-    return '(unnamed territory)';
+    return unnamedTerritory();
   }
   const chars = Array.from(oneLine);
   return chars.length > maxLength || head.length < name.length ? `${chars.slice(0, maxLength - 1).join('')}…` : oneLine;
+}
+
+/** What a territory with no name is called. */
+export function unnamedTerritory(): string {
+  return l10n.t('(unnamed territory)');
 }

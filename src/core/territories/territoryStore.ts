@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { EndpointSettings, ZohoEndpoint, endpointFor } from '../zohoApi/endpoint';
 import { ErrorAction, ErrorDescription, describeError } from '../messages/errorMessages';
 import { MissingTokenError } from '../zohoApi/errors';
@@ -225,7 +226,7 @@ export class TerritoryStore {
       if (failure !== undefined && !(failure instanceof CancelledError)) {
         const description = this.describe(failure, endpoint);
         this.options.logger.warn(`Loading the territory hierarchy failed: ${description.logCode}: ${description.message}`);
-        hierarchyFailure = `Showing a flat list: the territory hierarchy could not be loaded. ${description.message}`;
+        hierarchyFailure = l10n.t('Showing a flat list: the territory hierarchy could not be loaded. {0}', description.message);
       }
       return {
         endpoint,

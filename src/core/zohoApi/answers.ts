@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { formatNumber } from '../support/locale';
 import { serverText } from '../redaction/serverText';
 import { JsonObject, readJson } from '../support/jsonReader';
 
@@ -25,12 +27,16 @@ const FIELD_NAME = /^[A-Za-z0-9_]{1,40}$/;
 export function describeKeys(document: Record<string, unknown>): string {
   const keys = Object.keys(document);
   if (keys.length === 0) {
-    return 'no fields';
+    return l10n.t('no fields');
   }
   const named = keys.filter((key) => FIELD_NAME.test(key));
   const shown = named.slice(0, 5).map((key) => `"${key}"`);
   const others = keys.length - shown.length;
-  return shown.length === 0 ? `${keys.length} fields` : `${shown.join(', ')}${others > 0 ? ` and ${others} more` : ''}`;
+  if (shown.length === 0) {
+    return keys.length === 1 ? l10n.t('1 field') : l10n.t('{0} fields', formatNumber(keys.length));
+  }
+  const list = shown.join(', ');
+  return others > 0 ? l10n.t('{0} and {1} more', list, formatNumber(others)) : list;
 }
 
 /**

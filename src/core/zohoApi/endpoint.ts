@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { SETTINGS } from '../../ids';
 import { ConfigurationError } from './errors';
 import { checkOrigin } from './origins';
@@ -31,7 +32,7 @@ export function resolveEndpoint(settings: EndpointSettings): ZohoEndpoint {
   if (!isApiVersion(apiVersion)) {
     throw new ConfigurationError(
       SETTINGS.apiVersion,
-      `The API version "${apiVersion}" is not one Zoho documents (v2, v2.1, v3 … v8).`,
+      l10n.t('The API version "{0}" is not one Zoho documents (v2, v2.1, v3 … v8).', apiVersion),
     );
   }
   const override = settings.apiDomain.trim();
@@ -43,7 +44,7 @@ export function resolveEndpoint(settings: EndpointSettings): ZohoEndpoint {
   if (!isDataCenter(dataCenter)) {
     throw new ConfigurationError(
       SETTINGS.dataCenter,
-      `The data center "${dataCenter}" is not one of Zoho's: ${Object.keys(DATA_CENTERS).join(', ')}.`,
+      l10n.t('The data center "{0}" is not one of Zoho\'s: {1}.', dataCenter, Object.keys(DATA_CENTERS).join(', ')),
     );
   }
   const url = new URL(DATA_CENTERS[dataCenter].apiDomain);
@@ -59,18 +60,21 @@ function parseApiDomain(value: string): URL {
   const { url } = checked;
   switch (checked.problem) {
     case 'notUrl':
-      throw new ConfigurationError(setting, `The API domain "${value}" is not a URL. Use an origin such as https://sandbox.zohoapis.com.`);
+      throw new ConfigurationError(setting, l10n.t('The API domain "{0}" is not a URL. Use an origin such as {1}.', value, 'https://sandbox.zohoapis.com'));
     case 'credentials':
-      throw new ConfigurationError(setting, 'The API domain must not contain a user name or password.');
+      throw new ConfigurationError(setting, l10n.t('The API domain must not contain a user name or password.'));
     case 'path':
-      throw new ConfigurationError(setting, `The API domain "${value}" has a path or query; give the origin alone, such as ${url?.protocol}//${url?.host}.`);
+      throw new ConfigurationError(setting, l10n.t('The API domain "{0}" has a path or query; give the origin alone, such as {1}.', value, `${url?.protocol}//${url?.host}`));
     case 'plainHttp':
       throw new ConfigurationError(
         setting,
-        `The API domain "${url?.origin}" uses plain http, which would send your access token unencrypted. Use https:// (plain http is accepted only for 127.0.0.1, localhost and [::1]).`,
+        l10n.t(
+          'The API domain "{0}" uses plain http, which would send your access token unencrypted. Use https:// (plain http is accepted only for 127.0.0.1, localhost and [::1]).',
+          String(url?.origin),
+        ),
       );
     default:
-      throw new ConfigurationError(setting, `The API domain "${value}" must start with https://.`);
+      throw new ConfigurationError(setting, l10n.t('The API domain "{0}" must start with https://.', value));
   }
 }
 

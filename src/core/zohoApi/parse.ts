@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { formatNumber } from '../support/locale';
 import { describeKeys } from './answers';
 import { MAX_CODE_LENGTH, ZohoApiError, ZohoResponseError } from './errors';
 import { JsonReadError, MAX_JSON_DEPTH, readJson } from '../support/jsonReader';
@@ -23,13 +25,13 @@ export function parseListPage<T>(body: string, listKey: string, parseItem: (item
     throw new ZohoApiError(200, errorBody.code, errorBody.message);
   }
   if (!Object.prototype.hasOwnProperty.call(document, listKey)) {
-    throw new ZohoResponseError(`the answer has no "${listKey}" list (it has ${describeKeys(document)})`);
+    throw new ZohoResponseError(l10n.t('the answer has no "{0}" list (it has {1})', listKey, describeKeys(document)));
   }
   const list = document[listKey];
   if (!Array.isArray(list)) {
-    throw new ZohoResponseError(`"${listKey}" is ${describeType(list)}, not a list`);
+    throw new ZohoResponseError(l10n.t('"{0}" is {1}, not a list', listKey, describeType(list)));
   }
-  const items = list.map((item, index) => parseItem(item, `entry ${index + 1} of "${listKey}"`));
+  const items = list.map((item, index) => parseItem(item, l10n.t('entry {0} of "{1}"', index + 1, listKey)));
   return { items, info: parseInfo(document.info) };
 }
 
@@ -55,25 +57,25 @@ export function parseTerritoryUsers(body: string): ListPage<TerritoryUser> {
 export function parseJsonObject(body: string): JsonObject {
   const trimmed = body.trim();
   if (trimmed === '') {
-    throw new ZohoResponseError('the answer was empty');
+    throw new ZohoResponseError(l10n.t('the answer was empty'));
   }
   let value: JsonValue;
   try {
     value = readJson(trimmed);
   } catch (error) {
     if (error instanceof JsonReadError && error.kind === 'depth') {
-      throw new ZohoResponseError(`the answer nests values more than ${MAX_JSON_DEPTH} levels deep, so it was not read`);
+      throw new ZohoResponseError(l10n.t('the answer nests values more than {0} levels deep, so it was not read', MAX_JSON_DEPTH));
     }
     if (error instanceof JsonReadError && error.kind === 'number') {
-      throw new ZohoResponseError(`the answer has ${error.message}, so it was not read`);
+      throw new ZohoResponseError(l10n.t('the answer has a number of {0} digits at character {1}, so it was not read', formatNumber(error.digits ?? 0), error.position + 1));
     }
     if (trimmed.startsWith('<')) {
-      throw new ZohoResponseError(`the answer was an HTML page, not JSON (it starts "${preview(trimmed)}")`);
+      throw new ZohoResponseError(l10n.t('the answer was an HTML page, not JSON (it starts "{0}")', preview(trimmed)));
     }
-    throw new ZohoResponseError(`the answer was not valid JSON (it starts "${preview(trimmed)}"; ${body.length} bytes)`);
+    throw new ZohoResponseError(l10n.t('the answer was not valid JSON (it starts "{0}"; {1} bytes)', preview(trimmed), body.length));
   }
   if (!isObject(value)) {
-    throw new ZohoResponseError(`the answer was ${describeType(value)}, not a JSON object`);
+    throw new ZohoResponseError(l10n.t('the answer was {0}, not a JSON object', describeType(value)));
   }
   return value;
 }
@@ -101,23 +103,25 @@ export function readErrorBody(value: unknown, listKey?: string): { code: string 
 
 function parseCountEntry(entry: JsonValue, where: string): TerritoryUserCount {
   if (!isObject(entry)) {
-    throw new ZohoResponseError(`${where} is ${describeType(entry)}, not an object`);
+    throw notAnObject(where, entry);
   }
   const territory = entry.territory;
   if (!isObject(territory)) {
-    throw new ZohoResponseError(`${where} has ${territory === undefined ? 'no "territory"' : `a "territory" that is ${describeType(territory)}`}`);
+    throw new ZohoResponseError(
+      territory === undefined ? l10n.t('{0} has no "territory"', where) : l10n.t('{0} has a "territory" that is {1}', where, describeType(territory)),
+    );
   }
-  const id = parseId(territory.id, where, 'territory ID');
+  const id = parseId(territory.id, where, 'territory');
   const name = text(territory.name);
-  const count = parseCount(entry.count, `${where} (territory ${id})`);
+  const count = parseCount(entry.count, l10n.t('{0} (territory {1})', where, id));
   return { id, name, count, raw: entry };
 }
 
 function parseTerritoryRecord(entry: JsonValue, where: string): TerritoryRecord {
   if (!isObject(entry)) {
-    throw new ZohoResponseError(`${where} is ${describeType(entry)}, not an object`);
+    throw notAnObject(where, entry);
   }
-  const id = parseId(entry.id, where, 'territory ID');
+  const id = parseId(entry.id, where, 'territory');
   const parent = entry.reporting_to;
   // A parent without a usable ID is treated as none: the territory then shows at the top level.
   const reportingToId = isObject(parent) ? idText(parent.id) : undefined;
@@ -126,9 +130,9 @@ function parseTerritoryRecord(entry: JsonValue, where: string): TerritoryRecord 
 
 function parseUser(entry: JsonValue, where: string): TerritoryUser {
   if (!isObject(entry)) {
-    throw new ZohoResponseError(`${where} is ${describeType(entry)}, not an object`);
+    throw notAnObject(where, entry);
   }
-  const id = parseId(entry.id, where, 'user ID');
+  const id = parseId(entry.id, where, 'user');
   const fullName = text(entry.full_name) || [text(entry.first_name), text(entry.last_name)].filter(Boolean).join(' ');
   const role = isObject(entry.role) ? text(entry.role.name) : '';
   return { id, fullName, email: text(entry.email), role, status: text(entry.status), raw: entry };
@@ -143,12 +147,22 @@ function text(value: JsonValue | undefined): string {
  * An ID as Zoho sends it: a string of digits, or a whole number (spec and SDK examples), which stays
  * exact past 2^53. Nothing else: an ID goes into URL paths, where `..` or `/` would lead elsewhere.
  */
-function parseId(value: JsonValue | undefined, where: string, what: string): string {
+function parseId(value: JsonValue | undefined, where: string, of: 'territory' | 'user'): string {
   const id = idText(value);
   if (id !== undefined) {
     return id;
   }
-  throw new ZohoResponseError(`${where} has ${value === undefined ? `no ${what}` : `the ${what} ${previewJson(value)}, not a string of digits`}`);
+  if (value === undefined) {
+    throw new ZohoResponseError(of === 'territory' ? l10n.t('{0} has no territory ID', where) : l10n.t('{0} has no user ID', where));
+  }
+  const shown = previewJson(value);
+  throw new ZohoResponseError(
+    of === 'territory' ? l10n.t('{0} has the territory ID {1}, not a string of digits', where, shown) : l10n.t('{0} has the user ID {1}, not a string of digits', where, shown),
+  );
+}
+
+function notAnObject(where: string, entry: JsonValue): ZohoResponseError {
+  return new ZohoResponseError(l10n.t('{0} is {1}, not an object', where, describeType(entry)));
 }
 
 function idText(value: JsonValue | undefined): string | undefined {
@@ -164,8 +178,9 @@ function parseCount(value: JsonValue | undefined, where: string): number {
   if (typeof value === 'string' && /^\s*\d{1,15}\s*$/.test(value)) {
     return Number(value.trim());
   }
-  const shown = value === undefined ? 'no user count' : `the user count ${previewJson(value)}`;
-  throw new ZohoResponseError(`${where} has ${shown}, not a whole number of users`);
+  throw new ZohoResponseError(
+    value === undefined ? l10n.t('{0} has no user count, not a whole number of users', where) : l10n.t('{0} has the user count {1}, not a whole number of users', where, previewJson(value)),
+  );
 }
 
 function parseInfo(value: JsonValue | undefined): PageInfo | undefined {
@@ -195,12 +210,21 @@ function describeType(value: unknown): string {
     return 'null';
   }
   if (Array.isArray(value)) {
-    return 'a list';
+    return l10n.t('a list');
   }
-  if (typeof value === 'string') {
-    return `the text ${previewJson(value)}`;
+  switch (typeof value) {
+    case 'string':
+      return l10n.t('the text {0}', previewJson(value));
+    case 'number':
+    case 'bigint':
+      return l10n.t('a number');
+    case 'boolean':
+      return l10n.t('a boolean');
+    case 'object':
+      return l10n.t('an object');
+    default:
+      return typeof value;
   }
-  return typeof value === 'bigint' ? 'a number' : `a ${typeof value}`;
 }
 
 /** The start of a text from the server, on one line and safe to show, for an error message. */

@@ -1,3 +1,6 @@
+import * as l10n from '@vscode/l10n';
+import { formatNumber } from '../support/locale';
+import { durationText, listName, sizeText } from './loadWords';
 import { parseObjectOrUndefined, redirectTarget } from './answers';
 import { ZohoEndpoint } from './endpoint';
 import { ZohoApiError, ZohoNetworkError, ZohoResponseError } from './errors';
@@ -136,7 +139,7 @@ export class ZohoClient {
    */
   async getTerritoryUsers(endpoint: ZohoEndpoint, token: string, territoryId: string, signal?: AbortSignal): Promise<ListResult<TerritoryUser>> {
     if (!isZohoId(territoryId)) {
-      throw new ZohoResponseError(`the territory ID "${serverText(territoryId, 40)}" is not a string of digits, so its users were not asked for`);
+      throw new ZohoResponseError(l10n.t('the territory ID "{0}" is not a string of digits, so its users were not asked for', serverText(territoryId, 40)));
     }
     const base = `${apiBase(endpoint)}/settings/territories/${encodeURIComponent(territoryId)}/users`;
     return this.getAllPages(endpoint, token, signal, {
@@ -202,15 +205,21 @@ export class ZohoClient {
         if (!parsed.info?.moreRecords) {
           break;
         }
-        const more = 'Zoho said more followed.';
+        // The note is shown in the view (and logged): in the display language.
+        const what = listName(list.what);
         if (page > 1 && added === 0) {
-          note = `Zoho said more ${list.what} followed page ${page - 1}, but page ${page} repeated ones already loaded, so loading stopped there.`;
+          note = l10n.t('Zoho said more {0} followed page {1}, but page {2} repeated ones already loaded, so loading stopped there.', what, formatNumber(page - 1), formatNumber(page));
         } else if (page >= this.maxPages) {
-          note = `Stopped after ${this.maxPages} pages of ${list.what}; ${more}`;
+          note = l10n.t('Stopped after {0} pages of {1}; Zoho said more followed.', formatNumber(this.maxPages), what);
         } else if (bytes >= this.maxLoadBytes) {
-          note = `Stopped after ${page} pages of ${list.what} (${formatBytes(bytes)}), the most one load reads; ${more}`;
+          note = l10n.t('Stopped after {0} pages of {1} ({2}), the most one load reads; Zoho said more followed.', formatNumber(page), what, sizeText(bytes));
         } else if (this.now() - started >= this.maxLoadMs) {
-          note = `Stopped after ${page} pages of ${list.what}: loading took longer than ${formatDuration(this.maxLoadMs)}, the longest one load waits; ${more}`;
+          note = l10n.t(
+            'Stopped after {0} pages of {1}: loading took longer than {2}, the longest one load waits; Zoho said more followed.',
+            formatNumber(page),
+            what,
+            durationText(this.maxLoadMs),
+          );
         }
         if (note) {
           break;
@@ -295,7 +304,7 @@ export class ZohoClient {
     }
     if (status >= 300 && status < 400) {
       throw new ZohoResponseError(
-        `Zoho answered with a redirect (HTTP ${status}) to ${redirectTarget(headers.get('location'))}; it was not followed, so the token went nowhere else`,
+        l10n.t('Zoho answered with a redirect (HTTP {0}) to {1}; it was not followed, so the token went nowhere else', status, redirectTarget(headers.get('location'))),
       );
     }
     const error = readErrorBody(parseObjectOrUndefined(body));
@@ -304,20 +313,15 @@ export class ZohoClient {
 }
 
 function tooLarge(maxBytes: number): ZohoResponseError {
-  return new ZohoResponseError(`the answer was larger than ${Math.round(maxBytes / (1024 * 1024))} MB, so it was refused`);
+  return new ZohoResponseError(l10n.t('the answer was larger than {0} MB, so it was refused', formatNumber(Math.round(maxBytes / (1024 * 1024)))));
 }
 
-/** "512 bytes", "1.3 kB", "47.9 MB". */
+/** "512 bytes", "1.3 kB", "47.9 MB": for the log. */
 function formatBytes(bytes: number): string {
   if (bytes < 1024) {
     return `${bytes} bytes`;
   }
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-/** "45 s", "5 minutes". */
-function formatDuration(ms: number): string {
-  return ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} minutes`;
 }
 
 function describeFailure(error: unknown): string {

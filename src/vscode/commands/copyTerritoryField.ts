@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { displayName } from '../../core/territories/names';
 import { CommandDeps } from './commandDeps';
 import { copyText, targetElement } from './clipboard';
@@ -5,7 +6,8 @@ import { copyText, targetElement } from './clipboard';
 /** "Copy ID" and "Copy Name" on a territory. */
 export function copyTerritoryField({ view, secrets }: Pick<CommandDeps, 'view' | 'secrets'>, field: 'id' | 'name') {
   return async (element?: unknown): Promise<string | undefined> => {
-    const target = targetElement(view, element, 'territory', `Select a territory in the Territories view to copy its ${field === 'id' ? 'ID' : 'name'}.`);
+    const hint = field === 'id' ? vscode.l10n.t('Select a territory in the Territories view to copy its ID.') : vscode.l10n.t('Select a territory in the Territories view to copy its name.');
+    const target = targetElement(view, element, 'territory', hint);
     if (!target) {
       return undefined;
     }

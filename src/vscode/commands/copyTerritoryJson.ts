@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { documentText } from '../../core/support/jsonWriter';
 import { displayName } from '../../core/territories/names';
 import { territoryDocument } from '../../core/territories/documents';
@@ -10,7 +11,7 @@ import { copyText, targetElement } from './clipboard';
  */
 export function copyTerritoryJson({ view, secrets }: Pick<CommandDeps, 'view' | 'secrets'>) {
   return async (element?: unknown): Promise<string | undefined> => {
-    const target = targetElement(view, element, 'territory', 'Select a territory in the Territories view to copy it as JSON.');
+    const target = targetElement(view, element, 'territory', vscode.l10n.t('Select a territory in the Territories view to copy it as JSON.'));
     if (!target) {
       return undefined;
     }

@@ -1,13 +1,13 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
-import { EXPORT_FORMATS, ExportFormat } from '../../core/export/tableFormats';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, ExportFormat, exportFormatLabel } from '../../core/export/tableFormats';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
 import { Logger } from '../../core/support/logger';
 
 /** The save dialog's filters, in the order shown; the first (CSV) is the default. */
-const FILTERS: Record<string, string[]> = Object.fromEntries(
-  (Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((format) => [EXPORT_FORMATS[format].label, [EXPORT_FORMATS[format].extension]]),
-);
+function filters(): Record<string, string[]> {
+  return Object.fromEntries(EXPORT_FORMATS.map((format) => [exportFormatLabel(format), [EXPORT_EXTENSIONS[format]]]));
+}
 
 /** The format a file's extension names: `.json` → JSON, `.md`/`.markdown` → Markdown, else CSV. */
 export function formatOfPath(path: string): ExportFormat {
@@ -41,15 +41,15 @@ export async function exportTarget(target: unknown, baseName: string, title: str
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
   return vscode.window.showSaveDialog({
     title,
-    saveLabel: 'Export',
+    saveLabel: vscode.l10n.t('Export'),
     defaultUri: vscode.Uri.joinPath(folder, `${baseName}-${today()}.csv`),
-    filters: FILTERS,
+    filters: filters(),
   });
 }
 
 /**
  * Writes the file (UTF-8; a CSV's BOM is in `text`), with every secret the extension holds blanked.
- * A failure is logged and shown once, with the reason (as `command` failing to write the file);
+ * A failure is logged (in English, as `command`, the command's name) and shown once, with the reason;
  * resolves whether the file was written.
  */
 export async function saveExport(uri: vscode.Uri, text: string, command: string, log: Logger, secrets: KnownSecrets): Promise<boolean> {
@@ -59,7 +59,7 @@ export async function saveExport(uri: vscode.Uri, text: string, command: string,
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     log.error(`${command} could not write ${fileNameOf(uri)}: ${reason}`);
-    void vscode.window.showErrorMessage(secrets.redact(`Could not write ${fileNameOf(uri)}: ${reason}`));
+    void vscode.window.showErrorMessage(secrets.redact(vscode.l10n.t('Could not write {0}: {1}', fileNameOf(uri), reason)));
     return false;
   }
 }
@@ -74,8 +74,10 @@ export function exportedPath(uri: vscode.Uri): string {
  * to show it in the system's file manager). Not awaited by the command, so scripts get the path at once.
  */
 export function announceExport(uri: vscode.Uri, message: string, secrets: KnownSecrets, warning = false): void {
-  const open = 'Open';
-  const reveal = process.platform === 'darwin' ? 'Reveal in Finder' : process.platform === 'win32' ? 'Reveal in File Explorer' : 'Open Containing Folder';
+  const open = vscode.l10n.t('Open');
+  // VS Code's own words for revealFileInOS on each platform.
+  const reveal =
+    process.platform === 'darwin' ? vscode.l10n.t('Reveal in Finder') : process.platform === 'win32' ? vscode.l10n.t('Reveal in File Explorer') : vscode.l10n.t('Open Containing Folder');
   const buttons = uri.scheme === 'file' ? [open, reveal] : [open];
   const show = warning ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   void show(secrets.redact(message), ...buttons).then((choice) => {

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { exportTerritories as territoriesFile } from '../../core/export/territoryTable';
 import { formatTerritoryCount } from '../../core/territories/names';
 import { CommandDeps } from './commandDeps';
@@ -20,7 +21,7 @@ export function exportTerritories(deps: Pick<CommandDeps, 'connections' | 'view'
     if (!connection || !snapshot) {
       return undefined;
     }
-    const uri = await exportTarget(isExportTarget(target) ? target : undefined, 'territories', `${connection.name}: Export Territories`);
+    const uri = await exportTarget(isExportTarget(target) ? target : undefined, 'territories', vscode.l10n.t('{0}: Export Territories', connection.name));
     if (!uri) {
       return undefined;
     }
@@ -28,9 +29,9 @@ export function exportTerritories(deps: Pick<CommandDeps, 'connections' | 'view'
     if (!(await saveExport(uri, territoriesFile(snapshot.tree, format), 'Export Territories', connection.logger, secrets))) {
       return undefined;
     }
-    const count = formatTerritoryCount(snapshot.tree.all.length);
-    connection.logger.info(`Exported ${count} as ${format} to ${uri.fsPath}.`);
-    announceExport(uri, `Exported ${count} of ${connection.name} to ${fileNameOf(uri)}.`, secrets);
+    const count = snapshot.tree.all.length;
+    connection.logger.info(`Exported ${count} ${count === 1 ? 'territory' : 'territories'} as ${format} to ${uri.fsPath}.`);
+    announceExport(uri, vscode.l10n.t('Exported {0} of {1} to {2}.', formatTerritoryCount(count), connection.name, fileNameOf(uri)), secrets);
     return exportedPath(uri);
   };
 }

@@ -3,6 +3,7 @@ import { exportTerritoryUsers as usersFile } from '../../core/export/territoryTa
 import { loadEach } from '../../core/export/userLoadQueue';
 import { TerritoryStore } from '../../core/territories/territoryStore';
 import { TerritoryUser } from '../../core/zohoApi/records';
+import { formatNumber } from '../../core/support/locale';
 import { CommandDeps } from './commandDeps';
 import { announceExport, exportTarget, isExportTarget, exportedPath, fileNameOf, formatOfPath, saveExport } from './exportFile';
 import { snapshotForCommand } from './snapshotForCommand';
@@ -36,14 +37,14 @@ export function exportTerritoryUsers(deps: Pick<CommandDeps, 'connections' | 'vi
       return undefined;
     }
     const { store, logger: log } = connection;
-    const uri = await exportTarget(isExportTarget(target) ? target : undefined, 'territory-users', `${connection.name}: Export Territory Users`);
+    const uri = await exportTarget(isExportTarget(target) ? target : undefined, 'territory-users', vscode.l10n.t('{0}: Export Territory Users', connection.name));
     if (!uri) {
       return undefined;
     }
     // Territories with no users need no request: Zoho's count says there are none.
     const withUsers = snapshot.tree.all.filter((node) => node.ownUsers > 0).map((node) => node.id);
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Loading territory users', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading territory users'), cancellable: true },
       async (progress, token) => {
         const controller = new AbortController();
         const stop = token.onCancellationRequested(() => controller.abort());
@@ -51,7 +52,8 @@ export function exportTerritoryUsers(deps: Pick<CommandDeps, 'connections' | 'vi
           return await loadEach(withUsers, {
             load: (id) => usersOf(store, id),
             signal: controller.signal,
-            onProgress: ({ done, total }) => progress.report({ message: `${done} of ${total} territories`, increment: 100 / Math.max(1, total) }),
+            onProgress: ({ done, total }) =>
+              progress.report({ message: vscode.l10n.t('{0} of {1} territories', formatNumber(done), formatNumber(total)), increment: 100 / Math.max(1, total) }),
           });
         } finally {
           stop.dispose();
@@ -60,7 +62,7 @@ export function exportTerritoryUsers(deps: Pick<CommandDeps, 'connections' | 'vi
     );
     if (result.cancelled) {
       log.info(`Export Territory Users cancelled after ${result.loaded.size + result.failures.size} of ${withUsers.length} territories.`);
-      void vscode.window.showInformationMessage('Export Territory Users cancelled: no file was written.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Export Territory Users cancelled: no file was written.'));
       return undefined;
     }
     const failures = new Map<string, string>();
@@ -73,8 +75,17 @@ export function exportTerritoryUsers(deps: Pick<CommandDeps, 'connections' | 'vi
     }
     const rows = [...result.loaded.values()].reduce((sum, users) => sum + users.length, 0);
     log.info(`Exported ${rows} territory users as ${format} to ${uri.fsPath} (${withUsers.length} territories asked, ${failures.size} failed).`);
-    const failed = failures.size === 0 ? '' : ` The users of ${failures.size} ${failures.size === 1 ? 'territory' : 'territories'} could not be loaded; the file says why on their rows.`;
-    announceExport(uri, `Exported ${rows} territory ${rows === 1 ? 'user' : 'users'} of ${connection.name} to ${fileNameOf(uri)}.${failed}`, secrets, failures.size > 0);
+    const exported =
+      rows === 1
+        ? vscode.l10n.t('Exported 1 territory user of {0} to {1}.', connection.name, fileNameOf(uri))
+        : vscode.l10n.t('Exported {0} territory users of {1} to {2}.', formatNumber(rows), connection.name, fileNameOf(uri));
+    const failed =
+      failures.size === 0
+        ? ''
+        : failures.size === 1
+          ? ` ${vscode.l10n.t('The users of 1 territory could not be loaded; the file says why on its rows.')}`
+          : ` ${vscode.l10n.t('The users of {0} territories could not be loaded; the file says why on their rows.', formatNumber(failures.size))}`;
+    announceExport(uri, `${exported}${failed}`, secrets, failures.size > 0);
     return exportedPath(uri);
   };
 }

@@ -26,8 +26,8 @@ export function showDetails(deps: Pick<CommandDeps, 'connections' | 'view' | 'se
     if (!node) {
       void vscode.window.showInformationMessage(
         id === undefined
-          ? 'Select a territory in the Territories view, or pick one with Find Territory…, to show its details.'
-          : secrets.redact(`No territory with ID ${id.slice(0, 40)} is loaded in ${connection.name}.`),
+          ? vscode.l10n.t('Select a territory in the Territories view, or pick one with Find Territory…, to show its details.')
+          : secrets.redact(vscode.l10n.t('No territory with ID {0} is loaded in {1}.', id.slice(0, 40), connection.name)),
       );
       return undefined;
     }

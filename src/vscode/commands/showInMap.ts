@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { CommandDeps } from './commandDeps';
 import { targetElement } from './clipboard';
 import { connectionFor } from './connectionTarget';
@@ -16,7 +17,7 @@ export function showInMap(deps: Pick<CommandDeps, 'connections' | 'view' | 'map'
       }
       return connection !== undefined;
     }
-    const target = targetElement(deps.view, element, 'territory', 'Select a territory in the Territories view to show it in the map.');
+    const target = targetElement(deps.view, element, 'territory', vscode.l10n.t('Select a territory in the Territories view to show it in the map.'));
     if (!target) {
       return false;
     }

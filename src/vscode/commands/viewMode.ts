@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SORT_ORDERS, SORT_ORDER_LABELS, SortOrder } from '../../core/territories/hierarchy';
+import { SORT_ORDERS, SortOrder, sortOrderLabel } from '../../core/territories/hierarchy';
 import { CommandDeps } from './commandDeps';
 
 /** "Show as Tree" / "Show as List": the hierarchy or a flat list, remembered across restarts. */
@@ -15,12 +15,12 @@ export function chooseSortOrder({ options }: Pick<CommandDeps, 'options'>) {
       const current = options.sortOrder;
       const picked = await vscode.window.showQuickPick(
         SORT_ORDERS.map((value) => ({
-          label: SORT_ORDER_LABELS[value],
-          description: value === current ? '(current)' : undefined,
-          detail: value.startsWith('users') ? 'In the hierarchy, by the branch total; in the list, by the territory\'s own users.' : undefined,
+          label: sortOrderLabel(value),
+          description: value === current ? vscode.l10n.t('(current)') : undefined,
+          detail: value.startsWith('users') ? vscode.l10n.t("In the hierarchy, by the branch total; in the list, by the territory's own users.") : undefined,
           value,
         })),
-        { title: 'Sort Territories', placeHolder: 'How should territories be ordered?' },
+        { title: vscode.l10n.t('Sort Territories'), placeHolder: vscode.l10n.t('How should territories be ordered?') },
       );
       chosen = picked?.value;
     }

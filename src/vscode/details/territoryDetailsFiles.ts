@@ -70,8 +70,11 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
     const snapshot = connection?.store.state.snapshot;
     const node = id === undefined ? undefined : snapshot?.tree.byId.get(id);
     if (!connection || !snapshot || !node) {
-      const where = connection ? ` in ${escapeMarkdown(connection.name)}` : '';
-      return this.secrets.redact(`# Territory not loaded\n\nNo territory with ID ${id ?? '(none)'} is loaded${where}. Refresh the Territories view and open its details again.\n`);
+      const heading = vscode.l10n.t('Territory not loaded');
+      const text = connection
+        ? vscode.l10n.t('No territory with ID {0} is loaded in {1}. Refresh the Territories view and open its details again.', id ?? vscode.l10n.t('(none)'), escapeMarkdown(connection.name))
+        : vscode.l10n.t('No territory with ID {0} is loaded. Refresh the Territories view and open its details again.', id ?? vscode.l10n.t('(none)'));
+      return this.secrets.redact(`# ${heading}\n\n${text}\n`);
     }
     const users = await this.usersOf(node, uri, connection);
     const details = detailsOfNode(node, { recordsLoaded: snapshot.records !== undefined, hierarchyFailure: snapshot.hierarchyFailure });

@@ -8,9 +8,10 @@ import type { Connection } from '../connections/connection';
 import type { Connections } from '../connections/connections';
 import type { TerritorySnapshot } from '../../core/territories/snapshot';
 import { MAP_VIEW_TYPE } from '../../ids';
+import { displayLocale } from '../localization';
 import { makeNonce, mapHtml } from './mapHtml';
 
-const TITLE = 'Territory Map';
+const title = () => vscode.l10n.t('Territory Map');
 
 export interface TerritoryMapPanelOptions {
   /** The extension's folder: the page may load files from its dist/webview only. */
@@ -95,7 +96,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
     if (this.panel) {
       this.panel.reveal();
     } else {
-      const panel = vscode.window.createWebviewPanel(MAP_VIEW_TYPE, TITLE, vscode.ViewColumn.Active, this.webviewOptions());
+      const panel = vscode.window.createWebviewPanel(MAP_VIEW_TYPE, title(), vscode.ViewColumn.Active, this.webviewOptions());
       this.adopt(panel);
     }
     if (focusId !== undefined) {
@@ -125,6 +126,8 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
       case 'ready':
         this.ready = true;
         this.posted = undefined;
+        // The page speaks the display language too: it formats the counts and names the blocks itself.
+        this.post({ type: 'locale', locale: displayLocale() });
         this.postState();
         return;
       case 'reveal':
@@ -219,7 +222,8 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
       }
       this.posted = snapshot;
       const organisation = this.connection.name;
-      const data = toMapData(snapshot.tree, { organisation, loadedAt: snapshot.loadedAt, note: snapshot.hierarchyFailure ? 'no hierarchy: all at the top level' : undefined });
+      const note = snapshot.hierarchyFailure ? vscode.l10n.t('no hierarchy: all at the top level') : undefined;
+      const data = toMapData(snapshot.tree, { organisation, loadedAt: snapshot.loadedAt, note });
       this.post({ type: 'show', data: this.options.redact(data) });
       this.postFocus();
       return;
@@ -246,7 +250,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
   /** "Territory Map: Zoho CRM (Europe)": the connection the territories come from. */
   private updateTitle(): void {
     if (this.panel) {
-      this.panel.title = this.options.redact(`${TITLE}: ${this.connection.name}`);
+      this.panel.title = this.options.redact(vscode.l10n.t('Territory Map: {0}', this.connection.name));
     }
   }
 }

@@ -2,6 +2,7 @@
 // dist/webview/map.js, an IIFE loaded by the panel's page with its nonce. It talks to the extension
 // only through postMessage, and keeps its zoom in the webview state so it survives being hidden.
 import type { HostMessage, WebviewMessage } from '../../core/map/mapMessages';
+import { useLocale } from '../../core/support/locale';
 import { MapView } from './mapView';
 import type { MapViewState } from './mapViewOptions';
 
@@ -32,6 +33,10 @@ const view = new MapView(document, {
 window.addEventListener('message', (event: MessageEvent) => {
   const message = event.data as HostMessage | undefined;
   switch (message?.type) {
+    case 'locale':
+      // The extension's display language and translations (a webview cannot reach vscode.l10n).
+      useLocale(message.locale);
+      break;
     case 'show':
       view.show(message.data);
       break;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { MapCell, MapLayout, columnsFor, isInBranch, visibleCells } from '../../core/map/mapLayout';
 import type { MapData } from '../../core/map/mapModel';
 import { describeMapEntry } from '../../core/map/mapText';
@@ -180,7 +181,7 @@ export function moreText(data: MapData, layout: MapLayout, parent: number, more:
   }
   return {
     title: `+${formatTerritoryCount(more)}`,
-    detail: `${formatUserCount(users)} · too thin to show: click to zoom in`,
+    detail: `${formatUserCount(users)} · ${l10n.t('too thin to show: click to zoom in')}`,
   };
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { MapLayout, pathTo } from '../../core/map/mapLayout';
 import type { MapData } from '../../core/map/mapModel';
 import { describeMapEntry } from '../../core/map/mapText';
@@ -36,7 +37,7 @@ export function drawBreadcrumb(
       button.type = 'button';
       entryOf.set(button, index);
       button.textContent = name;
-      button.title = `Zoom out to ${name}`;
+      button.title = l10n.t('Zoom out to {0}', name);
       item.appendChild(button);
     }
     return item;

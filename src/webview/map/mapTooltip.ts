@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { MapLayout } from '../../core/map/mapLayout';
 import type { MapData } from '../../core/map/mapModel';
 import { describeMapEntry } from '../../core/map/mapText';
@@ -31,7 +32,7 @@ export function showTooltip(
       const text = moreText(data, layout, index, more[1]);
       lines = [
         ['name', text.title],
-        ['detail', `under ${describeMapEntry(data, index, true).name}`],
+        ['detail', l10n.t('under {0}', describeMapEntry(data, index, true).name)],
         ['detail', text.detail],
       ];
     }
