@@ -1,4 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import { escapeMarkdown } from '../details/markdown';
+import { formatNumber } from '../support/locale';
 import type { FormatTime } from '../details/tooltip';
 import { serverText } from '../redaction/serverText';
 import { formatCountDelta } from '../territories/countChanges';
@@ -28,38 +30,49 @@ export function comparisonMarkdown(comparison: TerritoryComparison, options: Com
   const leftLabel = label(left);
   const rightLabel = label(right);
 
-  const out: string[] = [`# Territories compared: ${leftLabel} and ${rightLabel}`, ''];
+  const out: string[] = [`# ${l10n.t('Territories compared: {0} and {1}', leftLabel, rightLabel)}`, ''];
   out.push(`| | ${leftLabel} | ${rightLabel} |`, '| --- | --- | --- |');
-  out.push(`| Loaded | ${escapeMarkdown(serverText(formatTime(left.loadedAt), 60))} | ${escapeMarkdown(serverText(formatTime(right.loadedAt), 60))} |`);
-  out.push(`| Territories | ${number(left.territories)} | ${number(right.territories)} |`);
-  out.push(`| Users | ${number(left.totalUsers)} | ${number(right.totalUsers)} |`, '');
+  out.push(`| ${l10n.t('Loaded')} | ${escapeMarkdown(serverText(formatTime(left.loadedAt), 60))} | ${escapeMarkdown(serverText(formatTime(right.loadedAt), 60))} |`);
+  out.push(`| ${l10n.t('Territories')} | ${number(left.territories)} | ${number(right.territories)} |`);
+  out.push(`| ${l10n.t('Users')} | ${number(left.totalUsers)} | ${number(right.totalUsers)} |`, '');
 
   const counts = [
-    `${number(summary.onlyLeft)} only in ${leftLabel}`,
-    `${number(summary.onlyRight)} only in ${rightLabel}`,
-    `${number(summary.renamed)} renamed`,
-    `${number(summary.moved)} moved`,
-    `${number(summary.recounted)} with other user counts`,
-    `${number(summary.matched)} on both sides`,
+    l10n.t('{0} only in {1}', number(summary.onlyLeft), leftLabel),
+    l10n.t('{0} only in {1}', number(summary.onlyRight), rightLabel),
+    l10n.t('{0} renamed', number(summary.renamed)),
+    l10n.t('{0} moved', number(summary.moved)),
+    l10n.t('{0} with other user counts', number(summary.recounted)),
+    l10n.t('{0} on both sides', number(summary.matched)),
   ];
-  out.push(`**Summary:** ${counts.join(' · ')}.`, '');
+  out.push(`**${l10n.t('Summary:')}** ${counts.join(' · ')}.`, '');
   if (matching.idsDiffer) {
-    out.push(`IDs differ between the two sides: territories were matched by name (${number(matching.byName)} by name, ${number(matching.byId)} by ID).`, '');
+    out.push(l10n.t('IDs differ between the two sides: territories were matched by name ({0} by name, {1} by ID).', number(matching.byName), number(matching.byId)), '');
   } else if (matching.byName > 0) {
-    out.push(`${number(matching.byName)} of the territories on both sides have other IDs and were matched by name.`, '');
+    out.push(l10n.t('{0} of the territories on both sides have other IDs and were matched by name.', number(matching.byName)), '');
   }
   if (matching.ambiguousLeft + matching.ambiguousRight > 0) {
     out.push(
-      `${number(matching.ambiguousLeft)} territories in ${leftLabel} and ${number(matching.ambiguousRight)} in ${rightLabel} share their name with others and could not be told apart, so they are listed as only on one side.`,
+      l10n.t(
+        '{0} territories in {1} and {2} in {3} share their name with others and could not be told apart, so they are listed as only on one side.',
+        number(matching.ambiguousLeft),
+        leftLabel,
+        number(matching.ambiguousRight),
+        rightLabel,
+      ),
       '',
     );
   }
   if (!comparison.hierarchyCompared) {
-    const without = [left, right].filter((side) => !side.hierarchy).map(label).join(' and ');
-    out.push(`Parents and branch totals were not compared: the hierarchy of ${without} did not load.`, '');
+    const without = [left, right].filter((side) => !side.hierarchy).map(label);
+    out.push(
+      without.length === 2
+        ? l10n.t('Parents and branch totals were not compared: the hierarchies of {0} and {1} did not load.', without[0], without[1])
+        : l10n.t('Parents and branch totals were not compared: the hierarchy of {0} did not load.', without[0]),
+      '',
+    );
   }
   if (comparison.identical) {
-    out.push('The two sides are identical.', '');
+    out.push(l10n.t('The two sides are identical.'), '');
     return out.join('\n');
   }
 
@@ -74,21 +87,24 @@ export function comparisonMarkdown(comparison: TerritoryComparison, options: Com
     }
     out.push('');
     if (items.length > maxRows) {
-      out.push(`…and ${number(items.length - maxRows)} more.`, '');
+      out.push(l10n.t('…and {0} more.', number(items.length - maxRows)), '');
     }
   };
   const onlyRow = (t: SideTerritory) => [name(t), path(t), number(t.users)];
-  section(`Only in ${leftLabel}`, comparison.onlyLeft, ['Territory', 'Path', 'Users'], onlyRow);
-  section(`Only in ${rightLabel}`, comparison.onlyRight, ['Territory', 'Path', 'Users'], onlyRow);
-  section('Renamed', comparison.renamed, [`Name in ${leftLabel}`, `Name in ${rightLabel}`, `Path in ${rightLabel}`], (t) => [name(t.left), name(t.right), path(t.right)]);
-  section('Moved', comparison.moved, ['Territory', `Under, in ${leftLabel}`, `Under, in ${rightLabel}`], (t) => [name(t.right), parent(t.leftParent), parent(t.rightParent)]);
+  const onlyHeader = [l10n.t('Territory'), l10n.t('Path'), l10n.t('Users')];
+  section(l10n.t('Only in {0}', leftLabel), comparison.onlyLeft, onlyHeader, onlyRow);
+  section(l10n.t('Only in {0}', rightLabel), comparison.onlyRight, onlyHeader, onlyRow);
+  const renamedHeader = [l10n.t('Name in {0}', leftLabel), l10n.t('Name in {0}', rightLabel), l10n.t('Path in {0}', rightLabel)];
+  section(l10n.t('Renamed'), comparison.renamed, renamedHeader, (t) => [name(t.left), name(t.right), path(t.right)]);
+  const movedHeader = [l10n.t('Territory'), l10n.t('Under, in {0}', leftLabel), l10n.t('Under, in {0}', rightLabel)];
+  section(l10n.t('Moved'), comparison.moved, movedHeader, (t) => [name(t.right), parent(t.leftParent), parent(t.rightParent)]);
   const branches = comparison.hierarchyCompared;
-  const countsHeader = ['Territory', 'Path', 'Users', 'Change', ...(branches ? ['In branch', 'Change'] : [])];
-  section('User counts changed', comparison.recounted, countsHeader, (t) => [
+  const countsHeader = [l10n.t('Territory'), l10n.t('Path'), l10n.t('Users'), l10n.t('Change'), ...(branches ? [l10n.t('In branch'), l10n.t('Change')] : [])];
+  section(l10n.t('User counts changed'), comparison.recounted, countsHeader, (t) => [
     name(t.right),
     path(t.right),
     ...change(t.users, number(t.right.users)),
-    ...(branches ? change(t.branchUsers, 'unchanged') : []),
+    ...(branches ? change(t.branchUsers, l10n.t('unchanged')) : []),
   ]);
   return out.join('\n');
 }
@@ -106,11 +122,11 @@ function path(territory: SideTerritory): string {
 }
 
 function parent(territory: SideTerritory | undefined): string {
-  return territory ? path(territory) : '(top level)';
+  return territory ? path(territory) : l10n.t('(top level)');
 }
 
 function number(n: number): string {
-  return n.toLocaleString('en-US');
+  return formatNumber(n);
 }
 
 /** "1 → 3", "+2"; unchanged: `unchanged` and "—". */

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { ACCESS_TOKEN_SECRET_KEY, SIGN_IN_SECRET_KEY, STATE_KEYS } from '../../ids';
 import { EndpointSettings } from '../zohoApi/endpoint';
 import { DATA_CENTERS, DEFAULT_DATA_CENTER, isDataCenter } from '../zohoApi/dataCenters';
@@ -122,10 +123,10 @@ export function cleanConnectionName(name: string): string {
 export function checkConnectionName(name: string, otherNames: readonly string[]): string | undefined {
   const clean = cleanConnectionName(name);
   if (clean === '') {
-    return 'Give the connection a name.';
+    return l10n.t('Give the connection a name.');
   }
   if (otherNames.some((other) => other.toLocaleLowerCase() === clean.toLocaleLowerCase())) {
-    return `Another connection is called "${clean}".`;
+    return l10n.t('Another connection is called "{0}".', clean);
   }
   return undefined;
 }
@@ -149,8 +150,14 @@ export function describePlace(place: ConnectionPlace): string {
       // Not a URL: the load says so; the name keeps the data center.
     }
   }
-  const environment = place.environment && place.environment !== 'production' ? `, ${place.environment}` : '';
-  return `Zoho CRM (${where}${environment})`;
+  switch (place.environment) {
+    case 'sandbox':
+      return l10n.t('Zoho CRM ({0}, sandbox)', where);
+    case 'developer':
+      return l10n.t('Zoho CRM ({0}, developer)', where);
+    default:
+      return l10n.t('Zoho CRM ({0})', where);
+  }
 }
 
 /** What the connection is called: its own name, else where it points. */

@@ -14,6 +14,18 @@ export const ZOHO_ENVIRONMENTS = ['production', 'sandbox', 'developer'] as const
 export type ZohoEnvironment = (typeof ZOHO_ENVIRONMENTS)[number];
 export const DEFAULT_ENVIRONMENT: ZohoEnvironment = 'production';
 
+/** "Production", "Sandbox", "Developer", in the display language. */
+export function environmentLabel(environment: ZohoEnvironment): string {
+  switch (environment) {
+    case 'production':
+      return l10n.t('Production');
+    case 'sandbox':
+      return l10n.t('Sandbox');
+    case 'developer':
+      return l10n.t('Developer');
+  }
+}
+
 export function isZohoEnvironment(value: unknown): value is ZohoEnvironment {
   return typeof value === 'string' && (ZOHO_ENVIRONMENTS as readonly string[]).includes(value);
 }

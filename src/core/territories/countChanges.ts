@@ -1,3 +1,4 @@
+import { formatNumber } from '../support/locale';
 import { TerritorySnapshot } from './snapshot';
 
 /**
@@ -28,6 +29,6 @@ export const MINUS_SIGN = '\u2212';
  * minus sign, U+2212, not a hyphen), "0"; thousands grouped ("+1,200").
  */
 export function formatCountDelta(delta: number): string {
-  const digits = Math.abs(delta).toLocaleString('en-US');
+  const digits = formatNumber(Math.abs(delta));
   return delta > 0 ? `+${digits}` : delta < 0 ? `${MINUS_SIGN}${digits}` : '0';
 }

@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
 import { checkConnectionName, cleanConnectionName, describePlace } from '../../core/connections/connectionRecords';
 import { DATA_CENTERS, DataCenter, isDataCenter } from '../../core/zohoApi/dataCenters';
-import { ZOHO_ENVIRONMENTS, ZohoEnvironment, apiDomainFor, isZohoEnvironment } from '../../core/signIn/environments';
+import { ZOHO_ENVIRONMENTS, ZohoEnvironment, apiDomainFor, environmentLabel, isZohoEnvironment } from '../../core/signIn/environments';
 import { EndpointSettings, resolveEndpoint } from '../../core/zohoApi/endpoint';
 import { describeError } from '../../core/messages/errorMessages';
 import { COMMANDS } from '../../ids';
 import { CommandDeps } from './commandDeps';
 import { ConnectionLoadSummary } from './loadAndReport';
+
+/** "Add Zoho CRM Connection (2/3)": the dialog's title at each step. */
+const title = (step: number) => vscode.l10n.t('Add Zoho CRM Connection ({0}/{1})', step, 3);
 
 /** What a script may pass to add a connection without a dialog. Exactly one of `token` and `signIn`. */
 export interface AddConnectionRequest {
@@ -24,7 +27,6 @@ export interface AddConnectionRequest {
   readonly via?: 'signIn' | 'token';
 }
 
-const TITLE = 'Add Zoho CRM Connection';
 
 /**
  * "Add Connection…": another Zoho CRM org, side by side with the others. Asks how to get in (a
@@ -70,10 +72,10 @@ export function addConnection(deps: Pick<CommandDeps, 'connections' | 'secrets'>
 async function askForConnection({ connections }: Pick<CommandDeps, 'connections'>): Promise<AddConnectionRequest | undefined> {
   const how = await vscode.window.showQuickPick(
     [
-      { label: '$(account) Sign in with a Zoho Self Client', detail: 'Stays signed in: the extension renews the access token.', id: 'signIn' as const },
-      { label: '$(key) Paste an access token', detail: 'For a quick look: a token lasts an hour.', id: 'token' as const },
+      { label: `$(account) ${vscode.l10n.t('Sign in with a Zoho Self Client')}`, detail: vscode.l10n.t('Stays signed in: the extension renews the access token.'), id: 'signIn' as const },
+      { label: `$(key) ${vscode.l10n.t('Paste an access token')}`, detail: vscode.l10n.t('For a quick look: a token lasts an hour.'), id: 'token' as const },
     ],
-    { title: `${TITLE} (1/3)`, placeHolder: 'How should the extension get in?', ignoreFocusOut: true },
+    { title: title(1), placeHolder: vscode.l10n.t('How should the extension get in?'), ignoreFocusOut: true },
   );
   if (!how) {
     return undefined;
@@ -86,17 +88,17 @@ async function askForConnection({ connections }: Pick<CommandDeps, 'connections'
   const dataCenter = await vscode.window.showQuickPick(
     [
       ...(Object.keys(DATA_CENTERS) as DataCenter[]).map((id) => ({ label: DATA_CENTERS[id].label, description: new URL(DATA_CENTERS[id].apiDomain).host, id: id as DataCenter | 'other' })),
-      { label: 'Another API domain…', description: 'an origin of its own, e.g. a test server', id: 'other' as const },
+      { label: vscode.l10n.t('Another API domain…'), description: vscode.l10n.t('an origin of its own, e.g. a test server'), id: 'other' as const },
     ],
-    { title: `${TITLE} (2/3)`, placeHolder: 'Where does the organisation live? (the domain you sign in to Zoho CRM at)', ignoreFocusOut: true },
+    { title: title(2), placeHolder: vscode.l10n.t('Where does your organisation live? (the domain you sign in to Zoho CRM at)'), ignoreFocusOut: true },
   );
   if (!dataCenter) {
     return undefined;
   }
   if (dataCenter.id === 'other') {
     const apiDomain = await vscode.window.showInputBox({
-      title: `${TITLE} (2/3)`,
-      prompt: 'The API origin requests go to. https only; plain http only for 127.0.0.1, localhost and [::1].',
+      title: title(2),
+      prompt: vscode.l10n.t('The API origin requests go to. https only; plain http only for 127.0.0.1, localhost and [::1].'),
       placeHolder: 'https://sandbox.zohoapis.com',
       ignoreFocusOut: true,
       validateInput: (value) => apiDomainProblem(value),
@@ -109,8 +111,8 @@ async function askForConnection({ connections }: Pick<CommandDeps, 'connections'
   }
   const place: DataCenter = dataCenter.id;
   const environment = await vscode.window.showQuickPick(
-    ZOHO_ENVIRONMENTS.map((id): vscode.QuickPickItem & { id: ZohoEnvironment } => ({ label: id[0].toUpperCase() + id.slice(1), description: apiDomainFor(place, id), id })),
-    { title: `${TITLE} (2/3)`, placeHolder: 'Which organisation?', ignoreFocusOut: true },
+    ZOHO_ENVIRONMENTS.map((id): vscode.QuickPickItem & { id: ZohoEnvironment } => ({ label: environmentLabel(id), description: apiDomainFor(place, id), id })),
+    { title: title(2), placeHolder: vscode.l10n.t('Which organisation?'), ignoreFocusOut: true },
   );
   if (!environment) {
     return undefined;
@@ -123,7 +125,7 @@ async function askForConnection({ connections }: Pick<CommandDeps, 'connections'
 function apiDomainProblem(value: string): string | undefined {
   try {
     resolveEndpoint({ dataCenter: '', apiDomain: value.trim() || ' ', apiVersion: '' });
-    return value.trim() === '' ? 'Type an origin such as https://sandbox.zohoapis.com.' : undefined;
+    return value.trim() === '' ? vscode.l10n.t('Type an origin such as https://sandbox.zohoapis.com.') : undefined;
   } catch (error) {
     return describeError(error).message;
   }
@@ -132,8 +134,8 @@ function apiDomainProblem(value: string): string | undefined {
 /** The connection's name; `suggested` is offered (and used when left empty). */
 async function askName(others: readonly string[], suggested: string, step: number): Promise<string | undefined> {
   return vscode.window.showInputBox({
-    title: `${TITLE} (${step}/3)`,
-    prompt: suggested ? 'A name for the connection, as the view and messages will call it.' : 'A name for the connection, or leave it empty to name it after where it points.',
+    title: title(step),
+    prompt: suggested ? vscode.l10n.t('A name for the connection, as the view and messages will call it.') : vscode.l10n.t('A name for the connection, or leave it empty to name it after where it points.'),
     value: suggested,
     ignoreFocusOut: true,
     validateInput: (value) => (value.trim() === '' ? undefined : checkConnectionName(value, others)),

@@ -8,13 +8,13 @@ import { connectionFor } from './connectionTarget';
  */
 export function clearToken(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (target?: unknown): Promise<void> => {
-    const connection = await connectionFor(deps, target, 'clears its access token');
+    const connection = await connectionFor(deps, target, vscode.l10n.t('Which connection clears its access token?'));
     if (!connection) {
       return;
     }
     await connection.tokens.clear();
     await connection.credentials.update(true);
     await deps.connections.updateContext();
-    vscode.window.setStatusBarMessage(deps.secrets.redact(`$(check) ${connection.name}: access token cleared`), 4000);
+    vscode.window.setStatusBarMessage(`$(check) ${deps.secrets.redact(vscode.l10n.t('{0}: access token cleared', connection.name))}`, 4000);
   };
 }

@@ -5,12 +5,13 @@ import { TerritoryTreeElement } from '../view/treeElements';
 
 /**
  * Puts text on the clipboard, with every secret the extension holds blanked (the text comes from
- * Zoho, which may echo one), and confirms it briefly in the status bar. Resolves with what was copied.
+ * Zoho, which may echo one), and confirms it briefly in the status bar with `confirmation` ("Copied
+ * …"). Resolves with what was copied.
  */
-export async function copyText(secrets: KnownSecrets, text: string, what: string): Promise<string> {
+export async function copyText(secrets: KnownSecrets, text: string, confirmation: string): Promise<string> {
   const safe = secrets.redact(text);
   await vscode.env.clipboard.writeText(safe);
-  vscode.window.setStatusBarMessage(`$(check) Copied ${what}`, 4000);
+  vscode.window.setStatusBarMessage(`$(check) ${secrets.redact(confirmation)}`, 4000);
   return safe;
 }
 

@@ -5,7 +5,9 @@ import { comparisonMarkdown } from '../../core/compare/comparisonMarkdown';
 import { formatAge } from '../../core/territories/labels';
 import { TerritorySnapshot } from '../../core/territories/snapshot';
 import { documentText } from '../../core/support/jsonWriter';
+import { formatNumber } from '../../core/support/locale';
 import { Connection } from '../connections/connection';
+import { localDateTimeFormatter, localTimeOfDayFormatter } from '../localTime';
 import { CommandDeps } from './commandDeps';
 import { copyText } from './clipboard';
 import { connectionFor } from './connectionTarget';
@@ -27,7 +29,7 @@ type Other = { readonly connection: Connection } | { readonly previous: Territor
 export function compareTerritories(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets' | 'comparisons'>) {
   return async (first?: unknown, second?: unknown): Promise<ComparisonJson | undefined> => {
     const { connections, secrets } = deps;
-    const left = await connectionFor(deps, first, 'to compare');
+    const left = await connectionFor(deps, first, vscode.l10n.t('Which connection to compare?'));
     if (!left) {
       return undefined;
     }
@@ -35,13 +37,13 @@ export function compareTerritories(deps: Pick<CommandDeps, 'connections' | 'view
     if (!other) {
       if (second === PREVIOUS_LOAD || (second === undefined && !connections.multiple)) {
         void vscode.window.showInformationMessage(
-          secrets.redact(`Nothing to compare ${left.name} with yet: it has no previous load. Refresh it later to see what changed, or add another connection to compare with.`),
+          secrets.redact(vscode.l10n.t('Nothing to compare {0} with yet: it has no previous load. Refresh it later to see what changed, or add another connection to compare with.', left.name)),
         );
       }
       return undefined;
     }
-    const leftSnapshot = await snapshotForCommand(left, secrets, 'to compare');
-    const rightSnapshot = 'connection' in other ? await snapshotForCommand(other.connection, secrets, 'to compare') : other.previous;
+    const leftSnapshot = await snapshotForCommand(left, secrets);
+    const rightSnapshot = 'connection' in other ? await snapshotForCommand(other.connection, secrets) : other.previous;
     if (!leftSnapshot || !rightSnapshot) {
       return undefined;
     }
@@ -49,29 +51,35 @@ export function compareTerritories(deps: Pick<CommandDeps, 'connections' | 'view
     const sides: [CompareSide, CompareSide] =
       'connection' in other
         ? [{ label: left.name, snapshot: leftSnapshot }, { label: other.connection.name, snapshot: rightSnapshot }]
-        : [{ label: `${left.name}, ${previousLabel(other.previous)}`, snapshot: other.previous }, { label: `${left.name}, now`, snapshot: leftSnapshot }];
+        : [
+            { label: vscode.l10n.t('{0}, {1}', left.name, previousLabel(other.previous)), snapshot: other.previous },
+            { label: vscode.l10n.t('{0}, now', left.name), snapshot: leftSnapshot },
+          ];
     const comparison = compare(...sides);
-    const title = `${sides[0].label} ↔ ${sides[1].label}`;
-    const uri = deps.comparisons.add(title, comparisonMarkdown(comparison));
+    const title = vscode.l10n.t('{0} ↔ {1}', sides[0].label, sides[1].label);
+    const uri = deps.comparisons.add(title, comparisonMarkdown(comparison, { formatTime: localDateTimeFormatter() }));
     await vscode.commands.executeCommand('markdown.showPreview', uri);
     const json = secrets.redactValue(comparisonJson(comparison));
     const { summary } = comparison;
     const differences = summary.onlyLeft + summary.onlyRight + summary.renamed + summary.moved + summary.recounted;
-    const copy = 'Copy as JSON';
-    void vscode.window
-      .showInformationMessage(secrets.redact(comparison.identical ? `${title}: the two sides are identical.` : `${title}: ${differences} difference${differences === 1 ? '' : 's'}.`), copy)
-      .then((choice) => {
-        if (choice === copy) {
-          void copyText(secrets, documentText(json), 'the comparison as JSON');
-        }
-      });
+    const said = comparison.identical
+      ? vscode.l10n.t('{0}: the two sides are identical.', title)
+      : differences === 1
+        ? vscode.l10n.t('{0}: 1 difference.', title)
+        : vscode.l10n.t('{0}: {1} differences.', title, formatNumber(differences));
+    const copy = vscode.l10n.t('Copy as JSON');
+    void vscode.window.showInformationMessage(secrets.redact(said), copy).then((choice) => {
+      if (choice === copy) {
+        void copyText(secrets, documentText(json), vscode.l10n.t('Copied the comparison as JSON'));
+      }
+    });
     return json;
   };
 }
 
 /** "loaded 09:41" / "saved 3 h ago": which earlier load a side is. */
 function previousLabel(snapshot: TerritorySnapshot): string {
-  return snapshot.cached ? `saved ${formatAge(Date.now() - snapshot.loadedAt)}` : `loaded ${new Date(snapshot.loadedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}`;
+  return snapshot.cached ? vscode.l10n.t('saved {0}', formatAge(Date.now() - snapshot.loadedAt)) : vscode.l10n.t('loaded {0}', localTimeOfDayFormatter()(snapshot.loadedAt));
 }
 
 function previousOf(connection: Connection): Other | undefined {
@@ -80,7 +88,7 @@ function previousOf(connection: Connection): Other | undefined {
 }
 
 async function otherConnection(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>, argument: unknown): Promise<Other | undefined> {
-  const connection = await connectionFor(deps, argument, 'to compare with');
+  const connection = await connectionFor(deps, argument, vscode.l10n.t('Compare with which connection?'));
   return connection && { connection };
 }
 
@@ -88,12 +96,14 @@ async function otherConnection(deps: Pick<CommandDeps, 'connections' | 'view' | 
 async function pickOther(left: Connection, all: readonly Connection[]): Promise<Other | undefined> {
   const previous = left.store.state.previous;
   const items: Array<vscode.QuickPickItem & { other: Other }> = [
-    ...all.filter((connection) => connection !== left).map((connection) => ({ label: `$(cloud) ${connection.name}`, description: 'as loaded now', other: { connection } })),
-    ...(previous ? [{ label: `$(history) ${left.name}, ${previousLabel(previous)}`, description: 'what changed since', other: { previous } }] : []),
+    ...all.filter((connection) => connection !== left).map((connection) => ({ label: `$(cloud) ${connection.name}`, description: vscode.l10n.t('as loaded now'), other: { connection } })),
+    ...(previous
+      ? [{ label: `$(history) ${vscode.l10n.t('{0}, {1}', left.name, previousLabel(previous))}`, description: vscode.l10n.t('what changed since'), other: { previous } }]
+      : []),
   ];
   if (items.length === 0) {
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(items, { title: `Compare ${left.name} with…`, placeHolder: 'Another connection, or an earlier load of this one', ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Compare {0} with…', left.name), placeHolder: vscode.l10n.t('Another connection, or an earlier load of this one'), ignoreFocusOut: true });
   return picked?.other;
 }

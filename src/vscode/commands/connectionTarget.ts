@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { describePlace } from '../../core/connections/connectionRecords';
 import { summarizeConnection } from '../../core/territories/labels';
 import { Connection } from '../connections/connection';
+import { localTimeOfDayFormatter } from '../localTime';
 import { connectionOfElement } from '../view/treeElements';
 import { CommandDeps } from './commandDeps';
 
@@ -13,7 +14,7 @@ import { CommandDeps } from './commandDeps';
 export async function connectionFor(
   { connections, view, secrets }: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>,
   argument: unknown,
-  purpose: string,
+  question: string,
 ): Promise<Connection | undefined> {
   const ofRow = connectionOfElement(argument);
   if (ofRow) {
@@ -22,7 +23,7 @@ export async function connectionFor(
   if (typeof argument === 'string') {
     const named = connections.find(argument);
     if (!named) {
-      void vscode.window.showErrorMessage(secrets.redact(`There is no Zoho CRM connection called "${argument.slice(0, 60)}".`));
+      void vscode.window.showErrorMessage(secrets.redact(vscode.l10n.t('There is no Zoho CRM connection called "{0}".', argument.slice(0, 60))));
     }
     return named;
   }
@@ -30,7 +31,7 @@ export async function connectionFor(
     return connections.all[0];
   }
   const selected = view.treeView.selection.map(connectionOfElement).find((connection) => connection !== undefined);
-  return pickConnection(connections.all, `Which connection ${purpose}?`, selected);
+  return pickConnection(connections.all, question, selected);
 }
 
 /** A quick pick of connections, each with where it points and its state; `first` is offered first. */
@@ -40,10 +41,10 @@ export async function pickConnection(all: readonly Connection[], placeHolder: st
     ordered.map((connection) => ({
       label: connection.name,
       description: describePlace(connection.place()),
-      detail: summarizeConnection(connection.store.state, connection.credentials.hasCredentials, (at) => new Date(at).toLocaleTimeString(), Date.now()),
+      detail: summarizeConnection(connection.store.state, connection.credentials.hasCredentials, localTimeOfDayFormatter(), Date.now()),
       connection,
     })),
-    { title: 'Zoho CRM Connections', placeHolder, ignoreFocusOut: true },
+    { title: vscode.l10n.t('Zoho CRM Connections'), placeHolder, ignoreFocusOut: true },
   );
   return picked?.connection;
 }

@@ -17,19 +17,22 @@ import { snapshotForCommand } from './snapshotForCommand';
 export function copyDocument(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>, which: 'zoho' | 'hierarchy') {
   return async (target?: unknown): Promise<string | undefined> => {
     const { secrets } = deps;
-    const connection = await connectionFor(deps, target, 'to copy');
-    const snapshot = connection && (await snapshotForCommand(connection, secrets, 'to copy'));
+    const connection = await connectionFor(deps, target, vscode.l10n.t('Which connection to copy?'));
+    const snapshot = connection && (await snapshotForCommand(connection, secrets));
     if (!connection || !snapshot) {
       return undefined;
     }
-    const count = `${formatTerritoryCount(snapshot.tree.all.length)} of ${connection.name}`;
+    const count = formatTerritoryCount(snapshot.tree.all.length);
     if (which === 'zoho') {
-      return copyText(secrets, documentText({ ...zohoDocument(snapshot), connection: connectionJson(connection) }), `${count} as JSON`);
+      const text = documentText({ ...zohoDocument(snapshot), connection: connectionJson(connection) });
+      return copyText(secrets, text, vscode.l10n.t('Copied {0} of {1} as JSON', count, connection.name));
     }
     if (snapshot.hierarchyFailure) {
-      void vscode.window.showWarningMessage(secrets.redact(`${connection.name}: ${snapshot.hierarchyFailure} The copied JSON lists every territory at the top level.`));
+      void vscode.window.showWarningMessage(
+        secrets.redact(vscode.l10n.t('{0}: {1} The copied JSON lists every territory at the top level.', connection.name, snapshot.hierarchyFailure)),
+      );
     }
-    return copyText(secrets, documentText(hierarchyDocument(snapshot.tree.roots)), `the hierarchy of ${count} as JSON`);
+    return copyText(secrets, documentText(hierarchyDocument(snapshot.tree.roots)), vscode.l10n.t('Copied the hierarchy of {0} of {1} as JSON', count, connection.name));
   };
 }
 

@@ -12,6 +12,7 @@ export function copyTerritoryField({ view, secrets }: Pick<CommandDeps, 'view' |
       return undefined;
     }
     const { node } = target;
-    return copyText(secrets, field === 'id' ? node.id : node.name, field === 'id' ? `the ID of ${displayName(node.name, 40)}` : `"${displayName(node.name, 40)}"`);
+    const name = displayName(node.name, 40);
+    return copyText(secrets, field === 'id' ? node.id : node.name, field === 'id' ? vscode.l10n.t('Copied the ID of {0}', name) : vscode.l10n.t('Copied "{0}"', name));
   };
 }

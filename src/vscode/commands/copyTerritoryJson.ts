@@ -16,6 +16,6 @@ export function copyTerritoryJson({ view, secrets }: Pick<CommandDeps, 'view' | 
       return undefined;
     }
     const { node } = target;
-    return copyText(secrets, documentText(territoryDocument(node)), `${displayName(node.name, 40)} as JSON`);
+    return copyText(secrets, documentText(territoryDocument(node)), vscode.l10n.t('Copied {0} as JSON', displayName(node.name, 40)));
   };
 }

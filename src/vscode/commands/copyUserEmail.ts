@@ -9,6 +9,6 @@ export function copyUserEmail({ view, secrets }: Pick<CommandDeps, 'view' | 'sec
     if (!target) {
       return undefined;
     }
-    return copyText(secrets, target.user.email, target.user.email);
+    return copyText(secrets, target.user.email, vscode.l10n.t('Copied {0}', target.user.email));
   };
 }

@@ -16,8 +16,8 @@ import { connectionFor } from './connectionTarget';
 export function exportTerritories(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (target?: unknown, connectionArgument?: unknown): Promise<string | undefined> => {
     const { secrets } = deps;
-    const connection = await connectionFor(deps, connectionArgument ?? (isExportTarget(target) ? undefined : target), 'to export');
-    const snapshot = connection && (await snapshotForCommand(connection, secrets, 'to export'));
+    const connection = await connectionFor(deps, connectionArgument ?? (isExportTarget(target) ? undefined : target), vscode.l10n.t('Which connection to export?'));
+    const snapshot = connection && (await snapshotForCommand(connection, secrets));
     if (!connection || !snapshot) {
       return undefined;
     }

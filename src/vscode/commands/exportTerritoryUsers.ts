@@ -31,8 +31,8 @@ async function usersOf(store: TerritoryStore, territoryId: string): Promise<read
 export function exportTerritoryUsers(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (target?: unknown, connectionArgument?: unknown): Promise<string | undefined> => {
     const { secrets } = deps;
-    const connection = await connectionFor(deps, connectionArgument ?? (isExportTarget(target) ? undefined : target), 'to export');
-    const snapshot = connection && (await snapshotForCommand(connection, secrets, 'to export'));
+    const connection = await connectionFor(deps, connectionArgument ?? (isExportTarget(target) ? undefined : target), vscode.l10n.t('Which connection to export?'));
+    const snapshot = connection && (await snapshotForCommand(connection, secrets));
     if (!connection || !snapshot) {
       return undefined;
     }

@@ -13,7 +13,7 @@ interface TerritoryPick extends vscode.QuickPickItem {
   readonly connection: Connection;
 }
 
-const DETAILS_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('info'), tooltip: 'Show Territory Details' };
+const detailsButton = (): vscode.QuickInputButton => ({ iconPath: new vscode.ThemeIcon('info'), tooltip: vscode.l10n.t('Show Territory Details') });
 
 /** "Manager: J Smith" for a pick, or nothing when Zoho names none. */
 function managerOf(node: TerritoryNode): string | undefined {
@@ -37,11 +37,11 @@ export function findTerritory(deps: Pick<CommandDeps, 'connections' | 'view' | '
     const { connections, view, secrets } = deps;
     const searched =
       connectionArgument !== undefined || !connections.multiple
-        ? [await connectionFor(deps, connectionArgument, 'to search')].filter((connection): connection is Connection => connection !== undefined)
+        ? [await connectionFor(deps, connectionArgument, vscode.l10n.t('Which connection to search?'))].filter((connection): connection is Connection => connection !== undefined)
         : connections.all.filter((connection) => connection.credentials.hasCredentials);
     const loaded: Array<{ connection: Connection; nodes: readonly TerritoryNode[] }> = [];
     for (const connection of searched) {
-      const snapshot = await snapshotForCommand(connection, secrets, 'to find');
+      const snapshot = await snapshotForCommand(connection, secrets);
       if (snapshot) {
         loaded.push({ connection, nodes: snapshot.tree.all });
       }
@@ -55,12 +55,14 @@ export function findTerritory(deps: Pick<CommandDeps, 'connections' | 'view' | '
         (candidate): candidate is { connection: Connection; territory: TerritoryNode } => candidate.territory !== undefined,
       );
       if (!found) {
-        const where = loaded.length === 1 ? ` in ${loaded[0].connection.name}` : '';
-        void vscode.window.showInformationMessage(secrets.redact(`No territory with ID ${territoryId.slice(0, 40)} is loaded${where}.`));
+        const id = territoryId.slice(0, 40);
+        const message = loaded.length === 1 ? vscode.l10n.t('No territory with ID {0} is loaded in {1}.', id, loaded[0].connection.name) : vscode.l10n.t('No territory with ID {0} is loaded.', id);
+        void vscode.window.showInformationMessage(secrets.redact(message));
         return undefined;
       }
     } else {
       const several = connections.multiple;
+      const button = detailsButton();
       found = await pickTerritory(
         loaded.flatMap(({ connection, nodes }) =>
           nodes.map((territory) => {
@@ -70,8 +72,8 @@ export function findTerritory(deps: Pick<CommandDeps, 'connections' | 'view' | '
             return {
               label: secrets.redact(displayName(territory.name)),
               description: formatUserCount(territory.ownUsers),
-              detail: secrets.redact(`${where}${manager ? `${path} · Manager: ${manager}` : path}`),
-              buttons: [DETAILS_BUTTON],
+              detail: secrets.redact(`${where}${manager ? `${path} · ${vscode.l10n.t('Manager: {0}', manager)}` : path}`),
+              buttons: [button],
               territory,
               connection,
             };
@@ -91,8 +93,8 @@ export function findTerritory(deps: Pick<CommandDeps, 'connections' | 'view' | '
 function pickTerritory(items: TerritoryPick[]): Promise<{ territory: TerritoryNode; connection: Connection } | undefined> {
   return new Promise((resolve) => {
     const pick = vscode.window.createQuickPick<TerritoryPick>();
-    pick.title = 'Find Territory';
-    pick.placeholder = 'Type a territory name, path or manager';
+    pick.title = vscode.l10n.t('Find Territory');
+    pick.placeholder = vscode.l10n.t('Type a territory name, path or manager');
     pick.matchOnDetail = true;
     pick.items = items;
     let chosen: TerritoryPick | undefined;

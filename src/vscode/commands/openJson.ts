@@ -10,8 +10,8 @@ import { snapshotForCommand } from './snapshotForCommand';
 export function openJson(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (target?: unknown): Promise<vscode.TextEditor | undefined> => {
     const { secrets } = deps;
-    const connection = await connectionFor(deps, target, 'to show');
-    const snapshot = connection && (await snapshotForCommand(connection, secrets, 'to show'));
+    const connection = await connectionFor(deps, target, vscode.l10n.t('Which connection\'s territories?'));
+    const snapshot = connection && (await snapshotForCommand(connection, secrets));
     if (!connection || !snapshot) {
       return undefined;
     }

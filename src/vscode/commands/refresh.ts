@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { CommandDeps } from './commandDeps';
 import { ConnectionLoadSummary, loadAndReport } from './loadAndReport';
 import { connectionFor } from './connectionTarget';
@@ -15,7 +16,7 @@ export function refresh(deps: Pick<CommandDeps, 'connections' | 'view' | 'secret
       const ready = connections.all.filter((connection) => connection.credentials.hasCredentials);
       return Promise.all(ready.map((connection) => loadAndReport(deps, connection, { credentialsChanged: false })));
     }
-    const connection = await connectionFor(deps, target, 'to refresh');
+    const connection = await connectionFor(deps, target, vscode.l10n.t('Which connection to refresh?'));
     return connection && loadAndReport(deps, connection, { credentialsChanged: false });
   };
 }

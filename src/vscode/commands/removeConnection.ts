@@ -11,16 +11,19 @@ import { connectionFor } from './connectionTarget';
 export function removeConnection(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (target?: unknown): Promise<boolean> => {
     const { connections, secrets } = deps;
-    const connection = await connectionFor(deps, target, 'to remove');
+    const connection = await connectionFor(deps, target, vscode.l10n.t('Which connection to remove?'));
     if (!connection) {
       return false;
     }
     const name = secrets.redact(connection.name);
     if (typeof target !== 'string') {
-      const remove = 'Remove';
+      const remove = vscode.l10n.t('Remove');
       const answer = await vscode.window.showWarningMessage(
-        `Remove the connection "${name}"?`,
-        { modal: true, detail: 'Its sign-in is revoked at Zoho, and its access token and saved territories are deleted from this computer. Other connections stay as they are.' },
+        vscode.l10n.t('Remove the connection "{0}"?', name),
+        {
+          modal: true,
+          detail: vscode.l10n.t('Its sign-in is revoked at Zoho, and its access token and saved territories are deleted from this computer. Other connections stay as they are.'),
+        },
         remove,
       );
       if (answer !== remove) {
@@ -30,9 +33,9 @@ export function removeConnection(deps: Pick<CommandDeps, 'connections' | 'view' 
     const signOut = await connections.remove(connection);
     const problem = signOut && describeSignOut(signOut);
     if (problem && problem.severity !== 'done') {
-      void vscode.window.showWarningMessage(secrets.redact(`${name} was removed. ${problem.message}`));
+      void vscode.window.showWarningMessage(secrets.redact(vscode.l10n.t('{0} was removed. {1}', name, problem.message)));
     } else {
-      vscode.window.setStatusBarMessage(`$(check) Removed the connection ${name}`, 4000);
+      vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Removed the connection {0}', name)}`, 4000);
     }
     return true;
   };

@@ -11,7 +11,7 @@ import { connectionFor } from './connectionTarget';
 export function renameConnection(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (target?: unknown, newName?: unknown): Promise<string | undefined> => {
     const { connections, secrets } = deps;
-    const connection = await connectionFor(deps, target, 'to rename');
+    const connection = await connectionFor(deps, target, vscode.l10n.t('Which connection to rename?'));
     if (!connection) {
       return undefined;
     }
@@ -20,8 +20,8 @@ export function renameConnection(deps: Pick<CommandDeps, 'connections' | 'view' 
       typeof newName === 'string'
         ? newName
         : await vscode.window.showInputBox({
-            title: 'Rename Zoho CRM Connection',
-            prompt: 'The name the view and messages call this connection by. Leave it empty to name it after where it points.',
+            title: vscode.l10n.t('Rename Zoho CRM Connection'),
+            prompt: vscode.l10n.t('The name the view and messages call this connection by. Leave it empty to name it after where it points.'),
             value: connection.record.name ?? connection.name,
             ignoreFocusOut: true,
             validateInput: (value) => (value.trim() === '' ? undefined : checkConnectionName(value, others)),

@@ -9,11 +9,11 @@ import { notifyFailure } from '../errorActions';
 /** Tells the user how a load they asked for ended, naming the connection: a short status-bar note, or an error notification. */
 export function reportOutcome(outcome: LoadOutcome, secrets: KnownSecrets, connection: Connection): void {
   if (outcome.ok) {
-    vscode.window.setStatusBarMessage(secrets.redact(`$(check) ${connection.name}: ${formatTerritoryCount(outcome.snapshot.tree.all.length)} loaded`), 4000);
+    vscode.window.setStatusBarMessage(`$(check) ${secrets.redact(vscode.l10n.t('{0}: {1} loaded', connection.name, formatTerritoryCount(outcome.snapshot.tree.all.length)))}`, 4000);
     return;
   }
   if (outcome.failure.error instanceof CancelledError) {
     return;
   }
-  notifyFailure(secrets, `${connection.name}: ${outcome.failure.description.message}`, outcome.failure.description.action, connection.id);
+  notifyFailure(secrets, vscode.l10n.t('{0}: {1}', connection.name, outcome.failure.description.message), outcome.failure.description.action, connection.id);
 }

@@ -13,7 +13,7 @@ import { connectionFor } from './connectionTarget';
  */
 export function setToken(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (tokenArgument?: unknown, connectionArgument?: unknown): Promise<ConnectionLoadSummary | undefined> => {
-    const connection = await connectionFor(deps, connectionArgument ?? (typeof tokenArgument === 'string' ? undefined : tokenArgument), 'gets the access token');
+    const connection = await connectionFor(deps, connectionArgument ?? (typeof tokenArgument === 'string' ? undefined : tokenArgument), vscode.l10n.t('Which connection gets the access token?'));
     if (!connection) {
       return undefined;
     }
@@ -21,8 +21,8 @@ export function setToken(deps: Pick<CommandDeps, 'connections' | 'view' | 'secre
       typeof tokenArgument === 'string'
         ? tokenArgument
         : await vscode.window.showInputBox({
-            title: `${connection.name}: Set Access Token`,
-            prompt: `Paste a Zoho CRM access token with the scopes ${REQUIRED_SCOPES.join(' and ')}. It is kept in VS Code's secret storage.`,
+            title: vscode.l10n.t('{0}: Set Access Token', connection.name),
+            prompt: vscode.l10n.t("Paste a Zoho CRM access token with the scopes {0} and {1}. It is kept in VS Code's secret storage.", ...REQUIRED_SCOPES),
             placeHolder: '1000.xxxxxxxx.xxxxxxxx',
             password: true,
             ignoreFocusOut: true,

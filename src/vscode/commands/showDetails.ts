@@ -16,8 +16,8 @@ export function showDetails(deps: Pick<CommandDeps, 'connections' | 'view' | 'se
     const { view, secrets } = deps;
     const isTerritory = (value: unknown): value is TerritoryElement => typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'territory';
     const element = isTerritory(target) ? target : typeof target === 'string' ? undefined : view.treeView.selection.find(isTerritory);
-    const connection = element?.connection ?? (await connectionFor(deps, connectionArgument, 'to show'));
-    const snapshot = connection && (await snapshotForCommand(connection, secrets, 'to show'));
+    const connection = element?.connection ?? (await connectionFor(deps, connectionArgument, vscode.l10n.t('Which connection\'s territories?')));
+    const snapshot = connection && (await snapshotForCommand(connection, secrets));
     if (!connection || !snapshot) {
       return undefined;
     }

@@ -11,7 +11,7 @@ import { connectionFor } from './connectionTarget';
 export function showInMap(deps: Pick<CommandDeps, 'connections' | 'view' | 'map' | 'secrets'>) {
   return async (element?: unknown, connectionArgument?: unknown): Promise<boolean> => {
     if (typeof element === 'string') {
-      const connection = await connectionFor(deps, connectionArgument, 'to map');
+      const connection = await connectionFor(deps, connectionArgument, vscode.l10n.t('Which connection to map?'));
       if (connection) {
         deps.map.show(connection, element);
       }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { CommandDeps } from './commandDeps';
 import { connectionFor } from './connectionTarget';
 import { snapshotForCommand } from './snapshotForCommand';
@@ -9,8 +10,8 @@ import { snapshotForCommand } from './snapshotForCommand';
  */
 export function showMap(deps: Pick<CommandDeps, 'connections' | 'view' | 'map' | 'secrets'>) {
   return async (target?: unknown): Promise<boolean> => {
-    const connection = await connectionFor(deps, target, 'to map');
-    const snapshot = connection && (await snapshotForCommand(connection, deps.secrets, 'to map'));
+    const connection = await connectionFor(deps, target, vscode.l10n.t('Which connection to map?'));
+    const snapshot = connection && (await snapshotForCommand(connection, deps.secrets));
     if (!connection || !snapshot) {
       return false;
     }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DATA_CENTERS, DataCenter, isDataCenter } from '../../core/zohoApi/dataCenters';
 import { describeError } from '../../core/messages/errorMessages';
-import { ZOHO_ENVIRONMENTS, ZohoEnvironment, accountsOriginFor } from '../../core/signIn/environments';
+import { ZOHO_ENVIRONMENTS, ZohoEnvironment, accountsOriginFor, environmentLabel } from '../../core/signIn/environments';
 import { checkSignInField } from '../../core/signIn/signInInput';
 import { SignInRequest } from '../../core/signIn/signInRequest';
 import { REQUIRED_SCOPES } from '../../core/messages/errorMessages';
@@ -23,7 +23,7 @@ const STEPS = 6;
 export function signIn(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (argument?: unknown, connectionArgument?: unknown): Promise<ConnectionLoadSummary | undefined> => {
     const { secrets } = deps;
-    const connection = await connectionFor(deps, connectionArgument ?? (isSignInRequest(argument) ? undefined : argument), 'signs in');
+    const connection = await connectionFor(deps, connectionArgument ?? (isSignInRequest(argument) ? undefined : argument), vscode.l10n.t('Which connection signs in?'));
     if (!connection) {
       return undefined;
     }
@@ -33,13 +33,13 @@ export function signIn(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets
     }
     try {
       await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: secrets.redact(`${connection.name}: signing in to Zoho (${DATA_CENTERS[request.dataCenter].label})…`) },
+        { location: vscode.ProgressLocation.Notification, title: secrets.redact(vscode.l10n.t('{0}: signing in to Zoho ({1})…', connection.name, DATA_CENTERS[request.dataCenter].label)) },
         () => connection.oauthSignIn.signIn(request),
       );
     } catch (error) {
       const description = describeError(error);
       const message = secrets.redact(description.message);
-      notifyFailure(secrets, `${connection.name}: ${message}`, description.action, connection.id);
+      notifyFailure(secrets, vscode.l10n.t('{0}: {1}', connection.name, message), description.action, connection.id);
       return { ok: false, message, code: description.logCode, action: description.action?.kind, connection: { id: connection.id, name: secrets.redact(connection.name) } };
     }
     return loadAndReport(deps, connection, { credentialsChanged: true });
@@ -53,49 +53,49 @@ export function isSignInRequest(value: unknown): value is SignInRequest {
 
 /** Asks, step by step; `current` is the connection's data center, offered first. */
 export async function askForSignIn(current: string, connectionName: string): Promise<SignInRequest | undefined> {
-  const title = (step: number) => `${connectionName}: Sign In with Zoho (Self Client) (${step}/${STEPS})`;
+  const title = (step: number) => vscode.l10n.t('{0}: Sign In with Zoho (Self Client) ({1}/{2})', connectionName, step, STEPS);
   const dataCenter = await vscode.window.showQuickPick(
     (Object.keys(DATA_CENTERS) as DataCenter[])
       .sort((a, b) => Number(b === current) - Number(a === current))
-      .map((id) => ({ label: DATA_CENTERS[id].label, description: new URL(accountsOriginFor(id)).host, detail: id === current ? 'This connection\'s data center' : undefined, id })),
-    { title: title(1), placeHolder: 'Where does your organisation live? (the domain you sign in to Zoho CRM at)', ignoreFocusOut: true },
+      .map((id) => ({ label: DATA_CENTERS[id].label, description: new URL(accountsOriginFor(id)).host, detail: id === current ? vscode.l10n.t("This connection's data center") : undefined, id })),
+    { title: title(1), placeHolder: vscode.l10n.t('Where does your organisation live? (the domain you sign in to Zoho CRM at)'), ignoreFocusOut: true },
   );
   if (!dataCenter) {
     return undefined;
   }
   const environment = await vscode.window.showQuickPick(
     ZOHO_ENVIRONMENTS.map((id): vscode.QuickPickItem & { id: ZohoEnvironment } => ({
-      label: id[0].toUpperCase() + id.slice(1),
-      description: id === 'production' ? 'Your live organisation' : `A ${id} organisation`,
+      label: environmentLabel(id),
+      description: environmentDescription(id),
       id,
     })),
-    { title: title(2), placeHolder: 'Which organisation?', ignoreFocusOut: true },
+    { title: title(2), placeHolder: vscode.l10n.t('Which organisation?'), ignoreFocusOut: true },
   );
   if (!environment) {
     return undefined;
   }
   const apiConsole = `https://api-console.${new URL(accountsOriginFor(dataCenter.id)).host.replace(/^accounts\./, '')}`;
-  const clientId = await askText(title(3), `The Client ID of your Self Client (${apiConsole} › Self Client › Client Secret tab).`, 'clientId', false);
+  const clientId = await askText(title(3), vscode.l10n.t('The Client ID of your Self Client ({0} › Self Client › Client Secret tab).', apiConsole), 'clientId', false);
   if (clientId === undefined) {
     return undefined;
   }
-  const clientSecret = await askText(title(4), 'The Client Secret of the same Self Client. It is kept in VS Code\'s secret storage.', 'clientSecret', true);
+  const clientSecret = await askText(title(4), vscode.l10n.t("The Client Secret of the same Self Client. It is kept in VS Code's secret storage."), 'clientSecret', true);
   if (clientSecret === undefined) {
     return undefined;
   }
   const kind = await vscode.window.showQuickPick(
     [
-      { label: 'Grant code', description: 'Self Client › Generate Code', detail: `Scopes ${REQUIRED_SCOPES.join(',')}. A code lives 3 minutes and works once.`, id: 'grantCode' as const },
-      { label: 'Refresh token', description: 'one you already have for this client', id: 'refreshToken' as const },
+      { label: vscode.l10n.t('Grant code'), description: vscode.l10n.t('Self Client › Generate Code'), detail: vscode.l10n.t('Scopes {0}. A code lives 3 minutes and works once.', REQUIRED_SCOPES.join(',')), id: 'grantCode' as const },
+      { label: vscode.l10n.t('Refresh token'), description: vscode.l10n.t('one you already have for this client'), id: 'refreshToken' as const },
     ],
-    { title: title(5), placeHolder: 'Sign in with…', ignoreFocusOut: true },
+    { title: title(5), placeHolder: vscode.l10n.t('Sign in with…'), ignoreFocusOut: true },
   );
   if (!kind) {
     return undefined;
   }
   const secret = await askText(
     title(6),
-    kind.id === 'grantCode' ? `Paste the grant code generated with the scopes ${REQUIRED_SCOPES.join(',')}.` : 'Paste the refresh token.',
+    kind.id === 'grantCode' ? vscode.l10n.t('Paste the grant code generated with the scopes {0}.', REQUIRED_SCOPES.join(',')) : vscode.l10n.t('Paste the refresh token.'),
     kind.id,
     true,
   );
@@ -107,4 +107,16 @@ export async function askForSignIn(current: string, connectionName: string): Pro
 
 function askText(title: string, prompt: string, field: Parameters<typeof checkSignInField>[0], password: boolean): Thenable<string | undefined> {
   return vscode.window.showInputBox({ title, prompt, password, ignoreFocusOut: true, validateInput: (value) => checkSignInField(field, value) });
+}
+
+/** How the environment pick describes an environment. */
+export function environmentDescription(environment: ZohoEnvironment): string {
+  switch (environment) {
+    case 'production':
+      return vscode.l10n.t('Your live organisation');
+    case 'sandbox':
+      return vscode.l10n.t('A sandbox organisation');
+    case 'developer':
+      return vscode.l10n.t('A developer organisation');
+  }
 }

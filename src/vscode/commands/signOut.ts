@@ -16,10 +16,10 @@ export function signOut(deps: Pick<CommandDeps, 'connections' | 'view' | 'secret
     const signedIn = connections.all.filter((connection) => connection.credentials.signInStatus.signedIn);
     const connection =
       target !== undefined || signedIn.length === 0
-        ? await connectionFor(deps, target ?? connections.all[0].id, 'to sign out')
+        ? await connectionFor(deps, target ?? connections.all[0].id, vscode.l10n.t('Which connection signs out?'))
         : signedIn.length === 1
           ? signedIn[0]
-          : await pickConnection(signedIn, 'Which connection signs out?');
+          : await pickConnection(signedIn, vscode.l10n.t('Which connection signs out?'));
     if (!connection) {
       return undefined;
     }
@@ -27,7 +27,7 @@ export function signOut(deps: Pick<CommandDeps, 'connections' | 'view' | 'secret
     await connection.credentials.update(true);
     await connections.updateContext();
     const { severity, message: words } = describeSignOut(result);
-    const message = secrets.redact(`${connection.name}: ${words}`);
+    const message = secrets.redact(vscode.l10n.t('{0}: {1}', connection.name, words));
     if (severity === 'done') {
       vscode.window.setStatusBarMessage(`$(check) ${message}`, 4000);
     } else if (severity === 'info') {

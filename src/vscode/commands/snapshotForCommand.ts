@@ -8,7 +8,7 @@ import { reportOutcome } from './reportOutcome';
  * The data a command works on: what the connection has loaded (even if a later refresh failed), or
  * a fresh load. Tells the user and returns `undefined` when there is nothing to work on.
  */
-export async function snapshotForCommand(connection: Connection, secrets: KnownSecrets, purpose: string): Promise<TerritorySnapshot | undefined> {
+export async function snapshotForCommand(connection: Connection, secrets: KnownSecrets): Promise<TerritorySnapshot | undefined> {
   let snapshot = connection.store.state.snapshot;
   if (!snapshot) {
     connection.wanted = true;
@@ -20,7 +20,7 @@ export async function snapshotForCommand(connection: Connection, secrets: KnownS
     snapshot = outcome.snapshot;
   }
   if (snapshot.tree.all.length === 0) {
-    void vscode.window.showInformationMessage(secrets.redact(`There are no territories ${purpose}: ${connection.name} has none.`));
+    void vscode.window.showInformationMessage(secrets.redact(vscode.l10n.t('{0} has no territories: Zoho answered with none.', connection.name)));
     return undefined;
   }
   return snapshot;

@@ -35,7 +35,7 @@ export class ComparisonDocuments implements vscode.TextDocumentContentProvider, 
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.documents.get(uri.toString()) ?? '# Comparison no longer kept\n\nRun Compare Territories… again.\n';
+    return this.documents.get(uri.toString()) ?? `# ${vscode.l10n.t('Comparison no longer kept')}\n\n${vscode.l10n.t('Run Compare Territories… again.')}\n`;
   }
 
   dispose(): void {
@@ -45,5 +45,5 @@ export class ComparisonDocuments implements vscode.TextDocumentContentProvider, 
 
 /** A title as a file name: no slashes or control characters, bounded. */
 function fileName(title: string): string {
-  return stripControlCharacters(title).replace(/[/\\:*?"<>|]+/g, ' ').trim().slice(0, 80) || 'Comparison';
+  return stripControlCharacters(title).replace(/[/\\:*?"<>|]+/g, ' ').trim().slice(0, 80) || vscode.l10n.t('Comparison');
 }

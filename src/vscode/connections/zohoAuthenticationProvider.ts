@@ -49,7 +49,7 @@ export class ZohoAuthenticationProvider implements vscode.AuthenticationProvider
     const sessions = await this.getSessions();
     const session = sessions.find((candidate) => !before.has(this.connectionIdOf(candidate.id))) ?? sessions[0];
     if (!session) {
-      throw new Error('Signing in to Zoho was cancelled.');
+      throw new Error(vscode.l10n.t('Signing in to Zoho was cancelled.'));
     }
     return session;
   }

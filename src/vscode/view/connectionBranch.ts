@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { ErrorAction } from '../../core/messages/errorMessages';
 import { TerritoryNode, sortTerritories } from '../../core/territories/hierarchy';
 import { TerritorySnapshot } from '../../core/territories/snapshot';
@@ -6,8 +7,8 @@ import { Connection } from '../connections/connection';
 import { ActionElement, ConnectionElement, NoticeElement, TerritoryElement, TerritoryTreeElement, UsersElement } from './treeElements';
 import { ViewOptions } from './viewOptions';
 
-const SIGN_IN: ErrorAction = { kind: 'signIn', label: 'Sign In' };
-const SET_TOKEN: ErrorAction = { kind: 'setToken', label: 'Set Access Token' };
+const signIn = (): ErrorAction => ({ kind: 'signIn', label: vscode.l10n.t('Sign In') });
+const setToken = (): ErrorAction => ({ kind: 'setToken', label: vscode.l10n.t('Set Access Token') });
 
 /**
  * One connection's rows: its territories (the hierarchy or a flat list), or the way out when it has
@@ -72,9 +73,9 @@ export class ConnectionBranch {
     const state = this.connection.store.state;
     if (!this.connection.credentials.hasCredentials || state.hasToken === false) {
       return [
-        new NoticeElement('No sign-in or access token for this connection yet.', this.connection, 'info'),
-        new ActionElement(SIGN_IN, 'Sign in with a Zoho Self Client for this connection.', this.connection),
-        new ActionElement(SET_TOKEN, 'Paste an access token for this connection.', this.connection),
+        new NoticeElement(vscode.l10n.t('No sign-in or access token for this connection yet.'), this.connection, 'info'),
+        new ActionElement(signIn(), vscode.l10n.t('Sign in with a Zoho Self Client for this connection.'), this.connection),
+        new ActionElement(setToken(), vscode.l10n.t('Paste an access token for this connection.'), this.connection),
       ];
     }
     if (state.failure && !state.loading) {

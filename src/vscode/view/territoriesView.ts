@@ -5,10 +5,10 @@ import { summarizeView } from '../../core/territories/labels';
 import { TERRITORIES_VIEW_ID } from '../../ids';
 import { Connection } from '../connections/connection';
 import { Connections } from '../connections/connections';
+import { localTimeOfDayFormatter } from '../localTime';
 import { TerritoryTreeProvider } from './territoryTreeProvider';
 import { TerritoryTreeElement } from './treeElements';
 
-const formatTime = (epochMs: number) => new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
 export interface TerritoriesViewOptions {
   /** The view's TreeView, made by `activate` over `provider`. */
@@ -28,6 +28,7 @@ export class TerritoriesView implements vscode.Disposable {
   readonly provider: TerritoryTreeProvider;
   private readonly subscription: vscode.Disposable;
   private storeSubscriptions: Array<{ dispose(): void }> = [];
+  private readonly formatTime = localTimeOfDayFormatter();
 
   constructor(private readonly options: TerritoriesViewOptions) {
     ({ treeView: this.treeView, provider: this.provider } = options);
@@ -72,12 +73,12 @@ export class TerritoriesView implements vscode.Disposable {
   showSummary(): void {
     const { connections, secrets } = this.options;
     if (connections.multiple) {
-      this.treeView.description = `${connections.all.length} connections`;
+      this.treeView.description = vscode.l10n.t('{0} connections', connections.all.length);
       this.treeView.message = undefined;
       return;
     }
     const connection = connections.all[0];
-    const summary = summarizeView(connection.store.state, formatTime, Date.now(), connection.name);
+    const summary = summarizeView(connection.store.state, this.formatTime, Date.now(), connection.name);
     this.treeView.description = summary.description === undefined ? undefined : secrets.redact(summary.description);
     this.treeView.message = summary.message === undefined ? undefined : secrets.redact(summary.message);
   }

@@ -89,7 +89,7 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
       case 'territory':
         return this.territoryItem(element, prefix);
       case 'users': {
-        const item = new vscode.TreeItem('Users', vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(vscode.l10n.t('Users'), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `${prefix}${element.territory.node.id}/users`;
         item.description = formatUserCount(element.territory.node.ownUsers);
         item.iconPath = new vscode.ThemeIcon('organization');
@@ -109,10 +109,10 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
       case 'message': {
         const item = new vscode.TreeItem(element.text, vscode.TreeItemCollapsibleState.None);
         item.id = `${prefix}${element.parent.territory.node.id}/users/message`;
-        item.tooltip = `${element.text}\nClick to try again.`;
+        item.tooltip = `${element.text}\n${vscode.l10n.t('Click to try again.')}`;
         item.iconPath = new vscode.ThemeIcon('warning');
         item.contextValue = TREE_ITEM_CONTEXT.message;
-        item.command = { title: 'Try Again', command: COMMANDS.reloadUsers, arguments: [element.parent] };
+        item.command = { title: vscode.l10n.t('Try Again'), command: COMMANDS.reloadUsers, arguments: [element.parent] };
         return item;
       }
       case 'notice': {
@@ -221,7 +221,7 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown('**').appendText(connection.name).appendMarkdown('**\n\n').appendText(place);
     if (connection.followsSettings) {
-      tooltip.appendMarkdown('\n\n').appendText('Follows your Zoho data center, API domain and API version settings.');
+      tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Follows your Zoho data center, API domain and API version settings.'));
     }
     item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon(state.loading ? 'loading~spin' : state.failure ? 'warning' : 'cloud');
@@ -254,10 +254,10 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
   private async loadUsers(element: UsersElement): Promise<TerritoryTreeElement[]> {
     const outcome = await element.connection.store.territoryUsers(element.territory.node.id);
     if (!outcome.ok) {
-      return [new UsersMessageElement(element, `Could not load the users: ${outcome.description.message}`)];
+      return [new UsersMessageElement(element, vscode.l10n.t('Could not load the users: {0}', outcome.description.message))];
     }
     if (outcome.users.length === 0) {
-      return [new UsersMessageElement(element, 'Zoho lists no users for this territory.')];
+      return [new UsersMessageElement(element, vscode.l10n.t('Zoho lists no users for this territory.'))];
     }
     return outcome.users.map((user) => new UserElement(element, user));
   }
