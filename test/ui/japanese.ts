@@ -14,12 +14,11 @@ import { activityBarIcon, enterToken, readRows, Row, RESULTS, sidebarTitle, STEP
 const LOCALE = 'ja';
 
 /**
- * How a territory's row says its number of users in Japanese. For now: any text with that number in it,
- * because the extension's strings in its code ("2 users") are English until they are localized. When
- * they are, write the Japanese description here (e.g. `(users) => new RegExp(\`^${users} 人のユーザー$\`)`)
- * and this run checks it.
+ * How a territory's row says its number of users in Japanese: the start of its description is the
+ * Japanese bundle's "{0} users" ("ユーザー 2 人"), read from l10n/bundle.l10n.ja.json, not copied.
  */
-const USER_COUNT_JA = (users: number): RegExp => new RegExp(`(^|\\D)${users}(\\D|$)`);
+const JAPANESE_BUNDLE: Record<string, string> = JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n', 'bundle.l10n.ja.json'), 'utf8'));
+const USER_COUNT_JA = (users: number): RegExp => new RegExp(`^${JAPANESE_BUNDLE['{0} users'].replace('{0}', String(users)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
 /** The territory whose row the run checks: a sub-territory of Zoho's, shown without opening anything. */
 const TERRITORY = 'Chennai';

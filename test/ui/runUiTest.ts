@@ -296,7 +296,7 @@ const englishSteps: Step[] = [
     async (world) => {
       const frame = await mapFrame(world.page!);
       const host = `Zoho CRM (${new URL(world.fake!.origin).host})`;
-      await frame.locator('#breadcrumb-list button', { hasText: 'Zoho' }).click();
+      await frame.locator('#breadcrumb-list button', { hasText: /^Zoho$/ }).click();
       const deadline = Date.now() + 10_000;
       let breadcrumb: string[] = [];
       while (Date.now() < deadline) {
