@@ -206,6 +206,7 @@ export function createVscodeStub(options: StubOptions): VscodeStub {
         onDidChangeConfiguration: new EventEmitter<unknown>().event,
         openTextDocument: () => Promise.resolve({}),
         registerFileSystemProvider: () => ({ dispose: () => undefined }),
+        registerTextDocumentContentProvider: () => ({ dispose: () => undefined }),
       },
       record.missing,
     ),
@@ -218,6 +219,20 @@ export function createVscodeStub(options: StubOptions): VscodeStub {
         appName: 'Visual Studio Code (bench stub)',
         uriScheme: 'vscode',
         language: 'en',
+      },
+      record.missing,
+    ),
+    l10n: recording(
+      'l10n',
+      {
+        // English: no bundle; the message is the text, its {0}, {1}… filled in.
+        bundle: undefined,
+        uri: undefined,
+        t: (message: string | { message: string; args?: unknown[] }, ...args: unknown[]) => {
+          const text = typeof message === 'string' ? message : message.message;
+          const values = typeof message === 'string' ? args : (message.args ?? []);
+          return text.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < values.length ? String(values[Number(index)]) : whole));
+        },
       },
       record.missing,
     ),

@@ -10,7 +10,7 @@ import { COMMANDS, TREE_ITEM_CONTEXT } from '../../ids';
 import { Connection } from '../connections/connection';
 import { Connections } from '../connections/connections';
 import { errorActionCommand } from '../errorActions';
-import { localDateTimeFormatter } from '../localTime';
+import { localDateTimeFormatter, localTimeOfDayFormatter } from '../localTime';
 import { ConnectionBranch } from './connectionBranch';
 import { ConnectionElement, TerritoryElement, TerritoryTreeElement, UserElement, UsersElement, UsersMessageElement } from './treeElements';
 import { ViewOptions } from './viewOptions';
@@ -27,6 +27,7 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
   private branches = new Map<Connection, ConnectionBranch>();
   private branchSubscriptions: Array<{ dispose(): void }> = [];
   private readonly formatTime = localDateTimeFormatter();
+  private readonly formatTimeOfDay = localTimeOfDayFormatter();
 
   readonly onDidChangeTreeData: vscode.Event<TerritoryTreeElement | undefined | void> = this.changed.event;
   /** Fires when a connection's row is expanded for the first time: its territories are wanted. */
@@ -216,7 +217,7 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
     const state = connection.store.state;
     const item = new vscode.TreeItem(connection.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `connection:${connection.id}`;
-    item.description = summarizeConnection(state, connection.credentials.hasCredentials, this.formatTime, Date.now());
+    item.description = summarizeConnection(state, connection.credentials.hasCredentials, this.formatTimeOfDay, Date.now());
     const place = describePlace(connection.place());
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown('**').appendText(connection.name).appendMarkdown('**\n\n').appendText(place);
