@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import { KnownSecrets } from './core/redaction/knownSecrets';
 import { nodeFetch } from './core/zohoApi/nodeFetch';
 import { AccountsClient } from './core/signIn/accountsClient';
-import { RefreshLimiter } from './core/signIn/refreshLimiter';
 import { ZohoClient } from './core/zohoApi/zohoClient';
 import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, COMPARISON_URI_SCHEME, DETAILS_URI_SCHEME, LOG_CHANNEL_NAME, MAP_VIEW_TYPE, TERRITORIES_VIEW_ID } from './ids';
 import { registerCommands } from './vscode/commands/registerCommands';
@@ -56,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     globalState: context.globalState,
     secrets,
     accounts: new AccountsClient({ fetch: nodeFetch, logger: log, knownSecrets: secrets, userAgent }),
-    limiter: new RefreshLimiter({ now: Date.now, monotonicNow: () => performance.now() }),
+    clocks: { now: Date.now, monotonicNow: () => performance.now() },
     client: new ZohoClient({ fetch: nodeFetch, logger: log, userAgent }),
     log,
     settings,
@@ -75,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
   const map = new TerritoryMapPanel({
     extensionUri: context.extensionUri,
     connections,
+    memento: context.globalState,
     reveal: (id, connection) => view.revealTerritoryById(id, connection),
     logger: log,
     redact: (value) => secrets.redactValue(value),

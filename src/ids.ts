@@ -8,6 +8,8 @@ export const COMMANDS = {
   setToken: 'zohoTerritories.setToken',
   clearToken: 'zohoTerritories.clearToken',
   refresh: 'zohoTerritories.refresh',
+  /** On a connection's row: that connection alone (Refresh on the title bar refreshes every one). */
+  refreshConnection: 'zohoTerritories.refreshConnection',
   copyJson: 'zohoTerritories.copyJson',
   copyTerritoryJson: 'zohoTerritories.copyTerritoryJson',
   openJson: 'zohoTerritories.openJson',
@@ -67,6 +69,8 @@ export const STATE_KEYS = {
   lastSnapshot: 'zohoTerritories.lastSnapshot',
   /** The connections (names and where they point; their secrets are in SecretStorage). */
   connections: 'zohoTerritories.connections',
+  /** The id of the connection whose territory map is open (restored with it after a reload). */
+  mapConnection: 'zohoTerritories.map.connection',
 } as const;
 
 /** The read-only Markdown documents of Compare Territories…: `zoho-comparison:/<n>/<title>.md`. */

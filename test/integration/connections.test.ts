@@ -85,6 +85,8 @@ describe('Connections: several Zoho orgs side by side', function () {
     await waitFor('both to list their territories', async () => (await territoriesUnder(connectionNamed('Sandbox'))).length === 7);
     assert.deepStrictEqual((await territoriesUnder(connectionNamed('Sandbox'))).find(([label]) => label === 'Bengaluru'), ['Bengaluru', '2 users']);
     assert.deepStrictEqual((await territoriesUnder(connectionNamed(`Zoho CRM (${new URL(production.origin).host})`))).find(([label]) => label === 'Chennai-South'), ['Chennai-South', '1 user']);
+    // VS Code's global state, read in the extension host, can lag a moment behind a write.
+    await waitFor('the list to be saved', () => (api.savedState(STATE_KEYS.connections) as { connections?: unknown[] } | undefined)?.connections?.length === 2);
     const saved = api.savedState(STATE_KEYS.connections) as { connections: Array<{ id: string; name?: string; endpoint?: unknown }> };
     assert.deepStrictEqual(saved.connections.map(({ id, name }) => [id, name]), [['default', undefined], [summary.connection.id, 'Sandbox']]);
     assert.strictEqual(saved.connections[0].endpoint, undefined, 'the first connection keeps following the settings');
@@ -96,6 +98,27 @@ describe('Connections: several Zoho orgs side by side', function () {
     assert.ok(production.requests.length > 0 && sandbox.requests.length > 0, 'both were asked');
     assert.ok(production.requests.every((request) => request.authorized), 'production saw only its token');
     assert.ok(sandbox.requests.every((request) => request.authorized), 'the sandbox saw only its token');
+  });
+
+  it('refreshes every connection from the title bar, even with a row focused (VS Code passes it as the argument)', async () => {
+    const sandboxRow = (await territoriesUnder(connectionNamed('Sandbox'))).length;
+    assert.ok(sandboxRow > 0);
+    const element = api.view.provider.connectionElement(connectionNamed('Sandbox'));
+    const territory = element && (await api.view.provider.getChildren(element))[0];
+    assert.ok(territory);
+    const summaries = await vscode.commands.executeCommand<ConnectionLoadSummary[]>(COMMANDS.refresh, territory);
+    assert.deepStrictEqual(summaries.map((summary) => summary.connection.name).sort(), [`Zoho CRM (${new URL(production.origin).host})`, 'Sandbox'].sort());
+    assert.ok(production.requests.length > 0 && sandbox.requests.length > 0, 'both were asked');
+  });
+
+  it('opens the Add Connection dialog, adding nothing, when VS Code passes a focused row', async () => {
+    const element = api.view.provider.connectionElement(connectionNamed('Sandbox'));
+    const before = api.connections.all.length;
+    const result = vscode.commands.executeCommand(COMMANDS.addConnection, element);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.strictEqual(await result, undefined);
+    assert.strictEqual(api.connections.all.length, before, 'no connection was added');
   });
 
   it('keeps one connection intact when the other fails, and names the connection in what it says', async () => {

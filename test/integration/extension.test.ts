@@ -53,6 +53,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
       'zohoTerritories.copyName',
       'zohoTerritories.copyTerritoryJson',
       'zohoTerritories.copyUserEmail',
+      'zohoTerritories.refreshConnection',
       'zohoTerritories.showDetails',
       'zohoTerritories.showInMap',
     ]);

@@ -26,8 +26,8 @@ export interface ErrorDescription {
 export const REQUIRED_SCOPES = ['ZohoCRM.settings.territories.All', 'ZohoCRM.users.All'] as const;
 
 // Made when a failure is described, so that the label is in the display language (set after this module loads).
-const setToken = (): ErrorAction => ({ kind: 'setToken', label: l10n.t('Set Access Token') });
-const signIn = (): ErrorAction => ({ kind: 'signIn', label: l10n.t('Sign In') });
+export const setToken = (): ErrorAction => ({ kind: 'setToken', label: l10n.t('Set Access Token') });
+export const signIn = (): ErrorAction => ({ kind: 'signIn', label: l10n.t('Sign In') });
 const retry = (): ErrorAction => ({ kind: 'refresh', label: l10n.t('Retry') });
 const showLog = (): ErrorAction => ({ kind: 'showLog', label: l10n.t('Show Log') });
 const openSettings = (setting: string): ErrorAction => ({ kind: 'openSettings', label: l10n.t('Open Settings'), setting });

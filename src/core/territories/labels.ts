@@ -59,7 +59,7 @@ export interface ViewSummary {
 
 /**
  * `formatTime` shows a time of day in the user's locale, e.g. "09:41"; `now` is the current time;
- * `account` names the sign-in ("Zoho EU"), shown first when there is one.
+ * `account` names the connection ("Zoho CRM (Europe)", or the name the user gave it), shown first.
  */
 export function summarizeView(state: TerritoryState, formatTime: (epochMs: number) => string, now: number, account?: string): ViewSummary {
   const { snapshot, failure, loading } = state;

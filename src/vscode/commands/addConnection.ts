@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { checkConnectionName, cleanConnectionName, describePlace } from '../../core/connections/connectionRecords';
-import { DATA_CENTERS, DataCenter, isDataCenter } from '../../core/zohoApi/dataCenters';
+import { MAX_CONNECTIONS, checkConnectionName, cleanConnectionName, describePlace } from '../../core/connections/connectionRecords';
+import { DATA_CENTERS, DataCenter } from '../../core/zohoApi/dataCenters';
 import { ZOHO_ENVIRONMENTS, ZohoEnvironment, apiDomainFor, environmentLabel, isZohoEnvironment } from '../../core/signIn/environments';
 import { EndpointSettings, resolveEndpoint } from '../../core/zohoApi/endpoint';
 import { describeError } from '../../core/messages/errorMessages';
 import { COMMANDS } from '../../ids';
+import { connectionOfElement } from '../view/treeElements';
 import { CommandDeps } from './commandDeps';
 import { ConnectionLoadSummary } from './loadAndReport';
 
@@ -37,17 +38,14 @@ export interface AddConnectionRequest {
  */
 export function addConnection(deps: Pick<CommandDeps, 'connections' | 'secrets'>) {
   return async (argument?: unknown): Promise<ConnectionLoadSummary | undefined> => {
-    const request = typeof argument === 'object' && argument !== null ? (argument as AddConnectionRequest) : await askForConnection(deps);
+    const request = isAddConnectionRequest(argument) ? argument : await askForConnection(deps);
     if (!request) {
       return undefined;
     }
     const environment = isZohoEnvironment(request.environment) ? request.environment : undefined;
-    const dataCenter = request.dataCenter ?? '';
-    const endpoint: EndpointSettings = {
-      dataCenter,
-      apiDomain: request.apiDomain ?? (isDataCenter(dataCenter) && environment ? apiDomainFor(dataCenter, environment) : ''),
-      apiVersion: request.apiVersion ?? '',
-    };
+    // Only an API domain of its own is kept: a data center's (and environment's) follows from them,
+    // and gives way to the one Zoho names if the connection signs in.
+    const endpoint: EndpointSettings = { dataCenter: request.dataCenter ?? '', apiDomain: request.apiDomain ?? '', apiVersion: request.apiVersion ?? '' };
     try {
       resolveEndpoint(endpoint);
     } catch (error) {
@@ -57,6 +55,10 @@ export function addConnection(deps: Pick<CommandDeps, 'connections' | 'secrets'>
     const others = deps.connections.all.map((connection) => connection.name);
     const name = request.name !== undefined && checkConnectionName(request.name, others) === undefined ? cleanConnectionName(request.name) : undefined;
     const connection = await deps.connections.add(endpoint, name, environment);
+    if (!connection) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('There are {0} connections already: remove one to add another.', MAX_CONNECTIONS));
+      return undefined;
+    }
     const summary = request.signIn !== undefined || request.via === 'signIn'
       ? await vscode.commands.executeCommand<ConnectionLoadSummary | undefined>(COMMANDS.signIn, request.signIn, connection.id)
       : await vscode.commands.executeCommand<ConnectionLoadSummary | undefined>(COMMANDS.setToken, request.token, connection.id);
@@ -66,6 +68,22 @@ export function addConnection(deps: Pick<CommandDeps, 'connections' | 'secrets'>
     }
     return summary;
   };
+}
+
+const REQUEST_KEYS = ['name', 'dataCenter', 'environment', 'apiDomain', 'apiVersion', 'token', 'signIn', 'via'];
+
+/**
+ * Whether a command's argument is a script's request. A row of the view is not one: VS Code passes
+ * the focused row to a command run from the view's title bar, and that must open the dialog.
+ */
+function isAddConnectionRequest(value: unknown): value is AddConnectionRequest {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    connectionOfElement(value) === undefined &&
+    Object.keys(value).some((key) => REQUEST_KEYS.includes(key)) &&
+    Object.values(value).every((field) => field === undefined || typeof field === 'string' || (typeof field === 'object' && field !== null))
+  );
 }
 
 /** The dialog: how to get in, where the org lives, which kind of org, and a name. */

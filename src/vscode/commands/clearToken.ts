@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandDeps } from './commandDeps';
-import { connectionFor } from './connectionTarget';
+import { connectionFor, namedConnection } from './connectionTarget';
 
 /**
  * "Clear Access Token": deletes a connection's pasted token from SecretStorage (the row's, the one
@@ -8,7 +8,7 @@ import { connectionFor } from './connectionTarget';
  */
 export function clearToken(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (target?: unknown): Promise<void> => {
-    const connection = await connectionFor(deps, target, vscode.l10n.t('Which connection clears its access token?'));
+    const connection = await connectionFor(deps, namedConnection(target), vscode.l10n.t('Which connection clears its access token?'));
     if (!connection) {
       return;
     }

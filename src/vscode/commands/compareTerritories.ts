@@ -52,14 +52,17 @@ export function compareTerritories(deps: Pick<CommandDeps, 'connections' | 'view
       'connection' in other
         ? [{ label: left.name, snapshot: leftSnapshot }, { label: other.connection.name, snapshot: rightSnapshot }]
         : [
-            { label: vscode.l10n.t('{0}, {1}', left.name, previousLabel(other.previous)), snapshot: other.previous },
+            { label: previousLabel(left, other.previous), snapshot: other.previous },
             { label: vscode.l10n.t('{0}, now', left.name), snapshot: leftSnapshot },
           ];
     const comparison = compare(...sides);
     const title = vscode.l10n.t('{0} ↔ {1}', sides[0].label, sides[1].label);
     const uri = deps.comparisons.add(title, comparisonMarkdown(comparison, { formatTime: localDateTimeFormatter() }));
     await vscode.commands.executeCommand('markdown.showPreview', uri);
-    const json = secrets.redactValue(comparisonJson(comparison));
+    // For scripts, the sides are the connections' names (the same in every language); `loaded_at` tells two loads of one apart.
+    const data = comparisonJson(comparison);
+    const rightName = 'connection' in other ? other.connection.name : left.name;
+    const json = secrets.redactValue({ ...data, left: { ...data.left, label: left.name }, right: { ...data.right, label: rightName } });
     const { summary } = comparison;
     const differences = summary.onlyLeft + summary.onlyRight + summary.renamed + summary.moved + summary.recounted;
     const said = comparison.identical
@@ -77,9 +80,11 @@ export function compareTerritories(deps: Pick<CommandDeps, 'connections' | 'view
   };
 }
 
-/** "loaded 09:41" / "saved 3 h ago": which earlier load a side is. */
-function previousLabel(snapshot: TerritorySnapshot): string {
-  return snapshot.cached ? vscode.l10n.t('saved {0}', formatAge(Date.now() - snapshot.loadedAt)) : vscode.l10n.t('loaded {0}', localTimeOfDayFormatter()(snapshot.loadedAt));
+/** "Production, loaded 09:41" / "Production, saved 3 h ago": which earlier load of a connection a side is. */
+function previousLabel(connection: Connection, snapshot: TerritorySnapshot): string {
+  return snapshot.cached
+    ? vscode.l10n.t('{0}, saved {1}', connection.name, formatAge(Date.now() - snapshot.loadedAt))
+    : vscode.l10n.t('{0}, loaded {1}', connection.name, localTimeOfDayFormatter()(snapshot.loadedAt));
 }
 
 function previousOf(connection: Connection): Other | undefined {
@@ -98,7 +103,7 @@ async function pickOther(left: Connection, all: readonly Connection[]): Promise<
   const items: Array<vscode.QuickPickItem & { other: Other }> = [
     ...all.filter((connection) => connection !== left).map((connection) => ({ label: `$(cloud) ${connection.name}`, description: vscode.l10n.t('as loaded now'), other: { connection } })),
     ...(previous
-      ? [{ label: `$(history) ${vscode.l10n.t('{0}, {1}', left.name, previousLabel(previous))}`, description: vscode.l10n.t('what changed since'), other: { previous } }]
+      ? [{ label: `$(history) ${previousLabel(left, previous)}`, description: vscode.l10n.t('what changed since'), other: { previous } }]
       : []),
   ];
   if (items.length === 0) {

@@ -3,7 +3,7 @@ import { describePlace } from '../../core/connections/connectionRecords';
 import { summarizeConnection } from '../../core/territories/labels';
 import { Connection } from '../connections/connection';
 import { localTimeOfDayFormatter } from '../localTime';
-import { connectionOfElement } from '../view/treeElements';
+import { ConnectionElement, connectionOfElement } from '../view/treeElements';
 import { CommandDeps } from './commandDeps';
 
 /**
@@ -32,6 +32,15 @@ export async function connectionFor(
   }
   const selected = view.treeView.selection.map(connectionOfElement).find((connection) => connection !== undefined);
   return pickConnection(connections.all, question, selected);
+}
+
+/**
+ * The argument, if it names a connection on purpose: a script's id or name, or a connection's own
+ * row (its context menu). Not any other row: VS Code passes the focused row to a command run from
+ * the view's title bar, and a sign-out or a new token must not land on whichever org was clicked last.
+ */
+export function namedConnection(argument: unknown): unknown {
+  return typeof argument === 'string' || argument instanceof ConnectionElement ? argument : undefined;
 }
 
 /** A quick pick of connections, each with where it points and its state; `first` is offered first. */

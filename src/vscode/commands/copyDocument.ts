@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { documentText } from '../../core/support/jsonWriter';
 import { hierarchyDocument, zohoDocument } from '../../core/territories/documents';
 import { formatTerritoryCount } from '../../core/territories/names';
-import { Connection } from '../connections/connection';
+import { connectionJson } from '../connections/connectionJson';
 import { CommandDeps } from './commandDeps';
 import { copyText } from './clipboard';
 import { connectionFor } from './connectionTarget';
@@ -34,11 +34,4 @@ export function copyDocument(deps: Pick<CommandDeps, 'connections' | 'view' | 's
     }
     return copyText(secrets, documentText(hierarchyDocument(snapshot.tree.roots)), vscode.l10n.t('Copied the hierarchy of {0} of {1} as JSON', count, connection.name));
   };
-}
-
-/** How a copied document names its org: the connection's name and where it points (never a secret). */
-export function connectionJson(connection: Connection): { name: string; dataCenter?: string; environment?: string; apiDomain?: string } {
-  const { dataCenter, environment, apiDomain } = connection.place();
-  // An API domain of its own overrides the data center: then only it says where the data came from.
-  return apiDomain ? { name: connection.name, apiDomain } : { name: connection.name, ...(dataCenter ? { dataCenter } : {}), ...(environment ? { environment } : {}) };
 }

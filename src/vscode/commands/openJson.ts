@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { documentText } from '../../core/support/jsonWriter';
 import { zohoDocument } from '../../core/territories/documents';
 import { CommandDeps } from './commandDeps';
-import { connectionJson } from './copyDocument';
+import { connectionJson } from '../connections/connectionJson';
 import { connectionFor } from './connectionTarget';
 import { snapshotForCommand } from './snapshotForCommand';
 

@@ -5,17 +5,25 @@ import { connectionFor } from './connectionTarget';
 
 /**
  * "Refresh Territories": loads again (joining a load already running); a failure keeps the last
- * data. On a connection's row, or with a connection's id or name (scripts), that one; otherwise
- * every connection that has a way in. Resolves with the summary of the one connection, or with
- * one summary per connection when there are several and none was named.
+ * data. With a connection's id or name (scripts), that one; otherwise every connection that has a
+ * way in (a row VS Code passes from the title bar does not narrow it). Resolves with the summary
+ * of the one connection, or with one summary per connection when there are several and none was named.
  */
 export function refresh(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (target?: unknown): Promise<ConnectionLoadSummary | ConnectionLoadSummary[] | undefined> => {
     const { connections } = deps;
-    if (target === undefined && connections.multiple) {
+    if (typeof target !== 'string' && connections.multiple) {
       const ready = connections.all.filter((connection) => connection.credentials.hasCredentials);
       return Promise.all(ready.map((connection) => loadAndReport(deps, connection, { credentialsChanged: false })));
     }
+    const connection = await connectionFor(deps, typeof target === 'string' ? target : undefined, vscode.l10n.t('Which connection to refresh?'));
+    return connection && loadAndReport(deps, connection, { credentialsChanged: false });
+  };
+}
+
+/** "Refresh Connection", on a connection's row: that connection alone. */
+export function refreshConnection(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
+  return async (target?: unknown): Promise<ConnectionLoadSummary | undefined> => {
     const connection = await connectionFor(deps, target, vscode.l10n.t('Which connection to refresh?'));
     return connection && loadAndReport(deps, connection, { credentialsChanged: false });
   };

@@ -13,7 +13,7 @@ import { exportTerritories } from './exportTerritories';
 import { exportTerritoryUsers } from './exportTerritoryUsers';
 import { findTerritory } from './findTerritory';
 import { openJson } from './openJson';
-import { refresh } from './refresh';
+import { refresh, refreshConnection } from './refresh';
 import { removeConnection } from './removeConnection';
 import { renameConnection } from './renameConnection';
 import { setToken } from './setToken';
@@ -32,6 +32,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     [COMMANDS.setToken]: setToken(deps),
     [COMMANDS.clearToken]: clearToken(deps),
     [COMMANDS.refresh]: refresh(deps),
+    [COMMANDS.refreshConnection]: refreshConnection(deps),
     [COMMANDS.copyJson]: copyDocument(deps, 'zoho'),
     [COMMANDS.copyTerritoryJson]: copyTerritoryJson(deps),
     [COMMANDS.copyHierarchyJson]: copyDocument(deps, 'hierarchy'),

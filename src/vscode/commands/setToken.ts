@@ -3,7 +3,7 @@ import { parseTokenInput } from '../../core/signIn/signInInput';
 import { REQUIRED_SCOPES } from '../../core/messages/errorMessages';
 import { CommandDeps } from './commandDeps';
 import { ConnectionLoadSummary, loadAndReport } from './loadAndReport';
-import { connectionFor } from './connectionTarget';
+import { connectionFor, namedConnection } from './connectionTarget';
 
 /**
  * "Set Access Token": asks for the token in a password box (or takes it as the first argument, for
@@ -13,7 +13,7 @@ import { connectionFor } from './connectionTarget';
  */
 export function setToken(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (tokenArgument?: unknown, connectionArgument?: unknown): Promise<ConnectionLoadSummary | undefined> => {
-    const connection = await connectionFor(deps, connectionArgument ?? (typeof tokenArgument === 'string' ? undefined : tokenArgument), vscode.l10n.t('Which connection gets the access token?'));
+    const connection = await connectionFor(deps, namedConnection(connectionArgument ?? (typeof tokenArgument === 'string' ? undefined : tokenArgument)), vscode.l10n.t('Which connection gets the access token?'));
     if (!connection) {
       return undefined;
     }

@@ -8,7 +8,7 @@ import { REQUIRED_SCOPES } from '../../core/messages/errorMessages';
 import { notifyFailure } from '../errorActions';
 import { CommandDeps } from './commandDeps';
 import { ConnectionLoadSummary, loadAndReport } from './loadAndReport';
-import { connectionFor } from './connectionTarget';
+import { connectionFor, namedConnection } from './connectionTarget';
 
 const STEPS = 6;
 
@@ -23,7 +23,7 @@ const STEPS = 6;
 export function signIn(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (argument?: unknown, connectionArgument?: unknown): Promise<ConnectionLoadSummary | undefined> => {
     const { secrets } = deps;
-    const connection = await connectionFor(deps, connectionArgument ?? (isSignInRequest(argument) ? undefined : argument), vscode.l10n.t('Which connection signs in?'));
+    const connection = await connectionFor(deps, namedConnection(connectionArgument ?? (isSignInRequest(argument) ? undefined : argument)), vscode.l10n.t('Which connection signs in?'));
     if (!connection) {
       return undefined;
     }

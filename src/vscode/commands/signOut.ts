@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { describeSignOut } from '../../core/signIn/signOut';
 import { CommandDeps } from './commandDeps';
-import { connectionFor, pickConnection } from './connectionTarget';
+import { connectionFor, namedConnection, pickConnection } from './connectionTarget';
 
 /**
  * "Sign Out": deletes every secret of a connection's sign-in and asks Zoho to revoke its refresh
@@ -11,8 +11,9 @@ import { connectionFor, pickConnection } from './connectionTarget';
  * `alreadyInvalid`, `failed`, `notAsked`), or `undefined` when nothing was signed out.
  */
 export function signOut(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
-  return async (target?: unknown): Promise<string | undefined> => {
+  return async (argument?: unknown): Promise<string | undefined> => {
     const { connections, secrets } = deps;
+    const target = namedConnection(argument);
     const signedIn = connections.all.filter((connection) => connection.credentials.signInStatus.signedIn);
     const connection =
       target !== undefined || signedIn.length === 0

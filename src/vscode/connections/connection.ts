@@ -3,7 +3,7 @@ import { ConnectionPlace, ConnectionRecord, connectionName, savedSnapshotKeyOf, 
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
 import { AccountsClient } from '../../core/signIn/accountsClient';
 import { PastedToken, SignInOrPastedToken } from '../../core/signIn/credentials';
-import { RefreshLimiter } from '../../core/signIn/refreshLimiter';
+import { RefreshLimiter, RefreshLimiterOptions } from '../../core/signIn/refreshLimiter';
 import { TokenManager } from '../../core/signIn/tokenManager';
 import { Logger } from '../../core/support/logger';
 import { TerritoryStore } from '../../core/territories/territoryStore';
@@ -23,7 +23,8 @@ export interface ConnectionParts {
   readonly globalState: vscode.Memento;
   readonly secrets: KnownSecrets;
   readonly accounts: AccountsClient;
-  readonly limiter: RefreshLimiter;
+  /** The clocks each connection's refresh limit is measured with (each sign-in has a limit of its own). */
+  readonly clocks: RefreshLimiterOptions;
   readonly client: ZohoClient;
   readonly log: Logger;
   readonly settings: ExtensionSettings;
@@ -31,9 +32,10 @@ export interface ConnectionParts {
 
 /**
  * One Zoho CRM org and everything that belongs to it alone: its pasted token and its sign-in (each
- * in SecretStorage under this connection's keys), its territories, its saved last load. Its token
- * is only ever sent to its own endpoint: the store is built here with this connection's credentials
- * and endpoint, and nothing else reads them.
+ * in SecretStorage under this connection's keys), its refresh limit, its territories, its saved last
+ * load. Its token is only ever sent to its own endpoint: the store is built here with this
+ * connection's credentials and endpoint, and no other connection's store can reach them. (The
+ * Accounts menu hands a signed-in connection's access token to an extension that asks VS Code for it.)
  */
 export class Connection implements vscode.Disposable {
   readonly tokens: AccessTokenStore;
@@ -59,7 +61,7 @@ export class Connection implements vscode.Disposable {
     const tokenManager = new TokenManager({
       store: signInSecretStore(parts.secretStorage, keys.signIn),
       accounts: parts.accounts,
-      limiter: parts.limiter,
+      limiter: new RefreshLimiter(parts.clocks),
       logger: this.logger,
       knownSecrets: parts.secrets,
     });
@@ -107,9 +109,19 @@ export class Connection implements vscode.Disposable {
     return { dataCenter: settings.dataCenter, environment, apiDomain };
   }
 
-  /** Its own endpoint, or (the first connection) the user's settings. Never a workspace's. */
+  /**
+   * Its own endpoint, or (the first connection) the user's settings; never a workspace's. With a
+   * pasted token, a sandbox or developer connection's environment names its API domain
+   * (`https://sandbox.zohoapis.eu`); signed in, the API domain Zoho named for the sign-in does.
+   */
   endpointSettings(): EndpointSettings {
-    return this.current.endpoint ?? this.parts.settings.endpoint();
+    const settings = this.current.endpoint ?? this.parts.settings.endpoint();
+    const { environment } = this.current;
+    const ownDomain = settings.apiDomain.trim() !== '';
+    if (!ownDomain && environment && environment !== 'production' && isDataCenter(settings.dataCenter) && !this.credentials.signInStatus.signedIn) {
+      return { ...settings, apiDomain: apiDomainFor(settings.dataCenter, environment) };
+    }
+    return settings;
   }
 
   /** Whether the user's data center, API domain and API version settings decide where it points. */

@@ -1,16 +1,23 @@
 import * as vscode from 'vscode';
-import { ConnectionRecord, FIRST_CONNECTION_ID, cleanConnectionName, newConnectionId, parseConnections, toSavedConnections } from '../../core/connections/connectionRecords';
+import { ConnectionRecord, FIRST_CONNECTION_ID, MAX_CONNECTIONS, cleanConnectionName, newConnectionId, parseConnections, toSavedConnections } from '../../core/connections/connectionRecords';
 import { SignOutResult } from '../../core/signIn/signOut';
 import { EndpointSettings } from '../../core/zohoApi/endpoint';
 import { ZohoEnvironment } from '../../core/signIn/environments';
 import { CONTEXT_KEYS, STATE_KEYS } from '../../ids';
 import { Connection } from './connection';
 
+/** Someone else's subscription, to end. */
+type Subscription = { dispose(): void };
+
 /**
  * Every connection, in the order the user added them, kept in the user's global state (never the
  * workspace's: a folder can neither add a connection nor point one elsewhere). On the first start
  * the list is the first connection alone, made from the sign-in, token and settings people already
  * had: they keep working with nothing to re-enter. Sets the context keys the welcome and menus use.
+ *
+ * Global state is shared by every window: each change starts from the list as saved now (another
+ * window may have added one), so no window writes back a list it read long ago and drops a
+ * connection whose secrets nothing would then list, revoke or delete.
  */
 export class Connections implements vscode.Disposable {
   private list: Connection[] = [];
@@ -50,8 +57,34 @@ export class Connections implements vscode.Disposable {
     return this.byId(idOrName) ?? this.list.find((connection) => connection.name.toLocaleLowerCase() === name);
   }
 
-  /** Adds a connection pointing at `endpoint`; its secrets come after (sign-in or token). */
-  async add(endpoint: EndpointSettings, name?: string, environment?: ZohoEnvironment): Promise<Connection> {
+  /**
+   * Calls `listen` for every connection now, and again for every connection each time the list
+   * changes (ending what it returned for the old list). For the pieces that follow every connection's
+   * store or sign-in. Dispose the result to stop.
+   */
+  follow(listen: (connection: Connection) => Subscription[]): vscode.Disposable {
+    let current: Subscription[] = [];
+    const start = () => {
+      current.forEach((subscription) => subscription.dispose());
+      current = this.list.flatMap(listen);
+    };
+    start();
+    const onChange = this.onDidChange(start);
+    return new vscode.Disposable(() => {
+      onChange.dispose();
+      current.forEach((subscription) => subscription.dispose());
+    });
+  }
+
+  /**
+   * Adds a connection pointing at `endpoint` (and, for a pasted token, an environment: its API
+   * domain follows from it); its secrets come after (sign-in or token). `undefined` at the limit.
+   */
+  async add(endpoint: EndpointSettings, name?: string, environment?: ZohoEnvironment): Promise<Connection | undefined> {
+    this.catchUp();
+    if (this.list.length >= MAX_CONNECTIONS) {
+      return undefined;
+    }
     const id = newConnectionId(new Set(this.list.map((connection) => connection.id)));
     const clean = name === undefined ? '' : cleanConnectionName(name);
     const connection = this.make({ id, endpoint, ...(clean ? { name: clean } : {}), ...(environment ? { environment } : {}) });
@@ -61,25 +94,29 @@ export class Connections implements vscode.Disposable {
   }
 
   /**
-   * Removes a connection: asks Zoho to revoke its sign-in, deletes its secrets and its saved load.
+   * Removes a connection: takes it out of the list (the view, the scheduler and the rest stop
+   * following it), then asks Zoho to revoke its sign-in and deletes its secrets and its saved load.
    * No other connection's secrets are touched. Resolves with what happened to the revocation.
    */
   async remove(connection: Connection): Promise<SignOutResult | undefined> {
-    const signOut = (await connection.oauthSignIn.status()).signedIn ? await connection.oauthSignIn.signOut() : undefined;
-    await connection.tokens.clear();
-    await connection.saved.forget();
-    this.list = this.list.filter((other) => other !== connection);
+    this.catchUp();
+    this.list = this.list.filter((other) => other.id !== connection.id);
     if (this.list.length === 0) {
       // The last one gone: the view goes back to its welcome, ready to set up the first connection.
       this.list = [this.make({ id: FIRST_CONNECTION_ID })];
     }
-    connection.dispose();
     await this.save();
+    connection.store.dispose();
+    const signOut = (await connection.oauthSignIn.status()).signedIn ? await connection.oauthSignIn.signOut() : undefined;
+    await connection.tokens.clear();
+    await connection.saved.forget();
+    connection.dispose();
     return signOut;
   }
 
   /** Names a connection (an empty name: named after where it points again). */
   async rename(connection: Connection, name: string): Promise<void> {
+    this.catchUp();
     const clean = cleanConnectionName(name);
     const rest: ConnectionRecord = { ...connection.record };
     delete (rest as { name?: string }).name;
@@ -102,6 +139,30 @@ export class Connections implements vscode.Disposable {
       connection.dispose();
     }
     this.changed.dispose();
+  }
+
+  /**
+   * Takes in what other windows saved since: connections they added are built here too, names they
+   * gave are taken. None is dropped: global state read in the extension host can briefly lag behind
+   * this window's own last write, and dropping a connection on such a read would orphan its secrets.
+   * (One removed in another window comes back without secrets, to be removed again.)
+   */
+  private catchUp(): void {
+    const saved = this.globalState.get(STATE_KEYS.connections);
+    if (saved === undefined) {
+      return;
+    }
+    const known = new Map(this.list.map((connection) => [connection.id, connection]));
+    const added: Connection[] = [];
+    for (const record of parseConnections(saved)) {
+      const connection = known.get(record.id);
+      if (connection) {
+        connection.update(record);
+      } else {
+        added.push(this.make(record));
+      }
+    }
+    this.list = [...this.list, ...added];
   }
 
   private async save(): Promise<void> {

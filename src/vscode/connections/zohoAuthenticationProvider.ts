@@ -13,7 +13,6 @@ import { Connections } from './connections';
 export class ZohoAuthenticationProvider implements vscode.AuthenticationProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
   private readonly subscription: vscode.Disposable;
-  private signInSubscriptions: vscode.Disposable[] = [];
   private current: vscode.AuthenticationSession[] = [];
 
   readonly onDidChangeSessions = this.changed.event;
@@ -22,11 +21,11 @@ export class ZohoAuthenticationProvider implements vscode.AuthenticationProvider
     private readonly connections: Connections,
     private readonly secrets: KnownSecrets,
   ) {
-    this.subscription = connections.onDidChange(() => {
-      this.listen();
-      void this.announce();
-    });
-    this.listen();
+    this.subscription = vscode.Disposable.from(
+      connections.follow((connection) => [connection.oauthSignIn.onDidChange(() => void this.announce())]),
+      // A connection added, removed or renamed: its session comes, goes or is named anew.
+      connections.onDidChange(() => void this.announce()),
+    );
   }
 
   async getSessions(): Promise<vscode.AuthenticationSession[]> {
@@ -43,11 +42,11 @@ export class ZohoAuthenticationProvider implements vscode.AuthenticationProvider
     return sessions;
   }
 
+  /** Runs Sign In; the session is the one of the connection that signed in, never another's. */
   async createSession(): Promise<vscode.AuthenticationSession> {
-    const before = new Set((await this.signedIn()).map(({ connection }) => connection.id));
-    await vscode.commands.executeCommand(COMMANDS.signIn);
-    const sessions = await this.getSessions();
-    const session = sessions.find((candidate) => !before.has(this.connectionIdOf(candidate.id))) ?? sessions[0];
+    const summary = await vscode.commands.executeCommand<{ readonly connection?: { readonly id: string } } | undefined>(COMMANDS.signIn);
+    const signedIn = summary?.connection?.id;
+    const session = signedIn === undefined ? undefined : (await this.getSessions()).find((candidate) => this.connectionIdOf(candidate.id) === signedIn);
     if (!session) {
       throw new Error(vscode.l10n.t('Signing in to Zoho was cancelled.'));
     }
@@ -60,9 +59,6 @@ export class ZohoAuthenticationProvider implements vscode.AuthenticationProvider
 
   dispose(): void {
     this.subscription.dispose();
-    for (const subscription of this.signInSubscriptions) {
-      subscription.dispose();
-    }
     this.changed.dispose();
   }
 
@@ -71,22 +67,17 @@ export class ZohoAuthenticationProvider implements vscode.AuthenticationProvider
     return statuses.filter(({ status }) => status.signedIn);
   }
 
-  private listen(): void {
-    for (const subscription of this.signInSubscriptions) {
-      subscription.dispose();
-    }
-    this.signInSubscriptions = this.connections.all.map((connection) => connection.oauthSignIn.onDidChange(() => void this.announce()));
-  }
-
   private async announce(): Promise<void> {
     const previous = this.current;
     this.current = (await this.signedIn()).map(({ connection, status }) => this.sessionOf(connection, status, ''));
-    const ids = (sessions: vscode.AuthenticationSession[]) => new Set(sessions.map((session) => session.id));
-    const [before, after] = [ids(previous), ids(this.current)];
+    const labels = (sessions: vscode.AuthenticationSession[]) => new Map(sessions.map((session) => [session.id, session.account.label]));
+    const [before, after] = [labels(previous), labels(this.current)];
     const added = this.current.filter((session) => !before.has(session.id));
     const removed = previous.filter((session) => !after.has(session.id));
-    if (added.length > 0 || removed.length > 0) {
-      this.changed.fire({ added, removed, changed: [] });
+    // A renamed connection: the same session, under its new name.
+    const changed = this.current.filter((session) => before.has(session.id) && before.get(session.id) !== session.account.label);
+    if (added.length > 0 || removed.length > 0 || changed.length > 0) {
+      this.changed.fire({ added, removed, changed });
     }
   }
 

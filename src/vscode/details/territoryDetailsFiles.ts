@@ -27,7 +27,6 @@ const MAX_WATCHED = 50;
 export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   private readonly subscription: vscode.Disposable;
-  private storeSubscriptions: Array<{ dispose(): void }> = [];
   private readonly formatTime = localDateTimeFormatter();
   /** Documents read so far, to tell the preview when their territory changes. */
   private readonly read = new Map<string, vscode.Uri>();
@@ -38,8 +37,7 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
     private readonly connections: Connections,
     private readonly secrets: KnownSecrets,
   ) {
-    this.subscription = connections.onDidChange(() => this.listen());
-    this.listen();
+    this.subscription = connections.follow((connection) => [connection.store.onDidChange(() => this.changedAll())]);
   }
 
   /** The document of one territory of a connection: its ID, and its name for the tab's title. */
@@ -82,7 +80,7 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
     const markdown = territoryDetailsMarkdown({ node, details, users, formatTime: this.formatTime, linkFor: (otherId) => TerritoryDetailsFiles.linkTo(byId.get(otherId) ?? { id: otherId, name: otherId }) });
     // The connection, under the title: the same territory can be in two orgs.
     const [title, ...rest] = markdown.split('\n');
-    return this.secrets.redact([title, '', `Connection: ${escapeMarkdown(connection.name)}`, ...rest].join('\n'));
+    return this.secrets.redact([title, '', vscode.l10n.t('Connection: {0}', escapeMarkdown(connection.name)), ...rest].join('\n'));
   }
 
   /** The users if they come quickly; else "Loading…", and the document changes when they come. */
@@ -99,13 +97,6 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
       return { kind: 'loading' };
     }
     return usersState(outcome);
-  }
-
-  private listen(): void {
-    for (const subscription of this.storeSubscriptions) {
-      subscription.dispose();
-    }
-    this.storeSubscriptions = this.connections.all.map((connection) => connection.store.onDidChange(() => this.changedAll()));
   }
 
   private changedAll(): void {
@@ -162,9 +153,6 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
 
   dispose(): void {
     this.subscription.dispose();
-    for (const subscription of this.storeSubscriptions) {
-      subscription.dispose();
-    }
     this.changed.dispose();
   }
 }

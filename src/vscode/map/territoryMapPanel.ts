@@ -7,7 +7,7 @@ import type { TerritoryState } from '../../core/territories/territoryStore';
 import type { Connection } from '../connections/connection';
 import type { Connections } from '../connections/connections';
 import type { TerritorySnapshot } from '../../core/territories/snapshot';
-import { MAP_VIEW_TYPE } from '../../ids';
+import { MAP_VIEW_TYPE, STATE_KEYS } from '../../ids';
 import { displayLocale } from '../localization';
 import { makeNonce, mapHtml } from './mapHtml';
 
@@ -18,6 +18,8 @@ export interface TerritoryMapPanelOptions {
   readonly extensionUri: vscode.Uri;
   /** Whose territories it can show; it shows one connection's at a time (the first, until asked). */
   readonly connections: Connections;
+  /** Where it remembers whose map is open (global state; an id, never a secret). */
+  readonly memento: vscode.Memento;
   /** Reveals a territory of a connection in the Territories view; resolves whether it is there. */
   readonly reveal: (id: string, connection: Connection) => Promise<boolean>;
   readonly logger: Logger;
@@ -57,16 +59,19 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
   lastDrawn: MapDrawn | undefined;
 
   constructor(private readonly options: TerritoryMapPanelOptions) {
-    // A connection removed: the map moves to one that is still there.
+    // A connection removed: the map moves to one that is still there. Renamed: its title follows.
     this.subscription = options.connections.onDidChange(() => {
-      const source = this.source && options.connections.all.includes(this.source) ? this.source : options.connections.all[0];
-      this.follow(source);
+      this.follow(this.connection);
+      this.updateTitle();
     });
   }
 
   /** The connection shown (the first, until another is asked for). */
   get connection(): Connection {
-    return this.source && this.options.connections.all.includes(this.source) ? this.source : this.options.connections.all[0];
+    const { connections, memento } = this.options;
+    const remembered = connections.byId(String(memento.get(STATE_KEYS.mapConnection) ?? ''));
+    const source = this.source ?? remembered;
+    return source && connections.all.includes(source) ? source : connections.all[0];
   }
 
   private state(): TerritoryState {
@@ -93,6 +98,13 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
   /** Opens the map of a connection's territories, or brings it to the front; with a territory ID, zooms to that territory. */
   show(connection: Connection, focusId?: string): void {
     this.follow(connection);
+    // Remembered (its id, in global state), so a map VS Code restores after a reload is this org's.
+    void this.options.memento.update(STATE_KEYS.mapConnection, connection.id);
+    const state = connection.store.state;
+    if (!state.snapshot && !state.loading && !state.failure) {
+      connection.wanted = true;
+      void connection.store.ensureLoaded();
+    }
     if (this.panel) {
       this.panel.reveal();
     } else {

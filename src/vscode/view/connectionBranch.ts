@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ErrorAction } from '../../core/messages/errorMessages';
+import { setToken, signIn } from '../../core/messages/errorMessages';
 import { TerritoryNode, sortTerritories } from '../../core/territories/hierarchy';
 import { TerritorySnapshot } from '../../core/territories/snapshot';
 import { TerritoryState } from '../../core/territories/territoryStore';
@@ -7,8 +7,6 @@ import { Connection } from '../connections/connection';
 import { ActionElement, ConnectionElement, NoticeElement, TerritoryElement, TerritoryTreeElement, UsersElement } from './treeElements';
 import { ViewOptions } from './viewOptions';
 
-const signIn = (): ErrorAction => ({ kind: 'signIn', label: vscode.l10n.t('Sign In') });
-const setToken = (): ErrorAction => ({ kind: 'setToken', label: vscode.l10n.t('Set Access Token') });
 
 /**
  * One connection's rows: its territories (the hierarchy or a flat list), or the way out when it has

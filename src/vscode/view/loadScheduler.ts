@@ -24,11 +24,10 @@ export interface LoadSchedulerOptions {
  */
 export class LoadScheduler implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  private perConnection: vscode.Disposable[] = [];
-  /** Per connection, the endpoint settings its data on screen belongs to (as JSON, to compare). */
-  private readonly endpointSettings = new Map<Connection, string>();
+  /** Per connection, the endpoint settings its data on screen belongs to (as JSON, to compare). Weak: a removed connection goes. */
+  private readonly endpointSettings = new WeakMap<Connection, string>();
   /** Connections whose saved territories were considered (shown, or skipped since the account changed). */
-  private readonly savedConsidered = new Set<Connection>();
+  private readonly savedConsidered = new WeakSet<Connection>();
 
   constructor(private readonly options: LoadSchedulerOptions) {}
 
@@ -38,10 +37,11 @@ export class LoadScheduler implements vscode.Disposable {
     this.disposables.push(
       view.treeView.onDidChangeVisibility(() => void this.loadIfVisible()),
       view.provider.onDidWantConnection((connection) => void this.loadIfVisible(connection)),
-      connections.onDidChange(() => this.follow()),
+      connections.follow((connection) => this.listenTo(connection)),
+      // One connection left after a removal is wanted now (it shows as the view's rows): it loads.
+      connections.onDidChange(() => void this.loadIfVisible()),
       this.options.onDidChangeSettings(() => this.settingsChanged()),
     );
-    this.follow();
     timer.restart();
     await Promise.all(connections.all.map((connection) => connection.credentials.update()));
     await connections.updateContext();
@@ -63,7 +63,7 @@ export class LoadScheduler implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const disposable of [...this.disposables, ...this.perConnection]) {
+    for (const disposable of this.disposables) {
       disposable.dispose();
     }
   }
@@ -74,24 +74,19 @@ export class LoadScheduler implements vscode.Disposable {
     return connections.all.filter((connection) => !connections.multiple || connection.wanted);
   }
 
-  /** Listens to each connection (again, after one was added or removed). */
-  private follow(): void {
-    for (const disposable of this.perConnection) {
-      disposable.dispose();
+  /** What it follows of one connection: its loads (to save them) and its way in. */
+  private listenTo(connection: Connection): Array<{ dispose(): void }> {
+    if (!this.endpointSettings.has(connection)) {
+      this.endpointSettings.set(connection, JSON.stringify(connection.endpointSettings()));
     }
-    this.perConnection = this.options.connections.all.flatMap((connection) => {
-      if (!this.endpointSettings.has(connection)) {
-        this.endpointSettings.set(connection, JSON.stringify(connection.endpointSettings()));
-      }
-      return [
-        connection.store.onDidChange((state) => {
-          if (state.snapshot) {
-            void connection.saved.save(state.snapshot);
-          }
-        }),
-        connection.credentials.onDidChange((hasCredentials) => void this.credentialsChanged(connection, hasCredentials)),
-      ];
-    });
+    return [
+      connection.store.onDidChange((state) => {
+        if (state.snapshot) {
+          void connection.saved.save(state.snapshot);
+        }
+      }),
+      connection.credentials.onDidChange((hasCredentials) => void this.credentialsChanged(connection, hasCredentials)),
+    ];
   }
 
   /** Signed in or out, a token set or cleared (here or in another window): other data, maybe another org. */

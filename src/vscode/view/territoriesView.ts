@@ -26,18 +26,25 @@ export interface TerritoriesViewOptions {
 export class TerritoriesView implements vscode.Disposable {
   readonly treeView: vscode.TreeView<TerritoryTreeElement>;
   readonly provider: TerritoryTreeProvider;
-  private readonly subscription: vscode.Disposable;
-  private storeSubscriptions: Array<{ dispose(): void }> = [];
+  private subscription: vscode.Disposable | undefined;
   private readonly formatTime = localTimeOfDayFormatter();
 
   constructor(private readonly options: TerritoriesViewOptions) {
     ({ treeView: this.treeView, provider: this.provider } = options);
-    this.subscription = options.connections.onDidChange(() => this.listen());
   }
 
   /** Starts following every connection's loads. */
   start(): void {
-    this.listen();
+    const { connections } = this.options;
+    this.subscription = connections.follow((connection) => [
+      connection.store.onDidChange(() => this.showSummary()),
+      connection.store.onDidStartLoading((loading) => {
+        void vscode.window.withProgress({ location: { viewId: TERRITORIES_VIEW_ID } }, () => loading);
+      }),
+    ]);
+    // Going from one connection to several (or back) changes what the title line says.
+    this.subscription = vscode.Disposable.from(this.subscription, connections.onDidChange(() => this.showSummary()));
+    this.showSummary();
   }
 
   get visible(): boolean {
@@ -84,25 +91,6 @@ export class TerritoriesView implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
-    this.unlisten();
-  }
-
-  private listen(): void {
-    this.unlisten();
-    this.storeSubscriptions = this.options.connections.all.flatMap((connection) => [
-      connection.store.onDidChange(() => this.showSummary()),
-      connection.store.onDidStartLoading((loading) => {
-        void vscode.window.withProgress({ location: { viewId: TERRITORIES_VIEW_ID } }, () => loading);
-      }),
-    ]);
-    this.showSummary();
-  }
-
-  private unlisten(): void {
-    for (const subscription of this.storeSubscriptions) {
-      subscription.dispose();
-    }
-    this.storeSubscriptions = [];
+    this.subscription?.dispose();
   }
 }

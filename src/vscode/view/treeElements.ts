@@ -55,7 +55,7 @@ export class UsersMessageElement {
   }
 }
 
-/** Shown in place of territories when loading failed and nothing is loaded: the way out, one click away. */
+/** The way out, one click away: in place of territories when loading failed, or under a connection with no way in yet. */
 export class ActionElement {
   readonly kind = 'action';
   constructor(
