@@ -172,8 +172,11 @@ export function createVscodeStub(options: StubOptions): VscodeStub {
     EventEmitter,
     TreeItem,
     ThemeIcon,
-    Disposable: class {
+    Disposable: class Disposable {
       constructor(private readonly callOnDispose: () => void) {}
+      static from(...disposables: Array<{ dispose(): unknown }>): Disposable {
+        return new Disposable(() => disposables.forEach((disposable) => disposable.dispose()));
+      }
       dispose(): void {
         this.callOnDispose();
       }
