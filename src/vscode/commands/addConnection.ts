@@ -28,12 +28,12 @@ export interface AddConnectionRequest {
   readonly via?: 'signIn' | 'token';
 }
 
-
 /**
  * "Add Connection…": another Zoho CRM org, side by side with the others. Asks how to get in (a
  * Self Client sign-in or a pasted token), where the org lives, and a name (by default, where it
  * points: "Zoho CRM (Europe, sandbox)"); then runs Sign In or Set Access Token for the new
- * connection. Nothing is kept if that is cancelled or refused. Scripts pass an `AddConnectionRequest`.
+ * connection. Nothing is kept if that is cancelled, or a sign-in refused (a token Zoho refuses stays,
+ * with the view saying why, to be replaced). Scripts pass an `AddConnectionRequest`.
  * Resolves with the first load's summary (naming the new connection), or `undefined`.
  */
 export function addConnection(deps: Pick<CommandDeps, 'connections' | 'secrets'>) {
