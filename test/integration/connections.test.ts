@@ -4,7 +4,8 @@ import type { ZohoTerritoriesTestApi } from '../../src/extension';
 import type { ConnectionLoadSummary } from '../../src/vscode/commands/loadAndReport';
 import type { Connection } from '../../src/vscode/connections/connection';
 import type { ComparisonJson } from '../../src/core/compare/comparisonJson';
-import { ACCESS_TOKEN_SECRET_KEY, COMMANDS, SETTINGS, STATE_KEYS } from '../../src/ids';
+import { ACCESS_TOKEN_SECRET_KEY, COMMANDS, SETTINGS, SIGN_IN_SECRET_KEY, STATE_KEYS } from '../../src/ids';
+import { startFakeAccounts } from '../../fake-zoho/accountsServer';
 import { FakeZoho, SAMPLE_DOCUMENT, SAMPLE_TERRITORY_RECORDS, startFakeZoho } from '../../fake-zoho/server';
 import { SANDBOX_DIFFERENCES, SANDBOX_DOCUMENT, SANDBOX_TERRITORY_RECORDS } from '../../fake-zoho/sandboxOrg';
 import { extensionApi, rowsUnder, setUserSetting, visibleRows, waitFor } from './harness';
@@ -178,6 +179,28 @@ describe('Connections: several Zoho orgs side by side', function () {
         ['Chennai', 2, 2],
       ],
     );
+  });
+
+  it('adds a connection by a Self Client sign-in: its token goes to the API domain Zoho names, and it keeps its data center', async () => {
+    const developer = await startFakeZoho();
+    const accounts = await startFakeAccounts({ apiDomain: developer.origin, onAccessToken: (token) => (developer.token = token) });
+    try {
+      const signIn = { dataCenter: 'eu', environment: 'developer', clientId: accounts.clientId, clientSecret: accounts.clientSecret, grantCode: accounts.issueGrantCode(), accountsOrigin: accounts.origin };
+      const summary = await vscode.commands.executeCommand<ConnectionLoadSummary>(COMMANDS.addConnection, { name: 'Developer', signIn });
+      assert.ok(summary?.ok, JSON.stringify(summary));
+      assert.ok(developer.requests.length > 0 && developer.requests.every((request) => request.authorized), 'the signed-in token went to the api_domain Zoho named');
+      assert.ok(production.requests.every((request) => request.authorized) && sandbox.requests.every((request) => request.authorized), 'and to no other connection\'s server');
+      const saved = api.connections.byId(summary.connection.id)?.record;
+      assert.deepStrictEqual([saved?.endpoint?.dataCenter, saved?.environment], ['eu', 'developer'], 'after a sign-out it still points at that org');
+      const sessions = await api.authentication.getSessions();
+      assert.deepStrictEqual(sessions.map((session) => session.account.label), ['Developer'], 'the Accounts menu names the connection');
+      assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.removeConnection, summary.connection.id), true);
+      assert.strictEqual(await api.storedSecret(`${SIGN_IN_SECRET_KEY}/${summary.connection.id}`), undefined, 'its sign-in is deleted');
+      assert.ok(accounts.liveRefreshTokens.length === 0, 'and revoked at Zoho');
+    } finally {
+      await accounts.close();
+      await developer.close();
+    }
   });
 
   it('renames and removes a connection, deleting only its secrets', async () => {

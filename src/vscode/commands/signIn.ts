@@ -42,6 +42,7 @@ export function signIn(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets
       notifyFailure(secrets, vscode.l10n.t('{0}: {1}', connection.name, message), description.action, connection.id);
       return { ok: false, message, code: description.logCode, action: description.action?.kind, connection: { id: connection.id, name: secrets.redact(connection.name) } };
     }
+    await deps.connections.signedIn(connection, request.dataCenter, request.environment);
     return loadAndReport(deps, connection, { credentialsChanged: true });
   };
 }

@@ -124,6 +124,21 @@ export class Connections implements vscode.Disposable {
     await this.save();
   }
 
+  /**
+   * After a sign-in: its data center and environment become the connection's own, so that after a
+   * sign-out it still points at that org. Not for the first connection (it follows the settings) or
+   * one with an API domain of its own.
+   */
+  async signedIn(connection: Connection, dataCenter: string, environment: ZohoEnvironment | undefined): Promise<void> {
+    const { endpoint } = connection.record;
+    if (!endpoint || endpoint.apiDomain.trim() !== '' || (endpoint.dataCenter === dataCenter && connection.record.environment === environment)) {
+      return;
+    }
+    this.catchUp();
+    connection.update({ ...connection.record, endpoint: { ...endpoint, dataCenter }, ...(environment ? { environment } : {}) });
+    await this.save();
+  }
+
   /** Sets the context keys from every connection's credentials as last seen. */
   async updateContext(): Promise<void> {
     const hasToken = this.list.some((connection) => connection.credentials.hasCredentials);
