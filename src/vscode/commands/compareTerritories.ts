@@ -87,8 +87,17 @@ function previousLabel(connection: Connection, snapshot: TerritorySnapshot): str
     : vscode.l10n.t('{0}, loaded {1}', connection.name, localTimeOfDayFormatter()(snapshot.loadedAt));
 }
 
+/**
+ * The load before the one now: the previous load of this session, or, while the territories shown
+ * are still the ones the last session saved, those (the "now" side is then loaded afresh).
+ */
+function earlierLoad(connection: Connection): TerritorySnapshot | undefined {
+  const { snapshot, previous } = connection.store.state;
+  return snapshot?.cached ? snapshot : previous;
+}
+
 function previousOf(connection: Connection): Other | undefined {
-  const previous = connection.store.state.previous;
+  const previous = earlierLoad(connection);
   return previous ? { previous } : undefined;
 }
 
@@ -99,7 +108,7 @@ async function otherConnection(deps: Pick<CommandDeps, 'connections' | 'view' | 
 
 /** The second side: another connection, or this one's previous load. */
 async function pickOther(left: Connection, all: readonly Connection[]): Promise<Other | undefined> {
-  const previous = left.store.state.previous;
+  const previous = earlierLoad(left);
   const items: Array<vscode.QuickPickItem & { other: Other }> = [
     ...all.filter((connection) => connection !== left).map((connection) => ({ label: `$(cloud) ${connection.name}`, description: vscode.l10n.t('as loaded now'), other: { connection } })),
     ...(previous

@@ -28,6 +28,8 @@ export class LoadScheduler implements vscode.Disposable {
   private readonly endpointSettings = new WeakMap<Connection, string>();
   /** Connections whose saved territories were considered (shown, or skipped since the account changed). */
   private readonly savedConsidered = new WeakSet<Connection>();
+  /** The connections there were at the start have had their way in read. */
+  private started = false;
 
   constructor(private readonly options: LoadSchedulerOptions) {}
 
@@ -44,6 +46,7 @@ export class LoadScheduler implements vscode.Disposable {
     );
     timer.restart();
     await Promise.all(connections.all.map((connection) => connection.credentials.update()));
+    this.started = true;
     await connections.updateContext();
     view.showSummary();
     await this.loadIfVisible();
@@ -78,6 +81,10 @@ export class LoadScheduler implements vscode.Disposable {
   private listenTo(connection: Connection): Array<{ dispose(): void }> {
     if (!this.endpointSettings.has(connection)) {
       this.endpointSettings.set(connection, JSON.stringify(connection.endpointSettings()));
+      if (this.started) {
+        // A connection that came later (added here, or by another window): its way in is read, and announced.
+        void connection.credentials.update(true);
+      }
     }
     return [
       connection.store.onDidChange((state) => {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ErrorAction } from '../../core/messages/errorMessages';
 import { TerritoryNode } from '../../core/territories/hierarchy';
 import { formatUserCount } from '../../core/territories/names';
-import { describeTerritory, describeUser, summarizeConnection } from '../../core/territories/labels';
+import { describeTerritory, describeUser, summarizeConnection, summarizeView } from '../../core/territories/labels';
 import { detailsOfNode } from '../../core/details/territoryDetails';
 import { territoryTooltip } from '../../core/details/tooltip';
 import { describePlace } from '../../core/connections/connectionRecords';
@@ -223,6 +223,11 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
     tooltip.appendMarkdown('**').appendText(connection.name).appendMarkdown('**\n\n').appendText(place);
     if (connection.followsSettings) {
       tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Follows your Zoho data center, API domain and API version settings.'));
+    }
+    // What the view's message says for a single connection: stale data and why, a note on the data.
+    const { message } = summarizeView(state, this.formatTimeOfDay, Date.now());
+    if (message) {
+      tooltip.appendMarkdown('\n\n').appendText(message);
     }
     item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon(state.loading ? 'loading~spin' : state.failure ? 'warning' : 'cloud');
