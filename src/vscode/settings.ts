@@ -12,6 +12,8 @@ import { SETTINGS, SETTINGS_SECTION } from '../ids';
 export class ExtensionSettings implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
+  /** The workspace values already logged as ignored. */
+  private readonly ignoredSaid = new Set<string>();
 
   /** Fires when any of the extension's settings change. */
   readonly onDidChange: vscode.Event<void> = this.changed.event;
@@ -51,7 +53,10 @@ export class ExtensionSettings implements vscode.Disposable {
   private userValue(key: string): string {
     const inspected = vscode.workspace.getConfiguration().inspect<unknown>(key);
     const ignored = inspected?.workspaceValue ?? inspected?.workspaceFolderValue;
-    if (ignored !== undefined) {
+    // Said once per value: connections read these often (every row and log line names its connection).
+    const said = `${key}=${JSON.stringify(ignored)}`;
+    if (ignored !== undefined && !this.ignoredSaid.has(said)) {
+      this.ignoredSaid.add(said);
       this.logger.warn(`Ignoring the workspace's value of ${key}: only your user settings decide where the access token is sent.`);
     }
     const value = inspected?.globalValue ?? inspected?.defaultValue;

@@ -20,7 +20,7 @@ import { repoRoot, runtime } from '../host/runtime';
 import { JAPANESE_RUN } from './japanese';
 import { Run, runSteps, startSteps, Step, Tally } from './session';
 import { connectionSteps } from './connectionSteps';
-import { activityBarIcon, assertPng, enterToken, markdownPreview, readRows, Row, RESULTS, runCommand, runCommandIfOffered, savePictureOfViewAndEditor, sidebarTitle, STEP_TIMEOUT_MS, widenSidebar } from './workbench';
+import { activityBarIcon, assertPng, enterText, enterToken, markdownPreview, readRows, Row, RESULTS, runCommand, runCommandIfOffered, savePictureOfViewAndEditor, sidebarTitle, STEP_TIMEOUT_MS, widenSidebar } from './workbench';
 
 const README_SCREENSHOT = path.join(repoRoot, 'media', 'screenshot.png');
 const README_MAP = path.join(repoRoot, 'media', 'map.png');
@@ -160,17 +160,13 @@ const englishSteps: Step[] = [
       const rowNamed = (name: string | RegExp) => page.locator('.part.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: name }) });
       const chennai = rowNamed(/^Chennai$/).first();
       await chennai.waitFor({ timeout: 30_000 });
-      // Open the branch for the picture, as a person would. Switching to the tree redraws the rows, so a
-      // row read as expanded may be redrawn collapsed: look again until its sub-territories show.
+      // Open Chennai's branch for the picture, as a person would with Find Territory…: it reveals Chennai
+      // North, expanding Chennai. (A click on the twistie can land while switching to the tree redraws
+      // the rows, and be lost on a busy machine.)
+      await runCommand(page, 'Zoho CRM: Find Territory…');
+      await enterText(page, 'Chennai North');
       const chennaiNorth = rowNamed('Chennai North').first();
-      const deadline = Date.now() + 15_000;
-      while (!(await chennaiNorth.isVisible()) && Date.now() < deadline) {
-        if ((await chennai.getAttribute('aria-expanded')) !== 'true') {
-          await chennai.locator('.monaco-tl-twistie').click();
-        }
-        await page.waitForTimeout(300);
-      }
-      await chennaiNorth.waitFor({ timeout: 1_000 });
+      await chennaiNorth.waitFor({ timeout: 30_000 });
 
       // The territory's context menu, as a person opens it.
       await chennai.click({ button: 'right' });

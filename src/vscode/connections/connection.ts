@@ -85,7 +85,7 @@ export class Connection implements vscode.Disposable {
     return this.current;
   }
 
-  /** Takes a changed record (a new name) of the same connection. */
+  /** Takes a changed record of the same connection: a new name, or the place a sign-in named. */
   update(record: ConnectionRecord): void {
     this.current = record;
   }
