@@ -5,8 +5,7 @@ import { formatTerritoryCount } from '../../core/territories/names';
 import { connectionJson } from '../connections/connectionJson';
 import { CommandDeps } from './commandDeps';
 import { copyText } from './clipboard';
-import { connectionFor } from './connectionTarget';
-import { snapshotForCommand } from './snapshotForCommand';
+import { territoriesFor } from './snapshotForCommand';
 
 /**
  * "Copy Territories as JSON" (`zoho`: Zoho's own document, every page merged, with a `connection`
@@ -17,11 +16,11 @@ import { snapshotForCommand } from './snapshotForCommand';
 export function copyDocument(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>, which: 'zoho' | 'hierarchy') {
   return async (target?: unknown): Promise<string | undefined> => {
     const { secrets } = deps;
-    const connection = await connectionFor(deps, target, vscode.l10n.t('Which connection to copy?'));
-    const snapshot = connection && (await snapshotForCommand(connection, secrets));
-    if (!connection || !snapshot) {
+    const found = await territoriesFor(deps, target, vscode.l10n.t('Which connection to copy?'));
+    if (!found) {
       return undefined;
     }
+    const { connection, snapshot } = found;
     const count = formatTerritoryCount(snapshot.tree.all.length);
     if (which === 'zoho') {
       const text = documentText({ ...zohoDocument(snapshot), connection: connectionJson(connection) });

@@ -31,6 +31,15 @@ export function isExportTarget(value: unknown): value is vscode.Uri | string {
 }
 
 /**
+ * An export command's two arguments, each optional: where to write (a path or Uri) and which
+ * connection. A first argument that is not a place to write names the connection (a row, when the
+ * command runs from its menu).
+ */
+export function exportArguments(first: unknown, second: unknown): { readonly file: vscode.Uri | string | undefined; readonly connection: unknown } {
+  return isExportTarget(first) ? { file: first, connection: second } : { file: undefined, connection: second ?? first };
+}
+
+/**
  * Where to write: the target a script passed (a path or a Uri), or the user's choice in a save
  * dialog that starts at `<baseName>-<date>.csv` in the first workspace folder or the home folder.
  */

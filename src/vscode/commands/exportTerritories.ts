@@ -2,9 +2,8 @@ import * as vscode from 'vscode';
 import { exportTerritories as territoriesFile } from '../../core/export/territoryTable';
 import { formatTerritoryCount } from '../../core/territories/names';
 import { CommandDeps } from './commandDeps';
-import { announceExport, exportTarget, exportedPath, fileNameOf, formatOfPath, isExportTarget, saveExport } from './exportFile';
-import { snapshotForCommand } from './snapshotForCommand';
-import { connectionFor } from './connectionTarget';
+import { announceExport, exportTarget, exportedPath, fileNameOf, formatOfPath, exportArguments, saveExport } from './exportFile';
+import { territoriesFor } from './snapshotForCommand';
 
 /**
  * "Export Territories…": one row per territory (ID, name, path, parent, depth, own and branch users,
@@ -16,12 +15,13 @@ import { connectionFor } from './connectionTarget';
 export function exportTerritories(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (target?: unknown, connectionArgument?: unknown): Promise<string | undefined> => {
     const { secrets } = deps;
-    const connection = await connectionFor(deps, connectionArgument ?? (isExportTarget(target) ? undefined : target), vscode.l10n.t('Which connection to export?'));
-    const snapshot = connection && (await snapshotForCommand(connection, secrets));
-    if (!connection || !snapshot) {
+    const { file, connection: named } = exportArguments(target, connectionArgument);
+    const found = await territoriesFor(deps, named, vscode.l10n.t('Which connection to export?'));
+    if (!found) {
       return undefined;
     }
-    const uri = await exportTarget(isExportTarget(target) ? target : undefined, 'territories', vscode.l10n.t('{0}: Export Territories', connection.name));
+    const { connection, snapshot } = found;
+    const uri = await exportTarget(file, 'territories', vscode.l10n.t('{0}: Export Territories', connection.name));
     if (!uri) {
       return undefined;
     }

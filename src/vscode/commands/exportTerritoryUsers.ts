@@ -5,9 +5,8 @@ import { TerritoryStore } from '../../core/territories/territoryStore';
 import { TerritoryUser } from '../../core/zohoApi/records';
 import { formatNumber } from '../../core/support/locale';
 import { CommandDeps } from './commandDeps';
-import { announceExport, exportTarget, isExportTarget, exportedPath, fileNameOf, formatOfPath, saveExport } from './exportFile';
-import { snapshotForCommand } from './snapshotForCommand';
-import { connectionFor } from './connectionTarget';
+import { announceExport, exportTarget, exportArguments, exportedPath, fileNameOf, formatOfPath, saveExport } from './exportFile';
+import { territoriesFor } from './snapshotForCommand';
 
 /** A territory's users failed to load: the store's words for why (secrets already blanked). */
 class UsersLoadError extends Error {}
@@ -31,13 +30,14 @@ async function usersOf(store: TerritoryStore, territoryId: string): Promise<read
 export function exportTerritoryUsers(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (target?: unknown, connectionArgument?: unknown): Promise<string | undefined> => {
     const { secrets } = deps;
-    const connection = await connectionFor(deps, connectionArgument ?? (isExportTarget(target) ? undefined : target), vscode.l10n.t('Which connection to export?'));
-    const snapshot = connection && (await snapshotForCommand(connection, secrets));
-    if (!connection || !snapshot) {
+    const { file, connection: named } = exportArguments(target, connectionArgument);
+    const found = await territoriesFor(deps, named, vscode.l10n.t('Which connection to export?'));
+    if (!found) {
       return undefined;
     }
+    const { connection, snapshot } = found;
     const { store, logger: log } = connection;
-    const uri = await exportTarget(isExportTarget(target) ? target : undefined, 'territory-users', vscode.l10n.t('{0}: Export Territory Users', connection.name));
+    const uri = await exportTarget(file, 'territory-users', vscode.l10n.t('{0}: Export Territory Users', connection.name));
     if (!uri) {
       return undefined;
     }

@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import { TerritoryDetailsFiles } from '../details/territoryDetailsFiles';
 import type { TerritoryElement } from '../view/treeElements';
 import { CommandDeps } from './commandDeps';
-import { connectionFor } from './connectionTarget';
-import { snapshotForCommand } from './snapshotForCommand';
+import { territoriesFor } from './snapshotForCommand';
 
 /**
  * "Show Territory Details": a territory's read-only details document (manager, permission, rules,
@@ -16,11 +15,11 @@ export function showDetails(deps: Pick<CommandDeps, 'connections' | 'view' | 'se
     const { view, secrets } = deps;
     const isTerritory = (value: unknown): value is TerritoryElement => typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'territory';
     const element = isTerritory(target) ? target : typeof target === 'string' ? undefined : view.treeView.selection.find(isTerritory);
-    const connection = element?.connection ?? (await connectionFor(deps, connectionArgument, vscode.l10n.t('Which connection\'s territories?')));
-    const snapshot = connection && (await snapshotForCommand(connection, secrets));
-    if (!connection || !snapshot) {
+    const found = await territoriesFor(deps, element ?? connectionArgument, vscode.l10n.t('Which connection\'s territories?'));
+    if (!found) {
       return undefined;
     }
+    const { connection, snapshot } = found;
     const id = typeof target === 'string' ? target : element?.node.id;
     const node = id === undefined ? undefined : snapshot.tree.byId.get(id);
     if (!node) {

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandDeps } from './commandDeps';
-import { connectionFor } from './connectionTarget';
-import { snapshotForCommand } from './snapshotForCommand';
+import { territoriesFor } from './snapshotForCommand';
 
 /**
  * "Show Territory Map": a connection's whole organisation as a map of its territories sized by
@@ -10,12 +9,11 @@ import { snapshotForCommand } from './snapshotForCommand';
  */
 export function showMap(deps: Pick<CommandDeps, 'connections' | 'view' | 'map' | 'secrets'>) {
   return async (target?: unknown): Promise<boolean> => {
-    const connection = await connectionFor(deps, target, vscode.l10n.t('Which connection to map?'));
-    const snapshot = connection && (await snapshotForCommand(connection, deps.secrets));
-    if (!connection || !snapshot) {
+    const found = await territoriesFor(deps, target, vscode.l10n.t('Which connection to map?'));
+    if (!found) {
       return false;
     }
-    deps.map.show(connection);
+    deps.map.show(found.connection);
     return true;
   };
 }

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
 import { TerritorySnapshot } from '../../core/territories/snapshot';
 import { Connection } from '../connections/connection';
+import { CommandDeps } from './commandDeps';
+import { connectionFor } from './connectionTarget';
 import { reportOutcome } from './reportOutcome';
 
 /**
@@ -27,4 +29,19 @@ export async function snapshotForCommand(connection: Connection, secrets: KnownS
     return undefined;
   }
   return snapshot;
+}
+
+/**
+ * The connection a command acts on (`connectionFor`: its row, the one named, the only one, or the
+ * one picked with `question`) and its territories (`snapshotForCommand`); `undefined` when either
+ * is missing (the user was told why).
+ */
+export async function territoriesFor(
+  deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>,
+  argument: unknown,
+  question: string,
+): Promise<{ readonly connection: Connection; readonly snapshot: TerritorySnapshot } | undefined> {
+  const connection = await connectionFor(deps, argument, question);
+  const snapshot = connection && (await snapshotForCommand(connection, deps.secrets));
+  return connection && snapshot ? { connection, snapshot } : undefined;
 }
