@@ -22,7 +22,7 @@ type Subscription = { dispose(): void };
 export class Connections implements vscode.Disposable {
   private list: Connection[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
-  private subscriptions: vscode.Disposable[] = [];
+  private contextUpdates: vscode.Disposable | undefined;
 
   /** Fires when a connection is added, removed or renamed. */
   readonly onDidChange: vscode.Event<void> = this.changed.event;
@@ -35,7 +35,7 @@ export class Connections implements vscode.Disposable {
   /** Reads the saved list and builds its connections (no request is made). */
   start(): void {
     this.list = parseConnections(this.globalState.get(STATE_KEYS.connections)).map((record) => this.make(record));
-    this.listen();
+    this.contextUpdates = this.follow((connection) => [connection.credentials.onDidChange(() => void this.updateContext())]);
   }
 
   get all(): readonly Connection[] {
@@ -149,7 +149,7 @@ export class Connections implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.unlisten();
+    this.contextUpdates?.dispose();
     for (const connection of this.list) {
       connection.dispose();
     }
@@ -182,20 +182,7 @@ export class Connections implements vscode.Disposable {
 
   private async save(): Promise<void> {
     await this.globalState.update(STATE_KEYS.connections, toSavedConnections(this.list.map((connection) => connection.record)));
-    this.listen();
     await this.updateContext();
     this.changed.fire();
-  }
-
-  private listen(): void {
-    this.unlisten();
-    this.subscriptions = this.list.map((connection) => connection.credentials.onDidChange(() => void this.updateContext()));
-  }
-
-  private unlisten(): void {
-    for (const subscription of this.subscriptions) {
-      subscription.dispose();
-    }
-    this.subscriptions = [];
   }
 }

@@ -36,14 +36,16 @@ export class TerritoriesView implements vscode.Disposable {
   /** Starts following every connection's loads. */
   start(): void {
     const { connections } = this.options;
-    this.subscription = connections.follow((connection) => [
-      connection.store.onDidChange(() => this.showSummary()),
-      connection.store.onDidStartLoading((loading) => {
-        void vscode.window.withProgress({ location: { viewId: TERRITORIES_VIEW_ID } }, () => loading);
-      }),
-    ]);
-    // Going from one connection to several (or back) changes what the title line says.
-    this.subscription = vscode.Disposable.from(this.subscription, connections.onDidChange(() => this.showSummary()));
+    this.subscription = vscode.Disposable.from(
+      connections.follow((connection) => [
+        connection.store.onDidChange(() => this.showSummary()),
+        connection.store.onDidStartLoading((loading) => {
+          void vscode.window.withProgress({ location: { viewId: TERRITORIES_VIEW_ID } }, () => loading);
+        }),
+      ]),
+      // Going from one connection to several (or back) changes what the title line says.
+      connections.onDidChange(() => this.showSummary()),
+    );
     this.showSummary();
   }
 
