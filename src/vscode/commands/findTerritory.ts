@@ -64,11 +64,12 @@ export function findTerritory(deps: Pick<CommandDeps, 'connections' | 'view' | '
       const several = connections.multiple;
       const button = detailsButton();
       found = await pickTerritory(
-        loaded.flatMap(({ connection, nodes }) =>
-          nodes.map((territory) => {
+        loaded.flatMap(({ connection, nodes }) => {
+          // Once per connection, not per territory: a name is worked out from the settings and the sign-in.
+          const where = several ? `${connection.name} · ` : '';
+          return nodes.map((territory) => {
             const manager = managerOf(territory);
             const path = territoryPath(territory);
-            const where = several ? `${connection.name} · ` : '';
             return {
               label: secrets.redact(displayName(territory.name)),
               description: formatUserCount(territory.ownUsers),
@@ -77,8 +78,8 @@ export function findTerritory(deps: Pick<CommandDeps, 'connections' | 'view' | '
               territory,
               connection,
             };
-          }),
-        ),
+          });
+        }),
       );
     }
     if (!found) {

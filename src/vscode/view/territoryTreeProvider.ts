@@ -215,12 +215,13 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
   private connectionItem(element: ConnectionElement): vscode.TreeItem {
     const { connection } = element;
     const state = connection.store.state;
-    const item = new vscode.TreeItem(connection.name, vscode.TreeItemCollapsibleState.Collapsed);
+    const name = connection.name;
+    const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `connection:${connection.id}`;
     item.description = summarizeConnection(state, connection.credentials.hasCredentials, this.formatTimeOfDay, Date.now());
     const place = describePlace(connection.place());
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown('**').appendText(connection.name).appendMarkdown('**\n\n').appendText(place);
+    tooltip.appendMarkdown('**').appendText(name).appendMarkdown('**\n\n').appendText(place);
     if (connection.followsSettings) {
       tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Follows your Zoho data center, API domain and API version settings.'));
     }
@@ -232,7 +233,7 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
     item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon(state.loading ? 'loading~spin' : state.failure ? 'warning' : 'cloud');
     item.contextValue = connection.credentials.signInStatus.signedIn ? `${TREE_ITEM_CONTEXT.connection}-signedIn` : TREE_ITEM_CONTEXT.connection;
-    item.accessibilityInformation = { label: `${connection.name}, ${item.description}` };
+    item.accessibilityInformation = { label: `${name}, ${item.description}` };
     return item;
   }
 
