@@ -11,7 +11,7 @@ import { copyText, targetElement } from './clipboard';
  */
 export function copyTerritoryJson({ view, secrets }: Pick<CommandDeps, 'view' | 'secrets'>) {
   return async (element?: unknown): Promise<string | undefined> => {
-    const target = targetElement(view, element, 'territory', vscode.l10n.t('Select a territory in the Territories view to copy it as JSON.'));
+    const target = targetElement(secrets, view, element, 'territory', vscode.l10n.t('Select a territory in the Territories view to copy it as JSON.'));
     if (!target) {
       return undefined;
     }

@@ -7,6 +7,7 @@ import { formatNumber } from '../../core/support/locale';
 import { CommandDeps } from './commandDeps';
 import { announceExport, exportTarget, exportArguments, exportedPath, fileNameOf, formatOfPath, saveExport } from './exportFile';
 import { territoriesFor } from './snapshotForCommand';
+import { showInformation } from '../notifier';
 
 /** A territory's users failed to load: the store's words for why (secrets already blanked). */
 class UsersLoadError extends Error {}
@@ -62,7 +63,7 @@ export function exportTerritoryUsers(deps: Pick<CommandDeps, 'connections' | 'vi
     );
     if (result.cancelled) {
       log.info(`Export Territory Users cancelled after ${result.loaded.size + result.failures.size} of ${withUsers.length} territories.`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Export Territory Users cancelled: no file was written.'));
+      void showInformation(secrets, vscode.l10n.t('Export Territory Users cancelled: no file was written.'));
       return undefined;
     }
     const failures = new Map<string, string>();

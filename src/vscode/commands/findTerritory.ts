@@ -7,6 +7,8 @@ import { Connection } from '../connections/connection';
 import { CommandDeps } from './commandDeps';
 import { connectionFor } from './connectionTarget';
 import { snapshotForCommand } from './snapshotForCommand';
+import { isolate } from '../../core/messages/safeText';
+import { showInformation } from '../notifier';
 
 interface TerritoryPick extends vscode.QuickPickItem {
   readonly territory: TerritoryNode;
@@ -56,8 +58,8 @@ export function findTerritory(deps: Pick<CommandDeps, 'connections' | 'view' | '
       );
       if (!found) {
         const id = territoryId.slice(0, 40);
-        const message = loaded.length === 1 ? vscode.l10n.t('No territory with ID {0} is loaded in {1}.', id, loaded[0].connection.name) : vscode.l10n.t('No territory with ID {0} is loaded.', id);
-        void vscode.window.showInformationMessage(secrets.redact(message));
+        const message = loaded.length === 1 ? vscode.l10n.t('No territory with ID {0} is loaded in {1}.', id, isolate(loaded[0].connection.name)) : vscode.l10n.t('No territory with ID {0} is loaded.', id);
+        void showInformation(secrets, message);
         return undefined;
       }
     } else {
