@@ -121,6 +121,6 @@ async function pickOther(left: Connection, all: readonly Connection[]): Promise<
   if (items.length === 0) {
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Compare {0} with…', left.name), placeHolder: vscode.l10n.t('Another connection, or an earlier load of this one'), ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Compare {0} with…', isolate(left.name)), placeHolder: vscode.l10n.t('Another connection, or an earlier load of this one'), ignoreFocusOut: true });
   return picked?.other;
 }

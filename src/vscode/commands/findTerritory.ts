@@ -23,7 +23,7 @@ function managerOf(node: TerritoryNode): string | undefined {
     return undefined;
   }
   const { manager } = readTerritoryDetails(node.record.raw);
-  return manager.kind === 'manager' ? displayName(manager.manager.name || manager.manager.id, 60) : undefined;
+  return manager.kind === 'manager' ? isolate(displayName(manager.manager.name || manager.manager.id, 60)) : undefined;
 }
 
 /**
@@ -68,12 +68,13 @@ export function findTerritory(deps: Pick<CommandDeps, 'connections' | 'view' | '
       found = await pickTerritory(
         loaded.flatMap(({ connection, nodes }) => {
           // Once per connection, not per territory: a name is worked out from the settings and the sign-in.
-          const where = several ? `${connection.name} · ` : '';
+          const where = several ? `${isolate(connection.name)} · ` : '';
           return nodes.map((territory) => {
             const manager = managerOf(territory);
             const path = territoryPath(territory);
             return {
-              label: secrets.redact(displayName(territory.name)),
+              // Isolated: the pick draws the label and the user count on one line.
+              label: secrets.redact(isolate(displayName(territory.name))),
               description: formatUserCount(territory.ownUsers),
               detail: secrets.redact(`${where}${manager ? `${path} · ${vscode.l10n.t('Manager: {0}', manager)}` : path}`),
               buttons: [button],
