@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ErrorAction } from '../core/messages/errorMessages';
 import { KnownSecrets } from '../core/redaction/knownSecrets';
 import { COMMANDS } from '../ids';
+import { showError } from './notifier';
 
 /** The VS Code command behind each thing a person can do about a failure of the connection `connectionId`. */
 export function errorActionCommand(action: ErrorAction, connectionId?: string): vscode.Command {
@@ -22,11 +23,11 @@ export function errorActionCommand(action: ErrorAction, connectionId?: string): 
 /**
  * Shows a failure the user just caused (a command they ran) as an error notification, with the
  * button that fixes it. Does not wait for the user: the command finishes while the toast is up.
- * Every secret the extension holds is blanked from the message first: its words may quote Zoho.
+ * The notifier makes the message safe: its words may quote Zoho.
  */
 export function notifyFailure(secrets: KnownSecrets, message: string, action: ErrorAction | undefined, connectionId?: string): void {
   const buttons = action ? [action.label] : [];
-  void vscode.window.showErrorMessage(secrets.redact(message), ...buttons).then((choice) => {
+  void showError(secrets, message, ...buttons).then((choice) => {
     if (action && choice === action.label) {
       const command = errorActionCommand(action, connectionId);
       void vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));

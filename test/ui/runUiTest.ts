@@ -20,6 +20,7 @@ import { repoRoot, runtime } from '../host/runtime';
 import { JAPANESE_RUN } from './japanese';
 import { Run, runSteps, startSteps, Step, Tally } from './session';
 import { connectionSteps } from './connectionSteps';
+import { hostileSteps } from './hostileSteps';
 import { activityBarIcon, assertPng, enterText, enterToken, markdownPreview, readRows, Row, RESULTS, runCommand, runCommandIfOffered, savePictureOfViewAndEditor, sidebarTitle, STEP_TIMEOUT_MS, widenSidebar } from './workbench';
 
 const README_SCREENSHOT = path.join(repoRoot, 'media', 'screenshot.png');
@@ -322,6 +323,7 @@ const englishSteps: Step[] = [
       world.fake!.reset();
     },
   ],
+  ...hostileSteps(),
   ...connectionSteps(),
 ];
 

@@ -58,6 +58,16 @@ describe('The shape of the code', () => {
     assert.strictEqual(cycle?.map(rel).join(' → '), undefined);
   });
 
+  it('shows notifications and status-bar messages only through src/vscode/notifier.ts', () => {
+    // The notifier makes every text safe (secrets blanked, links defused); a direct call would skip it.
+    const notifier = path.join(src, 'vscode', 'notifier.ts');
+    const offenders = files
+      .filter((f) => f.file !== notifier)
+      .filter((f) => /\b(show(Error|Warning|Information)Message|setStatusBarMessage)\b/.test(fs.readFileSync(f.file, 'utf8')))
+      .map((f) => rel(f.file));
+    assert.deepStrictEqual(offenders, []);
+  });
+
   it('keeps src/core and src/ids.ts free of the VS Code API', () => {
     const offenders = files
       .filter((f) => f.file.startsWith(path.join(src, 'core')) || f.file === path.join(src, 'ids.ts'))

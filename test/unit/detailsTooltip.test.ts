@@ -92,6 +92,14 @@ describe('territoryTooltip: the Markdown tooltip of a territory', () => {
     );
   });
 
+  it('isolates a right-to-left manager or description beside our words', () => {
+    const tree = sampleTree({ ...CHENNAI, description: 'حسابات\u202e الشرق', manager: { name: 'ليلى حداد', id: '9' } });
+    const chennai = tree.byId.get('2')!;
+    const tooltip = territoryTooltip(chennai, readTerritoryDetails(chennai.record?.raw), formatTime);
+    assert.ok(tooltip.includes('Manager: \u2068ليلى حداد\u2069'), tooltip);
+    assert.ok(tooltip.includes('Description: \u2068حسابات الشرق\u2069'), tooltip);
+  });
+
   it('says "none" and "not loaded" rather than leaving a gap', () => {
     const tree = sampleTree({ ...CHENNAI, manager: null, permission_type: 'read_only' });
     const chennai = tree.byId.get('2')!;

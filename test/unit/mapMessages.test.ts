@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { ReadyGate } from '../../src/core/map/readyGate';
 import { parseWebviewMessage } from '../../src/core/map/mapMessages';
 
 describe('parseWebviewMessage: what the map\'s webview may ask', () => {
@@ -44,5 +45,20 @@ describe('parseWebviewMessage: what the map\'s webview may ask', () => {
   it('does not read through a prototype: __proto__ and inherited fields are not a type', () => {
     assert.strictEqual(parseWebviewMessage(JSON.parse('{"__proto__":{"type":"ready"}}')), undefined);
     assert.strictEqual(parseWebviewMessage(Object.create({ type: 'ready' })), undefined);
+  });
+});
+
+describe("the map page's ready", () => {
+  it('is answered once per page load, however often the page repeats it', () => {
+    const gate = new ReadyGate();
+    assert.strictEqual(gate.isReady, false);
+    assert.strictEqual(gate.onReady(), 'answer');
+    const repeats = Array.from({ length: 1000 }, () => gate.onReady());
+    assert.deepStrictEqual([repeats[0], new Set(repeats.slice(1))], ['warn', new Set(['ignore'])], 'logged once, never answered');
+    assert.strictEqual(gate.isReady, true);
+    gate.reset();
+    assert.strictEqual(gate.isReady, false, 'a hidden page is unloaded');
+    assert.strictEqual(gate.onReady(), 'answer', 'and answered again once it loads');
+    assert.strictEqual(gate.onReady(), 'warn');
   });
 });

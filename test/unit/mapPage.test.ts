@@ -52,6 +52,17 @@ describe('the map\'s words', () => {
     });
     assert.deepStrictEqual(describeMapEntry(data, 3, false), { name: 'Leads', counts: '0 users', manager: undefined, ariaLabel: 'Leads: 0 users' });
     assert.deepStrictEqual(describeMapEntry(data, 0, true), { name: 'Zoho EU', counts: '3 users in 3 territories', ariaLabel: 'Zoho EU: 3 users in 3 territories' });
+    const arabic = toMapData(
+      buildTerritoryTree([count('1', 'الشرق الأوسط', 1), count('2', 'Leaf', 0)], [record('1', 'الشرق الأوسط', undefined, 'ليلى حداد'), record('2', 'Leaf', '1')]),
+      { organisation: 'שלום', loadedAt: 0 },
+    );
+    assert.deepStrictEqual(describeMapEntry(arabic, 1, true), {
+      name: 'الشرق الأوسط',
+      counts: '1 user · 1 in branch',
+      manager: 'Manager: \u2068ليلى حداد\u2069',
+      ariaLabel: '\u2068الشرق الأوسط\u2069: 1 user, 1 in branch, manager \u2068ليلى حداد\u2069',
+    });
+    assert.strictEqual(describeMapEntry(arabic, 0, true).ariaLabel, '\u2068שלום\u2069: 1 user in 2 territories');
     assert.strictEqual(totalUsers(data), 3);
   });
 

@@ -39,6 +39,18 @@ describe('The tree rows and the view summary', () => {
     assert.strictEqual(describeTerritory(chennai, true).tooltip, 'Chennai\nZoho › Chennai\nID: 2\n2 users');
   });
 
+  it('a right-to-left name is isolated in its row, so "1 user" is not drawn inside it', () => {
+    const [east] = snapshotOf([['الشرق الأوسط', '7', 1]]).tree.all;
+    const row = describeTerritory(east, true);
+    assert.strictEqual(row.label, '\u2068الشرق الأوسط\u2069');
+    assert.strictEqual(row.description, '1 user');
+    const [overridden] = snapshotOf([['الشرق\u202eالأوسط', '8', 1]]).tree.all;
+    assert.ok(!describeTerritory(overridden, true).label.includes('\u202e'), 'its own override is stripped');
+    assert.strictEqual(describeTerritory(overridden, true).label, '\u2068الشرق الأوسط\u2069');
+    const user = { id: '9', fullName: 'ليلى حداد', email: 'layla@example.com', role: 'مدير', status: 'active', raw: {} };
+    assert.deepStrictEqual([describeUser(user).label, describeUser(user).description], ['\u2068ليلى حداد\u2069', 'layla@example.com · \u2068مدير\u2069']);
+  });
+
   it('a user reads as name, email and role', () => {
     const user = { id: '9', fullName: 'Priya Natarajan', email: 'priya@example.com', role: 'Sales Rep', status: 'active', raw: {} };
     assert.deepStrictEqual(describeUser(user), { label: 'Priya Natarajan', description: 'priya@example.com · Sales Rep', tooltip: 'Priya Natarajan\npriya@example.com\nSales Rep\nID: 9' });

@@ -5,6 +5,7 @@ import { formatBranchUsers, formatUserCount, listOfTwo, unnamedTerritory } from 
 import { escapeMarkdown } from './markdown';
 import { cappedTerritoryPath } from './path';
 import type { ChangeDetail, TerritoryDetails, TimeDetail } from './territoryDetails';
+import { isolate } from '../messages/safeText';
 
 export { escapeMarkdown } from './markdown';
 
@@ -15,9 +16,9 @@ export type FormatTime = (epochMs: number) => string;
 const TOOLTIP_DESCRIPTION_LENGTH = 300;
 const TOOLTIP_PATH_LENGTH = 300;
 
-/** A value from Zoho, one line, capped, escaped: safe anywhere in our Markdown. */
+/** A value from Zoho, one line, capped, escaped and isolated: safe anywhere in our Markdown and beside our words. */
 export function md(text: string, maxLength = 200): string {
-  return escapeMarkdown(serverText(text, maxLength));
+  return isolate(escapeMarkdown(serverText(text, maxLength)));
 }
 
 /** "J Smith", or "J Smith (inactive: disabled)" where Zoho says the manager is not active. */

@@ -2,9 +2,11 @@ import * as l10n from '@vscode/l10n';
 import type { TerritoryState } from '../territories/territoryStore';
 import { formatBranchUsers, formatTerritoryCount, formatUserCount, listOfTwo } from '../territories/names';
 import type { MapData } from './mapModel';
+import { isolate } from '../messages/safeText';
 
 /** How one entry of the map reads: in its tooltip, its label, and to a screen reader. */
 export interface MapEntryText {
+  /** The name alone; `isolate` it before it goes beside other words. */
   readonly name: string;
   /** "2 users · 5 in branch", or "2 users" for a territory with no sub-territories. */
   readonly counts: string;
@@ -22,7 +24,7 @@ export function describeMapEntry(data: MapData, index: number, hasChildren: bool
   if (index === 0) {
     const users = totalUsers(data);
     const counts = l10n.t('{0} in {1}', formatUserCount(users), formatTerritoryCount(data.ids.length));
-    return { name: data.organisation, counts, ariaLabel: l10n.t('{0}: {1}', data.organisation, counts) };
+    return { name: data.organisation, counts, ariaLabel: l10n.t('{0}: {1}', isolate(data.organisation), counts) };
   }
   const i = index - 1;
   const name = data.names[i];
@@ -30,9 +32,9 @@ export function describeMapEntry(data: MapData, index: number, hasChildren: bool
   const branch = hasChildren ? formatBranchUsers(data.branchUsers[i]) : undefined;
   const counts = branch ? `${own} · ${branch}` : own;
   const managerName = data.manager[i] >= 0 ? data.managers[data.manager[i]] : undefined;
-  const manager = managerName === undefined ? undefined : l10n.t('Manager: {0}', managerName);
-  const spoken = l10n.t('{0}: {1}', name, branch ? listOfTwo(own, branch) : own);
-  return { name, counts, manager, ariaLabel: managerName === undefined ? spoken : listOfTwo(spoken, l10n.t('manager {0}', managerName)) };
+  const manager = managerName === undefined ? undefined : l10n.t('Manager: {0}', isolate(managerName));
+  const spoken = l10n.t('{0}: {1}', isolate(name), branch ? listOfTwo(own, branch) : own);
+  return { name, counts, manager, ariaLabel: managerName === undefined ? spoken : listOfTwo(spoken, l10n.t('manager {0}', isolate(managerName))) };
 }
 
 /** Every user of the organisation: the sum of the top-level branches (a user in two territories counts twice, as in Zoho). */

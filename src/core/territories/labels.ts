@@ -5,6 +5,7 @@ import { formatNumber } from '../support/locale';
 import * as l10n from '@vscode/l10n';
 import { displayName, formatBranchUsers, formatTerritoryCount, formatUserCount, listOfTwo } from './names';
 import { formatCountDelta } from './countChanges';
+import { isolate } from '../messages/safeText';
 
 /** How a territory reads in the tree. */
 export interface TerritoryLabel {
@@ -15,7 +16,9 @@ export interface TerritoryLabel {
 
 /**
  * "Chennai" — "2 users · 6 in branch" (the branch total only in the hierarchy, for a node with
- * children); with `change`, how the count moved since the previous load: "5 users (+2)".
+ * children); with `change`, how the count moved since the previous load: "5 users (+2)". The label
+ * is isolated: a row draws it on one line with the description, whose counts a right-to-left name
+ * would otherwise pull to its left.
  */
 export function describeTerritory(node: TerritoryNode, hierarchy: boolean, change?: number): TerritoryLabel {
   const own = change ? `${formatUserCount(node.ownUsers)} (${formatCountDelta(change)})` : formatUserCount(node.ownUsers);
@@ -25,13 +28,13 @@ export function describeTerritory(node: TerritoryNode, hierarchy: boolean, chang
     lines.push(territoryPath(node));
   }
   lines.push(l10n.t('ID: {0}', node.id), branch ? listOfTwo(own, branch) : own);
-  return { label: displayName(node.name), description: branch ? `${own} · ${branch}` : own, tooltip: lines.join('\n') };
+  return { label: isolate(displayName(node.name)), description: branch ? `${own} · ${branch}` : own, tooltip: lines.join('\n') };
 }
 
 /** "Priya Natarajan" — "priya@example.com · Sales Rep". */
 export function describeUser(user: TerritoryUser): TerritoryLabel {
-  const label = displayName(user.fullName || user.email || user.id);
-  const details = [user.email, user.role, user.status && user.status !== 'active' ? user.status : ''].filter(Boolean).map((part) => displayName(part, 100));
+  const label = isolate(displayName(user.fullName || user.email || user.id));
+  const details = [user.email, user.role, user.status && user.status !== 'active' ? user.status : ''].filter(Boolean).map((part) => isolate(displayName(part, 100)));
   return { label, description: details.join(' · '), tooltip: [label, ...details, l10n.t('ID: {0}', user.id)].join('\n') };
 }
 
@@ -72,7 +75,7 @@ export function summarizeView(state: TerritoryState, formatTime: (epochMs: numbe
     }
     return loading ? { message: l10n.t('Loading territories from Zoho CRM…') } : {};
   }
-  const totals = `${account ? `${account} · ` : ''}${formatTerritoryCount(snapshot.tree.all.length)} · ${formatUserCount(snapshot.totalUsers)}`;
+  const totals = `${account ? `${isolate(account)} · ` : ''}${formatTerritoryCount(snapshot.tree.all.length)} · ${formatUserCount(snapshot.totalUsers)}`;
   if (snapshot.cached) {
     const age = formatAge(now - snapshot.loadedAt);
     const message = failure && !loading

@@ -8,6 +8,7 @@ import { COMMANDS } from '../../ids';
 import { connectionOfElement } from '../view/treeElements';
 import { CommandDeps } from './commandDeps';
 import { ConnectionLoadSummary } from './loadAndReport';
+import { showError } from '../notifier';
 
 /** "Add Zoho CRM Connection (2/3)": the dialog's title at each step. */
 const title = (step: number) => vscode.l10n.t('Add Zoho CRM Connection ({0}/{1})', step, 3);
@@ -49,14 +50,14 @@ export function addConnection(deps: Pick<CommandDeps, 'connections' | 'secrets'>
     try {
       resolveEndpoint(endpoint);
     } catch (error) {
-      void vscode.window.showErrorMessage(deps.secrets.redact(describeError(error).message));
+      void showError(deps.secrets, describeError(error).message);
       return undefined;
     }
     const others = deps.connections.all.map((connection) => connection.name);
     const name = request.name !== undefined && checkConnectionName(request.name, others) === undefined ? cleanConnectionName(request.name) : undefined;
     const connection = await deps.connections.add(endpoint, name, environment);
     if (!connection) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('There are {0} connections already: remove one to add another.', MAX_CONNECTIONS));
+      void showError(deps.secrets, vscode.l10n.t('There are {0} connections already: remove one to add another.', MAX_CONNECTIONS));
       return undefined;
     }
     const summary = request.signIn !== undefined || request.via === 'signIn'

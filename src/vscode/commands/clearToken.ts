@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { CommandDeps } from './commandDeps';
 import { connectionFor, namedConnection } from './connectionTarget';
+import { isolate } from '../../core/messages/safeText';
+import { showDone } from '../notifier';
 
 /**
  * "Clear Access Token": deletes a connection's pasted token from SecretStorage (the row's, the one
@@ -15,6 +17,6 @@ export function clearToken(deps: Pick<CommandDeps, 'connections' | 'view' | 'sec
     await connection.tokens.clear();
     await connection.credentials.update(true);
     await deps.connections.updateContext();
-    vscode.window.setStatusBarMessage(`$(check) ${deps.secrets.redact(vscode.l10n.t('{0}: access token cleared', connection.name))}`, 4000);
+    showDone(deps.secrets, vscode.l10n.t('{0}: access token cleared', isolate(connection.name)));
   };
 }

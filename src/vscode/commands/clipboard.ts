@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
 import { TerritoriesView } from '../view/territoriesView';
 import { TerritoryTreeElement } from '../view/treeElements';
+import { showDone, showInformation } from '../notifier';
 
 /**
  * Puts text on the clipboard, with every secret the extension holds blanked (the text comes from
@@ -11,7 +12,7 @@ import { TerritoryTreeElement } from '../view/treeElements';
 export async function copyText(secrets: KnownSecrets, text: string, confirmation: string): Promise<string> {
   const safe = secrets.redact(text);
   await vscode.env.clipboard.writeText(safe);
-  vscode.window.setStatusBarMessage(`$(check) ${secrets.redact(confirmation)}`, 4000);
+  showDone(secrets, confirmation);
   return safe;
 }
 
@@ -20,6 +21,7 @@ export async function copyText(secrets: KnownSecrets, text: string, confirmation
  * that kind (for a keybinding). Says how to use the command when there is none.
  */
 export function targetElement<K extends TerritoryTreeElement['kind']>(
+  secrets: KnownSecrets,
   view: TerritoriesView,
   argument: unknown,
   kind: K,
@@ -29,7 +31,7 @@ export function targetElement<K extends TerritoryTreeElement['kind']>(
     typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === kind;
   const target = isKind(argument) ? argument : view.treeView.selection.find(isKind);
   if (!target) {
-    void vscode.window.showInformationMessage(hint);
+    void showInformation(secrets, hint);
   }
   return target;
 }

@@ -12,6 +12,8 @@ import { CommandDeps } from './commandDeps';
 import { copyText } from './clipboard';
 import { connectionFor } from './connectionTarget';
 import { snapshotForCommand } from './snapshotForCommand';
+import { isolate } from '../../core/messages/safeText';
+import { showInformation } from '../notifier';
 
 /** The argument that asks for the first connection's previous load as the other side. */
 export const PREVIOUS_LOAD = 'previous';
@@ -36,8 +38,9 @@ export function compareTerritories(deps: Pick<CommandDeps, 'connections' | 'view
     const other = second === PREVIOUS_LOAD ? previousOf(left) : second !== undefined ? await otherConnection(deps, second) : await pickOther(left, connections.all);
     if (!other) {
       if (second === PREVIOUS_LOAD || (second === undefined && !connections.multiple)) {
-        void vscode.window.showInformationMessage(
-          secrets.redact(vscode.l10n.t('Nothing to compare {0} with yet: it has no previous load. Refresh it later to see what changed, or add another connection to compare with.', left.name)),
+        void showInformation(
+          secrets,
+          vscode.l10n.t('Nothing to compare {0} with yet: it has no previous load. Refresh it later to see what changed, or add another connection to compare with.', isolate(left.name)),
         );
       }
       return undefined;
@@ -71,7 +74,7 @@ export function compareTerritories(deps: Pick<CommandDeps, 'connections' | 'view
         ? vscode.l10n.t('{0}: 1 difference.', title)
         : vscode.l10n.t('{0}: {1} differences.', title, formatNumber(differences));
     const copy = vscode.l10n.t('Copy as JSON');
-    void vscode.window.showInformationMessage(secrets.redact(said), copy).then((choice) => {
+    void showInformation(secrets, said, copy).then((choice) => {
       if (choice === copy) {
         void copyText(secrets, documentText(json), vscode.l10n.t('Copied the comparison as JSON'));
       }
@@ -118,6 +121,6 @@ async function pickOther(left: Connection, all: readonly Connection[]): Promise<
   if (items.length === 0) {
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Compare {0} with…', left.name), placeHolder: vscode.l10n.t('Another connection, or an earlier load of this one'), ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Compare {0} with…', isolate(left.name)), placeHolder: vscode.l10n.t('Another connection, or an earlier load of this one'), ignoreFocusOut: true });
   return picked?.other;
 }

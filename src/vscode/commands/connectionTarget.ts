@@ -5,6 +5,7 @@ import { Connection } from '../connections/connection';
 import { localTimeOfDayFormatter } from '../localTime';
 import { ConnectionElement, connectionOfElement } from '../view/treeElements';
 import { CommandDeps } from './commandDeps';
+import { showError } from '../notifier';
 
 /**
  * The connection a command acts on: the one of the row it was run on; the one a script names (by
@@ -23,7 +24,7 @@ export async function connectionFor(
   if (typeof argument === 'string') {
     const named = connections.find(argument);
     if (!named) {
-      void vscode.window.showErrorMessage(secrets.redact(vscode.l10n.t('There is no Zoho CRM connection called "{0}".', argument.slice(0, 60))));
+      void showError(secrets, vscode.l10n.t('There is no Zoho CRM connection called "{0}".', argument.slice(0, 60)));
     }
     return named;
   }

@@ -6,6 +6,8 @@ import { connectionJson } from '../connections/connectionJson';
 import { CommandDeps } from './commandDeps';
 import { copyText } from './clipboard';
 import { territoriesFor } from './snapshotForCommand';
+import { isolate } from '../../core/messages/safeText';
+import { showWarning } from '../notifier';
 
 /**
  * "Copy Territories as JSON" (`zoho`: Zoho's own document, every page merged, with a `connection`
@@ -24,13 +26,11 @@ export function copyDocument(deps: Pick<CommandDeps, 'connections' | 'view' | 's
     const count = formatTerritoryCount(snapshot.tree.all.length);
     if (which === 'zoho') {
       const text = documentText({ ...zohoDocument(snapshot), connection: connectionJson(connection) });
-      return copyText(secrets, text, vscode.l10n.t('Copied {0} of {1} as JSON', count, connection.name));
+      return copyText(secrets, text, vscode.l10n.t('Copied {0} of {1} as JSON', count, isolate(connection.name)));
     }
     if (snapshot.hierarchyFailure) {
-      void vscode.window.showWarningMessage(
-        secrets.redact(vscode.l10n.t('{0}: {1} The copied JSON lists every territory at the top level.', connection.name, snapshot.hierarchyFailure)),
-      );
+      void showWarning(secrets, vscode.l10n.t('{0}: {1} The copied JSON lists every territory at the top level.', isolate(connection.name), snapshot.hierarchyFailure));
     }
-    return copyText(secrets, documentText(hierarchyDocument(snapshot.tree.roots)), vscode.l10n.t('Copied the hierarchy of {0} of {1} as JSON', count, connection.name));
+    return copyText(secrets, documentText(hierarchyDocument(snapshot.tree.roots)), vscode.l10n.t('Copied the hierarchy of {0} of {1} as JSON', count, isolate(connection.name)));
   };
 }

@@ -7,7 +7,7 @@ import { copyText, targetElement } from './clipboard';
 export function copyTerritoryField({ view, secrets }: Pick<CommandDeps, 'view' | 'secrets'>, field: 'id' | 'name') {
   return async (element?: unknown): Promise<string | undefined> => {
     const hint = field === 'id' ? vscode.l10n.t('Select a territory in the Territories view to copy its ID.') : vscode.l10n.t('Select a territory in the Territories view to copy its name.');
-    const target = targetElement(view, element, 'territory', hint);
+    const target = targetElement(secrets, view, element, 'territory', hint);
     if (!target) {
       return undefined;
     }

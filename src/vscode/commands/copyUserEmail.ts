@@ -5,7 +5,7 @@ import { copyText, targetElement } from './clipboard';
 /** "Copy Email" on a user under a territory. */
 export function copyUserEmail({ view, secrets }: Pick<CommandDeps, 'view' | 'secrets'>) {
   return async (element?: unknown): Promise<string | undefined> => {
-    const target = targetElement(view, element, 'user', vscode.l10n.t('Select a user under a territory to copy their email.'));
+    const target = targetElement(secrets, view, element, 'user', vscode.l10n.t('Select a user under a territory to copy their email.'));
     if (!target) {
       return undefined;
     }

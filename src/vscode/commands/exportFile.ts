@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { EXPORT_EXTENSIONS, EXPORT_FORMATS, ExportFormat, exportFormatLabel } from '../../core/export/tableFormats';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
 import { Logger } from '../../core/support/logger';
+import { showError, showInformation, showWarning } from '../notifier';
 
 /** The save dialog's filters, in the order shown; the first (CSV) is the default. */
 function filters(): Record<string, string[]> {
@@ -68,7 +69,7 @@ export async function saveExport(uri: vscode.Uri, text: string, command: string,
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     log.error(`${command} could not write ${fileNameOf(uri)}: ${reason}`);
-    void vscode.window.showErrorMessage(secrets.redact(vscode.l10n.t('Could not write {0}: {1}', fileNameOf(uri), reason)));
+    void showError(secrets, vscode.l10n.t('Could not write {0}: {1}', fileNameOf(uri), reason));
     return false;
   }
 }
@@ -88,8 +89,8 @@ export function announceExport(uri: vscode.Uri, message: string, secrets: KnownS
   const reveal =
     process.platform === 'darwin' ? vscode.l10n.t('Reveal in Finder') : process.platform === 'win32' ? vscode.l10n.t('Reveal in File Explorer') : vscode.l10n.t('Open Containing Folder');
   const buttons = uri.scheme === 'file' ? [open, reveal] : [open];
-  const show = warning ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  void show(secrets.redact(message), ...buttons).then((choice) => {
+  const show = warning ? showWarning : showInformation;
+  void show(secrets, message, ...buttons).then((choice) => {
     if (choice === open) {
       void vscode.commands.executeCommand('vscode.open', uri);
     } else if (choice === reveal) {

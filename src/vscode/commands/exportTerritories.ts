@@ -4,6 +4,7 @@ import { formatTerritoryCount } from '../../core/territories/names';
 import { CommandDeps } from './commandDeps';
 import { announceExport, exportTarget, exportedPath, fileNameOf, formatOfPath, exportArguments, saveExport } from './exportFile';
 import { territoriesFor } from './snapshotForCommand';
+import { isolate } from '../../core/messages/safeText';
 
 /**
  * "Export Territories…": one row per territory (ID, name, path, parent, depth, own and branch users,
@@ -31,7 +32,7 @@ export function exportTerritories(deps: Pick<CommandDeps, 'connections' | 'view'
     }
     const count = snapshot.tree.all.length;
     connection.logger.info(`Exported ${count} ${count === 1 ? 'territory' : 'territories'} as ${format} to ${uri.fsPath}.`);
-    announceExport(uri, vscode.l10n.t('Exported {0} of {1} to {2}.', formatTerritoryCount(count), connection.name, fileNameOf(uri)), secrets);
+    announceExport(uri, vscode.l10n.t('Exported {0} of {1} to {2}.', formatTerritoryCount(count), isolate(connection.name), fileNameOf(uri)), secrets);
     return exportedPath(uri);
   };
 }

@@ -7,6 +7,8 @@ import { formatNumber } from '../../core/support/locale';
 import { CommandDeps } from './commandDeps';
 import { announceExport, exportTarget, exportArguments, exportedPath, fileNameOf, formatOfPath, saveExport } from './exportFile';
 import { territoriesFor } from './snapshotForCommand';
+import { showInformation } from '../notifier';
+import { isolate } from '../../core/messages/safeText';
 
 /** A territory's users failed to load: the store's words for why (secrets already blanked). */
 class UsersLoadError extends Error {}
@@ -62,7 +64,7 @@ export function exportTerritoryUsers(deps: Pick<CommandDeps, 'connections' | 'vi
     );
     if (result.cancelled) {
       log.info(`Export Territory Users cancelled after ${result.loaded.size + result.failures.size} of ${withUsers.length} territories.`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Export Territory Users cancelled: no file was written.'));
+      void showInformation(secrets, vscode.l10n.t('Export Territory Users cancelled: no file was written.'));
       return undefined;
     }
     const failures = new Map<string, string>();
@@ -77,8 +79,8 @@ export function exportTerritoryUsers(deps: Pick<CommandDeps, 'connections' | 'vi
     log.info(`Exported ${rows} territory users as ${format} to ${uri.fsPath} (${withUsers.length} territories asked, ${failures.size} failed).`);
     const exported =
       rows === 1
-        ? vscode.l10n.t('Exported 1 territory user of {0} to {1}.', connection.name, fileNameOf(uri))
-        : vscode.l10n.t('Exported {0} territory users of {1} to {2}.', formatNumber(rows), connection.name, fileNameOf(uri));
+        ? vscode.l10n.t('Exported 1 territory user of {0} to {1}.', isolate(connection.name), fileNameOf(uri))
+        : vscode.l10n.t('Exported {0} territory users of {1} to {2}.', formatNumber(rows), isolate(connection.name), fileNameOf(uri));
     const failed =
       failures.size === 0
         ? ''

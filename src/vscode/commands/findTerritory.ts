@@ -7,6 +7,8 @@ import { Connection } from '../connections/connection';
 import { CommandDeps } from './commandDeps';
 import { connectionFor } from './connectionTarget';
 import { snapshotForCommand } from './snapshotForCommand';
+import { isolate } from '../../core/messages/safeText';
+import { showInformation } from '../notifier';
 
 interface TerritoryPick extends vscode.QuickPickItem {
   readonly territory: TerritoryNode;
@@ -21,7 +23,7 @@ function managerOf(node: TerritoryNode): string | undefined {
     return undefined;
   }
   const { manager } = readTerritoryDetails(node.record.raw);
-  return manager.kind === 'manager' ? displayName(manager.manager.name || manager.manager.id, 60) : undefined;
+  return manager.kind === 'manager' ? isolate(displayName(manager.manager.name || manager.manager.id, 60)) : undefined;
 }
 
 /**
@@ -56,8 +58,8 @@ export function findTerritory(deps: Pick<CommandDeps, 'connections' | 'view' | '
       );
       if (!found) {
         const id = territoryId.slice(0, 40);
-        const message = loaded.length === 1 ? vscode.l10n.t('No territory with ID {0} is loaded in {1}.', id, loaded[0].connection.name) : vscode.l10n.t('No territory with ID {0} is loaded.', id);
-        void vscode.window.showInformationMessage(secrets.redact(message));
+        const message = loaded.length === 1 ? vscode.l10n.t('No territory with ID {0} is loaded in {1}.', id, isolate(loaded[0].connection.name)) : vscode.l10n.t('No territory with ID {0} is loaded.', id);
+        void showInformation(secrets, message);
         return undefined;
       }
     } else {
@@ -66,12 +68,13 @@ export function findTerritory(deps: Pick<CommandDeps, 'connections' | 'view' | '
       found = await pickTerritory(
         loaded.flatMap(({ connection, nodes }) => {
           // Once per connection, not per territory: a name is worked out from the settings and the sign-in.
-          const where = several ? `${connection.name} · ` : '';
+          const where = several ? `${isolate(connection.name)} · ` : '';
           return nodes.map((territory) => {
             const manager = managerOf(territory);
             const path = territoryPath(territory);
             return {
-              label: secrets.redact(displayName(territory.name)),
+              // Isolated: the pick draws the label and the user count on one line.
+              label: secrets.redact(isolate(displayName(territory.name))),
               description: formatUserCount(territory.ownUsers),
               detail: secrets.redact(`${where}${manager ? `${path} · ${vscode.l10n.t('Manager: {0}', manager)}` : path}`),
               buttons: [button],

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { describeSignOut } from '../../core/signIn/signOut';
 import { CommandDeps } from './commandDeps';
 import { connectionFor } from './connectionTarget';
+import { askModal, showDone, showWarning } from '../notifier';
 
 /**
  * "Remove Connection": asks Zoho to revoke the connection's sign-in, deletes its secrets and its
@@ -18,12 +19,10 @@ export function removeConnection(deps: Pick<CommandDeps, 'connections' | 'view' 
     const name = secrets.redact(connection.name);
     if (typeof target !== 'string') {
       const remove = vscode.l10n.t('Remove');
-      const answer = await vscode.window.showWarningMessage(
+      const answer = await askModal(
+        secrets,
         vscode.l10n.t('Remove the connection "{0}"?', name),
-        {
-          modal: true,
-          detail: vscode.l10n.t('Its sign-in is revoked at Zoho, and its access token and saved territories are deleted from this computer. Other connections stay as they are.'),
-        },
+        vscode.l10n.t('Its sign-in is revoked at Zoho, and its access token and saved territories are deleted from this computer. Other connections stay as they are.'),
         remove,
       );
       if (answer !== remove) {
@@ -33,9 +32,9 @@ export function removeConnection(deps: Pick<CommandDeps, 'connections' | 'view' 
     const signOut = await connections.remove(connection);
     const problem = signOut && describeSignOut(signOut);
     if (problem && problem.severity !== 'done') {
-      void vscode.window.showWarningMessage(secrets.redact(vscode.l10n.t('{0} was removed. {1}', name, problem.message)));
+      void showWarning(secrets, vscode.l10n.t('{0} was removed. {1}', name, problem.message));
     } else {
-      vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Removed the connection {0}', name)}`, 4000);
+      showDone(secrets, vscode.l10n.t('Removed the connection {0}', name));
     }
     return true;
   };

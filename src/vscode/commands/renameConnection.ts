@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { checkConnectionName } from '../../core/connections/connectionRecords';
 import { CommandDeps } from './commandDeps';
 import { connectionFor } from './connectionTarget';
+import { showError } from '../notifier';
 
 /**
  * "Rename Connection…": the name the view, messages, log and Accounts menu call a connection by. An
@@ -31,7 +32,7 @@ export function renameConnection(deps: Pick<CommandDeps, 'connections' | 'view' 
     }
     const problem = name.trim() === '' ? undefined : checkConnectionName(name, others);
     if (problem) {
-      void vscode.window.showErrorMessage(problem);
+      void showError(secrets, problem);
       return undefined;
     }
     await connections.rename(connection, name);

@@ -5,15 +5,17 @@ import { CancelledError } from '../../core/support/cancelled';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
 import { Connection } from '../connections/connection';
 import { notifyFailure } from '../errorActions';
+import { isolate } from '../../core/messages/safeText';
+import { showDone } from '../notifier';
 
 /** Tells the user how a load they asked for ended, naming the connection: a short status-bar note, or an error notification. */
 export function reportOutcome(outcome: LoadOutcome, secrets: KnownSecrets, connection: Connection): void {
   if (outcome.ok) {
-    vscode.window.setStatusBarMessage(`$(check) ${secrets.redact(vscode.l10n.t('{0}: {1} loaded', connection.name, formatTerritoryCount(outcome.snapshot.tree.all.length)))}`, 4000);
+    showDone(secrets, vscode.l10n.t('{0}: {1} loaded', isolate(connection.name), formatTerritoryCount(outcome.snapshot.tree.all.length)));
     return;
   }
   if (outcome.failure.error instanceof CancelledError) {
     return;
   }
-  notifyFailure(secrets, vscode.l10n.t('{0}: {1}', connection.name, outcome.failure.description.message), outcome.failure.description.action, connection.id);
+  notifyFailure(secrets, vscode.l10n.t('{0}: {1}', isolate(connection.name), outcome.failure.description.message), outcome.failure.description.action, connection.id);
 }

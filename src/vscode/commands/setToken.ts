@@ -4,6 +4,7 @@ import { REQUIRED_SCOPES } from '../../core/messages/errorMessages';
 import { CommandDeps } from './commandDeps';
 import { ConnectionLoadSummary, loadAndReport } from './loadAndReport';
 import { connectionFor, namedConnection } from './connectionTarget';
+import { showError } from '../notifier';
 
 /**
  * "Set Access Token": asks for the token in a password box (or takes it as the first argument, for
@@ -36,7 +37,7 @@ export function setToken(deps: Pick<CommandDeps, 'connections' | 'view' | 'secre
     }
     const parsed = parseTokenInput(input);
     if (!parsed.ok) {
-      void vscode.window.showErrorMessage(parsed.problem);
+      void showError(deps.secrets, parsed.problem);
       return undefined;
     }
     await connection.tokens.set(parsed.token);

@@ -3,6 +3,8 @@ import { TerritoryDetailsFiles } from '../details/territoryDetailsFiles';
 import type { TerritoryElement } from '../view/treeElements';
 import { CommandDeps } from './commandDeps';
 import { territoriesFor } from './snapshotForCommand';
+import { isolate } from '../../core/messages/safeText';
+import { showInformation } from '../notifier';
 
 /**
  * "Show Territory Details": a territory's read-only details document (manager, permission, rules,
@@ -23,10 +25,11 @@ export function showDetails(deps: Pick<CommandDeps, 'connections' | 'view' | 'se
     const id = typeof target === 'string' ? target : element?.node.id;
     const node = id === undefined ? undefined : snapshot.tree.byId.get(id);
     if (!node) {
-      void vscode.window.showInformationMessage(
+      void showInformation(
+        secrets,
         id === undefined
           ? vscode.l10n.t('Select a territory in the Territories view, or pick one with Find Territory…, to show its details.')
-          : secrets.redact(vscode.l10n.t('No territory with ID {0} is loaded in {1}.', id.slice(0, 40), connection.name)),
+          : vscode.l10n.t('No territory with ID {0} is loaded in {1}.', id.slice(0, 40), isolate(connection.name)),
       );
       return undefined;
     }

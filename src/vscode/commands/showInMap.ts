@@ -17,7 +17,7 @@ export function showInMap(deps: Pick<CommandDeps, 'connections' | 'view' | 'map'
       }
       return connection !== undefined;
     }
-    const target = targetElement(deps.view, element, 'territory', vscode.l10n.t('Select a territory in the Territories view to show it in the map.'));
+    const target = targetElement(deps.secrets, deps.view, element, 'territory', vscode.l10n.t('Select a territory in the Territories view to show it in the map.'));
     if (!target) {
       return false;
     }

@@ -9,6 +9,8 @@ import { notifyFailure } from '../errorActions';
 import { CommandDeps } from './commandDeps';
 import { ConnectionLoadSummary, loadAndReport } from './loadAndReport';
 import { connectionFor, namedConnection } from './connectionTarget';
+import { isolate } from '../../core/messages/safeText';
+import { safeMessage } from '../notifier';
 
 const STEPS = 6;
 
@@ -32,14 +34,15 @@ export function signIn(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets
       return undefined;
     }
     try {
+      // A progress notification's title is parsed for links like any notification's text.
       await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: secrets.redact(vscode.l10n.t('{0}: signing in to Zoho ({1})…', connection.name, DATA_CENTERS[request.dataCenter].label)) },
+        { location: vscode.ProgressLocation.Notification, title: safeMessage(secrets, vscode.l10n.t('{0}: signing in to Zoho ({1})…', isolate(connection.name), DATA_CENTERS[request.dataCenter].label)) },
         () => connection.oauthSignIn.signIn(request),
       );
     } catch (error) {
       const description = describeError(error);
       const message = secrets.redact(description.message);
-      notifyFailure(secrets, vscode.l10n.t('{0}: {1}', connection.name, message), description.action, connection.id);
+      notifyFailure(secrets, vscode.l10n.t('{0}: {1}', isolate(connection.name), message), description.action, connection.id);
       return { ok: false, message, code: description.logCode, action: description.action?.kind, connection: { id: connection.id, name: secrets.redact(connection.name) } };
     }
     await deps.connections.signedIn(connection, request.dataCenter, request.environment);

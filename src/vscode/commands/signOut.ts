@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { describeSignOut } from '../../core/signIn/signOut';
 import { CommandDeps } from './commandDeps';
 import { connectionFor, namedConnection, pickConnection } from './connectionTarget';
+import { isolate } from '../../core/messages/safeText';
+import { showDone, showError, showInformation, showWarning } from '../notifier';
 
 /**
  * "Sign Out": deletes every secret of a connection's sign-in and asks Zoho to revoke its refresh
@@ -28,15 +30,15 @@ export function signOut(deps: Pick<CommandDeps, 'connections' | 'view' | 'secret
     await connection.credentials.update(true);
     await connections.updateContext();
     const { severity, message: words } = describeSignOut(result);
-    const message = secrets.redact(vscode.l10n.t('{0}: {1}', connection.name, words));
+    const message = vscode.l10n.t('{0}: {1}', isolate(connection.name), words);
     if (severity === 'done') {
-      vscode.window.setStatusBarMessage(`$(check) ${message}`, 4000);
+      showDone(secrets, message);
     } else if (severity === 'info') {
-      void vscode.window.showInformationMessage(message);
+      void showInformation(secrets, message);
     } else if (severity === 'warning') {
-      void vscode.window.showWarningMessage(message);
+      void showWarning(secrets, message);
     } else {
-      void vscode.window.showErrorMessage(message);
+      void showError(secrets, message);
     }
     return result.revocation;
   };

@@ -5,6 +5,8 @@ import { Connection } from '../connections/connection';
 import { CommandDeps } from './commandDeps';
 import { connectionFor } from './connectionTarget';
 import { reportOutcome } from './reportOutcome';
+import { isolate } from '../../core/messages/safeText';
+import { showInformation } from '../notifier';
 
 /**
  * The data a command works on: what the connection has loaded this session (even if a later refresh
@@ -25,7 +27,7 @@ export async function snapshotForCommand(connection: Connection, secrets: KnownS
     }
   }
   if (snapshot.tree.all.length === 0) {
-    void vscode.window.showInformationMessage(secrets.redact(vscode.l10n.t('{0} has no territories: Zoho answered with none.', connection.name)));
+    void showInformation(secrets, vscode.l10n.t('{0} has no territories: Zoho answered with none.', isolate(connection.name)));
     return undefined;
   }
   return snapshot;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Logger } from '../../core/support/logger';
 import { HostMessage, parseWebviewMessage } from '../../core/map/mapMessages';
 import { toMapData } from '../../core/map/mapModel';
+import { ReadyGate } from '../../core/map/readyGate';
 import { emptyMapMessage } from '../../core/map/mapText';
 import type { TerritoryState } from '../../core/territories/territoryStore';
 import type { Connection } from '../connections/connection';
@@ -42,8 +43,8 @@ export interface MapDrawn {
 export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private panelSubscriptions: vscode.Disposable[] = [];
-  /** The page has said it is ready, and has not been hidden (which unloads it) since. */
-  private ready = false;
+  /** Whether the page has said it is ready, and has not been hidden (which unloads it) since. */
+  private readonly ready = new ReadyGate();
   /** What the page shows: the snapshot drawn, or the message shown in its place. */
   private posted: TerritorySnapshot | string | undefined;
   private pendingFocus: string | undefined;
@@ -135,13 +136,20 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
       return;
     }
     switch (message.type) {
-      case 'ready':
-        this.ready = true;
+      case 'ready': {
+        const answer = this.ready.onReady();
+        if (answer !== 'answer') {
+          if (answer === 'warn') {
+            this.options.logger.warn('The territory map said it was ready again without loading again; it was ignored.');
+          }
+          return;
+        }
         this.posted = undefined;
         // The page speaks the display language too: it formats the counts and names the blocks itself.
         this.post({ type: 'locale', locale: displayLocale() });
         this.postState();
         return;
+      }
       case 'reveal':
         if (!(await this.options.reveal(message.id, this.connection))) {
           this.options.logger.warn(`The territory map asked to show territory ${message.id}, which is not loaded.`);
@@ -174,7 +182,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
 
   private adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;
-    this.ready = false;
+    this.ready.reset();
     this.posted = undefined;
     const { webview } = panel;
     webview.options = this.webviewOptions();
@@ -185,7 +193,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
       // A hidden page is unloaded; shown again, it loads afresh and says it is ready.
       panel.onDidChangeViewState(() => {
         if (!panel.visible) {
-          this.ready = false;
+          this.ready.reset();
         }
       }),
       panel.onDidDispose(() => {
@@ -208,7 +216,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
     }
     this.panelSubscriptions = [];
     this.panel = undefined;
-    this.ready = false;
+    this.ready.reset();
     this.posted = undefined;
     this.pendingFocus = undefined;
   }
@@ -223,7 +231,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
 
   /** Posts the loaded territories (or why there are none) if the page does not show them yet. */
   private postState(): void {
-    if (!this.ready) {
+    if (!this.ready.isReady) {
       return;
     }
     const state = this.state();
@@ -249,7 +257,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
 
   /** Zooms to the territory asked for, once the page shows the territories. */
   private postFocus(): void {
-    if (this.ready && this.pendingFocus !== undefined && typeof this.posted === 'object') {
+    if (this.ready.isReady && this.pendingFocus !== undefined && typeof this.posted === 'object') {
       this.post({ type: 'focus', id: this.pendingFocus });
       this.pendingFocus = undefined;
     }

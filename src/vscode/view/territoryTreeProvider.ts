@@ -14,6 +14,7 @@ import { localDateTimeFormatter, localTimeOfDayFormatter } from '../localTime';
 import { ConnectionBranch } from './connectionBranch';
 import { ConnectionElement, TerritoryElement, TerritoryTreeElement, UserElement, UsersElement, UsersMessageElement } from './treeElements';
 import { ViewOptions } from './viewOptions';
+import { isolate } from '../../core/messages/safeText';
 
 /**
  * The Territories tree. With one connection: its hierarchy (or a flat list) of territories, each
@@ -216,7 +217,8 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
     const { connection } = element;
     const state = connection.store.state;
     const name = connection.name;
-    const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Collapsed);
+    // Isolated: the row's description (counts, time) follows the name on the same line.
+    const item = new vscode.TreeItem(isolate(name), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `connection:${connection.id}`;
     item.description = summarizeConnection(state, connection.credentials.hasCredentials, this.formatTimeOfDay, Date.now());
     const place = describePlace(connection.place());

@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { MapLayout, pathTo } from '../../core/map/mapLayout';
 import type { MapData } from '../../core/map/mapModel';
 import { describeMapEntry } from '../../core/map/mapText';
+import { isolate } from '../../core/messages/safeText';
 
 /** An element the map's page must have (see mapHtml.ts). */
 export function pageElement<T extends Element>(document: Document, id: string): T {
@@ -37,7 +38,7 @@ export function drawBreadcrumb(
       button.type = 'button';
       entryOf.set(button, index);
       button.textContent = name;
-      button.title = l10n.t('Zoom out to {0}', name);
+      button.title = l10n.t('Zoom out to {0}', isolate(name));
       item.appendChild(button);
     }
     return item;
@@ -48,5 +49,5 @@ export function drawBreadcrumb(
 /** The details line of the selected territory: its name, counts and manager. */
 export function drawDetails(details: HTMLElement, data: MapData, layout: MapLayout, selected: number): void {
   const text = describeMapEntry(data, selected, layout.children[selected].length > 0);
-  details.textContent = [text.name, text.counts, text.manager].filter(Boolean).join(' — ');
+  details.textContent = [isolate(text.name), text.counts, text.manager].filter(Boolean).join(' — ');
 }
