@@ -3,7 +3,7 @@ import { SAMPLE_USERS, UserJson } from './sampleOrg';
 
 function orgUser(n: number, first: string, last: string, role: string, status: string): UserJson {
   return {
-    id: String(431581000000200000 + n),
+    id: String(431581000000200000n + BigInt(n)),
     full_name: `${first} ${last}`,
     first_name: first,
     last_name: last,

@@ -96,10 +96,10 @@ export class TerritoryWriteClient {
   }
 
   /** `POST /settings/territories`: up to 10 territories, each under an existing one. The new IDs are in the results' `id`. */
-  createTerritories(endpoint: ZohoEndpoint, token: string, items: readonly TerritoryCreate[], options: WriteOptions = {}): Promise<WriteResult> {
+  async createTerritories(endpoint: ZohoEndpoint, token: string, items: readonly TerritoryCreate[], options: WriteOptions = {}): Promise<WriteResult> {
     this.checkBatch('create', items.length, MAX_TERRITORIES_PER_REQUEST);
     items.forEach((item) => this.checkFieldIds('create', item));
-    return this.write(endpoint, token, options, {
+    return await this.write(endpoint, token, options, {
       call: 'create',
       method: 'POST',
       path: '/settings/territories',
@@ -111,10 +111,10 @@ export class TerritoryWriteClient {
   }
 
   /** `PUT /settings/territories`: up to 10 updates (renames, moves, fields), each with its `id`. */
-  updateTerritories(endpoint: ZohoEndpoint, token: string, items: readonly TerritoryUpdate[], options: WriteOptions = {}): Promise<WriteResult> {
+  async updateTerritories(endpoint: ZohoEndpoint, token: string, items: readonly TerritoryUpdate[], options: WriteOptions = {}): Promise<WriteResult> {
     this.checkBatch('update', items.length, MAX_TERRITORIES_PER_REQUEST);
     items.forEach((item) => this.checkIds('update', [item.id]) && this.checkFieldIds('update', item));
-    return this.write(endpoint, token, options, {
+    return await this.write(endpoint, token, options, {
       call: 'update',
       method: 'PUT',
       path: '/settings/territories',
@@ -126,10 +126,10 @@ export class TerritoryWriteClient {
   }
 
   /** `PUT /settings/territories/{id}`: one update. */
-  updateTerritory(endpoint: ZohoEndpoint, token: string, item: TerritoryUpdate, options: WriteOptions = {}): Promise<WriteResult> {
+  async updateTerritory(endpoint: ZohoEndpoint, token: string, item: TerritoryUpdate, options: WriteOptions = {}): Promise<WriteResult> {
     this.checkIds('update', [item.id]);
     this.checkFieldIds('update', item);
-    return this.write(endpoint, token, options, {
+    return await this.write(endpoint, token, options, {
       call: 'update',
       method: 'PUT',
       path: `/settings/territories/${item.id}`,
@@ -141,10 +141,10 @@ export class TerritoryWriteClient {
   }
 
   /** `DELETE /settings/territories?ids=…&delete_previous_forecasts=false`: up to 10 territories without sub-territories. */
-  deleteTerritories(endpoint: ZohoEndpoint, token: string, ids: readonly string[], options: WriteOptions = {}): Promise<WriteResult> {
+  async deleteTerritories(endpoint: ZohoEndpoint, token: string, ids: readonly string[], options: WriteOptions = {}): Promise<WriteResult> {
     this.checkBatch('delete', ids.length, MAX_TERRITORIES_PER_REQUEST);
     this.checkIds('delete', ids);
-    return this.write(endpoint, token, options, {
+    return await this.write(endpoint, token, options, {
       call: 'delete',
       method: 'DELETE',
       path: `/settings/territories?ids=${ids.join(',')}&delete_previous_forecasts=${options.deletePreviousForecasts === true}`,
@@ -155,11 +155,11 @@ export class TerritoryWriteClient {
   }
 
   /** `POST /settings/territories/actions/transfer_and_delete`: up to 10 territories, each one's sub-territories moved to `transferToId` first. */
-  transferAndDelete(endpoint: ZohoEndpoint, token: string, items: readonly TransferAndDelete[], options: WriteOptions = {}): Promise<WriteResult> {
+  async transferAndDelete(endpoint: ZohoEndpoint, token: string, items: readonly TransferAndDelete[], options: WriteOptions = {}): Promise<WriteResult> {
     this.checkBatch('transferAndDelete', items.length, MAX_TERRITORIES_PER_REQUEST);
     this.checkIds('transferAndDelete', items.flatMap((item) => [item.id, ...(item.transferToId !== undefined ? [item.transferToId] : [])]));
     const forecasts = options.deletePreviousForecasts === true;
-    return this.write(endpoint, token, options, {
+    return await this.write(endpoint, token, options, {
       call: 'transferAndDelete',
       method: 'POST',
       path: '/settings/territories/actions/transfer_and_delete',
@@ -173,10 +173,10 @@ export class TerritoryWriteClient {
   }
 
   /** `PUT /settings/territories/{t}/users`: up to 100 active users of the org join the territory. */
-  addUsers(endpoint: ZohoEndpoint, token: string, territoryId: string, userIds: readonly string[], options: WriteOptions = {}): Promise<WriteResult> {
+  async addUsers(endpoint: ZohoEndpoint, token: string, territoryId: string, userIds: readonly string[], options: WriteOptions = {}): Promise<WriteResult> {
     this.checkBatch('addUsers', userIds.length, MAX_USERS_PER_REQUEST);
     this.checkIds('addUsers', [territoryId, ...userIds]);
-    return this.write(endpoint, token, options, {
+    return await this.write(endpoint, token, options, {
       call: 'addUsers',
       method: 'PUT',
       path: `/settings/territories/${territoryId}/users`,
@@ -186,16 +186,16 @@ export class TerritoryWriteClient {
   }
 
   /** `PUT /settings/territories/{t}/users/{u}`: one user joins (no body). */
-  addUser(endpoint: ZohoEndpoint, token: string, territoryId: string, userId: string, options: WriteOptions = {}): Promise<WriteResult> {
+  async addUser(endpoint: ZohoEndpoint, token: string, territoryId: string, userId: string, options: WriteOptions = {}): Promise<WriteResult> {
     this.checkIds('addUsers', [territoryId, userId]);
-    return this.write(endpoint, token, options, { call: 'addUsers', method: 'PUT', path: `/settings/territories/${territoryId}/users/${userId}`, ...userRequest([userId], options) });
+    return await this.write(endpoint, token, options, { call: 'addUsers', method: 'PUT', path: `/settings/territories/${territoryId}/users/${userId}`, ...userRequest([userId], options) });
   }
 
   /** `DELETE /settings/territories/{t}/users?ids=…`: up to 100 users leave (not the territory's manager). */
-  removeUsers(endpoint: ZohoEndpoint, token: string, territoryId: string, userIds: readonly string[], options: WriteOptions = {}): Promise<WriteResult> {
+  async removeUsers(endpoint: ZohoEndpoint, token: string, territoryId: string, userIds: readonly string[], options: WriteOptions = {}): Promise<WriteResult> {
     this.checkBatch('removeUsers', userIds.length, MAX_USERS_PER_REQUEST);
     this.checkIds('removeUsers', [territoryId, ...userIds]);
-    return this.write(endpoint, token, options, {
+    return await this.write(endpoint, token, options, {
       call: 'removeUsers',
       method: 'DELETE',
       path: `/settings/territories/${territoryId}/users?ids=${userIds.join(',')}`,
