@@ -95,9 +95,11 @@ function readItems(list: JsonValue[], context: WriteAnswerContext): WriteItemRes
       unplaced.push({ position, entry });
     }
   });
+  // The rest by position, or else the first slot still free: the answers' order is the request's.
   for (const { position, entry } of unplaced) {
-    if (position < count && placed[position] === undefined) {
-      placed[position] = itemResult(entry, flattenDetails(entry.details), position, context);
+    const index = position < count && placed[position] === undefined ? position : placed.indexOf(undefined);
+    if (index >= 0) {
+      placed[index] = itemResult(entry, flattenDetails(entry.details), index, context);
     }
   }
   return placed.map(
