@@ -155,7 +155,8 @@ export interface UserJson {
 }
 
 function user(n: number, first: string, last: string, role: string): UserJson {
-  const id = String(431581000000200000 + n);
+  // BigInt: past 2^53 a double rounds, and every user got the same ID (…200000).
+  const id = String(431581000000200000n + BigInt(n));
   return {
     id,
     full_name: `${first} ${last}`,
