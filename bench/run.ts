@@ -6,7 +6,7 @@
  * touched the network or a run failed.
  * Then the JSON engine alone: parse + tree for 10,000 territories, the project's reader against
  * lossless-json (when installed; see jsonEngines.ts) and JSON.parse, in the same run.
- * `--quick`: one run per case (three per JSON engine) and no 100,000 × 50 ms case. `--no-sdk`: do not install the SDK.
+ * `--quick`: one run per case (two per JSON engine) and no 100,000 × 50 ms case. `--no-sdk`: do not install the SDK.
  * Only 127.0.0.1 is used; every server, child process and temporary folder is gone when it ends.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
@@ -30,8 +30,8 @@ const ACTIVATION_RUNS = quick ? 5 : 10;
 const SETTLE_MS = 300;
 /** Parse + tree: territories, fresh processes per engine and ID form, warm passes in each. */
 const JSON_TERRITORIES = 10_000;
-const JSON_RUNS = quick ? 3 : 7;
-const JSON_REPEATS = 10;
+const JSON_RUNS = quick ? 2 : 5;
+const JSON_REPEATS = 5;
 /** A second (warm) load is timed at 0 ms latency up to this size; above it, it would only lengthen the run. */
 const WARM_MAX = 10_000;
 
