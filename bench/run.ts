@@ -4,20 +4,23 @@
  * (installed on demand into a cache, see zohoSdk.ts) and by a plain fetch loop, each run in a fresh
  * child process. Prints figures; asserts nothing about speed. Exits non-zero only if activation
  * touched the network or a run failed.
- * `--quick`: one run per case and no 100,000 × 50 ms case. `--no-sdk`: do not install the SDK.
+ * Then the JSON engine alone: parse + tree for 10,000 territories, the project's reader against
+ * lossless-json (when installed; see jsonEngines.ts) and JSON.parse, in the same run.
+ * `--quick`: one run per case (two per JSON engine) and no 100,000 × 50 ms case. `--no-sdk`: do not install the SDK.
  * Only 127.0.0.1 is used; every server, child process and temporary folder is gone when it ends.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CountEntry } from '../fake-zoho/sampleOrg';
-import { FakeZoho, Scenario, startFakeZoho, syntheticEntries, territoryRecords } from '../fake-zoho/server';
+import { FakeZoho, Scenario, startFakeZoho } from '../fake-zoho/server';
 import type { ActivationInput, ActivationResult } from './activationChild';
 import { Bundle, buildProductionBundle } from './bundle';
 import { killChildren, runChild } from './children';
+import type { JsonInput, JsonResult } from './jsonChild';
+import { Engine, LOSSLESS_PACKAGE, LosslessLocation, locateLosslessJson } from './jsonEngines';
 import type { Contender, LoadInput, LoadResult } from './loadChild';
 import { kb, max, mb, median, min, ms, ratio, table } from './stats';
-import { syntheticParents } from './treeModel';
+import { syntheticOrg } from './treeModel';
 import { locateSdk, SDK_PACKAGE } from './zohoSdk';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -25,6 +28,10 @@ const quick = process.argv.includes('--quick');
 const noSdk = process.argv.includes('--no-sdk');
 const ACTIVATION_RUNS = quick ? 5 : 10;
 const SETTLE_MS = 300;
+/** Parse + tree: territories, fresh processes per engine and ID form, warm passes in each. */
+const JSON_TERRITORIES = 10_000;
+const JSON_RUNS = quick ? 2 : 5;
+const JSON_REPEATS = 5;
 /** A second (warm) load is timed at 0 ms latency up to this size; above it, it would only lengthen the run. */
 const WARM_MAX = 10_000;
 
@@ -282,13 +289,6 @@ async function loadCases(
   return results;
 }
 
-/** A synthetic org of `n` territories: user counts, and territory records that make a tree of up to 10 children each. */
-function syntheticOrg(n: number): Pick<Scenario, 'entries' | 'territories'> {
-  const entries: CountEntry[] = syntheticEntries(n);
-  const territories = entries.map((entry) => entry.territory);
-  return { entries, territories: territoryRecords(territories, syntheticParents(territories.map((territory) => territory.id))) };
-}
-
 /** Load runs that failed once and were run again, with why. */
 const retried: string[] = [];
 
@@ -389,6 +389,73 @@ function reportLoads(results: CaseResult[], contenders: readonly Contender[]): v
   }
 }
 
+interface JsonCase {
+  readonly ids: JsonInput['ids'];
+  readonly engine: Engine;
+  readonly runs: JsonResult[];
+}
+
+const ENGINE_NAMES: Record<Engine, string> = { reader: 'own reader (jsonReader.ts)', 'lossless-json': LOSSLESS_PACKAGE, 'JSON.parse': 'JSON.parse (rounds big IDs)' };
+
+async function jsonBench(lossless: LosslessLocation): Promise<JsonCase[]> {
+  const script = path.join(__dirname, 'jsonChild.js');
+  const cases: JsonCase[] = [];
+  for (const ids of ['strings', 'numbers'] as const) {
+    const engines: Engine[] = ['reader', ...(lossless.found ? (['lossless-json'] as const) : []), ...(ids === 'strings' ? (['JSON.parse'] as const) : [])];
+    const byEngine = new Map(engines.map((engine) => [engine, [] as JsonResult[]]));
+    for (let run = 0; run < JSON_RUNS; run++) {
+      // Rotate the order each run so no engine always goes first.
+      for (const engine of engines.map((_, i) => engines[(i + run) % engines.length])) {
+        progress(`JSON, ${ids} IDs: ${engine}, run ${run + 1}/${JSON_RUNS}`);
+        const input: JsonInput = { engine, territories: JSON_TERRITORIES, ids, repeats: JSON_REPEATS, losslessMain: lossless.found ? lossless.main : undefined };
+        const result = await runChild<JsonResult>(script, input, 240_000);
+        if (result.error) {
+          throw new Error(`JSON bench, ${engine} on ${ids} IDs: ${result.error}`);
+        }
+        byEngine.get(engine)?.push(result);
+      }
+    }
+    cases.push(...engines.map((engine) => ({ ids, engine, runs: byEngine.get(engine) ?? [] })));
+  }
+  return cases;
+}
+
+function reportJson(cases: JsonCase[], lossless: LosslessLocation): void {
+  const first = cases[0]?.runs[0];
+  say(`## JSON engine: parse + tree for ${JSON_TERRITORIES.toLocaleString('en-US')} territories, no network`);
+  say(`The page bodies a load receives (${first?.pages ?? '?'} pages of 200: user counts and territory records, ${mb(first?.bytes ?? NaN)}),`);
+  say('through the extension\'s parseAssociatedUsersCount / parseTerritories (JSON, validation, IDs) and');
+  say('buildTerritoryTree, with the engine swapped where parse.ts calls readJson. Fresh process per run;');
+  say(`cold = the first pass in the process, warm = median of the next ${JSON_REPEATS}; "engine alone" = text to value`);
+  say('for every page, warm. "numbers" = every "id" sent as a bare number beyond 2^53 (as in Zoho\'s spec and');
+  say('SDK examples), which must come back as exact bigints; JSON.parse rounds those, so it has no such row.');
+  say(`÷ reader = that engine's median ÷ the own reader's (above 1×: the reader is faster).`);
+  say(
+    lossless.found
+      ? `${LOSSLESS_PACKAGE} ${lossless.version}, ${lossless.how}, with a number parser giving the reader's values and the last of repeated keys winning.`
+      : `${LOSSLESS_PACKAGE}: ${lossless.why}. The comparison with it is skipped.`,
+  );
+  say();
+  const rows: string[][] = [['IDs', 'engine', 'runs', 'cold: median (min–max)', 'warm', '÷ reader', 'engine alone', '÷ reader']];
+  for (const { ids, engine, runs } of cases) {
+    const reader = cases.find((c) => c.ids === ids && c.engine === 'reader')?.runs ?? [];
+    const warm = median(runs.map((r) => r.warmMs));
+    const alone = median(runs.map((r) => r.engineMs));
+    rows.push([
+      ids,
+      ENGINE_NAMES[engine],
+      String(runs.length),
+      spread(runs.map((r) => r.coldMs)),
+      ms(warm),
+      engine === 'reader' ? '–' : ratio(median(reader.map((r) => r.warmMs)), warm),
+      ms(alone),
+      engine === 'reader' ? '–' : ratio(median(reader.map((r) => r.engineMs)), alone),
+    ]);
+  }
+  say(table(rows));
+  say();
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   say(`# Zoho CRM Territories benchmarks${quick ? ' (--quick)' : ''}`);
@@ -427,6 +494,9 @@ async function main(): Promise<void> {
   }
   const loads = await loadBench(fake, contenders, sdk?.main);
   reportLoads(loads, contenders);
+  const lossless = locateLosslessJson(repoRoot);
+  const json = await jsonBench(lossless);
+  reportJson(json, lossless);
   say(`Total bench time ${ms(performance.now() - started)}. ${loadAverage()} at the end.`);
 
   const resultsDir = path.join(repoRoot, 'bench', 'results');
@@ -434,7 +504,7 @@ async function main(): Promise<void> {
   writeFileSync(path.join(resultsDir, 'latest.txt'), `${output.join('\n')}\n`);
   writeFileSync(
     path.join(resultsDir, 'latest.json'),
-    `${JSON.stringify({ machine: machine(), loads: loads.map((r) => ({ ...r.loadCase, contender: r.contender, runs: r.runs })) }, null, 2)}\n`,
+    `${JSON.stringify({ machine: machine(), loads: loads.map((r) => ({ ...r.loadCase, contender: r.contender, runs: r.runs })), json }, null, 2)}\n`,
   );
   if (!activationOk) {
     process.exitCode = 1;

@@ -1,5 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { repoRoot } from '../host/runtime';
 import { JsonReadError, MAX_JSON_DEPTH, readJson } from '../../src/core/support/jsonReader';
 import { MAX_INDENT_LEVELS, documentText, writeJson } from '../../src/core/support/jsonWriter';
 
@@ -71,6 +74,14 @@ describe('readJson: JSON read without losing big integers', () => {
   it('refuses an integer of more than 1,000 digits rather than spend seconds converting it', () => {
     assert.strictEqual(String(readJson(`${'9'.repeat(1000)}`)), '9'.repeat(1000));
     assert.throws(() => readJson(`[${'9'.repeat(1001)}]`), (error: unknown) => error instanceof JsonReadError && error.kind === 'number');
+  });
+
+  it('keeps no state between calls: no module-level variable, and a failed read does not disturb the next', () => {
+    const source = readFileSync(path.join(repoRoot, 'src', 'core', 'support', 'jsonReader.ts'), 'utf8');
+    assert.deepStrictEqual(source.match(/^(let|var)\s.*$/gm), null);
+    assert.throws(() => readJson('{"a": "never closed'), JsonReadError);
+    assert.throws(() => readJson('[1, 2'), JsonReadError);
+    assert.deepStrictEqual(readJson('{"a": "b", "c": 12345678901234567890}'), { a: 'b', c: 12345678901234567890n });
   });
 });
 
