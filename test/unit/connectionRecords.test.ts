@@ -95,7 +95,8 @@ describe('connection records', () => {
     const huge = `${'x '.repeat(5_000_000)}`;
     const started = Date.now();
     const parsed = parseConnections({ connections: Array.from({ length: 50 }, (_, i) => ({ id: `c${i}`, name: huge })) });
-    assert.ok(Date.now() - started < 300, `took ${Date.now() - started} ms`);
+    // Scanned whole, these 50 took minutes; cut first, tens of milliseconds (the margin is for a busy CI machine).
+    assert.ok(Date.now() - started < 1_000, `took ${Date.now() - started} ms`);
     assert.strictEqual(parsed[0].name?.length, 59);
     assert.strictEqual(cleanConnectionName(`${'P'.repeat(59)}\ud83d\ude00tail`), `${'P'.repeat(59)}\ud83d\ude00`);
     assert.strictEqual(cleanConnectionName('a\ud800b'), 'a\ufffdb', 'a lone surrogate is made well-formed');
