@@ -216,4 +216,43 @@ describe('Connections: several Zoho orgs side by side', function () {
     assert.strictEqual(api.connections.multiple, false);
     await waitFor('one connection to look as before', () => visibleRows(api)[0]?.label === 'Zoho');
   });
+
+  it('removes the connection a script names unambiguously: "default" that is one\'s id and another\'s name is refused', async () => {
+    const summary = await vscode.commands.executeCommand<ConnectionLoadSummary>(COMMANDS.addConnection, { name: 'default', apiDomain: sandbox.origin, token: SANDBOX_TOKEN });
+    assert.ok(summary?.ok, JSON.stringify(summary));
+    const named = summary.connection.id;
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.removeConnection, 'default'), false, 'ambiguous: nothing is removed');
+    assert.ok(api.connections.byId('default') && api.connections.byId(named), 'both are still there');
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.removeConnection, { name: 'default' }), true);
+    assert.strictEqual(api.connections.byId(named), undefined, 'the one called "default" went');
+    assert.strictEqual(await api.storedSecret(`${ACCESS_TOKEN_SECRET_KEY}/${named}`), undefined);
+    assert.strictEqual(await api.storedSecret(ACCESS_TOKEN_SECRET_KEY), PRODUCTION_TOKEN, 'the first connection (id "default") keeps its token');
+  });
+
+  it('removes every secret of a connection whose sign-in this version cannot read (environment "staging"), and revokes it', async () => {
+    const developer = await startFakeZoho();
+    const accounts = await startFakeAccounts({ apiDomain: developer.origin, onAccessToken: (token) => (developer.token = token) });
+    try {
+      const signIn = { dataCenter: 'eu', clientId: accounts.clientId, clientSecret: accounts.clientSecret, grantCode: accounts.issueGrantCode(), accountsOrigin: accounts.origin };
+      const summary = await vscode.commands.executeCommand<ConnectionLoadSummary>(COMMANDS.addConnection, { name: 'Later version', signIn });
+      assert.ok(summary?.ok, JSON.stringify(summary));
+      const { id } = summary.connection;
+      const key = `${SIGN_IN_SECRET_KEY}/${id}`;
+      const record = JSON.parse((await api.storedSecret(key)) ?? '{}') as Record<string, unknown>;
+      assert.ok(accounts.liveRefreshTokens.length === 1 && typeof record.clientSecret === 'string');
+      // A later version's record, as this one finds it: the test reaches the connection's SecretStorage, which only the extension holds.
+      const storage = (api.connections.byId(id) as unknown as { parts: { secretStorage: vscode.SecretStorage } }).parts.secretStorage;
+      await storage.store(key, JSON.stringify({ ...record, version: 2, environment: 'staging' }));
+      await storage.store(`${ACCESS_TOKEN_SECRET_KEY}/${id}`, SANDBOX_TOKEN);
+      assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.removeConnection, { id }), true);
+      assert.strictEqual(await api.storedSecret(key), undefined, 'client secret, refresh and access tokens are gone');
+      assert.strictEqual(await api.storedSecret(`${ACCESS_TOKEN_SECRET_KEY}/${id}`), undefined, 'and the pasted token');
+      assert.strictEqual(api.savedState(`${STATE_KEYS.lastSnapshot}/${id}`), undefined, 'and the saved load');
+      assert.deepStrictEqual(accounts.liveRefreshTokens, [], 'revoked at Zoho all the same');
+    } finally {
+      await accounts.close();
+      await developer.close();
+    }
+  });
 });
+

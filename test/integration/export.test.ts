@@ -86,6 +86,23 @@ describe('Details and export inside VS Code', function () {
     assert.strictEqual(json.length, 8);
   });
 
+  it('refuses a relative path from a script (a connection\'s name in the path\'s place) instead of writing at the root', async () => {
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.exportTerritories, 'Production'), undefined);
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.exportTerritoryUsers, 'out/users.csv'), undefined);
+    assert.ok(!fs.existsSync('/Production') && !fs.existsSync(path.join(process.cwd(), 'Production')), 'nothing was written');
+  });
+
+  it('never replaces an existing file from a script unless told to, and writes atomically (no file left beside it)', async () => {
+    const target = path.join(dir, 'kept.csv');
+    fs.writeFileSync(target, 'my own work\n');
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.exportTerritories, target), undefined);
+    assert.strictEqual(fs.readFileSync(target, 'utf8'), 'my own work\n', 'kept');
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.exportTerritories, target, undefined, { overwrite: true }), target);
+    assert.strictEqual(parseCsv(fs.readFileSync(target, 'utf8').slice(1)).length, 1 + 8, 'replaced when the script says so');
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.exportTerritoryUsers, vscode.Uri.file(target), { overwrite: true }), target, 'the options may follow the target');
+    assert.deepStrictEqual(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp')), [], 'no temporary file is left');
+  });
+
   it('Show Territory Details opens a read-only document with the manager, the rules, the users and links', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>(COMMANDS.showDetails, '431581000000744137');
     assert.ok(uri);

@@ -3,7 +3,8 @@ import { ACCESS_TOKEN_SECRET_KEY, SIGN_IN_SECRET_KEY, STATE_KEYS } from '../../i
 import { EndpointSettings } from '../zohoApi/endpoint';
 import { DATA_CENTERS, DEFAULT_DATA_CENTER, isDataCenter } from '../zohoApi/dataCenters';
 import { ZohoEnvironment, isZohoEnvironment } from '../signIn/environments';
-import { stripControlCharacters } from '../redaction/serverText';
+import { maskSecretShapes, stripControlCharacters } from '../redaction/serverText';
+import { KnownSecrets } from '../redaction/knownSecrets';
 
 /**
  * A connection: one Zoho CRM org the extension can load, through a Self Client sign-in or a pasted
@@ -55,14 +56,31 @@ export function parseConnections(saved: unknown): ConnectionRecord[] {
   const list = typeof saved === 'object' && saved !== null && Array.isArray((saved as { connections?: unknown }).connections) ? (saved as { connections: unknown[] }).connections : [];
   const records: ConnectionRecord[] = [];
   const seen = new Set<string>();
+  const names = new Set<string>();
   for (const entry of list.slice(0, MAX_CONNECTIONS)) {
     const record = parseRecord(entry);
     if (record && !seen.has(record.id)) {
       seen.add(record.id);
-      records.push(record);
+      // Two saved connections that look alike stay apart: the later one gets a number.
+      const name = record.name === undefined ? undefined : uniqueName(record.name, names);
+      if (name !== undefined) {
+        names.add(nameKey(name));
+      }
+      records.push(name === record.name ? record : { ...record, name });
     }
   }
   return records.length > 0 ? records : [{ id: FIRST_CONNECTION_ID }];
+}
+
+/** `name`, or `name (2)`, `name (3)`… : the first whose key is not in `taken`. */
+function uniqueName(name: string, taken: ReadonlySet<string>): string {
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? '' : ` (${n})`;
+    const candidate = `${cutToCodePoints(name, MAX_NAME_LENGTH - suffix.length)}${suffix}`;
+    if (!taken.has(nameKey(candidate))) {
+      return candidate;
+    }
+  }
 }
 
 export function toSavedConnections(records: readonly ConnectionRecord[]): { version: 1; connections: ConnectionRecord[] } {
@@ -85,7 +103,9 @@ function parseRecord(entry: unknown): ConnectionRecord | undefined {
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
     return undefined;
   }
-  const cleanName = typeof name === 'string' ? cleanConnectionName(name) : '';
+  const typed = typeof name === 'string' ? cleanConnectionName(name) : '';
+  // A secret pasted as a name by an earlier version is not shown again (nor saved back).
+  const cleanName = looksLikeSecret(typed) ? '' : typed;
   const settings = parseEndpoint(endpoint);
   return {
     id,
@@ -114,18 +134,78 @@ export function newConnectionId(taken: ReadonlySet<string>, random: () => string
   }
 }
 
-/** A name as typed, made one line and bounded. */
+// Zero-width characters and bidi controls: invisible, they make two names look alike, or one
+// display as another ("Sales\u202edm.exe"). Removed, not replaced by a space.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+
+/**
+ * A name as typed, made one line and bounded: cut first (a 10 MB name in saved state is not
+ * scanned whole), then cleaned, then cut to whole code points.
+ */
 export function cleanConnectionName(name: string): string {
-  return stripControlCharacters(name).replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH);
+  // Cleaning only shortens: this many code units hold more than a cleaned name keeps, unless most are invisible.
+  const bounded = cutToCodePoints(name.length > MAX_NAME_LENGTH * 8 ? name.slice(0, MAX_NAME_LENGTH * 8) : name, MAX_NAME_LENGTH * 8);
+  const clean = stripControlCharacters(bounded.replace(INVISIBLE, '')).replace(/\s+/g, ' ').trim();
+  return cutToCodePoints(clean, MAX_NAME_LENGTH).trim();
 }
 
-/** Why a typed name cannot be used (empty, or another connection's), or `undefined`. */
-export function checkConnectionName(name: string, otherNames: readonly string[]): string | undefined {
+/** The first `max` code points of `text`, well-formed (a lone surrogate becomes U+FFFD). */
+function cutToCodePoints(text: string, max: number): string {
+  const points: string[] = [];
+  for (const point of text) {
+    if (points.length === max) {
+      break;
+    }
+    points.push(point.length === 1 && point >= '\ud800' && point <= '\udfff' ? '\ufffd' : point);
+  }
+  return points.join('');
+}
+
+/** What two names are compared by: case and whitespace do not tell connections apart. */
+export function nameKey(name: string): string {
+  return name.toLocaleLowerCase().replace(/\s+/g, '');
+}
+
+// Zoho's token shape; and a long run, without a space, of the characters tokens are made of, mixing
+// letters and digits (so "PPPP…" or a long word is still a name).
+const SECRET_SHAPE = /\b\d{4}\.[0-9a-f]{16,}\.[0-9a-f]{16,}\b/i;
+const TOKEN_RUN = /[A-Za-z0-9._~+/=-]{32,}/g;
+
+function hasTokenRun(text: string): boolean {
+  return [...text.matchAll(TOKEN_RUN)].some(([run]) => /\d/.test(run) && /[A-Za-z]/.test(run) && new Set(run).size >= 10);
+}
+
+/**
+ * Whether a name looks like a secret (pasted into the name box, which follows the token box):
+ * Zoho's token shape, a long run of token characters, or, with `isKnownSecret`, a secret the
+ * extension holds (or a text that holds one).
+ */
+export function looksLikeSecret(name: string, isKnownSecret?: (text: string) => boolean): boolean {
+  // Bounded: a name is at most a few hundred characters once cleaned; a huge one is cut first.
+  const text = (name.length > 1000 ? name.slice(0, 1000) : name).trim();
+  return text !== '' && (SECRET_SHAPE.test(text) || hasTokenRun(text) || (isKnownSecret?.(text) ?? false));
+}
+
+/** Whether a text holds a secret `known` holds: blanking it changes more than the shapes alone do. */
+export function holdsKnownSecret(known: KnownSecrets): (text: string) => boolean {
+  return (text) => known.redact(text) !== maskSecretShapes(text);
+}
+
+/**
+ * Why a typed name cannot be used (empty, another connection's, or shaped like a secret), or
+ * `undefined`. `isKnownSecret` tells whether a text holds a secret the extension knows.
+ */
+export function checkConnectionName(name: string, otherNames: readonly string[], isKnownSecret?: (text: string) => boolean): string | undefined {
   const clean = cleanConnectionName(name);
   if (clean === '') {
     return l10n.t('Give the connection a name.');
   }
-  if (otherNames.some((other) => other.toLocaleLowerCase() === clean.toLocaleLowerCase())) {
+  // The name as typed too: a known secret longer than a name is cut from the clean one.
+  if (looksLikeSecret(name, isKnownSecret) || looksLikeSecret(clean, isKnownSecret)) {
+    return l10n.t('That looks like a token or a secret, not a name: names are shown in the view and kept unencrypted. Type another name.');
+  }
+  const key = nameKey(clean);
+  if (otherNames.some((other) => nameKey(cleanConnectionName(other)) === key)) {
     return l10n.t('Another connection is called "{0}".', clean);
   }
   return undefined;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { MAX_CONNECTIONS, checkConnectionName, cleanConnectionName, describePlace } from '../../core/connections/connectionRecords';
+import { MAX_CONNECTIONS, checkConnectionName, cleanConnectionName, describePlace, holdsKnownSecret, looksLikeSecret } from '../../core/connections/connectionRecords';
+import { foreignApiHost } from '../../core/connections/apiDomainTrust';
 import { DATA_CENTERS, DataCenter } from '../../core/zohoApi/dataCenters';
 import { ZOHO_ENVIRONMENTS, ZohoEnvironment, apiDomainFor, environmentLabel, isZohoEnvironment } from '../../core/signIn/environments';
 import { EndpointSettings, resolveEndpoint } from '../../core/zohoApi/endpoint';
@@ -8,7 +9,8 @@ import { COMMANDS } from '../../ids';
 import { connectionOfElement } from '../view/treeElements';
 import { CommandDeps } from './commandDeps';
 import { ConnectionLoadSummary } from './loadAndReport';
-import { showError } from '../notifier';
+import { askModal, showError } from '../notifier';
+import { KnownSecrets } from '../../core/redaction/knownSecrets';
 
 /** "Add Zoho CRM Connection (2/3)": the dialog's title at each step. */
 const title = (step: number) => vscode.l10n.t('Add Zoho CRM Connection ({0}/{1})', step, 3);
@@ -39,8 +41,13 @@ export interface AddConnectionRequest {
  */
 export function addConnection(deps: Pick<CommandDeps, 'connections' | 'secrets'>) {
   return async (argument?: unknown): Promise<ConnectionLoadSummary | undefined> => {
-    const request = isAddConnectionRequest(argument) ? argument : await askForConnection(deps);
+    const isKnownSecret = holdsKnownSecret(deps.secrets);
+    const request = isAddConnectionRequest(argument) ? argument : await askForConnection(deps, isKnownSecret);
     if (!request) {
+      return undefined;
+    }
+    if (request.name !== undefined && (looksLikeSecret(request.name, isKnownSecret) || looksLikeSecret(cleanConnectionName(request.name), isKnownSecret))) {
+      void showError(deps.secrets, checkConnectionName(request.name, [], isKnownSecret) ?? '');
       return undefined;
     }
     const environment = isZohoEnvironment(request.environment) ? request.environment : undefined;
@@ -51,6 +58,9 @@ export function addConnection(deps: Pick<CommandDeps, 'connections' | 'secrets'>
       resolveEndpoint(endpoint);
     } catch (error) {
       void showError(deps.secrets, describeError(error).message);
+      return undefined;
+    }
+    if (!(await acceptForeignHost(deps.secrets, endpoint.apiDomain))) {
       return undefined;
     }
     const others = deps.connections.all.map((connection) => connection.name);
@@ -71,6 +81,25 @@ export function addConnection(deps: Pick<CommandDeps, 'connections' | 'secrets'>
   };
 }
 
+/**
+ * An https API domain that is not Zoho's is allowed (a test server), but the token will be sent
+ * there: the user says so first, in a modal warning. Resolves whether to go on.
+ */
+async function acceptForeignHost(secrets: KnownSecrets, apiDomain: string): Promise<boolean> {
+  const host = foreignApiHost(apiDomain);
+  if (host === undefined) {
+    return true;
+  }
+  const proceed = vscode.l10n.t('Send the Token There');
+  const answer = await askModal(
+    secrets,
+    vscode.l10n.t('{0} is not a Zoho host.', host),
+    vscode.l10n.t("This connection's access token will be sent to {0}, which is not one of Zoho's API domains. Go on only if you run that server or trust it with your Zoho data.", host),
+    proceed,
+  );
+  return answer === proceed;
+}
+
 const REQUEST_KEYS = ['name', 'dataCenter', 'environment', 'apiDomain', 'apiVersion', 'token', 'signIn', 'via'];
 
 /**
@@ -88,7 +117,7 @@ function isAddConnectionRequest(value: unknown): value is AddConnectionRequest {
 }
 
 /** The dialog: how to get in, where the org lives, which kind of org, and a name. */
-async function askForConnection({ connections }: Pick<CommandDeps, 'connections'>): Promise<AddConnectionRequest | undefined> {
+async function askForConnection({ connections }: Pick<CommandDeps, 'connections'>, isKnownSecret: (text: string) => boolean): Promise<AddConnectionRequest | undefined> {
   const how = await vscode.window.showQuickPick(
     [
       { label: `$(account) ${vscode.l10n.t('Sign in with a Zoho Self Client')}`, detail: vscode.l10n.t('Stays signed in: the extension renews the access token.'), id: 'signIn' as const },
@@ -101,7 +130,7 @@ async function askForConnection({ connections }: Pick<CommandDeps, 'connections'
   }
   if (how.id === 'signIn') {
     // Sign In asks for the data center and environment itself; the name follows its answer.
-    const name = await askName(connections.all.map((connection) => connection.name), '', 2);
+    const name = await askName(connections.all.map((connection) => connection.name), isKnownSecret, '', 2);
     return name === undefined ? undefined : { name: name || undefined, via: 'signIn' };
   }
   const dataCenter = await vscode.window.showQuickPick(
@@ -125,7 +154,7 @@ async function askForConnection({ connections }: Pick<CommandDeps, 'connections'
     if (apiDomain === undefined) {
       return undefined;
     }
-    const name = await askName(connections.all.map((connection) => connection.name), describePlace({ apiDomain }), 3);
+    const name = await askName(connections.all.map((connection) => connection.name), isKnownSecret, describePlace({ apiDomain }), 3);
     return name === undefined ? undefined : { name: name || undefined, apiDomain: apiDomain.trim() };
   }
   const place: DataCenter = dataCenter.id;
@@ -136,7 +165,7 @@ async function askForConnection({ connections }: Pick<CommandDeps, 'connections'
   if (!environment) {
     return undefined;
   }
-  const name = await askName(connections.all.map((connection) => connection.name), describePlace({ dataCenter: place, environment: environment.id }), 3);
+  const name = await askName(connections.all.map((connection) => connection.name), isKnownSecret, describePlace({ dataCenter: place, environment: environment.id }), 3);
   return name === undefined ? undefined : { name: name || undefined, dataCenter: place, environment: environment.id };
 }
 
@@ -151,12 +180,12 @@ function apiDomainProblem(value: string): string | undefined {
 }
 
 /** The connection's name; `suggested` is offered (and used when left empty). */
-async function askName(others: readonly string[], suggested: string, step: number): Promise<string | undefined> {
+async function askName(others: readonly string[], isKnownSecret: (text: string) => boolean, suggested: string, step: number): Promise<string | undefined> {
   return vscode.window.showInputBox({
     title: title(step),
     prompt: suggested ? vscode.l10n.t('A name for the connection, as the view and messages will call it.') : vscode.l10n.t('A name for the connection, or leave it empty to name it after where it points.'),
     value: suggested,
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() === '' ? undefined : checkConnectionName(value, others)),
+    validateInput: (value) => (value.trim() === '' ? undefined : checkConnectionName(value, others, isKnownSecret)),
   });
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { connectionReference } from '../../core/connections/connectionLookup';
 import { describePlace } from '../../core/connections/connectionRecords';
 import { summarizeConnection } from '../../core/territories/labels';
 import { Connection } from '../connections/connection';
@@ -8,9 +9,10 @@ import { CommandDeps } from './commandDeps';
 import { showError } from '../notifier';
 
 /**
- * The connection a command acts on: the one of the row it was run on; the one a script names (by
- * id or name); the only one; else the user picks (the selected row's connection first). Says so
- * and resolves `undefined` when a named one does not exist or the pick is dismissed.
+ * The connection a command acts on: the one of the row it was run on; the one a script names (`{ id }`,
+ * `{ name }`, `{ connection: { id } }`, or a string that only one connection answers to as its id or
+ * name); the only one; else the user picks (the selected row's connection first). Says so and
+ * resolves `undefined` when a named one does not exist, the name is ambiguous, or the pick is dismissed.
  */
 export async function connectionFor(
   { connections, view, secrets }: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>,
@@ -21,12 +23,14 @@ export async function connectionFor(
   if (ofRow) {
     return ofRow;
   }
-  if (typeof argument === 'string') {
-    const named = connections.find(argument);
-    if (!named) {
-      void showError(secrets, vscode.l10n.t('There is no Zoho CRM connection called "{0}".', argument.slice(0, 60)));
+  const reference = connectionReference(argument);
+  if (reference) {
+    const lookup = connections.lookUp(reference);
+    if ('problem' in lookup) {
+      void showError(secrets, lookup.problem);
+      return undefined;
     }
-    return named;
+    return lookup.found;
   }
   if (!connections.multiple) {
     return connections.all[0];
@@ -35,13 +39,18 @@ export async function connectionFor(
   return pickConnection(connections.all, question, selected);
 }
 
+/** Whether a script named the connection (a string or `{ id }`/`{ name }`), not a row or a pick. */
+export function isScriptReference(argument: unknown): boolean {
+  return connectionReference(argument) !== undefined;
+}
+
 /**
- * The argument, if it names a connection on purpose: a script's id or name, or a connection's own
+ * The argument, if it names a connection on purpose: a script's id, name, `{ id }` or `{ name }`, or a connection's own
  * row (its context menu). Not any other row: VS Code passes the focused row to a command run from
  * the view's title bar, and a sign-out or a new token must not land on whichever org was clicked last.
  */
 export function namedConnection(argument: unknown): unknown {
-  return typeof argument === 'string' || argument instanceof ConnectionElement ? argument : undefined;
+  return isScriptReference(argument) || argument instanceof ConnectionElement ? argument : undefined;
 }
 
 /** A quick pick of connections, each with where it points and its state; `first` is offered first. */

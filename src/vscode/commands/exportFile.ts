@@ -1,5 +1,7 @@
+import * as fs from 'fs';
 import * as os from 'os';
 import * as vscode from 'vscode';
+import { AtomicFileSystem, TargetExistsError, isAbsoluteTarget, writeFileAtomically } from '../../core/support/atomicWrite';
 import { EXPORT_EXTENSIONS, EXPORT_FORMATS, ExportFormat, exportFormatLabel } from '../../core/export/tableFormats';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
 import { Logger } from '../../core/support/logger';
@@ -31,47 +33,116 @@ export function isExportTarget(value: unknown): value is vscode.Uri | string {
   return value instanceof vscode.Uri || (typeof value === 'string' && value.trim() !== '');
 }
 
-/**
- * An export command's two arguments, each optional: where to write (a path or Uri) and which
- * connection. A first argument that is not a place to write names the connection (a row, when the
- * command runs from its menu).
- */
-export function exportArguments(first: unknown, second: unknown): { readonly file: vscode.Uri | string | undefined; readonly connection: unknown } {
-  return isExportTarget(first) ? { file: first, connection: second } : { file: undefined, connection: second ?? first };
+/** What a script may pass after the connection: `{ overwrite: true }` replaces an existing file. */
+export interface ExportOptions {
+  readonly overwrite?: boolean;
+}
+
+function isExportOptions(value: unknown): value is ExportOptions {
+  return typeof value === 'object' && value !== null && Object.keys(value).length > 0 && Object.keys(value).every((key) => key === 'overwrite');
 }
 
 /**
- * Where to write: the target a script passed (a path or a Uri), or the user's choice in a save
- * dialog that starts at `<baseName>-<date>.csv` in the first workspace folder or the home folder.
+ * An export command's arguments, each optional: where to write (a path or Uri), which connection,
+ * and `{ overwrite: true }` (second or third). A first argument that is not a place to write names
+ * the connection (a row, when the command runs from its menu).
  */
-export async function exportTarget(target: unknown, baseName: string, title: string): Promise<vscode.Uri | undefined> {
+export function exportArguments(
+  first: unknown,
+  second: unknown,
+  third?: unknown,
+): { readonly file: vscode.Uri | string | undefined; readonly connection: unknown; readonly options: ExportOptions } {
+  const options = isExportOptions(third) ? third : isExportOptions(second) ? second : {};
+  const connection = isExportOptions(second) ? undefined : second;
+  return isExportTarget(first) ? { file: first, connection, options } : { file: undefined, connection: connection ?? first, options };
+}
+
+/** Where to write, and whether an existing file there may be replaced. */
+export interface ExportTarget {
+  readonly uri: vscode.Uri;
+  readonly overwrite: boolean;
+}
+
+/**
+ * Where to write: the target a script passed (an absolute path or a Uri; an existing file is kept
+ * unless `options.overwrite`), or the user's choice in a save dialog that starts at
+ * `<baseName>-<date>.csv` in the first workspace folder or the home folder (the dialog itself asks
+ * before replacing a file). A relative path is refused with an error, not written at the root.
+ */
+export async function exportTarget(secrets: KnownSecrets, target: unknown, baseName: string, title: string, options: ExportOptions = {}): Promise<ExportTarget | undefined> {
   if (isExportTarget(target)) {
-    return target instanceof vscode.Uri ? target : vscode.Uri.file(target);
+    if (typeof target === 'string' && !isAbsoluteTarget(target.trim(), process.platform)) {
+      void showError(
+        secrets,
+        vscode.l10n.t('Export needs an absolute path or a Uri, not "{0}": a relative path would be written wherever VS Code runs. Nothing was written.', target.slice(0, 200)),
+      );
+      return undefined;
+    }
+    return { uri: target instanceof vscode.Uri ? target : vscode.Uri.file(target.trim()), overwrite: options.overwrite === true };
   }
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
-  return vscode.window.showSaveDialog({
+  const uri = await vscode.window.showSaveDialog({
     title,
     saveLabel: vscode.l10n.t('Export'),
     defaultUri: vscode.Uri.joinPath(folder, `${baseName}-${today()}.csv`),
     filters: filters(),
   });
+  return uri && { uri, overwrite: true };
 }
 
 /**
- * Writes the file (UTF-8; a CSV's BOM is in `text`), with every secret the extension holds blanked.
- * A failure is logged (in English, as `command`, the command's name) and shown once, with the reason;
- * resolves whether the file was written.
+ * Writes the file (UTF-8; a CSV's BOM is in `text`), with every secret the extension holds blanked,
+ * atomically: beside it first, then renamed over it, so a failure (a full disk) leaves the old file
+ * whole and no partial one. A failure is logged (in English, as `command`, the command's name) and
+ * shown once, with the reason; resolves whether the file was written.
  */
-export async function saveExport(uri: vscode.Uri, text: string, command: string, log: Logger, secrets: KnownSecrets): Promise<boolean> {
+export async function saveExport(target: ExportTarget, text: string, command: string, log: Logger, secrets: KnownSecrets): Promise<boolean> {
+  const { uri, overwrite } = target;
   try {
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(secrets.redact(text)));
+    await writeFileAtomically(fileSystemFor(uri), uri.path, new TextEncoder().encode(secrets.redact(text)), {
+      overwrite,
+      exists: (path) => Promise.resolve(vscode.workspace.fs.stat(uri.with({ path }))).then(() => true, () => false),
+    });
     return true;
   } catch (error) {
+    if (error instanceof TargetExistsError) {
+      log.error(`${command} did not replace ${fileNameOf(uri)}: it exists, and the script did not pass { overwrite: true }.`);
+      void showError(secrets, vscode.l10n.t('{0} exists already and was not replaced. To replace it, pass {1} after the connection.', fileNameOf(uri), '{ "overwrite": true }'));
+      return false;
+    }
     const reason = error instanceof Error ? error.message : String(error);
     log.error(`${command} could not write ${fileNameOf(uri)}: ${reason}`);
     void showError(secrets, vscode.l10n.t('Could not write {0}: {1}', fileNameOf(uri), reason));
     return false;
   }
+}
+
+/**
+ * A local file is written with Node's own calls: VS Code's `workspace.fs.rename` with `overwrite`
+ * deletes the target before renaming, which is no longer atomic. `link` then `unlink` refuses an
+ * existing target atomically. Other schemes (a remote folder) go through `workspace.fs`.
+ */
+function fileSystemFor(uri: vscode.Uri): AtomicFileSystem {
+  const at = (path: string) => uri.with({ path });
+  if (uri.scheme !== 'file') {
+    return {
+      writeFile: async (path, data) => vscode.workspace.fs.writeFile(at(path), data),
+      rename: async (from, to, { overwrite }) => vscode.workspace.fs.rename(at(from), at(to), { overwrite }),
+      delete: async (path) => vscode.workspace.fs.delete(at(path)),
+    };
+  }
+  const local = (path: string) => at(path).fsPath;
+  return {
+    writeFile: (path, data) => fs.promises.writeFile(local(path), data),
+    rename: async (from, to, { overwrite }) => {
+      if (overwrite) {
+        return fs.promises.rename(local(from), local(to));
+      }
+      await fs.promises.link(local(from), local(to));
+      await fs.promises.unlink(local(from));
+    },
+    delete: (path) => fs.promises.rm(local(path), { force: true }),
+  };
 }
 
 /** What an export command resolves with: the path written (a URI for a file that is not local). */

@@ -14,20 +14,21 @@ import { isolate } from '../../core/messages/safeText';
  * or `undefined`.
  */
 export function exportTerritories(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
-  return async (target?: unknown, connectionArgument?: unknown): Promise<string | undefined> => {
+  return async (target?: unknown, connectionArgument?: unknown, options?: unknown): Promise<string | undefined> => {
     const { secrets } = deps;
-    const { file, connection: named } = exportArguments(target, connectionArgument);
+    const { file, connection: named, options: exportOptions } = exportArguments(target, connectionArgument, options);
     const found = await territoriesFor(deps, named, vscode.l10n.t('Which connection to export?'));
     if (!found) {
       return undefined;
     }
     const { connection, snapshot } = found;
-    const uri = await exportTarget(file, 'territories', vscode.l10n.t('{0}: Export Territories', connection.name));
-    if (!uri) {
+    const chosen = await exportTarget(deps.secrets, file, 'territories', vscode.l10n.t('{0}: Export Territories', connection.name), exportOptions);
+    if (!chosen) {
       return undefined;
     }
+    const { uri } = chosen;
     const format = formatOfPath(uri.path);
-    if (!(await saveExport(uri, territoriesFile(snapshot.tree, format), 'Export Territories', connection.logger, secrets))) {
+    if (!(await saveExport(chosen, territoriesFile(snapshot.tree, format), 'Export Territories', connection.logger, secrets))) {
       return undefined;
     }
     const count = snapshot.tree.all.length;

@@ -30,19 +30,20 @@ async function usersOf(store: TerritoryStore, territoryId: string): Promise<read
  * skips the dialog (for scripts); resolves with the path written, or `undefined`.
  */
 export function exportTerritoryUsers(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
-  return async (target?: unknown, connectionArgument?: unknown): Promise<string | undefined> => {
+  return async (target?: unknown, connectionArgument?: unknown, options?: unknown): Promise<string | undefined> => {
     const { secrets } = deps;
-    const { file, connection: named } = exportArguments(target, connectionArgument);
+    const { file, connection: named, options: exportOptions } = exportArguments(target, connectionArgument, options);
     const found = await territoriesFor(deps, named, vscode.l10n.t('Which connection to export?'));
     if (!found) {
       return undefined;
     }
     const { connection, snapshot } = found;
     const { store, logger: log } = connection;
-    const uri = await exportTarget(file, 'territory-users', vscode.l10n.t('{0}: Export Territory Users', connection.name));
-    if (!uri) {
+    const chosen = await exportTarget(deps.secrets, file, 'territory-users', vscode.l10n.t('{0}: Export Territory Users', connection.name), exportOptions);
+    if (!chosen) {
       return undefined;
     }
+    const { uri } = chosen;
     // Territories with no users need no request: Zoho's count says there are none.
     const withUsers = snapshot.tree.all.filter((node) => node.ownUsers > 0).map((node) => node.id);
     const result = await vscode.window.withProgress(
@@ -72,7 +73,7 @@ export function exportTerritoryUsers(deps: Pick<CommandDeps, 'connections' | 'vi
       failures.set(id, secrets.redact(error instanceof Error ? error.message : String(error)));
     }
     const format = formatOfPath(uri.path);
-    if (!(await saveExport(uri, usersFile(snapshot.tree, result.loaded, failures, format), 'Export Territory Users', log, secrets))) {
+    if (!(await saveExport(chosen, usersFile(snapshot.tree, result.loaded, failures, format), 'Export Territory Users', log, secrets))) {
       return undefined;
     }
     const rows = [...result.loaded.values()].reduce((sum, users) => sum + users.length, 0);

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
-import { describeSignOut } from '../../core/signIn/signOut';
+import { describeRemoval, leftSomethingBehind } from '../../core/connections/removal';
 import { CommandDeps } from './commandDeps';
-import { connectionFor } from './connectionTarget';
-import { askModal, showDone, showWarning } from '../notifier';
+import { connectionFor, isScriptReference } from './connectionTarget';
+import { askModal, showDone, showError, showWarning } from '../notifier';
 
 /**
  * "Remove Connection": asks Zoho to revoke the connection's sign-in, deletes its secrets and its
- * saved territories, and takes it out of the view; no other connection is touched. Asks first,
- * except when a script names the connection. Resolves whether it was removed.
+ * saved territories, and takes it out of the view; no other connection is touched. Every step is
+ * tried and each one that failed is named; a connection with something left behind stays listed.
+ * Asks first, except when a script names the connection. Resolves whether it was removed.
  */
 export function removeConnection(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (target?: unknown): Promise<boolean> => {
@@ -17,7 +18,7 @@ export function removeConnection(deps: Pick<CommandDeps, 'connections' | 'view' 
       return false;
     }
     const name = secrets.redact(connection.name);
-    if (typeof target !== 'string') {
+    if (!isScriptReference(target)) {
       const remove = vscode.l10n.t('Remove');
       const answer = await askModal(
         secrets,
@@ -29,13 +30,16 @@ export function removeConnection(deps: Pick<CommandDeps, 'connections' | 'view' 
         return false;
       }
     }
-    const signOut = await connections.remove(connection);
-    const problem = signOut && describeSignOut(signOut);
-    if (problem && problem.severity !== 'done') {
-      void showWarning(secrets, vscode.l10n.t('{0} was removed. {1}', name, problem.message));
+    const result = await connections.remove(connection);
+    const problem = describeRemoval(result);
+    const kept = leftSomethingBehind(result);
+    if (problem && kept) {
+      void showError(secrets, vscode.l10n.t('{0} was not removed completely. {1}', name, problem));
+    } else if (problem) {
+      void showWarning(secrets, vscode.l10n.t('{0} was removed. {1}', name, problem));
     } else {
       showDone(secrets, vscode.l10n.t('Removed the connection {0}', name));
     }
-    return true;
+    return !kept;
   };
 }

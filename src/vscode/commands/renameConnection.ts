@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkConnectionName } from '../../core/connections/connectionRecords';
+import { checkConnectionName, holdsKnownSecret } from '../../core/connections/connectionRecords';
 import { CommandDeps } from './commandDeps';
 import { connectionFor } from './connectionTarget';
 import { showError } from '../notifier';
@@ -16,6 +16,7 @@ export function renameConnection(deps: Pick<CommandDeps, 'connections' | 'view' 
     if (!connection) {
       return undefined;
     }
+    const isKnownSecret = holdsKnownSecret(secrets);
     const others = connections.all.filter((other) => other !== connection).map((other) => other.name);
     const name =
       typeof newName === 'string'
@@ -23,14 +24,14 @@ export function renameConnection(deps: Pick<CommandDeps, 'connections' | 'view' 
         : await vscode.window.showInputBox({
             title: vscode.l10n.t('Rename Zoho CRM Connection'),
             prompt: vscode.l10n.t('The name the view and messages call this connection by. Leave it empty to name it after where it points.'),
-            value: connection.record.name ?? connection.name,
+            value: secrets.redact(connection.record.name ?? connection.name),
             ignoreFocusOut: true,
-            validateInput: (value) => (value.trim() === '' ? undefined : checkConnectionName(value, others)),
+            validateInput: (value) => (value.trim() === '' ? undefined : checkConnectionName(value, others, isKnownSecret)),
           });
     if (name === undefined) {
       return undefined;
     }
-    const problem = name.trim() === '' ? undefined : checkConnectionName(name, others);
+    const problem = name.trim() === '' ? undefined : checkConnectionName(name, others, isKnownSecret);
     if (problem) {
       void showError(secrets, problem);
       return undefined;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ConnectionPlace, ConnectionRecord, connectionName, savedSnapshotKeyOf, secretKeysOf } from '../../core/connections/connectionRecords';
+import { RemovalResult, removeConnectionData } from '../../core/connections/removal';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
 import { AccountsClient } from '../../core/signIn/accountsClient';
 import { PastedToken, SignInOrPastedToken } from '../../core/signIn/credentials';
@@ -128,6 +129,25 @@ export class Connection implements vscode.Disposable {
   /** Whether the user's data center, API domain and API version settings decide where it points. */
   get followsSettings(): boolean {
     return this.current.endpoint === undefined;
+  }
+
+  /**
+   * Revokes its sign-in and deletes every secret and saved load it has, whatever its sign-in record
+   * holds (a later version's, one this version cannot read); each step is tried and reported.
+   */
+  removeData(): Promise<RemovalResult> {
+    const { secretStorage, accounts, secrets, log } = this.parts;
+    const keys = secretKeysOf(this.id);
+    return removeConnectionData(
+      {
+        readSignIn: async () => (await secretStorage.get(keys.signIn)) || undefined,
+        signOut: () => this.oauthSignIn.signOut(),
+        deleteSignIn: async () => secretStorage.delete(keys.signIn),
+        deleteAccessToken: () => this.tokens.clear(),
+        forgetSavedLoad: () => this.saved.forget(),
+      },
+      { accounts, known: secrets, logger: namedLogger(log, () => this.name) },
+    );
   }
 
   dispose(): void {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { ConnectionRecord, FIRST_CONNECTION_ID, MAX_CONNECTIONS, cleanConnectionName, newConnectionId, parseConnections, toSavedConnections } from '../../core/connections/connectionRecords';
-import { SignOutResult } from '../../core/signIn/signOut';
+import { ConnectionRecord, FIRST_CONNECTION_ID, MAX_CONNECTIONS, cleanConnectionName, looksLikeSecret, newConnectionId, parseConnections, toSavedConnections } from '../../core/connections/connectionRecords';
+import { ConnectionReference, LookupResult, lookUpConnection } from '../../core/connections/connectionLookup';
+import { RemovalResult, leftSomethingBehind } from '../../core/connections/removal';
 import { EndpointSettings } from '../../core/zohoApi/endpoint';
 import { ZohoEnvironment } from '../../core/signIn/environments';
 import { CONTEXT_KEYS, STATE_KEYS } from '../../ids';
@@ -51,10 +52,9 @@ export class Connections implements vscode.Disposable {
     return this.list.find((connection) => connection.id === id);
   }
 
-  /** The connection a script names: by id, or by name (case-insensitive). */
-  find(idOrName: string): Connection | undefined {
-    const name = cleanConnectionName(idOrName).toLocaleLowerCase();
-    return this.byId(idOrName) ?? this.list.find((connection) => connection.name.toLocaleLowerCase() === name);
+  /** The connection a script names: `{ id }`, `{ name }` (case-insensitive), or a string only one answers to. */
+  lookUp(reference: ConnectionReference): LookupResult<Connection> {
+    return lookUpConnection(this.list, reference);
   }
 
   /**
@@ -86,7 +86,7 @@ export class Connections implements vscode.Disposable {
       return undefined;
     }
     const id = newConnectionId(new Set(this.list.map((connection) => connection.id)));
-    const clean = name === undefined ? '' : cleanConnectionName(name);
+    const clean = name === undefined || looksLikeSecret(name) ? '' : cleanConnectionName(name);
     const connection = this.make({ id, endpoint, ...(clean ? { name: clean } : {}), ...(environment ? { environment } : {}) });
     this.list = [...this.list, connection];
     await this.save();
@@ -95,11 +95,13 @@ export class Connections implements vscode.Disposable {
 
   /**
    * Removes a connection: takes it out of the list (the view, the scheduler and the rest stop
-   * following it), then asks Zoho to revoke its sign-in and deletes its secrets and its saved load.
-   * No other connection's secrets are touched. Resolves with what happened to the revocation.
+   * following it), then revokes its sign-in and deletes its secrets and its saved load, every step
+   * tried (see `removeConnectionData`). No other connection's secrets are touched. When a delete
+   * failed, it comes back into the list, so what is left is listed and can be removed again.
    */
-  async remove(connection: Connection): Promise<SignOutResult | undefined> {
+  async remove(connection: Connection): Promise<RemovalResult> {
     this.catchUp();
+    const index = this.list.findIndex((other) => other.id === connection.id);
     this.list = this.list.filter((other) => other.id !== connection.id);
     if (this.list.length === 0) {
       // The last one gone: the view goes back to its welcome, ready to set up the first connection.
@@ -107,17 +109,20 @@ export class Connections implements vscode.Disposable {
     }
     await this.save();
     connection.store.dispose();
-    const signOut = (await connection.oauthSignIn.status()).signedIn ? await connection.oauthSignIn.signOut() : undefined;
-    await connection.tokens.clear();
-    await connection.saved.forget();
+    const result = await connection.removeData();
     connection.dispose();
-    return signOut;
+    if (leftSomethingBehind(result) && !this.byId(connection.id)) {
+      const back = this.make(connection.record);
+      this.list = [...this.list.slice(0, Math.max(0, index)), back, ...this.list.slice(Math.max(0, index))];
+      await this.save();
+    }
+    return result;
   }
 
   /** Names a connection (an empty name: named after where it points again). */
   async rename(connection: Connection, name: string): Promise<void> {
     this.catchUp();
-    const clean = cleanConnectionName(name);
+    const clean = looksLikeSecret(name) ? '' : cleanConnectionName(name);
     const rest: ConnectionRecord = { ...connection.record };
     delete (rest as { name?: string }).name;
     connection.update(clean ? { ...rest, name: clean } : rest);
