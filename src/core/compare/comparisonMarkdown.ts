@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { escapeMarkdown } from '../details/markdown';
 import { formatNumber } from '../support/locale';
 import type { FormatTime } from '../details/tooltip';
-import { serverText } from '../redaction/serverText';
+import { serverText, stripControlCharacters } from '../redaction/serverText';
 import { formatCountDelta } from '../territories/countChanges';
 import { displayName } from '../territories/names';
 import { isoTime } from './comparisonJson';
@@ -132,4 +132,9 @@ function number(n: number): string {
 /** "1 → 3", "+2"; unchanged: `unchanged` and "—". */
 function change(counts: CountChange | undefined, unchanged: string): [string, string] {
   return counts ? [`${number(counts.left)} → ${number(counts.right)}`, formatCountDelta(counts.delta)] : [unchanged, '—'];
+}
+
+/** A title as a file name: no slashes or control characters, bounded. */
+export function comparisonFileName(title: string): string {
+  return stripControlCharacters(title).replace(/[/\\:*?"<>|]+/g, ' ').trim().slice(0, 80) || l10n.t('Comparison');
 }

@@ -47,3 +47,10 @@ export function cappedTerritoryPath(node: TerritoryNode, maxLength = MAX_PATH_LE
   const path = names.reverse().join(PATH_SEPARATOR);
   return current ? capPathStart(`…${PATH_SEPARATOR}${path}`, maxLength) : capPathStart(path, maxLength);
 }
+
+/** "Chennai North.md": the name as a file name (no slashes or controls), for the tab's title. */
+export function detailsFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const safe = name.replace(/[\u0000-\u001f\u007f/\\:*?"<>|#%]+/g, ' ').trim().slice(0, 60).trim();
+  return `${safe || 'Territory'}.md`;
+}

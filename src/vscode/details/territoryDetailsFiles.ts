@@ -4,6 +4,7 @@ import { detailsOfNode } from '../../core/details/territoryDetails';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
 import { TerritoryNode } from '../../core/territories/hierarchy';
 import { escapeMarkdown } from '../../core/details/markdown';
+import { detailsFileName } from '../../core/details/path';
 import { UsersOutcome } from '../../core/territories/usersCache';
 import { DETAILS_URI_SCHEME } from '../../ids';
 import { localDateTimeFormatter } from '../localTime';
@@ -42,7 +43,7 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
 
   /** The document of one territory of a connection: its ID, and its name for the tab's title. */
   static uriOf(node: Pick<TerritoryNode, 'id' | 'name'>, connection: Pick<Connection, 'id'>): vscode.Uri {
-    return vscode.Uri.from({ scheme: DETAILS_URI_SCHEME, authority: connection.id, path: `/${node.id}/${fileName(node.name)}` });
+    return vscode.Uri.from({ scheme: DETAILS_URI_SCHEME, authority: connection.id, path: `/${node.id}/${detailsFileName(node.name)}` });
   }
 
   /** The connection a details URI is about (a URI from before connections: the first). */
@@ -52,7 +53,7 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
 
   /** The link from one details document to another's: relative, so the preview opens it in place. */
   static linkTo(node: Pick<TerritoryNode, 'id' | 'name'>): string {
-    return `../${encodeURIComponent(node.id)}/${encodeURIComponent(fileName(node.name))}`;
+    return `../${encodeURIComponent(node.id)}/${encodeURIComponent(detailsFileName(node.name))}`;
   }
 
   /** The territory ID a details URI is about. */
@@ -159,11 +160,4 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
 
 function usersState(outcome: UsersOutcome): UsersState {
   return outcome.ok ? { kind: 'loaded', users: outcome.users } : { kind: 'failed', message: outcome.description.message };
-}
-
-/** "Chennai North.md": the name as a file name (no slashes or controls), for the tab's title. */
-function fileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const safe = name.replace(/[\u0000-\u001f\u007f/\\:*?"<>|#%]+/g, ' ').trim().slice(0, 60).trim();
-  return `${safe || 'Territory'}.md`;
 }
