@@ -1,4 +1,5 @@
 import type { TerritoryNode } from '../territories/hierarchy';
+import { headCodePoints, wellFormed } from '../redaction/serverText';
 import { displayName } from '../territories/names';
 
 /** Between the names of a path: "Zoho › Chennai › Chennai North". */
@@ -10,17 +11,18 @@ export const MAX_PATH_LENGTH = 1000;
 
 /**
  * Cuts a path that is too long from the start, at a separator, so what is left ends with the
- * territory itself: "… › Region › Chennai".
+ * territory itself: "… › Region › Chennai". Always well-formed (a path may become a URI).
  */
 export function capPathStart(path: string, maxLength = MAX_PATH_LENGTH): string {
   if (path.length <= maxLength) {
-    return path;
+    return wellFormed(path);
   }
   const prefix = `…${PATH_SEPARATOR}`;
-  const tail = path.slice(path.length - Math.max(1, maxLength - prefix.length));
+  // Well-formed after the cut: a cut from the start can leave the second half of a pair first.
+  const tail = wellFormed(path.slice(path.length - Math.max(1, maxLength - prefix.length)));
   const boundary = tail.indexOf(PATH_SEPARATOR);
-  // No separator in the tail: a single very long name; cut it plainly.
-  return boundary >= 0 ? `${prefix}${tail.slice(boundary + PATH_SEPARATOR.length)}` : `…${tail.slice(1)}`;
+  // No separator in the tail: a single very long name; cut it plainly, dropping one code point for the "…".
+  return boundary >= 0 ? `${prefix}${tail.slice(boundary + PATH_SEPARATOR.length)}` : `…${tail.slice(tail.codePointAt(0)! > 0xffff ? 2 : 1)}`;
 }
 
 /** A child's path from its parent's (already capped) path: constant work per territory. */
@@ -48,9 +50,12 @@ export function cappedTerritoryPath(node: TerritoryNode, maxLength = MAX_PATH_LE
   return current ? capPathStart(`…${PATH_SEPARATOR}${path}`, maxLength) : capPathStart(path, maxLength);
 }
 
-/** "Chennai North.md": the name as a file name (no slashes or controls), for the tab's title. */
+/**
+ * "Chennai North.md": the name as a file name (no slashes or controls), for the tab's title and the
+ * details URI. Cut by code points and well-formed: half a pair would make the URI throw.
+ */
 export function detailsFileName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  const safe = name.replace(/[\u0000-\u001f\u007f/\\:*?"<>|#%]+/g, ' ').trim().slice(0, 60).trim();
+  const safe = headCodePoints(name.slice(0, 600).replace(/[\u0000-\u001f\u007f/\\:*?"<>|#%]+/g, ' ').trim(), 60).trim();
   return `${safe || 'Territory'}.md`;
 }
