@@ -33,15 +33,15 @@ export function childPath(parentPath: string | undefined, name: string, maxLengt
 
 /**
  * The path of one territory, walking up only as far as fits in `maxLength`, so a territory at the
- * end of a 10,000-deep chain costs no more than one near the root.
+ * end of a 10,000-deep chain costs no more than one near the root. `nameOf` may redact each name before it is cut.
  */
-export function cappedTerritoryPath(node: TerritoryNode, maxLength = MAX_PATH_LENGTH): string {
+export function cappedTerritoryPath(node: TerritoryNode, maxLength = MAX_PATH_LENGTH, nameOf: (node: TerritoryNode) => string = (n) => n.name): string {
   const names: string[] = [];
   let length = 0;
   let current: TerritoryNode | undefined = node;
   // Bounded walk: stop once the names gathered exceed the cap (or a cycle would loop: capped too).
   while (current && length <= maxLength) {
-    const name = displayName(current.name, PATH_NAME_LENGTH);
+    const name = displayName(nameOf(current), PATH_NAME_LENGTH);
     names.push(name);
     length += name.length + PATH_SEPARATOR.length;
     current = current.parent;

@@ -23,6 +23,7 @@ export interface CsvOptions {
  * What a spreadsheet may skip before it looks for a formula sign: whitespace (space, NBSP, tab, LF,
  * VT, FF, CR), the BOM, zero-width characters and bidi controls. Excel trims some of these on import.
  */
+// eslint-disable-next-line no-control-regex
 const INVISIBLE_START = /^[ \u00a0\t\n\u000b\u000c\r\ufeff\u200b-\u200f\u2060\u202a-\u202e\u2066-\u2069]*/;
 /** The formula signs, ASCII and full-width (Excel for Japanese reads `＝` as `=`). */
 const FORMULA_SIGN = /^[=+\-@\uff1d\uff0b\uff0d\uff20]/;

@@ -21,7 +21,8 @@ export class ComparisonDocuments implements vscode.TextDocumentContentProvider, 
   /** Keeps a comparison's Markdown (every secret blanked) and resolves its URI. */
   add(title: string, markdown: string): vscode.Uri {
     const uri = vscode.Uri.from({ scheme: COMPARISON_URI_SCHEME, path: `/${this.next++}/${comparisonFileName(title)}.md` });
-    this.documents.set(uri.toString(), this.secrets.redact(markdown));
+    // The org's data: known secrets and Zoho's token shape blanked, not words such as "Bearer of".
+    this.documents.set(uri.toString(), this.secrets.redactData(markdown));
     if (this.documents.size > MAX_KEPT) {
       this.documents.delete(this.documents.keys().next().value as string);
     }

@@ -71,17 +71,25 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
     if (!connection || !snapshot || !node) {
       const heading = vscode.l10n.t('Territory not loaded');
       const text = connection
-        ? vscode.l10n.t('No territory with ID {0} is loaded in {1}. Refresh the Territories view and open its details again.', id ?? vscode.l10n.t('(none)'), escapeMarkdown(connection.name))
+        ? vscode.l10n.t('No territory with ID {0} is loaded in {1}. Refresh the Territories view and open its details again.', id ?? vscode.l10n.t('(none)'), escapeMarkdown(this.secrets.redactData(connection.name)))
         : vscode.l10n.t('No territory with ID {0} is loaded. Refresh the Territories view and open its details again.', id ?? vscode.l10n.t('(none)'));
-      return this.secrets.redact(`# ${heading}\n\n${text}\n`);
+      return this.secrets.redactData(`# ${heading}\n\n${text}\n`);
     }
     const users = await this.usersOf(node, uri, connection);
     const details = detailsOfNode(node, { recordsLoaded: snapshot.records !== undefined, hierarchyFailure: snapshot.hierarchyFailure });
     const byId = snapshot.tree.byId;
-    const markdown = territoryDetailsMarkdown({ node, details, users, formatTime: this.formatTime, linkFor: (otherId) => TerritoryDetailsFiles.linkTo(byId.get(otherId) ?? { id: otherId, name: otherId }) });
+    const markdown = territoryDetailsMarkdown({
+      node,
+      details,
+      users,
+      formatTime: this.formatTime,
+      linkFor: (otherId) => TerritoryDetailsFiles.linkTo(byId.get(otherId) ?? { id: otherId, name: otherId }),
+      // Secrets are blanked before escaping (escaped, a secret no longer matches); only data masking: this is the org's text.
+      redact: (text) => this.secrets.redactData(text),
+    });
     // The connection, under the title: the same territory can be in two orgs.
     const [title, ...rest] = markdown.split('\n');
-    return this.secrets.redact([title, '', vscode.l10n.t('Connection: {0}', escapeMarkdown(connection.name)), ...rest].join('\n'));
+    return this.secrets.redactData([title, '', vscode.l10n.t('Connection: {0}', escapeMarkdown(this.secrets.redactData(connection.name))), ...rest].join('\n'));
   }
 
   /** The users if they come quickly; else "Loading…", and the document changes when they come. */
