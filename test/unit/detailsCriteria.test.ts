@@ -144,3 +144,30 @@ describe('criteriaText: assignment rules as a person reads them', () => {
     assert.strictEqual(criteriaText({ group: [condition('A', 'equal', 1), condition('B', 'equal', 2)] }), 'A is 1 AND B is 2', 'no operator: AND');
   });
 });
+
+describe('criteriaText: bounded work, whatever the criteria hold (issue 18, bounded work)', () => {
+  const timed = (criteria: unknown) => {
+    const started = process.hrtime.bigint();
+    const text = criteriaText(criteria);
+    return { text, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+  };
+
+  it('examines a bounded number of groups: 1,000,000 empty groups cost what 200 do', () => {
+    const empty = { group_operator: 'AND', group: Array.from({ length: 1_000_000 }, () => ({ group_operator: 'OR', group: [] })) };
+    criteriaText({ group: [] });
+    const { text, ms } = timed(empty);
+    assert.ok(ms < 50, `took ${ms} ms`);
+    assert.ok(text.endsWith('AND …'), text.slice(-40));
+    assert.ok(text.length <= 4000);
+    assert.strictEqual(text.split('(empty group)').length - 1, 200, 'empty groups count towards the cap like conditions');
+  });
+
+  it('does not scan a huge field name, comparator or operator whole', () => {
+    const huge = 'x'.repeat(10_000_000);
+    // Through JSON, as Zoho's answer comes: flat strings (slicing a concatenation would flatten it first).
+    const criteria: unknown = JSON.parse(JSON.stringify({ group_operator: huge, group: [{ field: { api_name: `${huge}.${huge}` }, comparator: huge, value: huge }, condition('A', 'equal', '1')] }));
+    const { text, ms } = timed(criteria);
+    assert.ok(ms < 100, `took ${ms} ms`);
+    assert.ok(text.length <= 4000);
+  });
+});

@@ -51,3 +51,50 @@ describe('CSV: RFC 4180, with formulas neutralised', () => {
     assert.deepStrictEqual(parseCsv(text)[1], ["'@SUM(A1:A9)", '-3']);
   });
 });
+
+describe('CSV: safe whatever separator a spreadsheet splits on (issue 18, item 2)', () => {
+  /** The cells a reader that splits on `separator` sees in one written field, ignoring nothing but RFC 4180 quotes. */
+  const cellsSplitOn = (field: string, separator: string): string[] => {
+    if (field.startsWith('"')) {
+      return [field.slice(1, -1).replace(/""/g, '"')];
+    }
+    return field.split(separator);
+  };
+  const runsAsFormula = (cell: string) => /^[=+\-@\t\r]/.test(cell);
+
+  it('quotes a cell holding `;` or a tab, so German Excel keeps `x;=1+1;` one cell', () => {
+    assert.strictEqual(csvField('x;=1+1;'), '"x;=1+1;"');
+    assert.strictEqual(csvField("Chennai;=cmd|' /C calc'!A0;"), "\"Chennai;=cmd|' /C calc'!A0;\"");
+    assert.strictEqual(csvField('a\t=1'), '"a\t=1"');
+    for (const separator of [',', ';', '\t']) {
+      for (const text of ['x;=1+1;', "Chennai;=cmd|' /C calc'!A0;", 'a,=1', 'a\t@SUM(A1)', 'a;-1;b', 'x; =1', 'x;\u00a0=1']) {
+        for (const cell of cellsSplitOn(csvField(text), separator)) {
+          assert.ok(!runsAsFormula(cell.replace(/^[\s\u00a0]+/, '')) || cell.startsWith("'"), `${JSON.stringify(text)} split on ${JSON.stringify(separator)} gives ${JSON.stringify(cell)}`);
+        }
+      }
+    }
+  });
+
+  it('neutralises a formula start after leading whitespace and invisible characters, and full-width signs', () => {
+    const invisible = [' ', '\u00a0', '\t', '\n', '\u000b', '\u000c', '\r', '\ufeff', '\u200b', '\u200c', '\u200d', '\u2060', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+    for (const lead of invisible) {
+      for (const sign of ['=', '+', '-', '@']) {
+        const text = `${lead}${sign}1+1`;
+        assert.ok(neutraliseFormula(text).startsWith("'"), JSON.stringify(text));
+      }
+    }
+    for (const sign of ['\uff1d', '\uff0b', '\uff0d', '\uff20']) {
+      assert.strictEqual(neutraliseFormula(`${sign}1+1`), `'${sign}1+1`, JSON.stringify(sign));
+      assert.strictEqual(neutraliseFormula(` \u200b${sign}1`), `' \u200b${sign}1`, JSON.stringify(sign));
+    }
+    assert.strictEqual(neutraliseFormula('  \u00a0 '), '  \u00a0 ', 'only blanks: nothing to run');
+    assert.strictEqual(neutraliseFormula(' Chennai = south'), ' Chennai = south', 'a sign later in the cell is no formula');
+    assert.strictEqual(neutraliseFormula('Zoho-Chennai'), 'Zoho-Chennai');
+  });
+
+  it('writes the cells of an export the same way', () => {
+    const text = toCsv(['name'], [['x;=1+1;'], ['\u200b=1'], [' @a']]);
+    assert.deepStrictEqual(parseCsv(text), [['name'], ['x;=1+1;'], ["'\u200b=1"], ["' @a"]]);
+    assert.ok(text.includes('"x;=1+1;"'));
+  });
+});

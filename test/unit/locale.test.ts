@@ -105,3 +105,14 @@ describe('the display language: words, numbers and dates', () => {
     assert.strictEqual(formatUserCount(1), '1 user');
   });
 });
+
+describe('dates never throw (issue 18, item 9)', () => {
+  it('formats a time Date cannot hold as "unknown"', () => {
+    useLocale({ language: 'en' });
+    for (const ms of [1e300, -1e300, Number.NaN, Infinity, -Infinity, 8.64e15 + 1]) {
+      assert.strictEqual(formatDateTime(ms), 'unknown', String(ms));
+      assert.strictEqual(formatTimeOfDay(ms), 'unknown', String(ms));
+    }
+    assert.notStrictEqual(formatDateTime(0), 'unknown');
+  });
+});

@@ -93,6 +93,17 @@ describe('The saved last good load', () => {
     }
   });
 
+  it('ignores a saved load whose time is out of range, saying why (issue 18, item 9)', async () => {
+    const snapshot = await load();
+    const saved = toSavedSnapshot(snapshot)!;
+    for (const loadedAt of [1e300, -1e300, Number.NaN, Infinity, 8.64e15 + 1]) {
+      const logger = capturingLogger();
+      assert.strictEqual(fromSavedSnapshot({ ...saved, loadedAt }, snapshot.endpoint, logger), undefined, String(loadedAt));
+      assert.match(logger.lines.join('\n'), /time/, String(loadedAt));
+    }
+    assert.ok(fromSavedSnapshot({ ...saved, loadedAt: 0 }, snapshot.endpoint, silentLogger), 'the epoch itself is a time');
+  });
+
   it('is not saved past the size limit', async () => {
     fake.scenario = { entries: syntheticEntries(80_000) };
     const snapshot = await load();

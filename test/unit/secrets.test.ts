@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { KnownSecrets } from '../../src/core/redaction/knownSecrets';
-import { MAX_SERVER_TEXT, capLength, maskSecretShapes, serverText } from '../../src/core/redaction/serverText';
+import { MAX_SERVER_TEXT, capLength, maskSecretShapes, serverText, stripControlCharacters } from '../../src/core/redaction/serverText';
 
 const ACCESS_TOKEN = '1000.8ecd00000000000000000000000000d5e1.b99f0000000000000000000000005a4c';
 
@@ -96,5 +96,28 @@ describe('KnownSecrets: every secret held, blanked from every text on its way ou
     const big = new Digits('4150868000000225013');
     const result = new KnownSecrets().redactValue({ id: big });
     assert.strictEqual(result.id, big);
+  });
+});
+
+describe('stripControlCharacters: the whole class, one character at a time (issue 18, test gap)', () => {
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
+  // C0, DEL and C1 (NEL is a line break to some viewers, CSI a terminal escape), line and paragraph separators, bidi overrides and isolates.
+  const CLASS = [...range(0x00, 0x1f), ...range(0x7f, 0x9f), '\u2028', '\u2029', ...range(0x202a, 0x202e), ...range(0x2066, 0x2069)];
+
+  it('removes every character of the class, from server text and plain stripping', () => {
+    assert.strictEqual(CLASS.length, 32 + 33 + 2 + 5 + 4);
+    for (const char of CLASS) {
+      const code = `U+${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+      assert.strictEqual(stripControlCharacters(`a${char}b`), 'a b', code);
+      assert.strictEqual(serverText(`a${char}b`), 'a b', code);
+      assert.strictEqual(serverText(`${char}${char}x${char}`), 'x', code);
+    }
+    assert.strictEqual(stripControlCharacters(CLASS.join('')), ' ', 'a run becomes one space');
+  });
+
+  it('keeps the characters just outside the class', () => {
+    for (const char of ['\u0020', '\u00a0', '\u2027', '\u202f', '\u2065', '\u206a', 'é', 'ا']) {
+      assert.strictEqual(stripControlCharacters(`a${char}b`), `a${char}b`, `U+${char.charCodeAt(0).toString(16)}`);
+    }
   });
 });

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { escapeMarkdown } from '../details/markdown';
 import { formatNumber } from '../support/locale';
 import type { FormatTime } from '../details/tooltip';
-import { serverText } from '../redaction/serverText';
+import { headCodePoints, serverText, stripControlCharacters } from '../redaction/serverText';
 import { formatCountDelta } from '../territories/countChanges';
 import { displayName } from '../territories/names';
 import { isoTime } from './comparisonJson';
@@ -16,6 +16,8 @@ export interface ComparisonMarkdownOptions {
   readonly formatTime?: FormatTime;
   /** Rows per section; default `MAX_SECTION_ROWS`. */
   readonly maxRows?: number;
+  /** Blanks known secrets in each label and name before it is cut or escaped (escaping would hide them from a later pass). */
+  readonly redact?: (text: string) => string;
 }
 
 /**
@@ -26,6 +28,11 @@ export interface ComparisonMarkdownOptions {
 export function comparisonMarkdown(comparison: TerritoryComparison, options: ComparisonMarkdownOptions = {}): string {
   const formatTime = options.formatTime ?? ((ms: number) => isoTime(ms) ?? 'unknown');
   const maxRows = options.maxRows ?? MAX_SECTION_ROWS;
+  const redact = options.redact ?? ((text: string) => text);
+  const label = (side: ComparedSide) => escapeMarkdown(serverText(redact(side.label), 100));
+  const name = (territory: SideTerritory) => escapeMarkdown(displayName(redact(territory.name)));
+  const path = (territory: SideTerritory) => escapeMarkdown(redact(territory.path));
+  const parent = (territory: SideTerritory | undefined) => (territory ? path(territory) : l10n.t('(top level)'));
   const { left, right, summary, matching } = comparison;
   const leftLabel = label(left);
   const rightLabel = label(right);
@@ -109,22 +116,6 @@ export function comparisonMarkdown(comparison: TerritoryComparison, options: Com
   return out.join('\n');
 }
 
-function label(side: ComparedSide): string {
-  return escapeMarkdown(serverText(side.label, 100));
-}
-
-function name(territory: SideTerritory): string {
-  return escapeMarkdown(displayName(territory.name));
-}
-
-function path(territory: SideTerritory): string {
-  return escapeMarkdown(territory.path);
-}
-
-function parent(territory: SideTerritory | undefined): string {
-  return territory ? path(territory) : l10n.t('(top level)');
-}
-
 function number(n: number): string {
   return formatNumber(n);
 }
@@ -132,4 +123,9 @@ function number(n: number): string {
 /** "1 → 3", "+2"; unchanged: `unchanged` and "—". */
 function change(counts: CountChange | undefined, unchanged: string): [string, string] {
   return counts ? [`${number(counts.left)} → ${number(counts.right)}`, formatCountDelta(counts.delta)] : [unchanged, '—'];
+}
+
+/** A title as a file name: no slashes or control characters, bounded by code points and well-formed (it goes into a URI). */
+export function comparisonFileName(title: string): string {
+  return headCodePoints(stripControlCharacters(title.slice(0, 800)).replace(/[/\\:*?"<>|]+/g, ' ').trim(), 80).trim() || l10n.t('Comparison');
 }

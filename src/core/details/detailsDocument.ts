@@ -2,10 +2,11 @@ import * as l10n from '@vscode/l10n';
 import type { TerritoryNode } from '../territories/hierarchy';
 import { formatNumber } from '../support/locale';
 import { unnamedTerritory } from '../territories/names';
+import { redactStrings } from '../redaction/knownSecrets';
 import { serverText } from '../redaction/serverText';
 import type { TerritoryUser } from '../zohoApi/records';
 import { escapeMarkdown, markdownLinkDestination } from './markdown';
-import { cappedTerritoryPath } from './path';
+import { MAX_PATH_LENGTH, cappedTerritoryPath } from './path';
 import { criteriaText } from './ruleCriteria';
 import { RULE_MODULES, TerritoryDetails, ruleModuleLabel } from './territoryDetails';
 import { FormatTime, changeMarkdown, idText, managerMarkdown, md, none, notLoaded, permissionMarkdown, unknown, usersText } from './tooltip';
@@ -27,6 +28,11 @@ export interface DetailsDocumentInput {
    * into it (`encodeURIComponent(JSON.stringify([id]))`); the document only keeps it well-formed.
    */
   readonly linkFor: (territoryId: string) => string;
+  /**
+   * Blanks known secrets in a value from the org, applied before a value is cut or escaped: after
+   * escaping, `my_pasted*token!x` reads `my\_pasted\*token\!x` and no longer matches.
+   */
+  readonly redact?: (text: string) => string;
 }
 
 const DESCRIPTION_LENGTH = 2000;
@@ -38,11 +44,15 @@ const CRITERIA_LENGTH = 4000;
  * escaped; nothing here throws on missing data.
  */
 export function territoryDetailsMarkdown(input: DetailsDocumentInput): string {
-  const { node, details, users, formatTime, linkFor } = input;
+  const { node, formatTime, linkFor } = input;
+  const redact = input.redact ?? ((text: string) => text);
+  const nameOf = (territory: TerritoryNode) => redact(territory.name);
+  const details = redactDetails(input.details, redact);
+  const users = redactUsers(input.users, redact);
   const out: string[] = [];
   const missingValue = () => (details.hasRecord ? unknown() : notLoaded());
-  out.push(`# ${md(node.name || unnamedTerritory())}`, '');
-  out.push(l10n.t('Path: {0}', escapeMarkdown(cappedTerritoryPath(node))), '');
+  out.push(`# ${md(nameOf(node) || unnamedTerritory())}`, '');
+  out.push(l10n.t('Path: {0}', escapeMarkdown(cappedTerritoryPath(node, MAX_PATH_LENGTH, nameOf))), '');
 
   const facts: string[] = [
     fact(l10n.t('Manager'), managerMarkdown(details)),
@@ -51,7 +61,7 @@ export function territoryDetailsMarkdown(input: DetailsDocumentInput): string {
     fact(l10n.t('Users'), usersText(node)),
   ];
   if (node.parent) {
-    facts.push(fact(l10n.t('Parent'), `[${md(node.parent.name || unnamedTerritory())}](${markdownLinkDestination(linkFor(node.parent.id))})`));
+    facts.push(fact(l10n.t('Parent'), `[${md(nameOf(node.parent) || unnamedTerritory())}](${markdownLinkDestination(linkFor(node.parent.id))})`));
   }
   facts.push(fact(l10n.t('Created'), changeMarkdown(details.created, formatTime) ?? missingValue()));
   facts.push(fact(l10n.t('Last modified'), changeMarkdown(details.modified, formatTime) ?? missingValue()));
@@ -61,7 +71,7 @@ export function territoryDetailsMarkdown(input: DetailsDocumentInput): string {
   out.push(`## ${l10n.t('Assignment rules')}`, '');
   for (const module of RULE_MODULES) {
     const rule = details.rules[module];
-    const text = rule.kind === 'criteria' ? escapeMarkdown(criteriaText(rule.criteria, { maxLength: CRITERIA_LENGTH })) : rule.kind === 'none' ? none() : notLoaded();
+    const text = rule.kind === 'criteria' ? escapeMarkdown(redact(criteriaText(rule.criteria, { maxLength: CRITERIA_LENGTH }))) : rule.kind === 'none' ? none() : notLoaded();
     out.push(fact(ruleModuleLabel(module), text));
   }
   out.push('');
@@ -73,7 +83,7 @@ export function territoryDetailsMarkdown(input: DetailsDocumentInput): string {
     out.push(l10n.t('None.'));
   }
   for (const child of node.children) {
-    out.push(`- ${l10n.t('{0}: {1}', `[${md(child.name || unnamedTerritory())}](${markdownLinkDestination(linkFor(child.id))})`, usersText(child))}`);
+    out.push(`- ${l10n.t('{0}: {1}', `[${md(nameOf(child) || unnamedTerritory())}](${markdownLinkDestination(linkFor(child.id))})`, usersText(child))}`);
   }
   out.push('');
 
@@ -89,6 +99,19 @@ export function territoryDetailsMarkdown(input: DetailsDocumentInput): string {
     out.push(...missing.map((message) => `- ${escapeMarkdown(serverText(message, 600))}`), '');
   }
   return out.join('\n');
+}
+
+/** The details with `redact` applied to every text from Zoho; the rules' criteria are redacted once rendered. */
+function redactDetails(details: TerritoryDetails, redact: (text: string) => string): TerritoryDetails {
+  return { ...(redactStrings({ ...details, rules: {} }, redact) as TerritoryDetails), rules: details.rules };
+}
+
+/** The users with `redact` applied to their names, emails, roles and statuses (and a failure's message). */
+function redactUsers(users: UsersState, redact: (text: string) => string): UsersState {
+  if (users.kind === 'failed') {
+    return { kind: 'failed', message: redact(users.message) };
+  }
+  return users.kind === 'loaded' ? { kind: 'loaded', users: users.users.map((user) => ({ ...(redactStrings({ ...user, raw: {} }, redact) as TerritoryUser), raw: user.raw })) } : users;
 }
 
 /** "- **Manager:** J Smith": one fact, its label in bold. */

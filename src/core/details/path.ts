@@ -1,4 +1,5 @@
 import type { TerritoryNode } from '../territories/hierarchy';
+import { headCodePoints, wellFormed } from '../redaction/serverText';
 import { displayName } from '../territories/names';
 
 /** Between the names of a path: "Zoho › Chennai › Chennai North". */
@@ -10,17 +11,18 @@ export const MAX_PATH_LENGTH = 1000;
 
 /**
  * Cuts a path that is too long from the start, at a separator, so what is left ends with the
- * territory itself: "… › Region › Chennai".
+ * territory itself: "… › Region › Chennai". Always well-formed (a path may become a URI).
  */
 export function capPathStart(path: string, maxLength = MAX_PATH_LENGTH): string {
   if (path.length <= maxLength) {
-    return path;
+    return wellFormed(path);
   }
   const prefix = `…${PATH_SEPARATOR}`;
-  const tail = path.slice(path.length - Math.max(1, maxLength - prefix.length));
+  // Well-formed after the cut: a cut from the start can leave the second half of a pair first.
+  const tail = wellFormed(path.slice(path.length - Math.max(1, maxLength - prefix.length)));
   const boundary = tail.indexOf(PATH_SEPARATOR);
-  // No separator in the tail: a single very long name; cut it plainly.
-  return boundary >= 0 ? `${prefix}${tail.slice(boundary + PATH_SEPARATOR.length)}` : `…${tail.slice(1)}`;
+  // No separator in the tail: a single very long name; cut it plainly, dropping one code point for the "…".
+  return boundary >= 0 ? `${prefix}${tail.slice(boundary + PATH_SEPARATOR.length)}` : `…${tail.slice(tail.codePointAt(0)! > 0xffff ? 2 : 1)}`;
 }
 
 /** A child's path from its parent's (already capped) path: constant work per territory. */
@@ -31,19 +33,29 @@ export function childPath(parentPath: string | undefined, name: string, maxLengt
 
 /**
  * The path of one territory, walking up only as far as fits in `maxLength`, so a territory at the
- * end of a 10,000-deep chain costs no more than one near the root.
+ * end of a 10,000-deep chain costs no more than one near the root. `nameOf` may redact each name before it is cut.
  */
-export function cappedTerritoryPath(node: TerritoryNode, maxLength = MAX_PATH_LENGTH): string {
+export function cappedTerritoryPath(node: TerritoryNode, maxLength = MAX_PATH_LENGTH, nameOf: (node: TerritoryNode) => string = (n) => n.name): string {
   const names: string[] = [];
   let length = 0;
   let current: TerritoryNode | undefined = node;
   // Bounded walk: stop once the names gathered exceed the cap (or a cycle would loop: capped too).
   while (current && length <= maxLength) {
-    const name = displayName(current.name, PATH_NAME_LENGTH);
+    const name = displayName(nameOf(current), PATH_NAME_LENGTH);
     names.push(name);
     length += name.length + PATH_SEPARATOR.length;
     current = current.parent;
   }
   const path = names.reverse().join(PATH_SEPARATOR);
   return current ? capPathStart(`…${PATH_SEPARATOR}${path}`, maxLength) : capPathStart(path, maxLength);
+}
+
+/**
+ * "Chennai North.md": the name as a file name (no slashes or controls), for the tab's title and the
+ * details URI. Cut by code points and well-formed: half a pair would make the URI throw.
+ */
+export function detailsFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const safe = headCodePoints(name.slice(0, 600).replace(/[\u0000-\u001f\u007f/\\:*?"<>|#%]+/g, ' ').trim(), 60).trim();
+  return `${safe || 'Territory'}.md`;
 }

@@ -83,11 +83,13 @@ export const DOCUMENTED_COMPARATORS: readonly string[] = Object.keys(COMPARATORS
  * `Deals__r.Stage` → "Deals › Stage". One line, capped.
  */
 export function fieldLabel(apiName: string, maxLength = DEFAULTS.maxValueLength): string {
-  const parts = apiName
+  // Only the start of a huge name is split: the label is cut to `maxLength` anyway.
+  const head = apiName.length > maxLength * 4 ? apiName.slice(0, maxLength * 4) : apiName;
+  const parts = head
     .split('.')
     .map((part) => part.replace(/__r$/i, '').replace(/_+/g, ' ').trim())
     .filter((part) => part !== '');
-  return serverText(parts.length > 0 ? parts.join(' › ') : apiName, maxLength) || l10n.t('(unnamed field)');
+  return serverText(parts.length > 0 ? parts.join(' › ') : head, maxLength) || l10n.t('(unnamed field)');
 }
 
 const PLACEHOLDER = /^\$\{([A-Za-z_]+)(?::\s*(-?\d+))?\}$/;
@@ -129,7 +131,7 @@ function relativePeriod(direction: string, n: string, unit: string): string | un
 
 /** `${EMPTY}` → "empty", `${LAST_N_DAYS:7}` → "the last 7 days"; `undefined` if not a placeholder we know. */
 function placeholderText(text: string): string | undefined {
-  const match = PLACEHOLDER.exec(text.trim());
+  const match = text.length > 100 ? null : PLACEHOLDER.exec(text.trim());
   if (!match) {
     return undefined;
   }
@@ -184,7 +186,8 @@ function valueText(value: unknown, numeric: boolean, max: number): string {
     }
     // A number sent as a string is grouped where the comparison is numeric; a code such as a
     // postcode compared with `equal` stays as it is.
-    return serverText(numeric ? groupDigits(value) : value, max);
+    const head = value.length > max * 4 ? value.slice(0, max * 4) : value;
+    return serverText(numeric ? groupDigits(head) : head, max);
   }
   const object = asObject(value);
   if (object) {
@@ -217,7 +220,8 @@ function conditionText(condition: Json, options: Required<CriteriaTextOptions>):
   const field = asObject(condition.field);
   const apiName = typeof field?.api_name === 'string' ? field.api_name : typeof condition.field === 'string' ? condition.field : undefined;
   const label = apiName !== undefined ? fieldLabel(apiName, options.maxValueLength) : l10n.t('(unknown field)');
-  const comparatorName = typeof condition.comparator === 'string' ? condition.comparator.trim().toLowerCase() : '';
+  // Zoho's comparators are short words: a huge one is cut before it is read.
+  const comparatorName = typeof condition.comparator === 'string' ? condition.comparator.slice(0, options.maxValueLength * 4).trim().toLowerCase() : '';
   const known = Object.prototype.hasOwnProperty.call(COMPARATORS, comparatorName) ? COMPARATORS[comparatorName] : undefined;
   // A comparator new to us reads as its own words, as Zoho wrote them.
   const words = comparatorName ? serverText(comparatorName.replace(/_/g, ' '), options.maxValueLength) : l10n.t('(no comparator)');
@@ -239,7 +243,7 @@ function groupOf(node: unknown): { operator: string; items: unknown[] } | undefi
   if (!object || !(Object.prototype.hasOwnProperty.call(object, 'group') || Object.prototype.hasOwnProperty.call(object, 'group_operator'))) {
     return undefined;
   }
-  const raw = typeof object.group_operator === 'string' ? object.group_operator.trim().toUpperCase() : '';
+  const raw = typeof object.group_operator === 'string' ? object.group_operator.slice(0, 40).trim().toUpperCase() : '';
   const operator = raw === 'AND' || raw === 'OR' ? raw : raw ? serverText(raw, 10) : 'AND';
   return { operator, items: Array.isArray(object.group) ? object.group : [] };
 }
@@ -263,7 +267,9 @@ export function criteriaText(criteria: unknown, options: CriteriaTextOptions = {
   }
   const out: string[] = [];
   const stack: Frame[] = [];
-  let conditions = 0;
+  // Every leaf written counts against `maxConditions`: conditions, and empty, cut or unreadable
+  // groups too, so 1,000,000 empty groups cost what 200 do (each leaf is at most `maxDepth` steps).
+  let leaves = 0;
   let cut = false;
 
   // Writes a condition, or opens a group (its items are written by the loop below).
@@ -272,10 +278,12 @@ export function criteriaText(criteria: unknown, options: CriteriaTextOptions = {
     if (group) {
       if (depth >= settings.maxDepth) {
         out.push('(…)');
+        leaves++;
         return;
       }
       if (group.items.length === 0) {
         out.push(l10n.t('(empty group)'));
+        leaves++;
         return;
       }
       const parenthesised = nested && group.items.length > 1;
@@ -287,13 +295,13 @@ export function criteriaText(criteria: unknown, options: CriteriaTextOptions = {
     }
     const condition = asObject(node);
     out.push(condition ? conditionText(condition, settings) : l10n.t('(unreadable criteria)'));
-    conditions++;
+    leaves++;
   };
 
   visit(criteria, 0, false);
   while (stack.length > 0) {
     const frame = stack[stack.length - 1];
-    if (frame.index < frame.items.length && !cut && conditions >= settings.maxConditions) {
+    if (frame.index < frame.items.length && !cut && leaves >= settings.maxConditions) {
       // Too many conditions: one "…" where the first one left out would be, then close the groups.
       out.push(frame.index > 0 ? ` ${frame.operator} …` : '…');
       cut = true;

@@ -1,6 +1,8 @@
 /**
  * CSV as RFC 4180 writes it: fields separated by commas, records ended by CRLF, a field quoted when
- * it holds a comma, a double quote, CR or LF, and a double quote inside doubled. Our own ~30 lines
+ * it holds a comma, a double quote, CR or LF, and a double quote inside doubled. A field holding a
+ * `;` or a tab is quoted too: Excel splits on its regional list separator (`;` in German and many
+ * other settings), and a quoted field is one cell whatever the separator. Our own ~30 lines
  * rather than a library: the whole export is built in memory, the rules are short and tested, and
  * the part that matters most here, formula neutralisation by column type, would be ours anyway.
  */
@@ -18,17 +20,31 @@ export interface CsvOptions {
 }
 
 /**
+ * What a spreadsheet may skip before it looks for a formula sign: whitespace (space, NBSP, tab, LF,
+ * VT, FF, CR), the BOM, zero-width characters and bidi controls. Excel trims some of these on import.
+ */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE_START = /^[ \u00a0\t\n\u000b\u000c\r\ufeff\u200b-\u200f\u2060\u202a-\u202e\u2066-\u2069]*/;
+/** The formula signs, ASCII and full-width (Excel for Japanese reads `＝` as `=`). */
+const FORMULA_SIGN = /^[=+\-@\uff1d\uff0b\uff0d\uff20]/;
+
+/**
  * OWASP's advice against CSV injection (https://owasp.org/www-community/attacks/CSV_Injection):
  * a cell that starts with `=`, `+`, `-`, `@`, tab or carriage return is read as a formula by
  * Excel, LibreOffice and Google Sheets, so such a cell gets a leading single quote, which they
  * show as text. Territory and user names come from the org, so anyone who can name a territory
- * could otherwise plant `=HYPERLINK(…)` in an admin's spreadsheet.
+ * could otherwise plant `=HYPERLINK(…)` in an admin's spreadsheet. A sign after leading whitespace
+ * or invisible characters, or a full-width sign, counts too.
  *
  * The trade-off: a text cell "-5" is written as "'-5". Only text cells are neutralised; numbers
  * we computed (user counts, depth) are written as numbers, so a negative number stays a number.
  */
 export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  if (/^[\t\r]/.test(text)) {
+    return `'${text}`;
+  }
+  const lead = INVISIBLE_START.exec(text)?.[0].length ?? 0;
+  return FORMULA_SIGN.test(text.slice(lead, lead + 1)) ? `'${text}` : text;
 }
 
 /** One field: neutralised if it is text (unless told not to), then quoted if it must be. */
@@ -43,7 +59,8 @@ export function csvField(cell: CsvCell, neutraliseFormulas = true): string {
   } else {
     text = neutraliseFormulas ? neutraliseFormula(cell) : cell;
   }
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // `;` and tab as well as `,`: a later part of the cell (`x;=1+1`) must not become a cell of its own.
+  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The whole file: a header record, then one record per row, each ended by CRLF. */

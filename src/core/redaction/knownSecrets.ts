@@ -1,4 +1,4 @@
-import { REDACTED, maskSecretShapes } from './serverText';
+import { REDACTED, maskSecretShapes, maskZohoTokens } from './serverText';
 
 /** Secrets shorter than this are not searched for: blanking "a" everywhere would blank nothing secret. */
 const MIN_SECRET_LENGTH = 4;
@@ -37,6 +37,19 @@ export class KnownSecrets {
   redactValue<T>(value: T): T {
     return redactStrings(value, (text) => this.redact(text)) as T;
   }
+
+  /**
+   * The org's data (an export, copied JSON, a document) with every known secret and Zoho's token
+   * shape blanked, and nothing else: a description "Bearer of the flag" is data, not a header.
+   */
+  redactData(text: string): string {
+    return maskZohoTokens(blankSecrets(text, [...this.secrets]));
+  }
+
+  /** `redactData` applied to every string of a JSON-shaped value, keys included. */
+  redactDataValue<T>(value: T): T {
+    return redactStrings(value, (text) => this.redactData(text)) as T;
+  }
 }
 
 /**
@@ -65,7 +78,7 @@ function isContainer(value: unknown): value is object {
 }
 
 /** Applies `fn` to every string in a JSON-shaped value, without recursion (values may be deeply nested). */
-function redactStrings(root: unknown, fn: (text: string) => string): unknown {
+export function redactStrings(root: unknown, fn: (text: string) => string): unknown {
   const rewrite = (value: unknown): unknown => (typeof value === 'string' ? fn(value) : value);
   if (!isContainer(root)) {
     return rewrite(root);

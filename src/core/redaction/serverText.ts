@@ -16,10 +16,8 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e
  * - Zoho's tokens and grant codes: `1000.` then two dot-separated runs of hex (access and refresh
  *   tokens, grant codes; Zoho's OAuth docs show them as `1000.8ecd…d5e1.b99f…5a4c`).
  */
-const SECRET_SHAPES: readonly RegExp[] = [
-  /\b(zoho-oauthtoken|bearer)(\s+|%20|\+)[^\s"',;)\]}]+/gi,
-  /\b\d{4}\.[0-9a-f]{16,}\.[0-9a-f]{16,}\b/gi,
-];
+const ZOHO_TOKEN_SHAPE = /\b\d{4}\.[0-9a-f]{16,}\.[0-9a-f]{16,}\b/gi;
+const SECRET_SHAPES: readonly RegExp[] = [/\b(zoho-oauthtoken|bearer)(\s+|%20|\+)[^\s"',;)\]}]+/gi, ZOHO_TOKEN_SHAPE];
 
 export const REDACTED = '***';
 
@@ -42,14 +40,40 @@ export function maskSecretShapes(text: string): string {
   return result;
 }
 
-/** Cuts a text to `max` characters (whole code points), with an ellipsis when something was cut. */
+// Half a surrogate pair: what `encodeURIComponent` throws `URIError` on.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * `text` with every lone surrogate replaced by U+FFFD, as `String.prototype.toWellFormed` does (ES2024,
+ * not in our ES2022 lib). A name from Zoho's JSON may hold one (`"a\ud800b"`); a path or URI must not.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\ufffd');
+}
+
+/** The first `max` code points of `text`, never half a pair, looking at no more than `2 * max` units. */
+export function headCodePoints(text: string, max: number): string {
+  return Array.from(wellFormed(text.length > 2 * max ? text.slice(0, 2 * max) : text))
+    .slice(0, max)
+    .join('');
+}
+
+/**
+ * Blanks Zoho's own token shape only, for the org's data (exports, copied JSON, documents): the
+ * Authorization shape would blank English ("Bearer of the flag" → "Bearer *** the flag").
+ */
+export function maskZohoTokens(text: string): string {
+  return text.replace(ZOHO_TOKEN_SHAPE, REDACTED);
+}
+
+/** Cuts a text to `max` characters (whole code points), with an ellipsis when something was cut; always well-formed. */
 export function capLength(text: string, max: number): string {
   if (text.length <= max) {
-    return text;
+    return wellFormed(text);
   }
   // A code point is one or two UTF-16 units: this many units hold more than `max` code points.
-  const chars = Array.from(text.length > 2 * max + 2 ? text.slice(0, 2 * max + 2) : text);
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+  const chars = Array.from(wellFormed(text.length > 2 * max + 2 ? text.slice(0, 2 * max + 2) : text));
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
 }
 
 /**

@@ -57,14 +57,22 @@ export function numberSymbols(): NumberSymbols {
   return currentFormats().symbols;
 }
 
-/** A date and time: "Jun 10, 2023, 12:23 PM" in English, "2023/06/10 12:23" in Japanese. */
-export function formatDateTime(epochMs: number): string {
-  return currentFormats().dateTime.format(epochMs);
+/** The largest time `Date` holds, either side of the epoch (ECMAScript's ±100,000,000 days). */
+export const MAX_EPOCH_MS = 8.64e15;
+
+/** A time `Date` can hold: `Intl` throws `RangeError` on any other (`1e300` from hostile saved state). */
+export function isValidTime(epochMs: number): boolean {
+  return Number.isFinite(epochMs) && Math.abs(epochMs) <= MAX_EPOCH_MS;
 }
 
-/** A time of day: "09:41 AM" in English, "09:41" in German and Japanese. */
+/** A date and time: "Jun 10, 2023, 12:23 PM" in English, "2023/06/10 12:23" in Japanese; "unknown", never a throw. */
+export function formatDateTime(epochMs: number): string {
+  return isValidTime(epochMs) ? currentFormats().dateTime.format(epochMs) : l10n.t('unknown');
+}
+
+/** A time of day: "09:41 AM" in English, "09:41" in German and Japanese; "unknown", never a throw. */
 export function formatTimeOfDay(epochMs: number): string {
-  return currentFormats().timeOfDay.format(epochMs);
+  return isValidTime(epochMs) ? currentFormats().timeOfDay.format(epochMs) : l10n.t('unknown');
 }
 
 /** Made once per language and kept: an `Intl` formatter is slow to make (the map formats 10,000 numbers per draw). */

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { stripControlCharacters } from '../redaction/serverText';
+import { stripControlCharacters, wellFormed } from '../redaction/serverText';
 import { formatNumber } from '../support/locale';
 
 /**
@@ -33,11 +33,12 @@ const MAX_LABEL_LENGTH = 200;
 /**
  * A territory name made safe to show on one line: control characters, line breaks and bidi overrides
  * become spaces, an empty name says so, and a very long one is cut with an ellipsis (the tooltip and
- * JSON keep it whole). Only the start of a huge name is looked at.
+ * JSON keep it whole). Only the start of a huge name is looked at. Lone surrogates become U+FFFD, so
+ * the name can go into a path or a URI.
  */
 export function displayName(name: string, maxLength = MAX_LABEL_LENGTH): string {
   const head = name.length > maxLength * 4 ? name.slice(0, maxLength * 4) : name;
-  const oneLine = stripControlCharacters(head).trim();
+  const oneLine = wellFormed(stripControlCharacters(head)).trim();
   if (oneLine === '') {
     return unnamedTerritory();
   }

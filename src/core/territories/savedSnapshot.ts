@@ -4,6 +4,7 @@ import { Logger } from '../support/logger';
 import { parseAssociatedUsersCount, parseTerritories } from '../zohoApi/parse';
 import { makeSnapshot } from './snapshot';
 import { JsonObject } from '../support/jsonReader';
+import { isValidTime } from '../support/locale';
 import { TerritorySnapshot } from './snapshot';
 
 /**
@@ -68,6 +69,11 @@ export function fromSavedSnapshot(saved: unknown, endpoint: ZohoEndpoint, logger
   const texts = savedTexts(candidate);
   if (!texts || typeof candidate.loadedAt !== 'number') {
     logger.warn('Ignoring saved territories in an unknown format.');
+    return undefined;
+  }
+  // Saved state is as hostile as a server: a load time Date cannot hold breaks every date and age shown.
+  if (!isValidTime(candidate.loadedAt)) {
+    logger.warn('Ignoring saved territories with a load time out of range.');
     return undefined;
   }
   if (candidate.origin !== endpoint.origin || candidate.apiVersion !== endpoint.apiVersion) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
-import { stripControlCharacters } from '../../core/redaction/serverText';
+import { comparisonFileName } from '../../core/compare/comparisonMarkdown';
 import { COMPARISON_URI_SCHEME } from '../../ids';
 
 /** Comparisons kept for their documents; the oldest are forgotten past this. */
@@ -20,8 +20,9 @@ export class ComparisonDocuments implements vscode.TextDocumentContentProvider, 
 
   /** Keeps a comparison's Markdown (every secret blanked) and resolves its URI. */
   add(title: string, markdown: string): vscode.Uri {
-    const uri = vscode.Uri.from({ scheme: COMPARISON_URI_SCHEME, path: `/${this.next++}/${fileName(title)}.md` });
-    this.documents.set(uri.toString(), this.secrets.redact(markdown));
+    const uri = vscode.Uri.from({ scheme: COMPARISON_URI_SCHEME, path: `/${this.next++}/${comparisonFileName(title)}.md` });
+    // The org's data: known secrets and Zoho's token shape blanked, not words such as "Bearer of".
+    this.documents.set(uri.toString(), this.secrets.redactData(markdown));
     if (this.documents.size > MAX_KEPT) {
       this.documents.delete(this.documents.keys().next().value as string);
     }
@@ -41,9 +42,4 @@ export class ComparisonDocuments implements vscode.TextDocumentContentProvider, 
   dispose(): void {
     this.documents.clear();
   }
-}
-
-/** A title as a file name: no slashes or control characters, bounded. */
-function fileName(title: string): string {
-  return stripControlCharacters(title).replace(/[/\\:*?"<>|]+/g, ' ').trim().slice(0, 80) || vscode.l10n.t('Comparison');
 }

@@ -4,6 +4,7 @@ import { detailsOfNode } from '../../core/details/territoryDetails';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
 import { TerritoryNode } from '../../core/territories/hierarchy';
 import { escapeMarkdown } from '../../core/details/markdown';
+import { detailsFileName } from '../../core/details/path';
 import { UsersOutcome } from '../../core/territories/usersCache';
 import { DETAILS_URI_SCHEME } from '../../ids';
 import { localDateTimeFormatter } from '../localTime';
@@ -42,7 +43,7 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
 
   /** The document of one territory of a connection: its ID, and its name for the tab's title. */
   static uriOf(node: Pick<TerritoryNode, 'id' | 'name'>, connection: Pick<Connection, 'id'>): vscode.Uri {
-    return vscode.Uri.from({ scheme: DETAILS_URI_SCHEME, authority: connection.id, path: `/${node.id}/${fileName(node.name)}` });
+    return vscode.Uri.from({ scheme: DETAILS_URI_SCHEME, authority: connection.id, path: `/${node.id}/${detailsFileName(node.name)}` });
   }
 
   /** The connection a details URI is about (a URI from before connections: the first). */
@@ -52,7 +53,7 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
 
   /** The link from one details document to another's: relative, so the preview opens it in place. */
   static linkTo(node: Pick<TerritoryNode, 'id' | 'name'>): string {
-    return `../${encodeURIComponent(node.id)}/${encodeURIComponent(fileName(node.name))}`;
+    return `../${encodeURIComponent(node.id)}/${encodeURIComponent(detailsFileName(node.name))}`;
   }
 
   /** The territory ID a details URI is about. */
@@ -70,17 +71,25 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
     if (!connection || !snapshot || !node) {
       const heading = vscode.l10n.t('Territory not loaded');
       const text = connection
-        ? vscode.l10n.t('No territory with ID {0} is loaded in {1}. Refresh the Territories view and open its details again.', id ?? vscode.l10n.t('(none)'), escapeMarkdown(connection.name))
+        ? vscode.l10n.t('No territory with ID {0} is loaded in {1}. Refresh the Territories view and open its details again.', id ?? vscode.l10n.t('(none)'), escapeMarkdown(this.secrets.redactData(connection.name)))
         : vscode.l10n.t('No territory with ID {0} is loaded. Refresh the Territories view and open its details again.', id ?? vscode.l10n.t('(none)'));
-      return this.secrets.redact(`# ${heading}\n\n${text}\n`);
+      return this.secrets.redactData(`# ${heading}\n\n${text}\n`);
     }
     const users = await this.usersOf(node, uri, connection);
     const details = detailsOfNode(node, { recordsLoaded: snapshot.records !== undefined, hierarchyFailure: snapshot.hierarchyFailure });
     const byId = snapshot.tree.byId;
-    const markdown = territoryDetailsMarkdown({ node, details, users, formatTime: this.formatTime, linkFor: (otherId) => TerritoryDetailsFiles.linkTo(byId.get(otherId) ?? { id: otherId, name: otherId }) });
+    const markdown = territoryDetailsMarkdown({
+      node,
+      details,
+      users,
+      formatTime: this.formatTime,
+      linkFor: (otherId) => TerritoryDetailsFiles.linkTo(byId.get(otherId) ?? { id: otherId, name: otherId }),
+      // Secrets are blanked before escaping (escaped, a secret no longer matches); only data masking: this is the org's text.
+      redact: (text) => this.secrets.redactData(text),
+    });
     // The connection, under the title: the same territory can be in two orgs.
     const [title, ...rest] = markdown.split('\n');
-    return this.secrets.redact([title, '', vscode.l10n.t('Connection: {0}', escapeMarkdown(connection.name)), ...rest].join('\n'));
+    return this.secrets.redactData([title, '', vscode.l10n.t('Connection: {0}', escapeMarkdown(this.secrets.redactData(connection.name))), ...rest].join('\n'));
   }
 
   /** The users if they come quickly; else "Loading…", and the document changes when they come. */
@@ -159,11 +168,4 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
 
 function usersState(outcome: UsersOutcome): UsersState {
   return outcome.ok ? { kind: 'loaded', users: outcome.users } : { kind: 'failed', message: outcome.description.message };
-}
-
-/** "Chennai North.md": the name as a file name (no slashes or controls), for the tab's title. */
-function fileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const safe = name.replace(/[\u0000-\u001f\u007f/\\:*?"<>|#%]+/g, ' ').trim().slice(0, 60).trim();
-  return `${safe || 'Territory'}.md`;
 }
