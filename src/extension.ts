@@ -78,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     memento: context.globalState,
     reveal: (id, connection) => view.revealTerritoryById(id, connection),
     logger: log,
-    redact: (value) => secrets.redactValue(value),
+    redact: (value) => secrets.redactDataValue(value),
   });
   const details = new TerritoryDetailsFiles(connections, secrets);
   const comparisons = new ComparisonDocuments(secrets);

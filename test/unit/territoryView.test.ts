@@ -62,6 +62,10 @@ describe('The tree rows and the view summary', () => {
     assert.deepStrictEqual([0, 59_000, 5 * 60_000, 3 * 3_600_000, 72 * 3_600_000].map(formatAge), ['just now', 'just now', '5 min ago', '3 h ago', '3 days ago']);
   });
 
+  it('says an impossible age is unknown instead of printing hundreds of digits', () => {
+    assert.deepStrictEqual([1e300, -1e300, NaN, Infinity].map(formatAge), ['unknown', 'unknown', 'unknown', 'unknown']);
+  });
+
   it('shows hostile names on one line, cut to a sane length', () => {
     assert.strictEqual(displayName('North\nSouth\u0000\u202e'), 'North South');
     assert.strictEqual(displayName('الرياض'), 'الرياض', 'right-to-left names stay as they are');

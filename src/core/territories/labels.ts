@@ -40,6 +40,10 @@ export function describeUser(user: TerritoryUser): TerritoryLabel {
 
 /** "just now", "5 min", "3 h", "2 days": how old something is. */
 export function formatAge(ms: number): string {
+  // No age is longer than the span a Date can hold (±8.64e15 ms): anything else came from bad data.
+  if (!(Math.abs(ms) <= 8.64e15)) {
+    return l10n.t('unknown');
+  }
   const minutes = Math.floor(Math.max(0, ms) / 60_000);
   if (minutes < 1) {
     return l10n.t('just now');

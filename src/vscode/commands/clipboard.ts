@@ -5,12 +5,12 @@ import { TerritoryTreeElement } from '../view/treeElements';
 import { showDone, showInformation } from '../notifier';
 
 /**
- * Puts text on the clipboard, with every secret the extension holds blanked (the text comes from
+ * Puts text on the clipboard, with every secret the extension holds (and Zoho's token shape) blanked (the text comes from
  * Zoho, which may echo one), and confirms it briefly in the status bar with `confirmation` ("Copied
  * …"). Resolves with what was copied.
  */
 export async function copyText(secrets: KnownSecrets, text: string, confirmation: string): Promise<string> {
-  const safe = secrets.redact(text);
+  const safe = secrets.redactData(text);
   await vscode.env.clipboard.writeText(safe);
   showDone(secrets, confirmation);
   return safe;

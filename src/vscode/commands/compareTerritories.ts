@@ -60,12 +60,12 @@ export function compareTerritories(deps: Pick<CommandDeps, 'connections' | 'view
           ];
     const comparison = compare(...sides);
     const title = vscode.l10n.t('{0} ↔ {1}', sides[0].label, sides[1].label);
-    const uri = deps.comparisons.add(title, comparisonMarkdown(comparison, { formatTime: localDateTimeFormatter() }));
+    const uri = deps.comparisons.add(title, comparisonMarkdown(comparison, { formatTime: localDateTimeFormatter(), redact: (text) => secrets.redactData(text) }));
     await vscode.commands.executeCommand('markdown.showPreview', uri);
     // For scripts, the sides are the connections' names (the same in every language); `loaded_at` tells two loads of one apart.
     const data = comparisonJson(comparison);
     const rightName = 'connection' in other ? other.connection.name : left.name;
-    const json = secrets.redactValue({ ...data, left: { ...data.left, label: left.name }, right: { ...data.right, label: rightName } });
+    const json = secrets.redactDataValue({ ...data, left: { ...data.left, label: left.name }, right: { ...data.right, label: rightName } });
     const { summary } = comparison;
     const differences = summary.onlyLeft + summary.onlyRight + summary.renamed + summary.moved + summary.recounted;
     const said = comparison.identical

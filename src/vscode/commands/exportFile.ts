@@ -99,7 +99,7 @@ export async function exportTarget(secrets: KnownSecrets, target: unknown, baseN
 export async function saveExport(target: ExportTarget, text: string, command: string, log: Logger, secrets: KnownSecrets): Promise<boolean> {
   const { uri, overwrite } = target;
   try {
-    await writeFileAtomically(fileSystemFor(uri), uri.path, new TextEncoder().encode(secrets.redact(text)), {
+    await writeFileAtomically(fileSystemFor(uri), uri.path, new TextEncoder().encode(secrets.redactData(text)), {
       overwrite,
       exists: (path) => Promise.resolve(vscode.workspace.fs.stat(uri.with({ path }))).then(() => true, () => false),
     });

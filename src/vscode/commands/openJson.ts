@@ -15,7 +15,7 @@ export function openJson(deps: Pick<CommandDeps, 'connections' | 'view' | 'secre
     }
     const { connection, snapshot } = found;
     const text = documentText({ ...zohoDocument(snapshot), connection: connectionJson(connection) });
-    const document = await vscode.workspace.openTextDocument({ language: 'json', content: secrets.redact(text) });
+    const document = await vscode.workspace.openTextDocument({ language: 'json', content: secrets.redactData(text) });
     return vscode.window.showTextDocument(document, { preview: false });
   };
 }

@@ -36,7 +36,7 @@ export class SavedTerritories {
     this.last = snapshot;
     const saved = toSavedSnapshot(snapshot);
     if (saved) {
-      await this.memento.update(this.key, this.secrets.redactValue(saved));
+      await this.memento.update(this.key, this.secrets.redactDataValue(saved));
     }
   }
 
