@@ -5,6 +5,7 @@ import type { FormatTime } from '../details/tooltip';
 import { headCodePoints, serverText, stripControlCharacters } from '../redaction/serverText';
 import { formatCountDelta } from '../territories/countChanges';
 import { displayName } from '../territories/names';
+import { isolate } from '../messages/safeText';
 import { isoTime } from './comparisonJson';
 import type { ComparedSide, CountChange, SideTerritory, TerritoryComparison } from './comparison';
 
@@ -29,8 +30,8 @@ export function comparisonMarkdown(comparison: TerritoryComparison, options: Com
   const formatTime = options.formatTime ?? ((ms: number) => isoTime(ms) ?? 'unknown');
   const maxRows = options.maxRows ?? MAX_SECTION_ROWS;
   const redact = options.redact ?? ((text: string) => text);
-  const label = (side: ComparedSide) => escapeMarkdown(serverText(redact(side.label), 100));
-  const name = (territory: SideTerritory) => escapeMarkdown(displayName(redact(territory.name)));
+  const label = (side: ComparedSide) => isolate(escapeMarkdown(serverText(redact(side.label), 100)));
+  const name = (territory: SideTerritory) => isolate(escapeMarkdown(displayName(redact(territory.name))));
   const path = (territory: SideTerritory) => escapeMarkdown(redact(territory.path));
   const parent = (territory: SideTerritory | undefined) => (territory ? path(territory) : l10n.t('(top level)'));
   const { left, right, summary, matching } = comparison;

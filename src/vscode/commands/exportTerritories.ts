@@ -22,7 +22,7 @@ export function exportTerritories(deps: Pick<CommandDeps, 'connections' | 'view'
       return undefined;
     }
     const { connection, snapshot } = found;
-    const chosen = await exportTarget(deps.secrets, file, 'territories', vscode.l10n.t('{0}: Export Territories', connection.name), exportOptions);
+    const chosen = await exportTarget(deps.secrets, file, 'territories', vscode.l10n.t('{0}: Export Territories', isolate(connection.name)), exportOptions);
     if (!chosen) {
       return undefined;
     }

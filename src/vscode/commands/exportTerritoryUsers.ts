@@ -39,7 +39,7 @@ export function exportTerritoryUsers(deps: Pick<CommandDeps, 'connections' | 'vi
     }
     const { connection, snapshot } = found;
     const { store, logger: log } = connection;
-    const chosen = await exportTarget(deps.secrets, file, 'territory-users', vscode.l10n.t('{0}: Export Territory Users', connection.name), exportOptions);
+    const chosen = await exportTarget(deps.secrets, file, 'territory-users', vscode.l10n.t('{0}: Export Territory Users', isolate(connection.name)), exportOptions);
     if (!chosen) {
       return undefined;
     }

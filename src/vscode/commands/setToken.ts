@@ -5,6 +5,7 @@ import { CommandDeps } from './commandDeps';
 import { ConnectionLoadSummary, loadAndReport } from './loadAndReport';
 import { connectionFor, namedConnection } from './connectionTarget';
 import { showError } from '../notifier';
+import { isolate } from '../../core/messages/safeText';
 
 /**
  * "Set Access Token": asks for the token in a password box (or takes it as the first argument, for
@@ -22,7 +23,7 @@ export function setToken(deps: Pick<CommandDeps, 'connections' | 'view' | 'secre
       typeof tokenArgument === 'string'
         ? tokenArgument
         : await vscode.window.showInputBox({
-            title: vscode.l10n.t('{0}: Set Access Token', connection.name),
+            title: vscode.l10n.t('{0}: Set Access Token', isolate(connection.name)),
             prompt: vscode.l10n.t("Paste a Zoho CRM access token with the scopes {0} and {1}. It is kept in VS Code's secret storage.", ...REQUIRED_SCOPES),
             placeHolder: '1000.xxxxxxxx.xxxxxxxx',
             password: true,

@@ -57,7 +57,7 @@ export function isSignInRequest(value: unknown): value is SignInRequest {
 
 /** Asks, step by step; `current` is the connection's data center, offered first. */
 export async function askForSignIn(current: string, connectionName: string): Promise<SignInRequest | undefined> {
-  const title = (step: number) => vscode.l10n.t('{0}: Sign In with Zoho (Self Client) ({1}/{2})', connectionName, step, STEPS);
+  const title = (step: number) => vscode.l10n.t('{0}: Sign In with Zoho (Self Client) ({1}/{2})', isolate(connectionName), step, STEPS);
   const dataCenter = await vscode.window.showQuickPick(
     (Object.keys(DATA_CENTERS) as DataCenter[])
       .sort((a, b) => Number(b === current) - Number(a === current))

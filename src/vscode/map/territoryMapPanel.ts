@@ -11,6 +11,7 @@ import type { TerritorySnapshot } from '../../core/territories/snapshot';
 import { MAP_VIEW_TYPE, STATE_KEYS } from '../../ids';
 import { displayLocale } from '../localization';
 import { makeNonce, mapHtml } from './mapHtml';
+import { isolate } from '../../core/messages/safeText';
 
 const title = () => vscode.l10n.t('Territory Map');
 
@@ -270,7 +271,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
   /** "Territory Map: Zoho CRM (Europe)": the connection the territories come from. */
   private updateTitle(): void {
     if (this.panel) {
-      this.panel.title = this.options.redact(vscode.l10n.t('Territory Map: {0}', this.connection.name));
+      this.panel.title = this.options.redact(vscode.l10n.t('Territory Map: {0}', isolate(this.connection.name)));
     }
   }
 }
