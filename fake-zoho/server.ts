@@ -19,8 +19,11 @@ import {
   countEntries,
   territoryRecords,
 } from './sampleOrg';
+import { FakeOrgControl, WriteHandler, WriteScenario } from './territoryWrites';
 
 export { SAMPLE_DOCUMENT, SAMPLE_PARENTS, SAMPLE_TERRITORIES, SAMPLE_TERRITORY_RECORDS, SAMPLE_USERS, territoryRecords };
+export { SAMPLE_ORG_USERS } from './orgUsers';
+export type { FakeOrgControl, WriteFault, WriteLogEntry, WriteScenario } from './territoryWrites';
 export type { CountEntry, CriteriaJson, ManagerJson, PersonJson, TerritoryRecordJson, UserJson } from './sampleOrg';
 
 /** The token the fake org accepts unless told otherwise. Not a real token: it only opens this fake. */
@@ -51,7 +54,7 @@ export type ZohoErrorCode = keyof typeof ZOHO_ERRORS;
  * The failure switches (`error`, `drop`, `rawBody`, …) apply to the associated-users-count endpoint;
  * the territories and users endpoints have their own (`territoriesError`, `usersError`).
  */
-export interface Scenario {
+export interface Scenario extends WriteScenario {
   /** `GET /settings/territories` records; default the sample org's hierarchy. */
   territories?: TerritoryRecordJson[];
   /** `GET /settings/territories` answers with this error. */
@@ -100,7 +103,7 @@ export interface Scenario {
 
 export interface RecordedRequest {
   /** Which API it asked: the user counts, the territory records, or one territory's users. */
-  readonly endpoint: 'counts' | 'territories' | 'users' | 'unknown';
+  readonly endpoint: 'counts' | 'territories' | 'users' | 'write' | 'orgUsers' | 'unknown';
   readonly method: string;
   readonly url: string;
   readonly path: string;
@@ -119,6 +122,8 @@ export interface FakeZoho {
   scenario: Scenario;
   /** Every request it received, oldest first. */
   readonly requests: RecordedRequest[];
+  /** The org as the write calls left it, a change behind a plan's back, and the writes received (territoryWrites.ts). */
+  readonly org: FakeOrgControl;
   /** Back to the sample org with no failures, and forget the requests. */
   reset(): void;
   close(): Promise<void>;
@@ -140,6 +145,11 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
   let failuresLeft: number | undefined;
   let scenario: Scenario = options.scenario ?? {};
   const server = await serveOnLoopback(handle, options.port);
+  const writes = new WriteHandler({
+    get scenario() {
+      return scenario;
+    },
+  });
 
   const fake: FakeZoho = {
     origin: server.origin,
@@ -150,12 +160,15 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
     set scenario(value: Scenario) {
       scenario = value;
       failuresLeft = undefined;
+      writes.reset();
     },
     requests,
+    org: writes,
     reset() {
       scenario = {};
       failuresLeft = undefined;
       requests.length = 0;
+      writes.reset();
     },
     close: () => server.close(),
   };
@@ -167,9 +180,10 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
     const countMatch = COUNT_PATH.exec(url.pathname);
     const territoriesMatch = TERRITORIES_PATH.exec(url.pathname);
     const usersMatch = USERS_PATH.exec(url.pathname);
+    const writeRoute = WriteHandler.owns(request.method ?? 'GET', url.pathname);
     const match = countMatch ?? territoriesMatch ?? usersMatch;
     requests.push({
-      endpoint: countMatch ? 'counts' : territoriesMatch ? 'territories' : usersMatch ? 'users' : 'unknown',
+      endpoint: writeRoute ?? (countMatch ? 'counts' : territoriesMatch ? 'territories' : usersMatch ? 'users' : 'unknown'),
       method: request.method ?? 'GET',
       url: request.url ?? '/',
       path: url.pathname,
@@ -185,6 +199,16 @@ export async function startFakeZoho(options: FakeZohoOptions = {}): Promise<Fake
       return;
     }
 
+    if (writeRoute && VERSIONS.has(url.pathname.split('/')[2])) {
+      if (authorization === undefined || !authorization.startsWith('Zoho-oauthtoken ')) {
+        sendError(response, 'AUTHENTICATION_FAILURE');
+      } else if (!authorized) {
+        sendError(response, 'INVALID_TOKEN');
+      } else {
+        await writes.handle(request, response, url);
+      }
+      return;
+    }
     if (!match || !VERSIONS.has(match[1])) {
       sendError(response, 'INVALID_URL_PATTERN');
       return;

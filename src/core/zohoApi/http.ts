@@ -11,7 +11,7 @@ export interface HttpResponse {
   text(): Promise<string>;
 }
 export interface HttpRequestInit {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   headers: Record<string, string>;
   body?: string;
   redirect: 'manual';

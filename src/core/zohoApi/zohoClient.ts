@@ -1,13 +1,14 @@
 import * as l10n from '@vscode/l10n';
 import { formatNumber } from '../support/locale';
 import { durationText, listName, sizeText } from './loadWords';
-import { parseObjectOrUndefined, redirectTarget } from './answers';
+import { parseObjectOrUndefined } from './answers';
+import { ExchangeOptions, exchange, withRetries } from './exchange';
 import { ZohoEndpoint } from './endpoint';
-import { ZohoApiError, ZohoNetworkError, ZohoResponseError } from './errors';
-import { BodyTooLargeError, FetchLike, HttpAnswer, send, sleep as defaultSleep } from './http';
+import { ZohoApiError, ZohoResponseError } from './errors';
+import { FetchLike, HttpAnswer, sleep as defaultSleep } from './http';
 import { Logger } from '../support/logger';
 import { ListPage, parseAssociatedUsersCount, parseTerritories, parseTerritoryUsers, readErrorBody } from './parse';
-import { DEFAULT_RETRY_POLICY, RetryPolicy, parseRetryAfter, retryDelay } from './retry';
+import { DEFAULT_RETRY_POLICY, RetryPolicy, parseRetryAfter } from './retry';
 import { serverText } from '../redaction/serverText';
 import { AssociatedUsersCountDocument, TerritoryRecord, TerritoryUser, TerritoryUserCount, countDocument, isZohoId } from './records';
 import { JsonObject } from '../support/jsonReader';
@@ -246,74 +247,19 @@ export class ZohoClient {
 
   /** One GET with timeout and bounded retries. Resolves with a 2xx answer; throws a typed error otherwise. */
   private async get(url: string, host: string, token: string, signal: AbortSignal | undefined, quiet = false): Promise<Pick<HttpAnswer, 'status' | 'body'>> {
-    const started = this.now();
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.attempt(url, host, token, signal, quiet);
-      } catch (error) {
-        const delay = retryDelay(this.retry, attempt, error, this.now() - started, this.random);
-        if (delay === undefined) {
-          throw error;
-        }
-        this.options.logger.warn(`${describeFailure(error)}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${this.retry.maxAttempts}).`);
-        await this.sleep(delay, signal);
+    return withRetries(this.retry, { now: this.now, random: this.random, sleep: this.sleep, logger: this.options.logger }, signal, async () => {
+      const answer = await exchange(this.exchangeOptions(), { method: 'GET', url, host, token, signal, quiet });
+      if (answer.status >= 200 && answer.status < 300) {
+        return answer;
       }
-    }
+      const error = readErrorBody(parseObjectOrUndefined(answer.body));
+      throw new ZohoApiError(answer.status, error?.code, error?.message, parseRetryAfter(answer.headers.get('retry-after'), this.now()));
+    });
   }
 
-  /** One request. `quiet`: a 2xx answer is not logged (a page past the first few); anything else is. */
-  private async attempt(url: string, host: string, token: string, signal: AbortSignal | undefined, quiet: boolean): Promise<Pick<HttpAnswer, 'status' | 'body'>> {
-    const started = this.now();
-    let answer: HttpAnswer;
-    try {
-      answer = await send({
-        fetch: this.options.fetch,
-        method: 'GET',
-        url,
-        headers: {
-          Authorization: `Zoho-oauthtoken ${token}`,
-          Accept: 'application/json',
-          ...(this.options.userAgent ? { 'User-Agent': this.options.userAgent } : {}),
-        },
-        host,
-        timeoutMs: this.timeoutMs,
-        maxBytes: this.maxBodyBytes,
-        signal,
-      });
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) {
-        this.options.logger.warn(`GET ${url} → ${error.status} answer over ${this.maxBodyBytes} bytes, refused`);
-        throw tooLarge(this.maxBodyBytes);
-      }
-      if (error instanceof ZohoNetworkError) {
-        this.options.logger.warn(
-          error.failure === 'timeout'
-            ? `GET ${url} → no answer within ${this.timeoutMs} ms`
-            : `GET ${url} → failed: ${error.systemCode ?? error.failure} (${this.now() - started} ms)`,
-        );
-      }
-      throw error;
-    }
-    const { status, body, headers } = answer;
-    const success = status >= 200 && status < 300;
-    if (!success || !quiet) {
-      this.options.logger.info(`GET ${url} → ${status} (${this.now() - started} ms)`);
-    }
-    if (success) {
-      return { status, body };
-    }
-    if (status >= 300 && status < 400) {
-      throw new ZohoResponseError(
-        l10n.t('Zoho answered with a redirect (HTTP {0}) to {1}; it was not followed, so the token went nowhere else', status, redirectTarget(headers.get('location'))),
-      );
-    }
-    const error = readErrorBody(parseObjectOrUndefined(body));
-    throw new ZohoApiError(status, error?.code, error?.message, parseRetryAfter(headers.get('retry-after'), this.now()));
+  private exchangeOptions(): ExchangeOptions {
+    return { fetch: this.options.fetch, logger: this.options.logger, timeoutMs: this.timeoutMs, maxBodyBytes: this.maxBodyBytes, now: this.now, userAgent: this.options.userAgent };
   }
-}
-
-function tooLarge(maxBytes: number): ZohoResponseError {
-  return new ZohoResponseError(l10n.t('the answer was larger than {0} MB, so it was refused', formatNumber(Math.round(maxBytes / (1024 * 1024)))));
 }
 
 /** "512 bytes", "1.3 kB", "47.9 MB": for the log. */
@@ -322,14 +268,4 @@ function formatBytes(bytes: number): string {
     return `${bytes} bytes`;
   }
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-function describeFailure(error: unknown): string {
-  if (error instanceof ZohoApiError) {
-    return `HTTP ${error.httpStatus}${error.code ? ` ${error.code}` : ''}`;
-  }
-  if (error instanceof ZohoNetworkError) {
-    return `connection ${error.failure}${error.systemCode ? ` (${error.systemCode})` : ''}`;
-  }
-  return error instanceof Error ? error.message : String(error);
 }
