@@ -1,6 +1,7 @@
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { KnownSecrets } from './core/redaction/knownSecrets';
+import { Logger } from './core/support/logger';
 import { nodeFetch } from './core/zohoApi/nodeFetch';
 import { AccountsClient } from './core/signIn/accountsClient';
 import { ZohoClient } from './core/zohoApi/zohoClient';
@@ -56,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     secrets,
     accounts: new AccountsClient({ fetch: nodeFetch, logger: log, knownSecrets: secrets, userAgent }),
     clocks: { now: Date.now, monotonicNow: () => performance.now() },
-    client: new ZohoClient({ fetch: nodeFetch, logger: log, userAgent }),
+    newClient: (logger: Logger) => new ZohoClient({ fetch: nodeFetch, logger, userAgent }),
     log,
     settings,
   };

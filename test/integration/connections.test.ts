@@ -99,6 +99,9 @@ describe('Connections: several Zoho orgs side by side', function () {
     assert.ok(production.requests.length > 0 && sandbox.requests.length > 0, 'both were asked');
     assert.ok(production.requests.every((request) => request.authorized), 'production saw only its token');
     assert.ok(sandbox.requests.every((request) => request.authorized), 'the sandbox saw only its token');
+    const requestLines = api.loggedLines().filter((line) => line.includes(' GET http'));
+    assert.ok(requestLines.some((line) => line.includes(`[Sandbox] GET ${sandbox.origin}/crm/`)), 'the sandbox\'s request lines name it');
+    assert.ok(requestLines.every((line) => /\[[^\]]+\] GET http/.test(line)), `every request line names its connection:\n${requestLines.join('\n')}`);
   });
 
   it('refreshes every connection from the title bar, even with a row focused (VS Code passes it as the argument)', async () => {

@@ -29,7 +29,7 @@ export const REQUIRED_SCOPES = ['ZohoCRM.settings.territories.All', 'ZohoCRM.use
 export const setToken = (): ErrorAction => ({ kind: 'setToken', label: l10n.t('Set Access Token') });
 export const signIn = (): ErrorAction => ({ kind: 'signIn', label: l10n.t('Sign In') });
 const retry = (): ErrorAction => ({ kind: 'refresh', label: l10n.t('Retry') });
-const showLog = (): ErrorAction => ({ kind: 'showLog', label: l10n.t('Show Log') });
+export const showLog = (): ErrorAction => ({ kind: 'showLog', label: l10n.t('Show Log') });
 const openSettings = (setting: string): ErrorAction => ({ kind: 'openSettings', label: l10n.t('Open Settings'), setting });
 
 const PERMISSION_CODES = new Set(['NO_PERMISSION', 'PERMISSION_DENIED', 'NOT_ALLOWED']);

@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
+import { showLog } from '../../core/messages/errorMessages';
+import { serverText } from '../../core/redaction/serverText';
 import { COMMANDS } from '../../ids';
+import { notifyFailure } from '../errorActions';
 import { UsersElement } from '../view/treeElements';
 import { addConnection } from './addConnection';
 import { clearToken } from './clearToken';
+import { guarded } from './commandBoundary';
 import { CommandDeps } from './commandDeps';
 import { compareTerritories } from './compareTerritories';
 import { copyDocument } from './copyDocument';
@@ -24,7 +28,10 @@ import { signIn } from './signIn';
 import { signOut } from './signOut';
 import { chooseSortOrder, showHierarchy } from './viewMode';
 
-/** The one place commands are registered; each handler lives in the file named after it. */
+/**
+ * The one place commands are registered; each handler lives in the file named after it. Every
+ * handler runs inside one boundary: a throw is logged and shown once, never as VS Code's bare toast.
+ */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const handlers: Record<(typeof COMMANDS)[keyof typeof COMMANDS], (...args: unknown[]) => unknown> = {
     [COMMANDS.signIn]: signIn(deps),
@@ -56,5 +63,12 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     [COMMANDS.reloadUsers]: (element) => element instanceof UsersElement && deps.view.provider.reloadUsers(element),
     [COMMANDS.showLog]: () => deps.log.show(),
   };
-  return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
+  return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, guarded(handler, (error) => reportFailure(id, error, deps))));
+}
+
+/** A command's unexpected failure: logged, and shown once with its words redacted and made one safe line. */
+function reportFailure(id: string, error: unknown, deps: CommandDeps): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  deps.log.error(`${id} failed: ${detail}`);
+  notifyFailure(deps.secrets, vscode.l10n.t('The command failed: {0}', serverText(detail)), showLog());
 }

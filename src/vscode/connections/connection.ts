@@ -25,7 +25,8 @@ export interface ConnectionParts {
   readonly accounts: AccountsClient;
   /** The clocks each connection's refresh limit is measured with (each sign-in has a limit of its own). */
   readonly clocks: RefreshLimiterOptions;
-  readonly client: ZohoClient;
+  /** Builds a connection's own Zoho client, logging through its named log (every request line names it). */
+  readonly newClient: (logger: Logger) => ZohoClient;
   readonly log: Logger;
   readonly settings: ExtensionSettings;
 }
@@ -68,7 +69,7 @@ export class Connection implements vscode.Disposable {
     this.oauthSignIn = new OAuthSignIn(parts.secretStorage, keys.signIn, tokenManager);
     this.credentials = new CredentialsState(this.tokens, this.oauthSignIn);
     this.store = new TerritoryStore({
-      client: parts.client,
+      client: parts.newClient(this.logger),
       credentials: new SignInOrPastedToken(new PastedToken(() => this.tokens.get()), tokenManager),
       getEndpointSettings: () => this.endpointSettings(),
       logger: this.logger,

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { LoadCandidate, LoadTrigger, loadsToStart } from '../../core/connections/loadPolicy';
 import { resolveEndpoint } from '../../core/zohoApi/endpoint';
 import { Logger } from '../../core/support/logger';
 import { Connection } from '../connections/connection';
@@ -54,14 +55,8 @@ export class LoadScheduler implements vscode.Disposable {
 
   /** A timed refresh of each wanted connection, only while someone can see the view and nothing is loading. */
   autoRefresh(): void {
-    if (!this.options.view.visible) {
-      return;
-    }
-    for (const connection of this.wanted()) {
-      if (connection.credentials.hasCredentials && !connection.store.state.loading) {
-        connection.logger.info('Refreshing on the auto-refresh timer.');
-        void connection.store.load();
-      }
+    for (const connection of this.decide({ kind: 'timer' })) {
+      connection.logger.info('Refreshing on the auto-refresh timer.');
     }
   }
 
@@ -71,10 +66,23 @@ export class LoadScheduler implements vscode.Disposable {
     }
   }
 
-  /** The connections whose territories are wanted: the only one, or those opened or refreshed. */
-  private wanted(): Connection[] {
-    const { connections } = this.options;
-    return connections.all.filter((connection) => !connections.multiple || connection.wanted);
+  /**
+   * Starts the loads the policy decides for `trigger`, marks each loading connection wanted (loaded
+   * once, it stays wanted: with a second connection added, it keeps refreshing), and returns them.
+   */
+  private decide(trigger: LoadTrigger): Connection[] {
+    const all = this.options.connections.all;
+    const started: Connection[] = [];
+    for (const decision of loadsToStart(trigger, this.options.view.visible, all.map(candidateOf))) {
+      const connection = all.find((c) => c.id === decision.id);
+      if (!connection) {
+        continue;
+      }
+      connection.wanted = true;
+      void (decision.mode === 'fresh' ? connection.store.load() : connection.store.ensureLoaded());
+      started.push(connection);
+    }
+    return started;
   }
 
   /** What it follows of one connection: its loads (to save them) and its way in. */
@@ -105,8 +113,8 @@ export class LoadScheduler implements vscode.Disposable {
     if (!hasCredentials) {
       // The saved territories belong to the signed-out account: forget them too.
       await connection.saved.forget();
-    } else if (this.options.view.visible && this.wanted().includes(connection)) {
-      void connection.store.load();
+    } else {
+      this.decide({ kind: 'accessChanged', id: connection.id });
     }
   }
 
@@ -128,22 +136,11 @@ export class LoadScheduler implements vscode.Disposable {
     if (!this.options.view.visible) {
       return;
     }
+    // Every connection's saved totals show at once; only wanted ones spend API credits.
     for (const connection of only ? [only] : this.options.connections.all) {
-      // Every connection's saved totals show at once; only wanted ones spend API credits.
       this.showSavedTerritories(connection);
-      const { store, credentials } = connection;
-      if (!credentials.hasCredentials || !this.wanted().includes(connection)) {
-        continue;
-      }
-      // Loaded once, it stays wanted: with a second connection added, it keeps refreshing.
-      connection.wanted = true;
-      // Saved data from the last session is shown at once, but a fresh load follows.
-      if (store.state.snapshot?.cached && !store.state.loading && !store.state.failure) {
-        void store.load();
-      } else {
-        void store.ensureLoaded();
-      }
     }
+    this.decide(only ? { kind: 'one', id: only.id } : { kind: 'shown' });
   }
 
   /** A connection's territories from the last session, read (and parsed) only once the view is first shown. */
@@ -164,4 +161,16 @@ export class LoadScheduler implements vscode.Disposable {
       connection.store.showSaved(snapshot);
     }
   }
+}
+
+function candidateOf(connection: Connection): LoadCandidate {
+  const { state } = connection.store;
+  return {
+    id: connection.id,
+    wanted: connection.wanted,
+    hasAccess: connection.credentials.hasCredentials,
+    loading: state.loading,
+    showsSaved: state.snapshot?.cached === true,
+    failed: state.failure !== undefined,
+  };
 }
