@@ -38,7 +38,7 @@ function groupTitle(group: Group | 'notInDesired' | 'problems' | 'warnings'): st
     case 'create':
       return l10n.t('Create');
     case 'change':
-      return l10n.t('Change');
+      return l10n.t({ message: 'Change', comment: ['The heading of a plan\'s renames and changes of fields and managers'] });
     case 'move':
       return l10n.t('Move');
     case 'users':
