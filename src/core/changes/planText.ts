@@ -88,8 +88,8 @@ export function describeStep(step: Step, plan: Pick<Plan, 'people'>, quote: Quot
       if (step.after.description !== undefined) {
         changes.push(step.after.description === '' ? l10n.t('clear the description') : l10n.t('description {0}', quote(step.after.description)));
       }
-      if (step.after.permission !== undefined && step.before.permission !== undefined) {
-        const [from, to] = [step.before.permission, step.after.permission].map((p) => permissionLabel(p) ?? p);
+      if (step.after.permission !== undefined) {
+        const [from, to] = [step.before.permission ?? '?', step.after.permission].map((p) => permissionLabel(p) ?? p);
         changes.push(l10n.t('permission {0} → {1}', from, to));
       }
       for (const module of Object.keys(step.after.rules ?? {}) as RuleModule[]) {

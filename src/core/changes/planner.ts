@@ -164,8 +164,11 @@ export function planChanges(current: OrgState, desired: DesiredState, options: P
       before.description = t.description;
       after.description = d.description ?? '';
     }
-    if (d.permission !== undefined && d.permission !== t.permission && t.permission !== undefined) {
-      before.permission = t.permission;
+    if (d.permission !== undefined && d.permission !== t.permission) {
+      // A permission Zoho sent that we do not know has no before-value: the undo then keeps the new one.
+      if (t.permission !== undefined) {
+        before.permission = t.permission;
+      }
       after.permission = d.permission;
     }
     const changedRules = RULE_MODULES.filter((m) => d.rules?.[m] !== undefined && !sameCriteria(d.rules[m], t.rules[m]));
