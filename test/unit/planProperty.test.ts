@@ -29,7 +29,8 @@ describe('plan(A → B), applied step by step to an org that refuses what Zoho r
 
   for (const allowDelete of [true, false]) {
     for (const transferAndDelete of [false, true]) {
-      it(`ends exactly at B, in plan order and in any dependency order (${RUNS} random pairs, allowDelete ${allowDelete}, transfer ${transferAndDelete})`, () => {
+      it(`ends exactly at B, in plan order and in any dependency order (${RUNS} random pairs, allowDelete ${allowDelete}, transfer ${transferAndDelete})`, function () {
+        this.timeout(120_000);
         let applied = 0;
         for (let seed = 1; seed <= RUNS; seed++) {
           const random = new SeededRandom(seed * 7919 + (allowDelete ? 1 : 0) + (transferAndDelete ? 2 : 0));

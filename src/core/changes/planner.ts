@@ -1,7 +1,7 @@
-import { nameKey } from '../compare/matching';
-import { computeLevels, orderSteps } from './order';
+import { orderSteps } from './order';
+import { Draft, addNameDependencies } from './planNames';
 import { DEFAULT_PERMISSION, DesiredState, DesiredTerritory, OrgState, Permission, RULE_MODULES, RuleModule, Criteria, TerritoryState, sameCriteria, sortedIds } from './state';
-import { DeletedTerritory, NotInDesired, ParentRef, Plan, RenameStep, Step, StepTerritory, UpdateFields } from './steps';
+import { DeletedTerritory, NotInDesired, ParentRef, Plan, Step, StepTerritory, UpdateFields } from './steps';
 
 export interface PlanOptions {
   /** Delete the org's territories that the desired state lacks. Without it they are only listed (deletes are never inferred). */
@@ -14,7 +14,6 @@ export interface PlanOptions {
   readonly transferAndDelete?: boolean;
 }
 
-type Draft = Step & { dependsOn: string[] };
 /** A step as made, before its ID and dependencies are filled in (distributed over the kinds). */
 type StepInput = Step extends infer S ? (S extends Step ? Omit<S, 'id' | 'dependsOn'> & { id?: string } : never) : never;
 
@@ -52,7 +51,12 @@ export function planChanges(current: OrgState, desired: DesiredState, options: P
   const childrenOf = new Map<string, TerritoryState[]>();
   for (const t of current.territories) {
     if (t.parentId !== undefined) {
-      childrenOf.set(t.parentId, [...(childrenOf.get(t.parentId) ?? []), t]);
+      const siblings = childrenOf.get(t.parentId);
+      if (siblings) {
+        siblings.push(t);
+      } else {
+        childrenOf.set(t.parentId, [t]);
+      }
     }
   }
   const finalName = (key: string | undefined) => (key === undefined ? '' : (wanted.get(key)?.name ?? byId.get(key)?.name ?? key));
@@ -160,8 +164,11 @@ export function planChanges(current: OrgState, desired: DesiredState, options: P
       before.description = t.description;
       after.description = d.description ?? '';
     }
-    if (d.permission !== undefined && d.permission !== t.permission && t.permission !== undefined) {
-      before.permission = t.permission;
+    if (d.permission !== undefined && d.permission !== t.permission) {
+      // A permission Zoho sent that we do not know has no before-value: the undo then keeps the new one.
+      if (t.permission !== undefined) {
+        before.permission = t.permission;
+      }
       after.permission = d.permission;
     }
     const changedRules = RULE_MODULES.filter((m) => d.rules?.[m] !== undefined && !sameCriteria(d.rules[m], t.rules[m]));
@@ -280,73 +287,4 @@ function transferTarget(
     seen.add(at);
   }
   return target;
-}
-
-/**
- * Names are unique in the org at every moment: a step that gives a name another territory has now
- * waits for that one's rename or delete. Where those waits form a cycle (two territories swap
- * names; a create takes the name of a territory deleted after a move under the new one), the
- * holder first takes a temporary name.
- */
-function addNameDependencies(steps: Draft[], current: OrgState, renameOf: ReadonlyMap<string, string>, deleteOf: ReadonlyMap<string, string>, nextId: () => string): void {
-  const holders = new Map<string, string[]>();
-  for (const t of current.territories) {
-    const key = nameKey(t.name);
-    holders.set(key, [...(holders.get(key) ?? []), t.id]);
-  }
-  const byId = new Map(steps.map((step) => [step.id, step]));
-  const edges: { from: Draft; holder: string; to: string }[] = [];
-  for (const step of steps) {
-    const name = step.kind === 'create' ? step.after.name : step.kind === 'rename' ? step.after.name : undefined;
-    if (name === undefined) {
-      continue;
-    }
-    const key = nameKey(name);
-    for (const holder of holders.get(key) ?? []) {
-      const rename = renameOf.get(holder);
-      const freed = rename !== undefined && nameKey((byId.get(rename) as RenameStep).after.name) !== key ? rename : deleteOf.get(holder);
-      if (holder !== step.territory.id && freed !== undefined) {
-        step.dependsOn.push(freed);
-        edges.push({ from: step, holder, to: freed });
-      }
-    }
-  }
-  const names = new Set([...current.territories.map((t) => nameKey(t.name)), ...steps.map((s) => (s.kind === 'create' || s.kind === 'rename' ? nameKey(s.after.name) : ''))]);
-  const cyclic = new Set(computeLevels(steps).cyclic);
-  const temporaryOf = new Map<string, string>();
-  const territories = new Map(current.territories.map((t) => [t.id, t]));
-  for (const edge of edges) {
-    if (!cyclic.has(edge.from.id) || !cyclic.has(edge.to)) {
-      continue;
-    }
-    let id = temporaryOf.get(edge.holder);
-    if (id === undefined) {
-      const holder = territories.get(edge.holder) as TerritoryState;
-      const temporary = temporaryName(holder.name, names);
-      names.add(nameKey(temporary));
-      const freeing = byId.get(edge.to) as Draft;
-      id = nextId();
-      // It sends the permission the holder ends with, as its other updates do.
-      const permission = 'permission' in freeing ? freeing.permission : holder.permission;
-      const territory = { key: holder.id, id: holder.id, name: holder.name };
-      steps.push({ id, kind: 'rename', territory, permission, before: { name: holder.name }, after: { name: temporary }, temporary: true, dependsOn: [] });
-      if (freeing.kind === 'rename') {
-        (freeing as { before: { name: string } }).before = { name: temporary };
-        freeing.dependsOn.push(id);
-      }
-      temporaryOf.set(edge.holder, id);
-    }
-    edge.from.dependsOn.splice(edge.from.dependsOn.indexOf(edge.to), 1, id);
-  }
-}
-
-/** A name no territory has or gets, ≤ 50 characters, with none of Zoho's forbidden characters. */
-function temporaryName(name: string, taken: ReadonlySet<string>): string {
-  const base = Array.from(name).slice(0, 38).join('').trim();
-  for (let n = 1; ; n++) {
-    const candidate = `${base} (old ${n})`;
-    if (!taken.has(nameKey(candidate))) {
-      return candidate;
-    }
-  }
 }
