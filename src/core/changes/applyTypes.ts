@@ -1,4 +1,4 @@
-import { Staleness } from './binding';
+import { Staleness } from './fingerprint';
 import { JournalEntry } from './journal';
 import { Step } from './steps';
 import { Problem } from './validate';
