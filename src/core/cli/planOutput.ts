@@ -2,6 +2,7 @@ import { JsonValue } from '../support/jsonReader';
 import { writeJson } from '../support/jsonWriter';
 import { OrgState } from '../changes/state';
 import { Plan, Step } from '../changes/steps';
+import { FileProblem } from '../territoryFile/reader';
 
 /**
  * A plan as scripts read it (`--json`), as text for a terminal, and as Markdown for a pull-request
@@ -13,8 +14,10 @@ import { Plan, Step } from '../changes/steps';
 export interface PlanReport {
   readonly plan: Plan;
   readonly notInFile: readonly { readonly id: string; readonly name: string }[];
-  /** Each warning as text, with where it is in the file. */
-  readonly warnings: readonly string[];
+  /** Each warning with where it is in the file. */
+  readonly warnings: readonly FileProblem[];
+  /** The file as the person named it, for `file:line:column` in text output. */
+  readonly fileName: string;
 }
 
 type Emails = (id: string) => string;
@@ -32,7 +35,7 @@ export function planData(report: PlanReport, org: OrgState): JsonValue {
       dependsOn: [...step.dependsOn],
     })),
     notInFile: report.notInFile.map((t) => ({ territory: t.name, id: t.id, deleted: report.plan.notInDesired.some((n) => n.id === t.id && n.deleted) })),
-    warnings: [...report.warnings],
+    warnings: report.warnings.map((w) => ({ message: w.message, path: w.path, ...(w.line !== undefined ? { line: w.line, column: w.column as number } : {}) })),
   };
 }
 
@@ -49,7 +52,7 @@ export function planText(report: PlanReport, org: OrgState): string {
     out.push('', 'In the org but not in the file:', ...report.notInFile.map((t) => `  ${deletedOf(report, t.id) ? 'deleted' : 'kept (not deleted without --allow-delete)'}: '${t.name}' (${t.id})`));
   }
   if (report.warnings.length > 0) {
-    out.push('', 'Warnings:', ...report.warnings.map((w) => `  ${w}`));
+    out.push('', 'Warnings:', ...report.warnings.map((w) => `  ${problemLine(report.fileName, w)}`));
   }
   return `${out.join('\n')}\n`;
 }
@@ -68,7 +71,7 @@ export function planMarkdown(report: PlanReport, org: OrgState): string {
     out.push('', '**In the org but not in the file**', '', ...report.notInFile.map((t) => `- ${cell(t.name)} (${t.id}): ${deletedOf(report, t.id) ? '**deleted**' : 'kept'}`));
   }
   if (report.warnings.length > 0) {
-    out.push('', '**Warnings**', '', ...report.warnings.map((w) => `- ${cell(w)}`));
+    out.push('', '**Warnings**', '', ...report.warnings.map((w) => `- ${cell(w.message)} (\`${w.path}\`${w.line !== undefined ? `, line ${w.line}` : ''})`));
   }
   return `${out.join('\n')}\n`;
 }
@@ -122,4 +125,9 @@ function byEmail(value: JsonValue, emailOf: Emails): JsonValue {
     }
   }
   return result;
+}
+
+/** `file:line:column: severity: message (path)`, the shape editors and CI annotate from. */
+export function problemLine(file: string, p: FileProblem): string {
+  return `${file}${p.line !== undefined ? `:${p.line}:${p.column}` : ''}: ${p.severity}: ${p.message} (${p.path})`;
 }

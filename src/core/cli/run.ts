@@ -13,7 +13,7 @@ import { fileToDesired, FileMatch } from '../territoryFile/matching';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { CliConnection, Environment, EnvironmentError, connectionFromEnvironment, secretsOf } from './environment';
 import { Session, openSession, readOrg } from './orgReader';
-import { PlanReport, planJsonText, planMarkdown, planText } from './planOutput';
+import { PlanReport, planJsonText, planMarkdown, planText, problemLine } from './planOutput';
 import { ApplyPlan, makeSavedPlan, readSavedPlan, refusalsOf, savedPlanText } from './savedPlan';
 
 /** Exit codes, as `terraform plan -detailed-exitcode`: 0 no changes, 2 changes, 1 an error. */
@@ -133,8 +133,8 @@ async function makePlan(fileArg: string, allowDelete: boolean, context: Context,
   if (validation.problems.length > 0) {
     throw new CliFailure(problemLines(fileArg, validation.problems.map((p) => engineProblem(p, match, read, 'error'))));
   }
-  const warnings = [...match.warnings.map((w) => at(w, 'warning')), ...validation.warnings.map((w) => engineProblem(w, match, read, 'warning'))].map((w) => problemLine(fileArg, w));
-  return { session, org, plan, report: { plan, notInFile: match.notInFile, warnings } };
+  const warnings = [...match.warnings.map((w) => at(w, 'warning')), ...validation.warnings.map((w) => engineProblem(w, match, read, 'warning'))];
+  return { session, org, plan, report: { plan, notInFile: match.notInFile, warnings, fileName: fileArg } };
 }
 
 async function plan(args: Extract<CliArgs, { command: 'plan' }>, context: Context, connect: () => Promise<Session>): Promise<number> {
@@ -192,10 +192,6 @@ const FIELD_PATH: Record<Problem['field'], string> = { territory: '', parent: ''
 function engineProblem(problem: Problem, match: FileMatch, read: ReadResult, severity: FileProblem['severity']): FileProblem {
   const base = match.pathOfKey.get(problem.territory.key);
   return placed(read.text, read.ranges, { severity, path: base === undefined ? '$' : `${base}${FIELD_PATH[problem.field]}`, message: problem.message });
-}
-
-function problemLine(file: string, p: FileProblem): string {
-  return `${file}${p.line !== undefined ? `:${p.line}:${p.column}` : ''}: ${p.severity}: ${p.message} (${p.path})`;
 }
 
 function problemLines(file: string, problems: readonly FileProblem[]): string {
