@@ -1,4 +1,4 @@
-// Bundles src/extension.ts into dist/extension.js, and the territory map's webview (browser code,
+// Bundles src/extension.ts into dist/extension.js, src/cli.ts into dist/cli.js (the CLI, a `bin`), and the territory map's webview (browser code,
 // with d3-hierarchy) into dist/webview/map.js and map.css: the files the package ships. The two are
 // separate bundles so the extension's own stays free of the layout library; the build fails if it
 // ever pulls it in, or if the minified webview script grows past 60 KB. Prints each bundle's size.
@@ -89,6 +89,23 @@ async function main() {
     logLevel: 'silent',
     plugins: [problemMatcherPlugin, sizeCheckPlugin(extensionChecks)],
   });
+  // The CLI for CI jobs (issue 21): plain Node, run as `node dist/cli.js` or as the package's `bin`.
+  const cli = await esbuild.context({
+    entryPoints: ['src/cli.ts'],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node18',
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    alias: { 'whatwg-url': './src/shims/whatwg-url.ts', '@vscode/l10n': './node_modules/@vscode/l10n/dist/browser.js' },
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [problemMatcherPlugin, sizeCheckPlugin(extensionChecks)],
+  });
   // The map's page: an IIFE for the browser (VS Code 1.74's webviews are Chromium 102) and its stylesheet.
   const webview = await esbuild.context({
     entryPoints: [
@@ -107,7 +124,7 @@ async function main() {
     logLevel: 'silent',
     plugins: [problemMatcherPlugin, sizeCheckPlugin(webviewChecks)],
   });
-  const contexts = [extension, webview];
+  const contexts = [extension, cli, webview];
   if (watch) {
     await Promise.all(contexts.map((context) => context.watch()));
     return;

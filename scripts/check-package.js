@@ -32,6 +32,8 @@ const ALLOWED = [
   'extension/changelog.md',
   'extension/LICENSE.txt',
   'extension/dist/extension.js',
+  'extension/dist/cli.js',
+  'extension/schemas/zoho-territories.schema.json',
   'extension/dist/webview/map.js',
   'extension/dist/webview/map.css',
   'extension/media/icon.png',
@@ -87,7 +89,7 @@ function build() {
 /** The files package.json points at must be in the package. */
 function checkManifest(manifest, entries) {
   const problems = [];
-  const named = [manifest.main, manifest.icon, ...(manifest.contributes?.viewsContainers?.activitybar ?? []).map((c) => c.icon)];
+  const named = [manifest.main, ...Object.values(manifest.bin ?? {}), ...(manifest.contributes?.jsonValidation ?? []).map((v) => v.url), manifest.icon, ...(manifest.contributes?.viewsContainers?.activitybar ?? []).map((c) => c.icon)];
   for (const file of named.filter(Boolean)) {
     const entry = `extension/${path.posix.normalize(file).replace(/^\.\//, '')}`;
     if (!entries.has(entry)) {

@@ -1,0 +1,61 @@
+import { KnownSecrets } from '../redaction/knownSecrets';
+import { AccountsClient } from '../signIn/accountsClient';
+import { Logger } from '../support/logger';
+import { FetchLike } from '../zohoApi/http';
+import { ZohoEndpoint, resolveEndpoint } from '../zohoApi/endpoint';
+import { ZohoClient } from '../zohoApi/zohoClient';
+import { TerritoryWriteClient } from '../zohoApi/territoryWrites';
+import { TerritoryUser } from '../zohoApi/records';
+import { OrgState } from '../changes/state';
+import { orgStateFromRecords } from '../changes/fromRecords';
+import { CliConnection } from './environment';
+
+/** Zoho's concurrency limits start at 5 calls: the users of territories are read 3 at a time. */
+const USER_READS_AT_ONCE = 3;
+
+export interface Session {
+  readonly endpoint: ZohoEndpoint;
+  readonly token: string;
+  readonly client: ZohoClient;
+  readonly writes: TerritoryWriteClient;
+}
+
+/**
+ * A token for the connection: the access token as given, or one new access token from the refresh
+ * token (a CLI run is short: one refresh per run, within Zoho's 10 in 10 minutes). Every secret is
+ * added to `secrets` before it can reach any text.
+ */
+export async function openSession(connection: CliConnection, fetch: FetchLike, logger: Logger, secrets: KnownSecrets): Promise<Session> {
+  const options = { fetch, logger, timeoutMs: 30_000, userAgent: 'zoho-territories-cli' };
+  let endpoint = connection.endpoint;
+  let token: string;
+  const credentials = connection.credentials;
+  if (credentials.kind === 'accessToken') {
+    token = credentials.accessToken;
+  } else {
+    secrets.add(credentials.clientSecret, credentials.refreshToken);
+    const accounts = new AccountsClient({ fetch, logger, knownSecrets: secrets });
+    const answer = await accounts.refreshAccessToken(credentials.accountsOrigin, { clientId: credentials.clientId, clientSecret: credentials.clientSecret }, credentials.refreshToken);
+    token = answer.accessToken;
+    if (answer.apiDomain && !connection.explicitApiDomain) {
+      endpoint = resolveEndpoint({ dataCenter: '', apiDomain: answer.apiDomain, apiVersion: endpoint.apiVersion });
+    }
+  }
+  secrets.add(token);
+  return { endpoint, token, client: new ZohoClient(options), writes: new TerritoryWriteClient(options) };
+}
+
+/** The org as the planner sees it: territories with their criteria, each one's users, and the org's users (inactive ones too, for emails). */
+export async function readOrg(session: Session): Promise<OrgState> {
+  const { client, endpoint, token } = session;
+  const territories = await client.getTerritories(endpoint, token);
+  const usersOf = new Map<string, readonly TerritoryUser[]>();
+  const queue = territories.items.map((t) => t.id);
+  const worker = async () => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      usersOf.set(id, (await client.getTerritoryUsers(endpoint, token, id)).items);
+    }
+  };
+  const [orgUsers] = await Promise.all([session.writes.getOrgUsers(endpoint, token, { inactive: true }), ...Array.from({ length: USER_READS_AT_ONCE }, worker)]);
+  return orgStateFromRecords(territories.items, usersOf, orgUsers.users);
+}
