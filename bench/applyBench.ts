@@ -21,8 +21,9 @@ const ROOT = '431581000000000001';
 function bigOrg(n: number, fanout: number): OrgState {
   const territories: TerritoryState[] = [];
   for (let i = 0; i < n; i++) {
-    const id = String(431581000000100000 + i);
-    const parentId = i === 0 ? undefined : String(431581000000100000 + Math.floor((i - 1) / fanout));
+    // BigInt: Zoho-sized IDs are past 2^53, where number arithmetic would give many territories one ID.
+    const id = String(431581000000100000n + BigInt(i));
+    const parentId = i === 0 ? undefined : String(431581000000100000n + BigInt(Math.floor((i - 1) / fanout)));
     territories.push({ id, name: `Territory ${i}`, parentId, description: '', permission: 'read_write_delete', managerId: undefined, userIds: i % 3 === 0 ? ['501'] : [], rules: {}, modifiedTime: '2026-12-01T10:00:00+00:00' });
   }
   return { territories, users: [{ id: '501', email: 'a@acme.example', name: 'A', active: true, role: '' }, { id: '502', email: 'b@acme.example', name: 'B', active: true, role: '' }] };
