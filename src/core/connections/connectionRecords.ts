@@ -5,6 +5,7 @@ import { DATA_CENTERS, DEFAULT_DATA_CENTER, isDataCenter } from '../zohoApi/data
 import { ZohoEnvironment, isZohoEnvironment } from '../signIn/environments';
 import { maskSecretShapes, stripControlCharacters } from '../redaction/serverText';
 import { KnownSecrets } from '../redaction/knownSecrets';
+import { defuseLinks, isolate } from '../messages/safeText';
 
 /**
  * A connection: one Zoho CRM org the extension can load, through a Self Client sign-in or a pasted
@@ -206,7 +207,7 @@ export function checkConnectionName(name: string, otherNames: readonly string[],
   }
   const key = nameKey(clean);
   if (otherNames.some((other) => nameKey(cleanConnectionName(other)) === key)) {
-    return l10n.t('Another connection is called "{0}".', clean);
+    return l10n.t('Another connection is called "{0}".', isolate(defuseLinks(clean)));
   }
   return undefined;
 }
