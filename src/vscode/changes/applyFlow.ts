@@ -145,8 +145,11 @@ async function reportRefusal(deps: ChangeDeps, target: ChangeTarget, error: Plan
   target.logger.warn(`Plan ${request.bound.id} refused (${error.reason}): ${error.messages.join(' ')}`);
   if (error.reason === 'stale' && request.again) {
     const again = vscode.l10n.t('Review Again');
-    const answer = await showWarning(deps.secrets, vscode.l10n.t('Nothing was sent: {0}', error.messages.join(' ')), again);
-    return answer === again ? request.again() : refusal('stale', error.messages);
+    // Not awaited: a script gets its answer now; the button, when chosen, plans and asks again.
+    void showWarning(deps.secrets, vscode.l10n.t('Nothing was sent: {0}', error.messages.join(' ')), again).then(
+      (answer) => (answer === again ? request.again?.() : undefined),
+    ).then(undefined, (e: unknown) => target.logger.error(`Reviewing the change again failed: ${e instanceof Error ? e.message : String(e)}`));
+    return refusal('stale', error.messages);
   }
   void showError(deps.secrets, vscode.l10n.t('Nothing was sent: {0}', error.messages.join(' ')));
   return refusal(error.reason, error.messages);
