@@ -21,6 +21,10 @@ import { TerritoriesView } from './vscode/view/territoriesView';
 import { TerritoryTreeProvider } from './vscode/view/territoryTreeProvider';
 import { ViewOptions } from './vscode/view/viewOptions';
 import { ZohoAuthenticationProvider } from './vscode/connections/zohoAuthenticationProvider';
+import { TerritoryWriteClient } from './core/zohoApi/territoryWrites';
+import { ChangeMemory, Confirmations } from './vscode/changes/changeMemory';
+import { ChangeTargets } from './vscode/changes/connectionPort';
+import { TerritoryDragAndDrop } from './vscode/changes/dragAndDrop';
 
 /**
  * What `activate` returns when VS Code runs the extension's tests, and only then: the live pieces,
@@ -33,6 +37,9 @@ export interface ZohoTerritoriesTestApi {
   readonly options: ViewOptions;
   readonly authentication: ZohoAuthenticationProvider;
   readonly comparisons: ComparisonDocuments;
+  /** The change commands' modal confirmations (a test answers them) and the tree's drag and drop. */
+  readonly confirmations: Confirmations;
+  readonly dragAndDrop: TerritoryDragAndDrop;
   /** What SecretStorage holds under one of the extension's keys. */
   storedSecret(key: string): Thenable<string | undefined>;
   /** What the extension keeps in its global state under `key`. */
@@ -68,7 +75,8 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
   // The view.
   const options = new ViewOptions(context.globalState);
   const provider = new TerritoryTreeProvider(connections, options);
-  const treeView = vscode.window.createTreeView(TERRITORIES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const dragAndDrop = new TerritoryDragAndDrop();
+  const treeView = vscode.window.createTreeView(TERRITORIES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, dragAndDropController: dragAndDrop });
   const view = new TerritoriesView({ treeView, provider, connections, secrets });
   const timer = new AutoRefreshTimer(() => settings.autoRefreshMinutes(), () => scheduler.autoRefresh());
   const scheduler = new LoadScheduler({ view, connections, timer, onDidChangeSettings: settings.onDidChange, logger: log });
@@ -82,6 +90,17 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
   });
   const details = new TerritoryDetailsFiles(connections, secrets);
   const comparisons = new ComparisonDocuments(secrets);
+  const confirmations = new Confirmations(secrets);
+  const changes = {
+    connections,
+    view,
+    targets: new ChangeTargets({ view, newReadClient: parts.newClient, newWriteClient: (logger: Logger) => new TerritoryWriteClient({ fetch: nodeFetch, logger, userAgent }) }),
+    memory: new ChangeMemory(context.globalState),
+    confirmations,
+    documents: comparisons,
+    secrets,
+    log,
+  };
 
   context.subscriptions.push(
     log,
@@ -101,7 +120,7 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     vscode.workspace.registerTextDocumentContentProvider(COMPARISON_URI_SCHEME, comparisons),
     vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, authentication, { supportsMultipleAccounts: true }),
     vscode.window.registerWebviewPanelSerializer(MAP_VIEW_TYPE, map),
-    ...registerCommands({ connections, view, map, options, log, secrets, settings, comparisons }),
+    ...registerCommands({ connections, view, map, options, log, secrets, settings, comparisons, changes }),
   );
   view.start();
   void options.start();
@@ -117,6 +136,8 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     options,
     authentication,
     comparisons,
+    confirmations,
+    dragAndDrop,
     storedSecret: (key) => context.secrets.get(key),
     savedState: (key) => context.globalState.get(key),
     loggedLines: () => log.recent(),

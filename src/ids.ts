@@ -31,6 +31,16 @@ export const COMMANDS = {
   removeConnection: 'zohoTerritories.removeConnection',
   renameConnection: 'zohoTerritories.renameConnection',
   compare: 'zohoTerritories.compare',
+  newSubTerritory: 'zohoTerritories.newSubTerritory',
+  renameTerritory: 'zohoTerritories.renameTerritory',
+  editDescription: 'zohoTerritories.editDescription',
+  changeManager: 'zohoTerritories.changeManager',
+  changePermission: 'zohoTerritories.changePermission',
+  moveTerritory: 'zohoTerritories.moveTerritory',
+  addUsers: 'zohoTerritories.addUsers',
+  removeUser: 'zohoTerritories.removeUser',
+  deleteTerritory: 'zohoTerritories.deleteTerritory',
+  undoLastChange: 'zohoTerritories.undoLastChange',
   /** Internal: the "try again" line under a territory whose users failed to load. */
   reloadUsers: 'zohoTerritories.reloadUsers',
 } as const;
@@ -71,6 +81,10 @@ export const STATE_KEYS = {
   connections: 'zohoTerritories.connections',
   /** The id of the connection whose territory map is open (restored with it after a reload). */
   mapConnection: 'zohoTerritories.map.connection',
+  /** Per connection (`/<id>`): the API origin its changes were allowed for (Allow changes to …?). */
+  changesAllowed: 'zohoTerritories.changes.allowed',
+  /** Per connection (`/<id>`): its journal of the last 20 applied changes (no secrets). */
+  journal: 'zohoTerritories.changes.journal',
 } as const;
 
 /** The read-only Markdown documents of Compare Territories…: `zoho-comparison:/<n>/<title>.md`. */

@@ -54,6 +54,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
       'zohoTerritories.copyTerritoryJson',
       'zohoTerritories.copyUserEmail',
       'zohoTerritories.refreshConnection',
+      'zohoTerritories.removeUser',
       'zohoTerritories.showDetails',
       'zohoTerritories.showInMap',
     ]);

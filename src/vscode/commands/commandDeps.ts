@@ -6,6 +6,7 @@ import { TerritoriesView } from '../view/territoriesView';
 import { ViewOptions } from '../view/viewOptions';
 import { TerritoryMapPanel } from '../map/territoryMapPanel';
 import { ComparisonDocuments } from '../compare/comparisonDocuments';
+import { ChangeDeps } from '../changes/changeDeps';
 
 /** What command handlers are given; each takes only the pieces it uses. */
 export interface CommandDeps {
@@ -19,4 +20,6 @@ export interface CommandDeps {
   readonly secrets: KnownSecrets;
   readonly settings: ExtensionSettings;
   readonly comparisons: ComparisonDocuments;
+  /** What the commands that change an org use (src/vscode/changes). */
+  readonly changes: ChangeDeps;
 }

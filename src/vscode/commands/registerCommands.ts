@@ -27,6 +27,10 @@ import { showMap } from './showMap';
 import { signIn } from './signIn';
 import { signOut } from './signOut';
 import { chooseSortOrder, showHierarchy } from './viewMode';
+import { changePermission, editDescription, newSubTerritory, renameTerritory } from '../changes/editCommands';
+import { addUsers, changeManager, removeUser } from '../changes/peopleCommands';
+import { deleteTerritory, moveTerritory } from '../changes/structureCommands';
+import { undoLastChange } from '../changes/undoCommand';
 
 /**
  * The one place commands are registered; each handler lives in the file named after it. Every
@@ -62,6 +66,16 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     [COMMANDS.compare]: compareTerritories(deps),
     [COMMANDS.reloadUsers]: (element) => element instanceof UsersElement && deps.view.provider.reloadUsers(element),
     [COMMANDS.showLog]: () => deps.log.show(),
+    [COMMANDS.newSubTerritory]: newSubTerritory(deps.changes),
+    [COMMANDS.renameTerritory]: renameTerritory(deps.changes),
+    [COMMANDS.editDescription]: editDescription(deps.changes),
+    [COMMANDS.changeManager]: changeManager(deps.changes),
+    [COMMANDS.changePermission]: changePermission(deps.changes),
+    [COMMANDS.moveTerritory]: moveTerritory(deps.changes),
+    [COMMANDS.addUsers]: addUsers(deps.changes),
+    [COMMANDS.removeUser]: removeUser(deps.changes),
+    [COMMANDS.deleteTerritory]: deleteTerritory(deps.changes),
+    [COMMANDS.undoLastChange]: undoLastChange(deps.changes),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, guarded(handler, (error) => reportFailure(id, error, deps))));
 }

@@ -1,0 +1,20 @@
+import { KnownSecrets } from '../../core/redaction/knownSecrets';
+import { Logger } from '../../core/support/logger';
+import { ComparisonDocuments } from '../compare/comparisonDocuments';
+import { Connections } from '../connections/connections';
+import { TerritoriesView } from '../view/territoriesView';
+import { ChangeMemory, Confirmations } from './changeMemory';
+import { ChangeTargets } from './connectionPort';
+
+/** What the change commands are given. */
+export interface ChangeDeps {
+  readonly connections: Connections;
+  readonly view: TerritoriesView;
+  readonly targets: ChangeTargets;
+  readonly memory: ChangeMemory;
+  readonly confirmations: Confirmations;
+  /** The read-only Markdown documents (a plan and a result are shown as comparisons are). */
+  readonly documents: ComparisonDocuments;
+  readonly secrets: KnownSecrets;
+  readonly log: Logger;
+}

@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { JournalStorage } from '../../core/changes/journal';
+import { KnownSecrets } from '../../core/redaction/knownSecrets';
+import { STATE_KEYS } from '../../ids';
+import { askModal } from '../notifier';
+import { ChangeTarget } from './connectionPort';
+
+/**
+ * What the change commands keep per connection, in global state (never a workspace's, which a
+ * repository could ship): whether changes were allowed, and the journal. The allowance names the
+ * API origin, so a connection pointed elsewhere later must be allowed again.
+ */
+export class ChangeMemory {
+  constructor(private readonly globalState: vscode.Memento) {}
+
+  isAllowed(target: ChangeTarget): boolean {
+    return this.globalState.get(`${STATE_KEYS.changesAllowed}/${target.id}`) === target.origin();
+  }
+
+  allow(target: ChangeTarget): Thenable<void> {
+    return this.globalState.update(`${STATE_KEYS.changesAllowed}/${target.id}`, target.origin());
+  }
+
+  journal(): JournalStorage {
+    return {
+      load: (connectionId) => this.globalState.get(`${STATE_KEYS.journal}/${connectionId}`),
+      save: async (connectionId, value) => {
+        await this.globalState.update(`${STATE_KEYS.journal}/${connectionId}`, value);
+      },
+    };
+  }
+}
+
+/** A question a change asks before anything is sent. */
+export interface Question {
+  readonly message: string;
+  readonly detail: string;
+  /** The button that goes ahead. */
+  readonly button: string;
+}
+
+/**
+ * The modal confirmations. A test (and only a test: the hook is reached through the test API)
+ * may answer them, since the integration host cannot click a modal; every question is recorded.
+ */
+export class Confirmations {
+  /** Set by the integration tests through ZohoTerritoriesTestApi; `undefined` in use. */
+  answer: ((question: Question) => boolean | Promise<boolean>) | undefined;
+  readonly asked: Question[] = [];
+
+  constructor(private readonly secrets: KnownSecrets) {}
+
+  async confirm(question: Question): Promise<boolean> {
+    this.asked.push(question);
+    if (this.asked.length > 50) {
+      this.asked.shift();
+    }
+    if (this.answer) {
+      return this.answer(question);
+    }
+    return (await askModal(this.secrets, question.message, question.detail, question.button)) === question.button;
+  }
+}

@@ -1,0 +1,119 @@
+import { describePlace } from '../../core/connections/connectionRecords';
+import { ChangePlace } from '../../core/changes/changeWords';
+import { orgStateFromRecords, territoryFromRecord } from '../../core/changes/fromRecords';
+import { OrgState, OrgUser } from '../../core/changes/state';
+import { PastedToken, SignInOrPastedToken } from '../../core/signIn/credentials';
+import { Logger } from '../../core/support/logger';
+import { TerritoryTree } from '../../core/territories/hierarchy';
+import { ZohoEndpoint, endpointFor } from '../../core/zohoApi/endpoint';
+import { TerritoryUser } from '../../core/zohoApi/records';
+import { TerritoryWriteClient } from '../../core/zohoApi/territoryWrites';
+import { ZohoClient } from '../../core/zohoApi/zohoClient';
+import { Connection } from '../connections/connection';
+import { TerritoriesView } from '../view/territoriesView';
+
+/**
+ * The one place the change commands touch a `Connection` (issue 19 reshapes it): everything else
+ * in src/vscode/changes sees only this port, so the refactor fixes this file alone.
+ */
+export interface ChangeTarget {
+  readonly id: string;
+  readonly name: string;
+  /** Its name, where it points, whether it is production: what every confirmation says. */
+  place(): ChangePlace;
+  /** The API origin: a permission to change is kept for this connection at this origin only. */
+  origin(): string;
+  /** Lines that start with the connection's name. */
+  readonly logger: Logger;
+  readonly writes: TerritoryWriteClient;
+  /** An access token (renewed when signed in) and where to send it. */
+  access(): Promise<{ token: string; endpoint: ZohoEndpoint }>;
+  /**
+   * The org read now: every territory record, the users of the territories `scope` names (picked
+   * from the records), and the org's users. Other territories are read without their users.
+   */
+  readOrg(scope: (org: Pick<OrgState, 'territories'>) => readonly string[], signal?: AbortSignal): Promise<OrgState>;
+  /** The org's users, active and not, for the pickers. */
+  orgUsers(): Promise<OrgUser[]>;
+  /** A territory's users as the view loaded them. */
+  territoryUsers(territoryId: string): Promise<readonly TerritoryUser[]>;
+  /** The tree the view shows now. */
+  tree(): TerritoryTree | undefined;
+  reload(): Promise<void>;
+  /** Selects a territory in the view (after a reload). */
+  select(territoryId: string): Promise<void>;
+  /** Whether a tree row belongs to this connection. */
+  owns(connection: unknown): boolean;
+}
+
+export interface ChangeTargetParts {
+  readonly view: TerritoriesView;
+  /** A read client logging through the connection's own log. */
+  readonly newReadClient: (logger: Logger) => ZohoClient;
+  readonly newWriteClient: (logger: Logger) => TerritoryWriteClient;
+}
+
+/** Builds (once per connection) its change port. */
+export class ChangeTargets {
+  private readonly made = new WeakMap<Connection, ChangeTarget>();
+
+  constructor(private readonly parts: ChangeTargetParts) {}
+
+  of(connection: Connection): ChangeTarget {
+    let target = this.made.get(connection);
+    if (!target) {
+      target = portOf(connection, this.parts);
+      this.made.set(connection, target);
+    }
+    return target;
+  }
+}
+
+function portOf(connection: Connection, parts: ChangeTargetParts): ChangeTarget {
+  const logger = connection.logger;
+  const reads = parts.newReadClient(logger);
+  const writes = parts.newWriteClient(logger);
+  const credentials = new SignInOrPastedToken(new PastedToken(() => connection.tokens.get()), connection.oauthSignIn.tokenManager);
+  const access = () => credentials.withAccessToken(async ({ token, apiDomain }) => ({ token, endpoint: endpointFor(connection.endpointSettings(), apiDomain) }));
+  return {
+    id: connection.id,
+    get name() {
+      return connection.name;
+    },
+    place: () => {
+      const place = connection.place();
+      return { name: connection.name, place: describePlace(place), production: place.environment === undefined || place.environment === 'production' };
+    },
+    origin: () => endpointFor(connection.endpointSettings()).origin,
+    logger,
+    writes,
+    access,
+    async readOrg(scope, signal) {
+      const { token, endpoint } = await access();
+      const records = (await reads.getTerritories(endpoint, token, signal)).items;
+      const ids = new Set(scope({ territories: records.map((r) => territoryFromRecord(r, [])) }));
+      const usersOf = new Map<string, TerritoryUser[]>();
+      for (const record of records.filter((r) => ids.has(r.id))) {
+        usersOf.set(record.id, (await reads.getTerritoryUsers(endpoint, token, record.id, signal)).items);
+      }
+      const orgUsers = (await writes.getOrgUsers(endpoint, token, { inactive: true, signal })).users;
+      return orgStateFromRecords(records, usersOf, orgUsers);
+    },
+    async orgUsers() {
+      const { token, endpoint } = await access();
+      return [...orgStateFromRecords([], new Map(), (await writes.getOrgUsers(endpoint, token, { inactive: true })).users).users];
+    },
+    territoryUsers: async (territoryId) => {
+      const outcome = await connection.store.territoryUsers(territoryId);
+      return outcome.ok ? outcome.users : [];
+    },
+    tree: () => connection.store.state.snapshot?.tree,
+    reload: async () => {
+      await connection.store.load();
+    },
+    select: async (territoryId) => {
+      await parts.view.revealTerritoryById(territoryId, connection);
+    },
+    owns: (other) => other === connection,
+  };
+}

@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import { COMMANDS, TERRITORIES_VIEW_ID } from '../../ids';
+import { TerritoryElement, TerritoryTreeElement } from '../view/treeElements';
+import { ChangeOutcome } from './applyFlow';
+
+/** The tree's own drag type: VS Code's convention is the view's ID in lower case. */
+export const TERRITORY_DRAG_TYPE = `application/vnd.code.tree.${TERRITORIES_VIEW_ID.toLowerCase()}`;
+
+/**
+ * Drag a territory onto another of the same connection to move it under that one. The drop runs
+ * Move To… with both territories named, so it is confirmed in the same modal as any change.
+ */
+export class TerritoryDragAndDrop implements vscode.TreeDragAndDropController<TerritoryTreeElement> {
+  readonly dragMimeTypes = [TERRITORY_DRAG_TYPE];
+  readonly dropMimeTypes = [TERRITORY_DRAG_TYPE];
+
+  handleDrag(source: readonly TerritoryTreeElement[], dataTransfer: vscode.DataTransfer): void {
+    const territories = source.filter((element): element is TerritoryElement => element.kind === 'territory');
+    if (territories.length === 1) {
+      dataTransfer.set(TERRITORY_DRAG_TYPE, new vscode.DataTransferItem(territories));
+    }
+  }
+
+  async handleDrop(target: TerritoryTreeElement | undefined, dataTransfer: vscode.DataTransfer): Promise<void> {
+    await this.drop(target, dataTransfer);
+  }
+
+  /** Resolves with the move's outcome (`undefined` when the drop is not a move). */
+  async drop(target: TerritoryTreeElement | undefined, dataTransfer: vscode.DataTransfer): Promise<ChangeOutcome | undefined> {
+    const value: unknown = dataTransfer.get(TERRITORY_DRAG_TYPE)?.value;
+    const source = Array.isArray(value) && value.length === 1 ? (value[0] as TerritoryTreeElement) : undefined;
+    // Only a territory onto another of the same org: a drop across connections would be a copy, which Zoho cannot do.
+    if (source?.kind !== 'territory' || target?.kind !== 'territory' || source.connection !== target.connection || source.node.id === target.node.id) {
+      return undefined;
+    }
+    return vscode.commands.executeCommand<ChangeOutcome | undefined>(COMMANDS.moveTerritory, { connection: source.connection.id, territory: source.node.id, parent: target.node.id });
+  }
+}
