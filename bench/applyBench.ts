@@ -2,9 +2,12 @@
  * The plan engine's figures (issue 20, "Tests and figures"): planning 10,000 territories against
  * 10,000 with half of them changed, in plain Node; applying 1,000 creates over 4 levels against the
  * fake Zoho at 50 ms per request. Prints requests made against the minimum and time against the
- * floor at 3 requests at a time. Standalone: `node out/bench/applyBench.js` after `npx tsc -p .`.
+ * floor at 3 requests at a time. A child of `npm run bench` (run.ts, "Changing territories"), or
+ * standalone: `node out/bench/applyBench.js [latency ms]` after `npx tsc -p .`.
  */
 import { performance } from 'perf_hooks';
+import { childInput, fail, finish } from './children';
+import { median } from './stats';
 import { startFakeZoho } from '../fake-zoho/server';
 import { MAX_CONCURRENT_REQUESTS, applyPlan, memoryAppliedPlans } from '../src/core/changes/apply';
 import { bindPlan } from '../src/core/changes/binding';
@@ -29,7 +32,19 @@ function bigOrg(n: number, fanout: number): OrgState {
   return { territories, users: [{ id: '501', email: 'a@acme.example', name: 'A', active: true, role: '' }, { id: '502', email: 'b@acme.example', name: 'B', active: true, role: '' }] };
 }
 
-function benchPlanning(): { planMs: number; validateMs: number; steps: number } {
+export interface ChangesInput {
+  /** Timed planning runs after one warm-up; the median is reported (a loaded machine swings single runs). */
+  readonly planRuns: number;
+  readonly latencyMs: number;
+}
+
+export interface ChangesResult {
+  readonly planning?: { planMs: number[]; validateMs: number[]; steps: number };
+  readonly apply?: { latencyMs: number; requests: number; minimum: number; ms: number; floorMs: number; ok: boolean };
+  readonly error?: string;
+}
+
+function benchPlanning(runs: number): { planMs: number[]; validateMs: number[]; steps: number } {
   const org = bigOrg(10_000, 22);
   // Half changed: renames, descriptions, users and moves, spread over the tree.
   const desired = desiredFromOrg(org).territories.map((t, i): DesiredTerritory => {
@@ -47,16 +62,23 @@ function benchPlanning(): { planMs: number; validateMs: number; steps: number } 
         return { ...t, parentKey: org.territories[Math.floor(i / 2) % 22 + 1].id === t.key ? t.parentKey : org.territories[1 + (i % 22)].id };
     }
   });
-  planChanges(org, { territories: desired }, { allowDelete: false }); // warm-up
-  let t0 = performance.now();
-  const plan = planChanges(org, { territories: desired }, { allowDelete: false });
-  const planMs = performance.now() - t0;
-  t0 = performance.now();
-  validatePlan(org, { territories: desired }, plan);
-  return { planMs, validateMs: performance.now() - t0, steps: plan.steps.length };
+  validatePlan(org, { territories: desired }, planChanges(org, { territories: desired }, { allowDelete: false })); // warm-up
+  const planMs: number[] = [];
+  const validateMs: number[] = [];
+  let steps = 0;
+  for (let run = 0; run < runs; run++) {
+    let t0 = performance.now();
+    const plan = planChanges(org, { territories: desired }, { allowDelete: false });
+    planMs.push(performance.now() - t0);
+    t0 = performance.now();
+    validatePlan(org, { territories: desired }, plan);
+    validateMs.push(performance.now() - t0);
+    steps = plan.steps.length;
+  }
+  return { planMs, validateMs, steps };
 }
 
-async function benchApply(latencyMs: number): Promise<{ requests: number; minimum: number; ms: number; floorMs: number; ok: boolean }> {
+async function benchApply(latencyMs: number): Promise<NonNullable<ChangesResult['apply']>> {
   const levels = [10, 90, 300, 600];
   const org: OrgState = { territories: [{ id: ROOT, name: 'Org', parentId: undefined, description: '', permission: 'read_write_delete', managerId: undefined, userIds: [], rules: {} }], users: [] };
   const desired: DesiredTerritory[] = [...desiredFromOrg(org).territories];
@@ -82,20 +104,41 @@ async function benchApply(latencyMs: number): Promise<{ requests: number; minimu
     const perLevel = levels.map((n) => Math.ceil(n / MAX_TERRITORIES_PER_REQUEST));
     const minimum = perLevel.reduce((a, b) => a + b, 0);
     const floorMs = Math.ceil(minimum / MAX_CONCURRENT_REQUESTS) * latencyMs;
-    return { requests: result.requests, minimum, ms: elapsed, floorMs, ok: result.ok && fake.org.territories().length === 1001 };
+    return { latencyMs, requests: result.requests, minimum, ms: elapsed, floorMs, ok: result.ok && fake.org.territories().length === 1001 };
   } finally {
     await fake.close();
   }
 }
 
-async function main(): Promise<void> {
-  const planning = benchPlanning();
-  console.log(`planning 10,000 against 10,000 (half changed): ${planning.steps} steps in ${planning.planMs.toFixed(0)} ms (goal ≤ 300 ms); validation ${planning.validateMs.toFixed(0)} ms`);
-  const apply = await benchApply(50);
-  console.log(`applying 1,000 creates over 4 levels at 50 ms per request: ${apply.requests} requests (minimum ${apply.minimum}), ${apply.ms.toFixed(0)} ms (floor ${apply.floorMs} ms at ${MAX_CONCURRENT_REQUESTS} at a time: ${(apply.ms / apply.floorMs).toFixed(2)}×, goal ≤ 1.10×)${apply.ok ? '' : ' — FAILED'}`);
-  if (!apply.ok) {
-    process.exitCode = 1;
+/** The figures as lines, for this file's standalone run and for run.ts. */
+export function changesLines(result: ChangesResult): string[] {
+  const lines: string[] = [];
+  const { planning, apply } = result;
+  if (planning) {
+    const spread = (values: number[]) => `${median(values).toFixed(0)} ms (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)}, ${values.length} runs)`;
+    lines.push(`planning 10,000 against 10,000 (half changed): ${planning.steps} steps in ${spread(planning.planMs)} (goal ≤ 300 ms); validation ${spread(planning.validateMs)}`);
   }
+  if (apply) {
+    lines.push(
+      `applying 1,000 creates over 4 levels at ${apply.latencyMs} ms per request: ${apply.requests} requests (minimum ${apply.minimum}: ${(apply.requests / apply.minimum).toFixed(2)}×), ${apply.ms.toFixed(0)} ms (floor ${apply.floorMs} ms at ${MAX_CONCURRENT_REQUESTS} at a time: ${(apply.ms / apply.floorMs).toFixed(2)}×, goal ≤ 1.10×)${apply.ok ? '' : ' — FAILED'}`,
+    );
+  }
+  return lines;
 }
 
-if (process.argv[2] === "0") { void benchApply(0).then((r) => console.log(JSON.stringify(r))); } else { void main(); }
+async function run(input: ChangesInput): Promise<ChangesResult> {
+  const planning = input.planRuns > 0 ? benchPlanning(input.planRuns) : undefined;
+  return { planning, apply: await benchApply(input.latencyMs) };
+}
+
+// Only when run (standalone or as run.ts's child), not when run.ts imports `changesLines`.
+if (require.main === module && process.send) {
+  run(childInput<ChangesInput>()).then(finish, fail);
+} else if (require.main === module) {
+  const latencyMs = process.argv[2] !== undefined ? Number(process.argv[2]) : 50;
+  // At 0 ms only the apply runs: the local work per request, with no latency to hide it.
+  void run({ planRuns: latencyMs === 0 ? 0 : 5, latencyMs }).then((result) => {
+    changesLines(result).forEach((line) => console.log(line));
+    process.exitCode = result.apply?.ok ? 0 : 1;
+  });
+}

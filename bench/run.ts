@@ -6,6 +6,8 @@
  * touched the network or a run failed.
  * Then the JSON engine alone: parse + tree for 10,000 territories, the project's reader against
  * lossless-json (when installed; see jsonEngines.ts) and JSON.parse, in the same run.
+ * Then changing territories (applyBench.ts): planning 10,000 against 10,000, and applying 1,000
+ * creates against the fake at 50 ms per request, requests against the minimum and time against the floor.
  * `--quick`: one run per case (two per JSON engine) and no 100,000 × 50 ms case. `--no-sdk`: do not install the SDK.
  * Only 127.0.0.1 is used; every server, child process and temporary folder is gone when it ends.
  */
@@ -14,6 +16,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { FakeZoho, Scenario, startFakeZoho } from '../fake-zoho/server';
 import type { ActivationInput, ActivationResult } from './activationChild';
+import type { ChangesInput, ChangesResult } from './applyBench';
 import { Bundle, buildProductionBundle } from './bundle';
 import { killChildren, runChild } from './children';
 import type { JsonInput, JsonResult } from './jsonChild';
@@ -456,6 +459,27 @@ function reportJson(cases: JsonCase[], lossless: LosslessLocation): void {
   say();
 }
 
+/** Planning and applying a plan, in a fresh child like the other sections; `changesLines` is loaded only for its text. */
+async function changesBench(): Promise<ChangesResult> {
+  progress('changing territories: planning 10,000, applying 1,000 creates at 50 ms');
+  const input: ChangesInput = { planRuns: quick ? 3 : 7, latencyMs: 50 };
+  const result = await runChild<ChangesResult>(path.join(__dirname, 'applyBench.js'), input, 240_000);
+  say('## Changing territories: plan and apply');
+  say('Planning 10,000 territories against 10,000 with half changed (renames, descriptions, users, moves), plain Node,');
+  say(`median of ${input.planRuns} runs after a warm-up. Applying 1,000 creates over 4 levels (10, 90, 300, 600) to the fake Zoho`);
+  say('at 50 ms per request: the minimum is batches of 10 per level; the floor is that many requests, 3 at a time.');
+  say(`${loadAverage()} before this section.`);
+  say();
+  if (result.error) {
+    say(`FAILED: ${result.error}`);
+  } else {
+    const { changesLines } = await import('./applyBench');
+    changesLines(result).forEach((line) => say(`- ${line}`));
+  }
+  say();
+  return result;
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   say(`# Zoho CRM Territories benchmarks${quick ? ' (--quick)' : ''}`);
@@ -497,6 +521,7 @@ async function main(): Promise<void> {
   const lossless = locateLosslessJson(repoRoot);
   const json = await jsonBench(lossless);
   reportJson(json, lossless);
+  const changes = await changesBench();
   say(`Total bench time ${ms(performance.now() - started)}. ${loadAverage()} at the end.`);
 
   const resultsDir = path.join(repoRoot, 'bench', 'results');
@@ -504,9 +529,9 @@ async function main(): Promise<void> {
   writeFileSync(path.join(resultsDir, 'latest.txt'), `${output.join('\n')}\n`);
   writeFileSync(
     path.join(resultsDir, 'latest.json'),
-    `${JSON.stringify({ machine: machine(), loads: loads.map((r) => ({ ...r.loadCase, contender: r.contender, runs: r.runs })), json }, null, 2)}\n`,
+    `${JSON.stringify({ machine: machine(), loads: loads.map((r) => ({ ...r.loadCase, contender: r.contender, runs: r.runs })), json, changes }, null, 2)}\n`,
   );
-  if (!activationOk) {
+  if (!activationOk || changes.error !== undefined || changes.apply?.ok === false) {
     process.exitCode = 1;
   }
 }

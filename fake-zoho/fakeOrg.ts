@@ -33,6 +33,10 @@ type Item = Record<string, unknown>;
 
 export class FakeOrg {
   private lastTime = 0;
+  /** The highest numeric ID, for the territories array and length it was found in (a change from outside scans again). */
+  private maxId: { of: TerritoryRecordJson[]; length: number; max: bigint } | undefined;
+  /** Each record's name lowercased, while its name is the one lowercased: a duplicate check is then a comparison per territory. */
+  private readonly lowerNames = new WeakMap<TerritoryRecordJson, { name: string; lower: string }>();
 
   constructor(
     readonly state: OrgState,
@@ -225,6 +229,7 @@ export class FakeOrg {
       throw new Error(`the fake org has no territory ${id}`);
     }
     Object.assign(record, changes);
+    this.maxId = undefined; // the changes may hold an ID
     this.touch(record, by);
     return record;
   }
@@ -257,7 +262,8 @@ export class FakeOrg {
       return refuse('INVALID_DATA', 'special characters are not allowed in the name', details);
     }
     // Case sensitivity is unverified: the stricter reading.
-    if (this.state.territories.some((t) => t !== self && t.name.toLowerCase() === name.toLowerCase())) {
+    const lower = name.toLowerCase();
+    if (this.state.territories.some((t) => t !== self && this.lowerName(t) === lower)) {
       return refuse('DUPLICATE_DATA', 'duplicate data', details);
     }
     return undefined;
@@ -357,9 +363,27 @@ export class FakeOrg {
     return new Date(this.lastTime).toISOString().replace(/\.\d{3}Z$/, '+00:00');
   }
 
+  private lowerName(record: TerritoryRecordJson): string {
+    const cached = this.lowerNames.get(record);
+    if (cached?.name === record.name) {
+      return cached.lower;
+    }
+    const lower = record.name.toLowerCase();
+    this.lowerNames.set(record, { name: record.name, lower });
+    return lower;
+  }
+
+  /** One more than the highest ID. Scanning every ID per create made 1,000 creates quadratic; the scan is kept for when the array changed from outside. */
   private nextId(): string {
-    const max = this.state.territories.reduce((m, t) => (/^\d+$/.test(t.id) && BigInt(t.id) > m ? BigInt(t.id) : m), 431581000000000000n);
-    return String(max + 1n);
+    const territories = this.state.territories;
+    if (this.maxId?.of !== territories || this.maxId.length !== territories.length) {
+      const max = territories.reduce((m, t) => (/^\d+$/.test(t.id) && BigInt(t.id) > m ? BigInt(t.id) : m), 431581000000000000n);
+      this.maxId = { of: territories, length: territories.length, max };
+    }
+    const next = this.maxId.max + 1n;
+    // The caller pushes the new record at once: the cache then holds for the array one longer.
+    this.maxId = { of: territories, length: territories.length + 1, max: next };
+    return String(next);
   }
 }
 

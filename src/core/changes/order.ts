@@ -69,9 +69,11 @@ export function computeLevels(steps: readonly Pick<Step, 'id' | 'dependsOn'>[]):
 /** Steps in the order of application: by level, then kind, then the order they were made in. */
 export function orderSteps<T extends Step>(steps: readonly T[]): T[] {
   const { levelOf } = computeLevels(steps);
-  const index = new Map(steps.map((step, i) => [step.id, i]));
-  const level = (step: T) => levelOf.get(step.id) ?? Number.MAX_SAFE_INTEGER;
-  return [...steps].sort((a, b) => level(a) - level(b) || KIND_RANK[a.kind] - KIND_RANK[b.kind] || (index.get(a.id) as number) - (index.get(b.id) as number));
+  // Sort keys looked up once per step, not per comparison (two map lookups each, 5,000 steps × log n).
+  const level = steps.map((step) => levelOf.get(step.id) ?? Number.MAX_SAFE_INTEGER);
+  const rank = steps.map((step) => KIND_RANK[step.kind]);
+  const order = steps.map((_, i) => i).sort((a, b) => level[a] - level[b] || rank[a] - rank[b] || a - b);
+  return order.map((i) => steps[i]);
 }
 
 /** The steps of each level, in plan order: what can be sent once the levels before it succeeded. */

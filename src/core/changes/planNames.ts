@@ -40,7 +40,10 @@ export function addNameDependencies(steps: Draft[], current: OrgState, renameOf:
       }
     }
   }
-  const names = new Set([...current.territories.map((t) => nameKey(t.name)), ...steps.map((s) => (s.kind === 'create' || s.kind === 'rename' ? nameKey(s.after.name) : ''))]);
+  if (edges.length === 0) {
+    return; // no step waits for a name, so none is in a cycle of names (and the levels need not be computed here)
+  }
+  const names = new Set([...holders.keys(), ...steps.map((s) => (s.kind === 'create' || s.kind === 'rename' ? nameKey(s.after.name) : ''))]);
   const temporaryOf = new Map<string, string>();
   const territories = new Map(current.territories.map((t) => [t.id, t]));
   // One edge at a time, then look again: breaking one wait often breaks the whole cycle (a swap needs one temporary name, not two).

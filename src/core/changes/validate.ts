@@ -90,13 +90,14 @@ export function validatePlan(current: OrgState, desired: DesiredState, plan: Pla
   }
   const roots = new Set(current.territories.filter((t) => t.parentId === undefined).map((t) => t.id));
   for (const [key, parentKey] of finalParent) {
-    const ref = refOf(key, finalName.get(key) ?? key);
+    // Made only for a problem: this loop sees every territory.
+    const ref = () => refOf(key, finalName.get(key) ?? key);
     if (parentKey === undefined) {
       if (!roots.has(key)) {
-        report(problems, 'parent-required', ref, 'parent', l10n.t('{0} has no parent territory: every territory but the root reports to one.', q(finalName.get(key) ?? key)));
+        report(problems, 'parent-required', ref(), 'parent', l10n.t('{0} has no parent territory: every territory but the root reports to one.', q(finalName.get(key) ?? key)));
       }
     } else if (!finalParent.has(parentKey)) {
-      report(problems, 'parent-missing', ref, 'parent', l10n.t('{0} reports to a territory that the plan does not keep ({1}): choose another parent.', q(finalName.get(key) ?? key), parentKey));
+      report(problems, 'parent-missing', ref(), 'parent', l10n.t('{0} reports to a territory that the plan does not keep ({1}): choose another parent.', q(finalName.get(key) ?? key), parentKey));
     }
   }
   for (const key of cycleMembers(finalParent)) {
@@ -116,7 +117,12 @@ export function validatePlan(current: OrgState, desired: DesiredState, plan: Pla
   for (const [key, name] of finalName) {
     const k = nameKey(name);
     if (k !== '') {
-      byName.set(k, [...(byName.get(k) ?? []), key]);
+      const keys = byName.get(k);
+      if (keys) {
+        keys.push(key);
+      } else {
+        byName.set(k, [key]);
+      }
     }
   }
   for (const keys of byName.values()) {
@@ -140,19 +146,19 @@ export function validatePlan(current: OrgState, desired: DesiredState, plan: Pla
     const t = byId.get(d.key);
     const userIds = d.userIds ?? t?.userIds ?? [];
     const managerId = d.managerId === undefined ? t?.managerId : (d.managerId ?? undefined);
-    const ref = refOf(d.key, d.name);
+    const ref = () => refOf(d.key, d.name);
     if (managerId !== undefined && !userIds.includes(managerId)) {
       const list = touched.has(d.key) ? problems : warnings;
-      report(list, 'manager-not-member', ref, 'manager', l10n.t('The manager of {0}, {1}, is not among its users: add them as a user too, or choose another manager.', q(d.name), person(users, managerId)));
+      report(list, 'manager-not-member', ref(), 'manager', l10n.t('The manager of {0}, {1}, is not among its users: add them as a user too, or choose another manager.', q(d.name), person(users, managerId)));
     }
     for (const id of t?.userIds ?? []) {
       const user = users.get(id);
       if (user && !user.active && userIds.includes(id)) {
-        report(warnings, 'inactive-member-kept', ref, 'users', l10n.t('{0} is not active in Zoho and stays a user of {1}.', person(users, id), q(d.name)));
+        report(warnings, 'inactive-member-kept', ref(), 'users', l10n.t('{0} is not active in Zoho and stays a user of {1}.', person(users, id), q(d.name)));
       }
     }
     if (managerId !== undefined && managerId === t?.managerId && users.get(managerId)?.active === false) {
-      report(warnings, 'inactive-manager-kept', ref, 'manager', l10n.t('{0}, the manager of {1}, is not active in Zoho.', person(users, managerId), q(d.name)));
+      report(warnings, 'inactive-manager-kept', ref(), 'manager', l10n.t('{0}, the manager of {1}, is not active in Zoho.', person(users, managerId), q(d.name)));
     }
   }
   return { problems, warnings };
@@ -176,27 +182,28 @@ function nameProblems(name: string, territory: StepTerritory, problems: Problem[
 
 function stepProblems(step: Step, roots: ReadonlySet<string>, users: ReadonlyMap<string, { active: boolean; name: string; email: string }>, problems: Problem[]): void {
   const report = (code: ProblemCode, field: ProblemField, message: string) => problems.push({ code, territory: step.territory, field, message });
-  const name = q(step.territory.name);
+  // Quoted only for a message: most steps have none.
+  const name = () => q(step.territory.name);
   if (step.territory.id !== undefined && roots.has(step.territory.id) && step.kind !== 'rename') {
     if (step.kind === 'delete' || step.kind === 'transfer-and-delete') {
-      report('root-delete', 'territory', l10n.t('{0} is the org\'s root territory: Zoho never deletes it. Keep it in the desired state.', name));
+      report('root-delete', 'territory', l10n.t('{0} is the org\'s root territory: Zoho never deletes it. Keep it in the desired state.', name()));
     } else {
-      report('root-change', step.kind === 'move' ? 'parent' : step.kind === 'set-manager' ? 'manager' : step.kind === 'update' ? 'description' : 'users', l10n.t('{0} is the org\'s root territory: Zoho lets only its name change. Undo the other changes to it.', name));
+      report('root-change', step.kind === 'move' ? 'parent' : step.kind === 'set-manager' ? 'manager' : step.kind === 'update' ? 'description' : 'users', l10n.t('{0} is the org\'s root territory: Zoho lets only its name change. Undo the other changes to it.', name()));
     }
     return;
   }
   if ((step.kind === 'rename' || step.kind === 'update' || step.kind === 'move' || step.kind === 'set-manager') && step.permission === undefined) {
-    report('permission-unknown', 'permission', l10n.t('Zoho sent a permission for {0} that this extension does not know, and every change sends one: choose its permission.', name));
+    report('permission-unknown', 'permission', l10n.t('Zoho sent a permission for {0} that this extension does not know, and every change sends one: choose its permission.', name()));
   }
   const description = step.kind === 'create' ? step.after.description : step.kind === 'update' ? step.after.description : undefined;
   if (description !== undefined && Array.from(description).length > MAX_DESCRIPTION_LENGTH) {
-    report('description-too-long', 'description', l10n.t('The description of {0} has {1} characters: Zoho allows at most {2}.', name, formatNumber(Array.from(description).length), formatNumber(MAX_DESCRIPTION_LENGTH)));
+    report('description-too-long', 'description', l10n.t('The description of {0} has {1} characters: Zoho allows at most {2}.', name(), formatNumber(Array.from(description).length), formatNumber(MAX_DESCRIPTION_LENGTH)));
   }
   const rules = step.kind === 'create' ? step.after.rules : step.kind === 'update' ? step.after.rules : undefined;
   for (const module of RULE_MODULES) {
     const sizes = groupSizes(rules?.[module]).filter((n) => n < MIN_GROUP_CONDITIONS || n > MAX_GROUP_CONDITIONS);
     for (const size of sizes) {
-      report('criteria-group-size', 'rules', l10n.t('The {0} rule of {1} has a group of {2} conditions: Zoho takes groups of {3} to {4}.', module, name, formatNumber(size), MIN_GROUP_CONDITIONS, MAX_GROUP_CONDITIONS));
+      report('criteria-group-size', 'rules', l10n.t('The {0} rule of {1} has a group of {2} conditions: Zoho takes groups of {3} to {4}.', module, name(), formatNumber(size), MIN_GROUP_CONDITIONS, MAX_GROUP_CONDITIONS));
     }
   }
   const sent = step.kind === 'add-users' ? step.userIds : step.kind === 'set-manager' && step.after.managerId !== null ? [step.after.managerId] : [];
@@ -204,9 +211,9 @@ function stepProblems(step: Step, roots: ReadonlySet<string>, users: ReadonlyMap
   for (const id of sent) {
     const user = users.get(id);
     if (!user) {
-      report('user-unknown', field, l10n.t('No user of this org has the ID {0} (for {1}): choose one of its users.', id, name));
+      report('user-unknown', field, l10n.t('No user of this org has the ID {0} (for {1}): choose one of its users.', id, name()));
     } else if (!user.active) {
-      report('user-inactive', field, l10n.t('{0} is not active in Zoho, which refuses inactive users (for {1}): activate them first, or choose another user.', person(users, id), name));
+      report('user-inactive', field, l10n.t('{0} is not active in Zoho, which refuses inactive users (for {1}): activate them first, or choose another user.', person(users, id), name()));
     }
   }
 }
