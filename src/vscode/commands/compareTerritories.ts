@@ -7,7 +7,7 @@ import { TerritorySnapshot } from '../../core/territories/snapshot';
 import { documentText } from '../../core/support/jsonWriter';
 import { formatNumber } from '../../core/support/locale';
 import { Connection } from '../connections/connection';
-import { localDateTimeFormatter, localTimeOfDayFormatter } from '../localTime';
+import { formatDateTime, formatTimeOfDay } from '../../core/support/locale';
 import { CommandDeps } from './commandDeps';
 import { copyText } from './clipboard';
 import { connectionFor } from './connectionTarget';
@@ -60,7 +60,7 @@ export function compareTerritories(deps: Pick<CommandDeps, 'connections' | 'view
           ];
     const comparison = compare(...sides);
     const title = vscode.l10n.t('{0} ↔ {1}', sides[0].label, sides[1].label);
-    const uri = deps.comparisons.add(title, comparisonMarkdown(comparison, { formatTime: localDateTimeFormatter(), redact: (text) => secrets.redactData(text) }));
+    const uri = deps.comparisons.add(title, comparisonMarkdown(comparison, { formatTime: formatDateTime, redact: (text) => secrets.redactData(text) }));
     await vscode.commands.executeCommand('markdown.showPreview', uri);
     // For scripts, the sides are the connections' names (the same in every language); `loaded_at` tells two loads of one apart.
     const data = comparisonJson(comparison);
@@ -87,7 +87,7 @@ export function compareTerritories(deps: Pick<CommandDeps, 'connections' | 'view
 function previousLabel(connection: Connection, snapshot: TerritorySnapshot): string {
   return snapshot.cached
     ? vscode.l10n.t('{0}, saved {1}', connection.name, formatAge(Date.now() - snapshot.loadedAt))
-    : vscode.l10n.t('{0}, loaded {1}', connection.name, localTimeOfDayFormatter()(snapshot.loadedAt));
+    : vscode.l10n.t('{0}, loaded {1}', connection.name, formatTimeOfDay(snapshot.loadedAt));
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { documentText } from '../../core/support/jsonWriter';
-import { hierarchyDocument, zohoDocument } from '../../core/territories/documents';
+import { hierarchyDocument } from '../../core/territories/documents';
 import { formatTerritoryCount } from '../../core/territories/names';
 import { connectionJson } from '../connections/connectionJson';
 import { CommandDeps } from './commandDeps';
@@ -25,7 +25,7 @@ export function copyDocument(deps: Pick<CommandDeps, 'connections' | 'view' | 's
     const { connection, snapshot } = found;
     const count = formatTerritoryCount(snapshot.tree.all.length);
     if (which === 'zoho') {
-      const text = documentText({ ...zohoDocument(snapshot), connection: connectionJson(connection) });
+      const text = documentText({ ...snapshot.document, connection: connectionJson(connection) });
       return copyText(secrets, text, vscode.l10n.t('Copied {0} of {1} as JSON', count, isolate(connection.name)));
     }
     if (snapshot.hierarchyFailure) {

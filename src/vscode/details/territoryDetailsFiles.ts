@@ -7,7 +7,7 @@ import { escapeMarkdown } from '../../core/details/markdown';
 import { detailsFileName } from '../../core/details/path';
 import { UsersOutcome } from '../../core/territories/usersCache';
 import { DETAILS_URI_SCHEME } from '../../ids';
-import { localDateTimeFormatter } from '../localTime';
+import { formatDateTime } from '../../core/support/locale';
 import { Connection } from '../connections/connection';
 import { Connections } from '../connections/connections';
 
@@ -28,7 +28,7 @@ const MAX_WATCHED = 50;
 export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   private readonly subscription: vscode.Disposable;
-  private readonly formatTime = localDateTimeFormatter();
+  private readonly formatTime = formatDateTime;
   /** Documents read so far, to tell the preview when their territory changes. */
   private readonly read = new Map<string, vscode.Uri>();
 
