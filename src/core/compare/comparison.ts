@@ -1,4 +1,4 @@
-import { childPath } from '../details/path';
+import { childPath } from '../territories/paths';
 import type { TerritoryNode } from '../territories/hierarchy';
 import type { TerritorySnapshot } from '../territories/snapshot';
 import { MatchedBy, matchTerritories } from './matching';

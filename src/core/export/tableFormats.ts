@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { escapeMarkdown } from '../details/markdown';
+import { escapeMarkdown } from '../messages/markdown';
 import { toCsv } from './csv';
 
 /** The formats Export Territories… and Export Territory Users… write. */

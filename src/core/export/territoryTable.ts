@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { TerritoryNode, TerritoryTree } from '../territories/hierarchy';
 import type { TerritoryUser } from '../zohoApi/records';
-import { childPath } from '../details/path';
+import { childPath } from '../territories/paths';
 import { readTerritoryDetails } from '../details/territoryDetails';
 import { Column, ExportFormat, writeTable } from './tableFormats';
 

@@ -65,6 +65,9 @@ export function isValidTime(epochMs: number): boolean {
   return Number.isFinite(epochMs) && Math.abs(epochMs) <= MAX_EPOCH_MS;
 }
 
+/** Shows a time in the user's locale, e.g. "10 Jun 2023, 12:23" (`formatDateTime`; tests pass their own). */
+export type FormatTime = (epochMs: number) => string;
+
 /** A date and time: "Jun 10, 2023, 12:23 PM" in English, "2023/06/10 12:23" in Japanese; "unknown", never a throw. */
 export function formatDateTime(epochMs: number): string {
   return isValidTime(epochMs) ? currentFormats().dateTime.format(epochMs) : l10n.t('unknown');

@@ -1,7 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { serverText } from '../redaction/serverText';
 import { TerritoryRecord, TerritoryUserCount } from '../zohoApi/records';
-import { displayName } from './names';
 
 /** A territory in the hierarchy: its own users, its branch's, and its place. */
 export interface TerritoryNode {
@@ -130,34 +129,6 @@ export function buildTerritoryTree(counts: readonly TerritoryUserCount[], record
 /** A name from Zoho as it goes into a log line: one line, no token shape, not too long. */
 function logName(name: string): string {
   return serverText(name, 60);
-}
-
-/** The longest path `territoryPath` gives. */
-export const MAX_PATH_LENGTH = 200;
-const SEPARATOR = ' › ';
-const CUT = '… › ';
-
-/**
- * "Zoho › Chennai › Chennai North": where a territory sits, for search and tooltips. Walks up only
- * as far as `MAX_PATH_LENGTH` characters reach ("… › Chennai › Chennai North" past that), so the
- * paths of every territory of a 10,000-deep chain take linear time, not quadratic.
- */
-export function territoryPath(node: TerritoryNode): string {
-  const names: string[] = [];
-  let length = 0;
-  let current: TerritoryNode | undefined = node;
-  for (; current; current = current.parent) {
-    const name = displayName(current.name, 60);
-    const added = names.length === 0 ? name.length : name.length + SEPARATOR.length;
-    // Room for this name, and for the "… › " in front unless it is the top.
-    if (names.length > 0 && length + added + (current.parent ? CUT.length : 0) > MAX_PATH_LENGTH) {
-      break;
-    }
-    names.push(name);
-    length += added;
-  }
-  const path = names.reverse().join(SEPARATOR);
-  return current ? `${CUT}${path}` : path;
 }
 
 export type SortOrder = 'zoho' | 'name-asc' | 'name-desc' | 'users-asc' | 'users-desc';

@@ -1,4 +1,5 @@
-import { TerritoryNode, territoryPath } from './hierarchy';
+import { TerritoryNode } from './hierarchy';
+import { LINE_PATH_LENGTH, territoryPath } from './paths';
 import { TerritoryState } from './territoryStore';
 import { TerritoryUser } from '../zohoApi/records';
 import { formatNumber } from '../support/locale';
@@ -25,7 +26,7 @@ export function describeTerritory(node: TerritoryNode, hierarchy: boolean, chang
   const branch = hierarchy && node.children.length > 0 ? formatBranchUsers(node.branchUsers) : undefined;
   const lines = [displayName(node.name, 1000)];
   if (hierarchy && node.parent) {
-    lines.push(territoryPath(node));
+    lines.push(territoryPath(node, LINE_PATH_LENGTH));
   }
   lines.push(l10n.t('ID: {0}', node.id), branch ? listOfTwo(own, branch) : own);
   return { label: isolate(displayName(node.name)), description: branch ? `${own} · ${branch}` : own, tooltip: lines.join('\n') };

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { readTerritoryDetails } from '../../core/details/territoryDetails';
-import { TerritoryNode, territoryPath } from '../../core/territories/hierarchy';
+import { TerritoryNode } from '../../core/territories/hierarchy';
+import { LINE_PATH_LENGTH, territoryPath } from '../../core/territories/paths';
 import { displayName, formatUserCount } from '../../core/territories/names';
 import { COMMANDS } from '../../ids';
 import { Connection } from '../connections/connection';
@@ -71,7 +72,7 @@ export function findTerritory(deps: Pick<CommandDeps, 'connections' | 'view' | '
           const where = several ? `${isolate(connection.name)} · ` : '';
           return nodes.map((territory) => {
             const manager = managerOf(territory);
-            const path = territoryPath(territory);
+            const path = territoryPath(territory, LINE_PATH_LENGTH);
             return {
               // Isolated: the pick draws the label and the user count on one line.
               label: secrets.redact(isolate(displayName(territory.name))),

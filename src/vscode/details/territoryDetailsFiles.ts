@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import { territoryDetailsMarkdown, UsersState } from '../../core/details/detailsDocument';
+import { detailsFileName, territoryDetailsMarkdown, UsersState } from '../../core/details/detailsDocument';
 import { detailsOfNode } from '../../core/details/territoryDetails';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
 import { TerritoryNode } from '../../core/territories/hierarchy';
-import { escapeMarkdown } from '../../core/details/markdown';
-import { detailsFileName } from '../../core/details/path';
+import { escapeMarkdown } from '../../core/messages/markdown';
 import { UsersOutcome } from '../../core/territories/usersCache';
 import { DETAILS_URI_SCHEME } from '../../ids';
 import { formatDateTime } from '../../core/support/locale';

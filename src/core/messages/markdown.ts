@@ -1,4 +1,5 @@
-import { stripControlCharacters } from '../redaction/serverText';
+import { isolate } from './safeText';
+import { serverText, stripControlCharacters } from '../redaction/serverText';
 
 /**
  * Text from Zoho made literal in Markdown: whatever a territory or person is called, it shows as
@@ -30,4 +31,9 @@ export function escapeMarkdown(text: string): string {
 export function markdownLinkDestination(uri: string): string {
   // eslint-disable-next-line no-control-regex
   return uri.replace(/[\u0000-\u0020\u007f-\u009f()<>\\\u2028\u2029]/g, (char) => encodeURIComponent(char).replace(/[()]/g, (p) => `%${p.charCodeAt(0).toString(16).toUpperCase()}`));
+}
+
+/** A value from Zoho, one line, capped, escaped and isolated: safe anywhere in our Markdown and beside our words. */
+export function md(text: string, maxLength = 200): string {
+  return isolate(escapeMarkdown(serverText(text, maxLength)));
 }
