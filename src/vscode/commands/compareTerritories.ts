@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { compareTerritories as compare, CompareSide } from '../../core/compare/comparison';
 import { comparisonJson, ComparisonJson } from '../../core/compare/comparisonJson';
-import { comparisonMarkdown } from '../../core/compare/comparisonMarkdown';
+import { comparisonFileName, comparisonMarkdown } from '../../core/compare/comparisonMarkdown';
 import { formatAge } from '../../core/territories/labels';
 import { TerritorySnapshot } from '../../core/territories/snapshot';
 import { documentText } from '../../core/support/jsonWriter';
-import { formatNumber } from '../../core/support/locale';
+import { formatDateTime, formatNumber, formatTimeOfDay } from '../../core/support/locale';
+import { COMPARISON_URI_SCHEME } from '../../ids';
 import { Connection } from '../connections/connection';
-import { formatDateTime, formatTimeOfDay } from '../../core/support/locale';
 import { CommandDeps } from './commandDeps';
 import { copyText } from './clipboard';
 import { connectionFor } from './connectionTarget';
@@ -28,7 +28,7 @@ type Other = { readonly connection: Connection } | { readonly previous: Territor
  * differ (a sandbox and production), by name. "Copy as JSON" gives the same as data. Scripts pass
  * two connection ids or names, or one and `"previous"`; resolves with the comparison's JSON form.
  */
-export function compareTerritories(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets' | 'comparisons'>) {
+export function compareTerritories(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets' | 'documents'>) {
   return async (first?: unknown, second?: unknown): Promise<ComparisonJson | undefined> => {
     const { connections, secrets } = deps;
     const left = await connectionFor(deps, first, vscode.l10n.t('Which connection to compare?'));
@@ -60,7 +60,7 @@ export function compareTerritories(deps: Pick<CommandDeps, 'connections' | 'view
           ];
     const comparison = compare(...sides);
     const title = vscode.l10n.t('{0} ↔ {1}', sides[0].label, sides[1].label);
-    const uri = deps.comparisons.add(title, comparisonMarkdown(comparison, { formatTime: formatDateTime, redact: (text) => secrets.redactData(text) }));
+    const uri = deps.documents.keep(COMPARISON_URI_SCHEME, comparisonFileName(title), comparisonMarkdown(comparison, { formatTime: formatDateTime, redact: (text) => secrets.redactData(text) }));
     await vscode.commands.executeCommand('markdown.showPreview', uri);
     // For scripts, the sides are the connections' names (the same in every language); `loaded_at` tells two loads of one apart.
     const data = comparisonJson(comparison);

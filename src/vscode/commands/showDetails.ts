@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TerritoryDetailsFiles } from '../details/territoryDetailsFiles';
+import { DetailsRenderer } from '../documents/detailsRenderer';
 import type { TerritoryElement } from '../view/treeElements';
 import { CommandDeps } from './commandDeps';
 import { territoriesFor } from './snapshotForCommand';
@@ -33,7 +33,7 @@ export function showDetails(deps: Pick<CommandDeps, 'connections' | 'view' | 'se
       );
       return undefined;
     }
-    const uri = TerritoryDetailsFiles.uriOf(node, connection);
+    const uri = DetailsRenderer.uriOf(node, connection);
     await vscode.commands.executeCommand('markdown.showPreview', uri);
     return uri;
   };

@@ -26,6 +26,8 @@ export interface TerritoryMapPanelOptions {
   readonly logger: Logger;
   /** Blanks every secret the extension holds from what is posted (the names come from a server). */
   readonly redact: <T>(value: T) => T;
+  /** Told each time the page has drawn new data (the extension's test API listens). */
+  readonly onDrawn?: (drawn: MapDrawn) => void;
 }
 
 /** What the webview reported after drawing. */
@@ -51,13 +53,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
   /** The connection whose territories it shows. */
   private source: Connection | undefined;
   private sourceSubscription: { dispose(): void } | undefined;
-  private readonly drawnEmitter = new vscode.EventEmitter<MapDrawn>();
   private readonly subscription: { dispose(): void };
-
-  /** Fires each time the page has drawn new data. */
-  readonly onDidDraw: vscode.Event<MapDrawn> = this.drawnEmitter.event;
-  /** What the page last reported drawing. */
-  lastDrawn: MapDrawn | undefined;
 
   constructor(private readonly options: TerritoryMapPanelOptions) {
     // A connection removed: the map moves to one that is still there. Renamed: its title follows.
@@ -156,9 +152,8 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
         }
         return;
       case 'drawn':
-        this.lastDrawn = { territories: message.territories, ms: message.ms };
         this.options.logger.info(`The territory map drew ${message.territories} territories in ${message.ms} ms.`);
-        this.drawnEmitter.fire(this.lastDrawn);
+        this.options.onDrawn?.({ territories: message.territories, ms: message.ms });
         return;
     }
   }
@@ -168,7 +163,6 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
     this.forget();
     this.subscription.dispose();
     this.sourceSubscription?.dispose();
-    this.drawnEmitter.dispose();
   }
 
   private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {

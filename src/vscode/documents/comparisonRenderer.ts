@@ -1,0 +1,10 @@
+import * as vscode from 'vscode';
+import { MarkdownRenderer } from './markdownDocuments';
+
+/**
+ * Compare Territories…' documents, `zoho-comparison:/<n>/<title>.md`: kept frozen by `MarkdownDocuments.keep`
+ * when the comparison runs, in memory only. This renders one that is no longer kept.
+ */
+export const comparisonRenderer: MarkdownRenderer = {
+  render: () => `# ${vscode.l10n.t('Comparison no longer kept')}\n\n${vscode.l10n.t('Run Compare Territories… again.')}\n`,
+};
