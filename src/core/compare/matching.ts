@@ -28,12 +28,8 @@ export function nameKey(name: string): string {
 }
 
 /**
- * Pairs the territories of two sides. First by ID. Then the rest by name (`nameKey`): a name that
- * is once on each side matches. A name on a side more than once is matched by its full path (the
- * names of its ancestors and its own) where exactly one territory on each side has that path; if
- * then exactly one territory of that name is left on each side, they match. Anything else is
- * ambiguous and stays unmatched, as does a territory without a name. Linear in the number of
- * territories (paths are interned top-down, never built as strings per node).
+ * Pairs the territories of two sides: by ID, then by a name once on each side, then by full path among
+ * duplicates; anything ambiguous stays unmatched. Linear (paths are interned top-down).
  */
 export function matchTerritories(left: TerritoryTree, right: TerritoryTree): Matching {
   const rightOf = new Map<TerritoryNode, TerritoryNode>();

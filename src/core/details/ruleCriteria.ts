@@ -4,14 +4,8 @@ import { formatNumber, numberSymbols } from '../support/locale';
 import { asPlainObject } from '../support/objects';
 
 /**
- * Zoho's assignment-rule criteria as a person reads them:
- * `Billing Country is India AND (Annual Revenue > 1,000,000 OR Industry is Banking)`.
- *
- * The shape (zoho-api.md, "Territory records in full") is recursive: a condition
- * `{field: {api_name}, comparator, value}` or a group `{group_operator: "AND" | "OR", group: [...]}`.
- * The result is plain one-line text (escape it for Markdown where it goes into Markdown). Rendering
- * is iterative and bounded: hostile nesting stops at `maxDepth` with "…", a huge group or value list
- * is cut, and every piece of text from Zoho is made one line and capped.
+ * Zoho's assignment-rule criteria as one line: `Billing Country is India AND (Annual Revenue > 1,000,000 OR …)`.
+ * Iterative and bounded: nesting past `maxDepth`, huge groups and values are cut.
  */
 
 export interface CriteriaTextOptions {

@@ -1,12 +1,6 @@
 /**
- * Loads the users of many territories a few at a time, for Export Territory Users…
- *
- * Zoho limits how many calls an organisation may have in flight at once, by edition: Free 5,
- * Standard 10, Professional 15, Enterprise 20, Ultimate 25 (zoho-api.md, "Limits"); past it, it
- * answers 429 TOO_MANY_REQUESTS. The extension does not know the edition, and the org's other
- * integrations (and this extension's own refresh) share the same limit, so the default is 3 and no
- * caller can ask for more than 5, the smallest edition's limit. 3 × ~200 ms per call still loads
- * a few hundred territories in well under a minute.
+ * Loads the users of many territories a few at a time, for Export Territory Users…: 3 by default, never more
+ * than 5, the smallest edition's concurrency limit (zoho-api.md, "Limits"), which other integrations share.
  */
 
 export const DEFAULT_USER_LOAD_CONCURRENCY = 3;

@@ -2,18 +2,9 @@ import { isolate } from './safeText';
 import { serverText, stripControlCharacters } from '../redaction/serverText';
 
 /**
- * Text from Zoho made literal in Markdown: whatever a territory or person is called, it shows as
- * written and never becomes a link, an image, emphasis, a heading, a table cell break or HTML.
- *
- * - Every character that is Markdown syntax inline (`\ * _ [ ] ( ) < > # | ` ! ~ & $`) gets a
- *   backslash: CommonMark and VS Code's renderer (marked) treat a backslash before ASCII
- *   punctuation as that character, literally. `<` and `&` included, HTML tags and entities stay
- *   text even where HTML is allowed; `$` keeps math extensions out.
- * - Bare links are broken (`https\://`, `www\.`, `a\@b`) so GitHub-style autolinks do not fire.
- * - Line breaks and other control characters become a space: a value never starts a new block.
- *
- * Values are always placed after a label or inside a cell, never at the start of a line, so block
- * syntax that only counts there (`-`, `+`, `1.`, `=`) needs no escape.
+ * Text from Zoho made literal in Markdown: inline syntax (`\ * _ [ ] ( ) < > # | ` ! ~ & $`) backslashed,
+ * autolinks broken (`https\://`, `www\.`, `a\@b`), controls made spaces. Values never start a line, so block
+ * syntax (`-`, `1.`) needs no escape.
  */
 export function escapeMarkdown(text: string): string {
   return stripControlCharacters(text)

@@ -115,13 +115,8 @@ export function isZohoApiHost(hostname: string): boolean {
 }
 
 /**
- * Reads Zoho's `api_domain` from a token answer (or a saved sign-in, or a sign-in request): the
- * origin API calls, and so the access token, go to. Accepted only when it is an https host under a
- * known data center's Zoho API domain (any environment). A loopback origin (http or https) is
- * accepted only when `accountsOrigin`, the accounts server that gave it, is itself loopback: the
- * fake accounts server of the tests and the demo. A real Zoho accounts server naming a local port
- * is refused, so the token never goes unencrypted to whatever listens there. Anything refused is
- * ignored, and the computed domain used instead.
+ * Zoho's `api_domain` from an answer, where the access token will go: only https under a known data center's
+ * API domain, or loopback when the accounts server itself is loopback (tests, the demo). Else `undefined`.
  */
 export function acceptApiDomain(value: unknown, accountsOrigin: string): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') {

@@ -1,14 +1,7 @@
 /**
- * How the accounts server's answers read: token answers, their lifetime, Zoho's error codes and the
- * "Access Denied" of the refresh limit. What Zoho answers, and how sure we are:
- * - Success: `{access_token, refresh_token?, api_domain, token_type: "Bearer", expires_in: 3600}`;
- *   when `expires_in_sec` is present, `expires_in` is in milliseconds (Zoho's OAuth docs).
- * - Errors are `{"error": "<code>"}`, seen sent with HTTP 200 and with 400: every status is read the
- *   same way. `invalid_code` (grant code expired, used, or from another data center; also a revoked
- *   refresh token), `invalid_client` (client unknown to this data center), `invalid_client_secret`.
- * - Past 10 new access tokens per refresh token per 10 minutes: `{"error": "Access Denied",
- *   "error_description": "You have made too many requests continuously…"}` (Zoho's token-limits page).
- * Nothing here quotes a value from an answer except an error code in Zoho's shape.
+ * How the accounts server's answers read (Zoho's OAuth docs): tokens with `expires_in` (ms when `expires_in_sec`
+ * is present), `{"error": "<code>"}` with any status, and the refresh limit's "Access Denied". Only an error
+ * code in Zoho's shape is ever quoted.
  */
 import * as l10n from '@vscode/l10n';
 import { formatNumber } from '../support/locale';

@@ -21,12 +21,9 @@ export const PREVIOUS_LOAD = 'previous';
 type Other = { readonly connection: Connection } | { readonly previous: TerritorySnapshot };
 
 /**
- * "Compare Territories…": two sides, each a connection as loaded now, or one connection now
- * against its previous load (this session's, or the one saved by the last session): what changed
- * since. Shows a read-only document in the Markdown preview: territories on one side only, renamed,
- * moved (another parent) and recounted (own users and branch totals), matched by ID and, where IDs
- * differ (a sandbox and production), by name. "Copy as JSON" gives the same as data. Scripts pass
- * two connection ids or names, or one and `"previous"`; resolves with the comparison's JSON form.
+ * "Compare Territories…": two connections as loaded now, or one against its previous load, matched by ID and
+ * then by name, shown as a frozen Markdown document. Scripts pass two connections, or one and `"previous"`;
+ * resolves with the comparison's JSON.
  */
 export function compareTerritories(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets' | 'documents'>) {
   return async (first?: unknown, second?: unknown): Promise<ComparisonJson | undefined> => {

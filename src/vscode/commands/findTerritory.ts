@@ -28,12 +28,8 @@ function managerOf(node: TerritoryNode): string | undefined {
 }
 
 /**
- * "Find Territory…": a quick pick over every territory (name, users, path, manager, and its
- * connection when there are several), matching the name, path or manager; the chosen one is
- * revealed and selected in the view. Each pick has a button that shows its details instead. With
- * several connections it searches every one that has a way in. A territory ID as the argument
- * (and a connection's id or name second) skips the pick, for scripts; an ID that is not loaded is
- * said so. Resolves with the territory.
+ * "Find Territory…": a quick pick over every loaded territory (name, path, manager), revealing the chosen one;
+ * each item's button shows its details. An ID (and a connection second) skips the pick, for scripts.
  */
 export function findTerritory(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (territoryId?: unknown, connectionArgument?: unknown): Promise<TerritoryNode | undefined> => {
