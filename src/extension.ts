@@ -71,7 +71,6 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
   connections.start();
   const authentication = new ZohoAuthenticationProvider(connections, secrets);
 
-  // The view.
   const options = new ViewOptions(context.globalState);
   const provider = new TerritoryTreeProvider(connections, options);
   const treeView = vscode.window.createTreeView(TERRITORIES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });

@@ -30,7 +30,7 @@ export interface DetailsDocumentInput {
   readonly users: UsersState;
   readonly formatTime: FormatTime;
   /**
-   * The link that opens another territory's details, e.g. a command URI. The glue encodes the ID
+   * The link that opens another territory's details, e.g. a command URI. The VS Code side encodes the ID
    * into it (`encodeURIComponent(JSON.stringify([id]))`); the document only keeps it well-formed.
    */
   readonly linkFor: (territoryId: string) => string;

@@ -14,7 +14,7 @@ const TOOLTIP_PATH_LENGTH = 300;
 /**
  * The Markdown tooltip of a territory: its name and path, manager (marked inactive where Zoho says
  * so), permission, description, users, last change and ID. Every value from Zoho is escaped; the
- * glue wraps the text in a MarkdownString that is not trusted and allows no HTML.
+ * VS Code side wraps the text in a MarkdownString that is not trusted and allows no HTML.
  */
 export function territoryTooltip(node: TerritoryNode, details: TerritoryDetails, formatTime: FormatTime, connectionName?: string): string {
   const lines = [`**${md(node.name || unnamedTerritory())}**`];
