@@ -20,11 +20,7 @@ export interface ComparisonMarkdownOptions {
   readonly redact?: (text: string) => string;
 }
 
-/**
- * A comparison as a Markdown document: both sides, a summary, then a table per kind of difference.
- * Every value from Zoho (names, paths, IDs) and each side's label is escaped, one line and bounded;
- * a long section shows its first `maxRows` rows and how many more there are.
- */
+/** A comparison as Markdown: both sides, a summary, a table per kind of difference (`maxRows` each); every value escaped. */
 export function comparisonMarkdown(comparison: TerritoryComparison, options: ComparisonMarkdownOptions = {}): string {
   const formatTime = options.formatTime ?? ((ms: number) => isoTime(ms) ?? 'unknown');
   const maxRows = options.maxRows ?? MAX_SECTION_ROWS;

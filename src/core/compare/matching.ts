@@ -115,11 +115,7 @@ class NameKeys {
   }
 }
 
-/**
- * A number for each distinct path of names (from the top down), the same on both sides: two
- * territories have the same number when their own and all their ancestors' names match. Each
- * territory is numbered once, from its parent's number, so a deep chain costs linear time.
- */
+/** A number per distinct path of names, equal on both sides; each territory numbered from its parent's (linear). */
 class PathKeys {
   private readonly interned = new Map<string, number>();
   private readonly byNode = new Map<TerritoryNode, number>();

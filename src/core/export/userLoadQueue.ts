@@ -47,10 +47,8 @@ export function boundedConcurrency(requested: number | undefined): number {
 }
 
 /**
- * Runs `load` for each territory (repeated IDs once), at most `concurrency` at a time, reporting
- * progress after each. A failed load is recorded and the rest go on. On cancel it resolves at once
- * with what it has and `cancelled: true`; loads still in flight are told through the signal and
- * their results are ignored. It rejects only if `onProgress` throws.
+ * Runs `load` for each territory, `concurrency` at a time, reporting progress; failures are recorded and the
+ * rest go on. Cancelled: resolves at once with what it has; rejects only if `onProgress` throws.
  */
 export function loadEach<T>(territoryIds: readonly string[], options: LoadEachOptions<T>): Promise<LoadEachResult<T>> {
   const { load, cached, signal, onProgress } = options;

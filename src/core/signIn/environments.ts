@@ -1,8 +1,6 @@
 /**
- * Where a sign-in goes: which accounts (OAuth) server and which API domain, by data center and
- * environment. Sources: Zoho CRM's "Multi DC" API documentation and Zoho's SDKs (`DataCenter` classes of the
- * Python, Ruby, PHP and TypeScript CRM SDKs), which give every environment of a data center the
- * *same* accounts server and the `sandbox.` / `developer.` forms of the API domain.
+ * Where a sign-in goes, by data center and environment: the accounts server (the same for every environment)
+ * and the API domain (`sandbox.` / `developer.` forms). Sources: Zoho CRM's "Multi DC" docs and Zoho's SDKs.
  */
 import * as l10n from '@vscode/l10n';
 import { DATA_CENTERS, DataCenter } from '../zohoApi/dataCenters';

@@ -68,11 +68,7 @@ export function readTokenAnswer(kind: TokenRequestKind, answer: AccountsAnswer, 
   return document;
 }
 
-/**
- * Zoho's documented fields: `expires_in_sec` in seconds where sent (then `expires_in` is in
- * milliseconds), else `expires_in` in seconds. Never guessed from the size of the number; kept
- * between `MIN_LIFETIME_MS` and `MAX_LIFETIME_MS`.
- */
+/** An answer's token lifetime: `expires_in_sec` in seconds (then `expires_in` is ms), else `expires_in` in seconds; bounded. */
 export function lifetimeOf(document: Record<string, unknown>, warn: (message: string) => void): number {
   const seconds = positiveNumber(document.expires_in_sec);
   const expiresIn = positiveNumber(document.expires_in);
@@ -125,11 +121,7 @@ export function tokenError(kind: TokenRequestKind, code: string, server: Account
   return new OAuthRejectedError(code, server, status);
 }
 
-/**
- * The error code of an answer that says it failed (`error`, or `code` with `status: "failure"`),
- * `unknown_error` when what it sent is not in Zoho's code shape or holds a secret of the request
- * (a server may echo the client secret or a token there); `undefined` when the answer is no error.
- */
+/** An answer's error code; `unknown_error` when it is not in Zoho's code shape or echoes a secret; `undefined` when no error. */
 export function zohoErrorCode(document: Record<string, unknown> | undefined, safe: (text: string) => string): string | undefined {
   if (document === undefined) {
     return undefined;

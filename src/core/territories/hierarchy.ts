@@ -31,10 +31,8 @@ export interface TerritoryTree {
 }
 
 /**
- * Builds the territory tree in linear time. `records` (from `GET /settings/territories`) give the
- * parents; without them every territory is a root (a flat list). A count with no record, or a
- * record with no count (count 0), still shows. A missing parent or a cycle never loops or drops a
- * node: such nodes go to the top level, and `problems` says why. Repeated IDs keep their first entry.
+ * Builds the territory tree in linear time from the counts and (for the parents) the records; without records,
+ * a flat list. A missing parent or a cycle puts the node at the top level, with a `problems` entry.
  */
 export function buildTerritoryTree(counts: readonly TerritoryUserCount[], records: readonly TerritoryRecord[] | undefined): TerritoryTree {
   const byId = new Map<string, TerritoryNode>();

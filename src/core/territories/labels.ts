@@ -16,10 +16,8 @@ export interface TerritoryLabel {
 }
 
 /**
- * "Chennai" — "2 users · 6 in branch" (the branch total only in the hierarchy, for a node with
- * children); with `change`, how the count moved since the previous load: "5 users (+2)". The label
- * is isolated: a row draws it on one line with the description, whose counts a right-to-left name
- * would otherwise pull to its left.
+ * "Chennai" — "2 users · 6 in branch" (branch only in the hierarchy), or "5 users (+2)" with `change`. The
+ * label is isolated, so a right-to-left name cannot pull the counts beside it.
  */
 export function describeTerritory(node: TerritoryNode, hierarchy: boolean, change?: number): TerritoryLabel {
   const own = change ? `${formatUserCount(node.ownUsers)} (${formatCountDelta(change)})` : formatUserCount(node.ownUsers);

@@ -1,8 +1,4 @@
-/**
- * Reads Zoho's answer to a write, whatever its HTTP status (201, 200, 207, 400 with an item array):
- * one result per item sent, in the request's order, or a request-wide error. Zoho's text is made
- * safe (`serverText`) before it goes anywhere.
- */
+// Reads Zoho's answer to a write, whatever its status: one result per item sent, in order, or a request-wide error.
 import * as l10n from '@vscode/l10n';
 import { parseObjectOrUndefined } from './answers';
 import { MAX_CODE_LENGTH } from './errors';

@@ -151,12 +151,7 @@ export class ZohoClient {
     });
   }
 
-  /**
-   * Follows `info.more_records` page by page. Stops when Zoho says no more, answers 204, repeats
-   * itself (a page that adds nothing new), or at a load-wide limit (`maxPages`, `maxLoadBytes`,
-   * `maxLoadMs`); the last two kinds leave a note. The first pages are logged one by one, the rest
-   * in one summary line.
-   */
+  /** Follows `info.more_records` until Zoho says no more, answers 204, repeats a page, or a load-wide limit (which leaves a note). */
   private async getAllPages<T extends { id: string }>(
     endpoint: ZohoEndpoint,
     token: string,

@@ -10,10 +10,8 @@ import { isolate } from '../../core/messages/safeText';
 import { showWarning } from '../notifier';
 
 /**
- * "Copy Territories as JSON" (`zoho`: Zoho's own document, every page merged, with a `connection`
- * entry naming the org) and "Copy Territory Hierarchy as JSON" (`hierarchy`: the tree as nested
- * JSON with branch totals), pretty-printed, of the row's connection, the one named (scripts), the
- * only one, or the one picked. Resolves with the text copied, or `undefined` when there was nothing to copy.
+ * "Copy Territories as JSON" (`zoho`: Zoho's document with a `connection` entry) and "Copy Territory Hierarchy
+ * as JSON" (`hierarchy`: the nested tree). Resolves with the text copied, or `undefined`.
  */
 export function copyDocument(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>, which: 'zoho' | 'hierarchy') {
   return async (target?: unknown): Promise<string | undefined> => {

@@ -37,10 +37,8 @@ export interface MapDrawn {
 }
 
 /**
- * The Territory Map panel: one webview panel, opened by "Show Territory Map" and "Show in Map", and
- * restored by VS Code after a reload (it is the panel serializer too). It posts the loaded territories
- * to the page whenever they change, validates every message the page sends, and never keeps the page
- * alive while hidden: the page keeps its zoom in its webview state and asks for the data again.
+ * The Territory Map panel (and its serializer, restored after a reload): posts the loaded territories to the
+ * page, validates every message back, and is not kept alive hidden (the page keeps its zoom in webview state).
  */
 export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
