@@ -5,13 +5,14 @@ import { Logger } from './core/support/logger';
 import { nodeFetch } from './core/zohoApi/nodeFetch';
 import { AccountsClient } from './core/signIn/accountsClient';
 import { ZohoClient } from './core/zohoApi/zohoClient';
-import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, COMPARISON_URI_SCHEME, DETAILS_URI_SCHEME, LOG_CHANNEL_NAME, MAP_VIEW_TYPE, TERRITORIES_VIEW_ID } from './ids';
+import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, CHANGE_URI_SCHEME, COMPARISON_URI_SCHEME, DETAILS_URI_SCHEME, LOG_CHANNEL_NAME, MAP_VIEW_TYPE, TERRITORIES_VIEW_ID } from './ids';
 import { registerCommands } from './vscode/commands/registerCommands';
-import { ComparisonDocuments } from './vscode/compare/comparisonDocuments';
 import { Connection } from './vscode/connections/connection';
 import { Connections } from './vscode/connections/connections';
-import { TerritoryDetailsFiles } from './vscode/details/territoryDetailsFiles';
-import { TerritoryMapPanel } from './vscode/map/territoryMapPanel';
+import { changeRenderer, comparisonRenderer } from './vscode/documents/comparisonRenderer';
+import { DetailsRenderer } from './vscode/documents/detailsRenderer';
+import { MarkdownDocuments } from './vscode/documents/markdownDocuments';
+import { MapDrawn, TerritoryMapPanel } from './vscode/map/territoryMapPanel';
 import { OutputLog } from './vscode/outputLog';
 import { ExtensionSettings } from './vscode/settings';
 import { configureLocalization } from './vscode/localization';
@@ -36,10 +37,15 @@ export interface ZohoTerritoriesTestApi {
   readonly map: TerritoryMapPanel;
   readonly options: ViewOptions;
   readonly authentication: ZohoAuthenticationProvider;
-  readonly comparisons: ComparisonDocuments;
   /** The change commands' modal confirmations (a test answers them) and the tree's drag and drop. */
   readonly confirmations: Confirmations;
   readonly dragAndDrop: TerritoryDragAndDrop;
+  /** The latest comparison's document. */
+  latestComparison(): vscode.Uri | undefined;
+  /** Fires each time the map's page has drawn new data. */
+  readonly onDidDrawMap: vscode.Event<MapDrawn>;
+  /** What the map's page last reported drawing. */
+  lastMapDrawn(): MapDrawn | undefined;
   /** What SecretStorage holds under one of the extension's keys. */
   storedSecret(key: string): Thenable<string | undefined>;
   /** What the extension keeps in its global state under `key`. */
@@ -72,7 +78,6 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
   connections.start();
   const authentication = new ZohoAuthenticationProvider(connections, secrets);
 
-  // The view.
   const options = new ViewOptions(context.globalState);
   const provider = new TerritoryTreeProvider(connections, options);
   const dragAndDrop = new TerritoryDragAndDrop();
@@ -80,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
   const view = new TerritoriesView({ treeView, provider, connections, secrets });
   const timer = new AutoRefreshTimer(() => settings.autoRefreshMinutes(), () => scheduler.autoRefresh());
   const scheduler = new LoadScheduler({ view, connections, timer, onDidChangeSettings: settings.onDidChange, logger: log });
+  const drawn = new vscode.EventEmitter<MapDrawn>();
   const map = new TerritoryMapPanel({
     extensionUri: context.extensionUri,
     connections,
@@ -87,9 +93,10 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     reveal: (id, connection) => view.revealTerritoryById(id, connection),
     logger: log,
     redact: (value) => secrets.redactDataValue(value),
+    onDrawn: (value) => drawn.fire(value),
   });
-  const details = new TerritoryDetailsFiles(connections, secrets);
-  const comparisons = new ComparisonDocuments(secrets);
+  const documents = new MarkdownDocuments(secrets);
+  const details = new DetailsRenderer(connections, secrets);
   const confirmations = new Confirmations(secrets);
   const changes = {
     connections,
@@ -97,7 +104,7 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     targets: new ChangeTargets({ view, newReadClient: parts.newClient, newWriteClient: (logger: Logger) => new TerritoryWriteClient({ fetch: nodeFetch, logger, userAgent }) }),
     memory: new ChangeMemory(context.globalState),
     confirmations,
-    documents: comparisons,
+    documents,
     secrets,
     log,
   };
@@ -114,13 +121,15 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     scheduler,
     authentication,
     map,
+    drawn,
+    documents,
     details,
-    comparisons,
-    vscode.workspace.registerFileSystemProvider(DETAILS_URI_SCHEME, details, { isReadonly: true, isCaseSensitive: true }),
-    vscode.workspace.registerTextDocumentContentProvider(COMPARISON_URI_SCHEME, comparisons),
+    documents.register(DETAILS_URI_SCHEME, details),
+    documents.register(COMPARISON_URI_SCHEME, comparisonRenderer),
+    documents.register(CHANGE_URI_SCHEME, changeRenderer),
     vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, authentication, { supportsMultipleAccounts: true }),
     vscode.window.registerWebviewPanelSerializer(MAP_VIEW_TYPE, map),
-    ...registerCommands({ connections, view, map, options, log, secrets, settings, comparisons, changes }),
+    ...registerCommands({ connections, view, map, options, log, secrets, settings, documents, changes }),
   );
   view.start();
   void options.start();
@@ -129,15 +138,25 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
   if (context.extensionMode !== vscode.ExtensionMode.Test) {
     return undefined;
   }
+  let latestComparison: vscode.Uri | undefined;
+  let lastMapDrawn: MapDrawn | undefined;
+  context.subscriptions.push(
+    documents.onDidChangeFile((changes) => {
+      latestComparison = changes.find(({ type, uri }) => type === vscode.FileChangeType.Created && uri.scheme === COMPARISON_URI_SCHEME)?.uri ?? latestComparison;
+    }),
+    drawn.event((value) => (lastMapDrawn = value)),
+  );
   return {
     connections,
     view,
     map,
     options,
     authentication,
-    comparisons,
     confirmations,
     dragAndDrop,
+    latestComparison: () => latestComparison,
+    onDidDrawMap: drawn.event,
+    lastMapDrawn: () => lastMapDrawn,
     storedSecret: (key) => context.secrets.get(key),
     savedState: (key) => context.globalState.get(key),
     loggedLines: () => log.recent(),

@@ -89,6 +89,8 @@ export const STATE_KEYS = {
 
 /** The read-only Markdown documents of Compare Territories…: `zoho-comparison:/<n>/<title>.md`. */
 export const COMPARISON_URI_SCHEME = 'zoho-comparison';
+/** A change's plan and its result, shown before and after it is applied: `zoho-change:/<n>/<title>.md`. */
+export const CHANGE_URI_SCHEME = 'zoho-change';
 
 /** The SecretStorage key of a pasted access token (the first connection's; another's adds `/<id>`). Nothing else stores the token. */
 export const ACCESS_TOKEN_SECRET_KEY = 'zohoTerritories.accessToken';

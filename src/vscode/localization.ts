@@ -10,10 +10,8 @@ export function displayLocale(): Locale {
 }
 
 /**
- * Makes the core speak VS Code's display language: its words (@vscode/l10n, which cannot reach the
- * VS Code API) from the bundle VS Code loaded, its numbers and dates from `Intl` in that language
- * (the extension host's default locale is not VS Code's). `activate` calls it first, before
- * anything produces text. The glue itself uses `vscode.l10n.t`, which reads the same bundle.
+ * Makes the core use VS Code's display language (@vscode/l10n from VS Code's bundle, `Intl` for numbers and
+ * dates: the extension host's default locale is not VS Code's). `activate` calls it before anything makes text.
  */
 export function configureLocalization(locale: Locale = displayLocale()): void {
   useLocale(locale);

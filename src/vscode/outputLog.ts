@@ -8,11 +8,7 @@ const MAX_LINE_LENGTH = 4_000;
 /** How many of the latest lines are kept in memory, as written, for the extension's tests. */
 const RECENT_LINES = 500;
 
-/**
- * The "Zoho CRM Territories" log output channel as the core's `Logger`. Every line is cut to one
- * line of bounded length (a name with a line break cannot forge another line) and passes through
- * `KnownSecrets.redact`, which knows every secret the extension holds, as they change.
- */
+/** The log output channel as the core's `Logger`: every line one bounded line (no forged lines), redacted by `KnownSecrets`. */
 export class OutputLog implements Logger, vscode.Disposable {
   private readonly recentLines: string[] = [];
 

@@ -3,12 +3,7 @@ import { EndpointSettings } from '../core/zohoApi/endpoint';
 import { Logger } from '../core/support/logger';
 import { SETTINGS, SETTINGS_SECTION } from '../ids';
 
-/**
- * The extension's settings, as the rest of it reads them. The ones that decide where the user's
- * credentials go (data center, API domain, API version) count only in the user's own (global)
- * settings: a workspace can never redirect the token, even where VS Code would apply its value. A
- * workspace value is logged as ignored.
- */
+/** The extension's settings. Those that decide where credentials go count only in user (global) settings: a workspace cannot redirect the token. */
 export class ExtensionSettings implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;

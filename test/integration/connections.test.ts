@@ -159,7 +159,7 @@ describe('Connections: several Zoho orgs side by side', function () {
     assert.deepStrictEqual(names(json.only_right), [SANDBOX_DIFFERENCES.added.name, SANDBOX_DIFFERENCES.renamed.to].sort());
     assert.deepStrictEqual(names(json.only_left), [SANDBOX_DIFFERENCES.removed.name, SANDBOX_DIFFERENCES.renamed.from].sort());
     assert.deepStrictEqual(json.moved.map((moved) => moved.right.name), [SANDBOX_DIFFERENCES.moved.name]);
-    const shown = api.comparisons.latest;
+    const shown = api.latestComparison();
     assert.ok(shown, 'a comparison document was made');
     assert.match(shown.path, /Sandbox/, 'named after both sides');
     const text = (await vscode.workspace.openTextDocument(shown)).getText();

@@ -17,6 +17,11 @@ describe('Zoho CRM Territories inside VS Code', function () {
 
   const sampleRows = SAMPLE_TERRITORIES.map((t) => ({ label: t.name, description: t.count === 1 ? '1 user' : `${t.count} users` }));
   const shownRows = () => visibleRows(api).map(({ label, description }) => ({ label, description }));
+  /** The setup of each test that reads the org: the demo token stored, and the org loaded with it. */
+  const signedIn = async () => {
+    const outcome = await vscode.commands.executeCommand<LoadSummary>(COMMANDS.setToken, DEMO_TOKEN);
+    assert.ok(outcome?.ok, JSON.stringify(outcome));
+  };
 
   before(async () => {
     fake = await startFakeZoho();
@@ -105,6 +110,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
   });
 
   it('refresh picks up a change on the server', async () => {
+    await signedIn();
     fake.scenario = { entries: [{ count: '12', territory: { name: 'Mumbai', id: '99' } }, ...SAMPLE_DOCUMENT.associated_users_count.slice(1)] };
     const outcome = await vscode.commands.executeCommand<LoadSummary>(COMMANDS.refresh);
     assert.ok(outcome.ok);
@@ -113,6 +119,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
   });
 
   it('a failed refresh keeps the old rows and says the data is stale and why', async () => {
+    await signedIn();
     await vscode.commands.executeCommand(COMMANDS.refresh);
     assert.deepStrictEqual(shownRows(), sampleRows);
     fake.scenario = { error: 'INTERNAL_ERROR' };
@@ -127,6 +134,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
   });
 
   it('copies exactly the API\'s document to the clipboard, naming its connection, without the token', async () => {
+    await signedIn();
     await vscode.env.clipboard.writeText('');
     await vscode.commands.executeCommand(COMMANDS.copyJson);
     const text = await vscode.env.clipboard.readText();
@@ -137,6 +145,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
   });
 
   it('copies one territory as JSON from its context menu', async () => {
+    await signedIn();
     const chennai = visibleRows(api).find((row) => row.label === 'Chennai');
     assert.ok(chennai);
     await vscode.commands.executeCommand(COMMANDS.copyTerritoryJson, chennai.node);
@@ -148,6 +157,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
   });
 
   it('opens the document in an untitled JSON editor', async () => {
+    await signedIn();
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>(COMMANDS.openJson);
     assert.ok(editor);
     assert.strictEqual(editor.document.languageId, 'json');
@@ -157,6 +167,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
   });
 
   it('says there is nothing to copy for an org with no territories (204)', async () => {
+    await signedIn();
     fake.scenario = { noContent: true };
     await vscode.commands.executeCommand(COMMANDS.refresh);
     assert.deepStrictEqual(shownRows(), []);
@@ -165,6 +176,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
   });
 
   it('a workspace\'s zohoTerritories.apiDomain cannot redirect the token', async () => {
+    await signedIn();
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'the tests run with a workspace folder open');
     const decoyRequests: string[] = [];
@@ -197,10 +209,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
   });
 
   describe('each error shows its message and action', () => {
-    before(async () => {
-      // Mocha runs a suite's own tests before its nested suites: the last of those cleared the token.
-      await vscode.commands.executeCommand(COMMANDS.setToken, DEMO_TOKEN);
-    });
+    before(signedIn);
 
     const cases: Array<[ZohoErrorCode, RegExp, string]> = [
       ['INVALID_TOKEN', /invalid or has expired/, 'setToken'],
@@ -261,7 +270,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
 
   describe('the hierarchy, users, sort and find', () => {
     before(async () => {
-      await vscode.commands.executeCommand(COMMANDS.setToken, DEMO_TOKEN);
+      await signedIn();
       await vscode.commands.executeCommand(COMMANDS.showAsTree);
     });
     after(async () => {
@@ -372,7 +381,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
   });
 
   it('clearing the token empties the view, brings the welcome back and deletes the secret', async () => {
-    await vscode.commands.executeCommand(COMMANDS.setToken, DEMO_TOKEN);
+    await signedIn();
     assert.strictEqual(shownRows().length, 7);
     await vscode.commands.executeCommand(COMMANDS.clearToken);
     assert.deepStrictEqual(shownRows(), []);

@@ -4,18 +4,18 @@ import * as vscode from 'vscode';
 import type { ZohoTerritoriesTestApi } from '../../src/extension';
 import type { LoadSummary } from '../../src/core/territories/territoryStore';
 import { COMMANDS, MAP_VIEW_TYPE, SETTINGS, TERRITORIES_VIEW_ID } from '../../src/ids';
-import type { MapDrawn, TerritoryMapPanel } from '../../src/vscode/map/territoryMapPanel';
+import type { MapDrawn } from '../../src/vscode/map/territoryMapPanel';
 import { DEMO_TOKEN, FakeZoho, SAMPLE_DOCUMENT, SAMPLE_TERRITORY_RECORDS, startFakeZoho, territoryRecords } from '../../fake-zoho/server';
 import { EXTENSION_ID, extensionApi, setUserSetting, visibleRows, waitFor } from './harness';
 
 /** The next report of the map's page that it drew `territories` territories. */
-function drawnOnce(map: TerritoryMapPanel, territories: number, timeoutMs = 30_000): Promise<MapDrawn> {
+function drawnOnce(api: ZohoTerritoriesTestApi, territories: number, timeoutMs = 30_000): Promise<MapDrawn> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`the map's page did not report drawing ${territories} territories within ${timeoutMs} ms (last: ${JSON.stringify(map.lastDrawn)})`));
+      reject(new Error(`the map's page did not report drawing ${territories} territories within ${timeoutMs} ms (last: ${JSON.stringify(api.lastMapDrawn())})`));
     }, timeoutMs);
-    const subscription = map.onDidDraw((drawn) => {
+    const subscription = api.onDidDrawMap((drawn) => {
       if (drawn.territories === territories) {
         clearTimeout(timer);
         subscription.dispose();
@@ -47,7 +47,7 @@ describe('The territory map inside VS Code', function () {
   });
 
   it('opens from "Show Territory Map", named after the connection, and its page draws every territory', async () => {
-    const drawn = drawnOnce(api.map, 7);
+    const drawn = drawnOnce(api, 7);
     assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.showMap), true);
     const panel = api.map.webviewPanel;
     assert.ok(panel, 'the panel is open');
@@ -77,7 +77,7 @@ describe('The territory map inside VS Code', function () {
       entries: [...SAMPLE_DOCUMENT.associated_users_count, { count: '0', territory: { name: '<b>Bold</b> Territory', id: '99' } }],
       territories: [...SAMPLE_TERRITORY_RECORDS, ...territoryRecords([{ name: '<b>Bold</b> Territory', id: '99' }], { '99': null })],
     };
-    const drawn = drawnOnce(api.map, 8);
+    const drawn = drawnOnce(api, 8);
     assert.ok((await vscode.commands.executeCommand<LoadSummary>(COMMANDS.refresh)).ok);
     assert.strictEqual((await drawn).territories, 8);
     assert.strictEqual(api.map.webviewPanel, panel, 'the same panel');
@@ -118,7 +118,7 @@ describe('The territory map inside VS Code', function () {
     assert.strictEqual(api.map.webviewPanel, panel);
     panel?.dispose();
     assert.strictEqual(api.map.webviewPanel, undefined);
-    const drawn = drawnOnce(api.map, 8);
+    const drawn = drawnOnce(api, 8);
     await vscode.commands.executeCommand(COMMANDS.showMap);
     assert.notStrictEqual(api.map.webviewPanel, panel);
     assert.strictEqual((await drawn).territories, 8);

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import { buildTerritoryTree, TerritoryTree } from '../../src/core/territories/hierarchy';
 import { TerritoryRecord, TerritoryUserCount } from '../../src/core/zohoApi/records';
-import { escapeMarkdown, markdownLinkDestination } from '../../src/core/details/markdown';
-import { cappedTerritoryPath, capPathStart, childPath } from '../../src/core/details/path';
+import { escapeMarkdown, markdownLinkDestination } from '../../src/core/messages/markdown';
+import { territoryPath, capPathStart, childPath } from '../../src/core/territories/paths';
 import { readTerritoryDetails } from '../../src/core/details/territoryDetails';
 import { territoryTooltip } from '../../src/core/details/tooltip';
 import { CHENNAI } from './detailsReader.test';
@@ -65,10 +65,10 @@ describe('Territory paths: capped, and cheap at any depth', () => {
     const counts = Array.from({ length: n }, (_, i) => count(String(i), `T${i}`, 1));
     const records = Array.from({ length: n }, (_, i) => record(String(i), `T${i}`, i === 0 ? undefined : String(i - 1)));
     const tree = buildTerritoryTree(counts, records);
-    const path = cappedTerritoryPath(tree.byId.get(String(n - 1))!, 100);
+    const path = territoryPath(tree.byId.get(String(n - 1))!, 100);
     assert.ok(path.length <= 100, `${path.length}`);
     assert.match(path, /^… › T\d+ › .* › T9999$/);
-    assert.strictEqual(cappedTerritoryPath(tree.byId.get('2')!), 'T0 › T1 › T2');
+    assert.strictEqual(territoryPath(tree.byId.get('2')!), 'T0 › T1 › T2');
   });
 });
 

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { SortOrder, TerritoryNode, buildTerritoryTree, sortTerritories, territoryPath } from '../../src/core/territories/hierarchy';
+import { SortOrder, TerritoryNode, buildTerritoryTree, sortTerritories } from '../../src/core/territories/hierarchy';
+import { LINE_PATH_LENGTH, territoryPath } from '../../src/core/territories/paths';
 import { hierarchyDocument } from '../../src/core/territories/documents';
 import { documentText } from '../../src/core/support/jsonWriter';
 import { TerritoryRecord, TerritoryUserCount } from '../../src/core/zohoApi/records';
@@ -93,8 +94,8 @@ describe('buildTerritoryTree: the hierarchy as Zoho has it', () => {
 
   it('gives each territory its path', () => {
     const tree = buildTerritoryTree(counts, records);
-    assert.strictEqual(territoryPath(tree.byId.get('4') as TerritoryNode), 'Zoho › Chennai › North');
-    assert.strictEqual(territoryPath(tree.byId.get('1') as TerritoryNode), 'Zoho');
+    assert.strictEqual(territoryPath(tree.byId.get('4') as TerritoryNode, LINE_PATH_LENGTH), 'Zoho › Chennai › North');
+    assert.strictEqual(territoryPath(tree.byId.get('1') as TerritoryNode, LINE_PATH_LENGTH), 'Zoho');
   });
 
   describe('a 10,000-deep chain', () => {
@@ -103,7 +104,7 @@ describe('buildTerritoryTree: the hierarchy as Zoho has it', () => {
     const chain = buildTerritoryTree(chainCounts, chainCounts.map((c, i) => record(c.id, c.name, i === 0 ? undefined : String(i - 1))));
 
     it('gives every territory a path of bounded length, in linear time (Find Territory)', () => {
-      const paths = chain.all.map(territoryPath);
+      const paths = chain.all.map((node) => territoryPath(node, LINE_PATH_LENGTH));
       const total = paths.reduce((sum, path) => sum + path.length, 0);
       assert.ok(total < n * 200, `${total.toLocaleString('en-US')} characters`);
       assert.ok(paths.every((path, i) => path.length <= 200 && path.endsWith(`Territory ${i}`)));

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { comparisonFileName } from '../../src/core/compare/comparisonMarkdown';
-import { capPathStart, cappedTerritoryPath, childPath, detailsFileName } from '../../src/core/details/path';
+import { capPathStart, territoryPath, childPath } from '../../src/core/territories/paths';
+import { detailsFileName } from '../../src/core/details/detailsDocument';
 import { capLength, serverText, wellFormed } from '../../src/core/redaction/serverText';
 import { buildTerritoryTree } from '../../src/core/territories/hierarchy';
 import { displayName } from '../../src/core/territories/names';
@@ -55,7 +56,7 @@ describe('Names cut by code points and made well-formed before they become a pat
       names.map((name, i) => ({ id: String(i + 1), name, reportingToId: i === 0 ? undefined : String(i), raw: { id: String(i + 1), name } as never })),
     );
     for (const node of tree.all) {
-      const path = cappedTerritoryPath(node);
+      const path = territoryPath(node);
       assert.ok(isWellFormed(path), JSON.stringify(path));
       encodes(path, 'path');
     }

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { escapeMarkdown } from '../details/markdown';
+import { escapeMarkdown } from '../messages/markdown';
 import { isolate } from '../messages/safeText';
 import { formatUserCount, displayName } from '../territories/names';
 import { ApplyResult } from './apply';

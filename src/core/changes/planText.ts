@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { escapeMarkdown } from '../details/markdown';
+import { escapeMarkdown } from '../messages/markdown';
 import { permissionLabel } from '../details/territoryDetails';
 import { displayName, formatUserCount } from '../territories/names';
 import { formatNumber } from '../support/locale';

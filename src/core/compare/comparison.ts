@@ -1,4 +1,4 @@
-import { childPath } from '../details/path';
+import { childPath } from '../territories/paths';
 import type { TerritoryNode } from '../territories/hierarchy';
 import type { TerritorySnapshot } from '../territories/snapshot';
 import { MatchedBy, matchTerritories } from './matching';
@@ -105,11 +105,7 @@ export interface TerritoryComparison {
 /** Paths in a comparison are cut (from the start) to this many characters. */
 export const COMPARISON_PATH_LENGTH = 300;
 
-/**
- * Compares two loads: which territories are on one side only, renamed, moved or have other user
- * counts. Territories are matched by ID, then by name (see `matchTerritories`), so two
- * organisations with different IDs (a sandbox and production) compare too. Near-linear time.
- */
+/** Compares two loads (territories on one side only, renamed, moved, recounted), matched by ID then name: sandbox and production too. */
 export function compareTerritories(left: CompareSide, right: CompareSide): TerritoryComparison {
   const hierarchyCompared = hasHierarchy(left.snapshot) && hasHierarchy(right.snapshot);
   const matching = matchTerritories(left.snapshot.tree, right.snapshot.tree);

@@ -49,11 +49,7 @@ export interface ComparisonJson {
   recounted: Array<MatchedJson & { users: CountChangeJson | null; branch_users: CountChangeJson | null }>;
 }
 
-/**
- * A comparison as plain JSON for the user to copy: data only (no sentences), every list whole, IDs
- * as strings, keys always in the same order, `null` where something does not apply. Write it with
- * `documentText` (jsonWriter.ts) like the other documents.
- */
+/** A comparison as JSON data for scripts: every list whole, IDs as strings, a fixed key order, `null` where nothing applies. */
 export function comparisonJson(comparison: TerritoryComparison): ComparisonJson {
   const { matching, summary } = comparison;
   return {

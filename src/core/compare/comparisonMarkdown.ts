@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import { escapeMarkdown } from '../details/markdown';
-import { formatNumber } from '../support/locale';
-import type { FormatTime } from '../details/tooltip';
-import { headCodePoints, serverText, stripControlCharacters } from '../redaction/serverText';
+import { escapeMarkdown } from '../messages/markdown';
+import { documentFileName } from '../support/documentNames';
+import { FormatTime, formatNumber } from '../support/locale';
+import { serverText } from '../redaction/serverText';
 import { formatCountDelta } from '../territories/countChanges';
 import { displayName } from '../territories/names';
 import { isolate } from '../messages/safeText';
@@ -21,11 +21,7 @@ export interface ComparisonMarkdownOptions {
   readonly redact?: (text: string) => string;
 }
 
-/**
- * A comparison as a Markdown document: both sides, a summary, then a table per kind of difference.
- * Every value from Zoho (names, paths, IDs) and each side's label is escaped, one line and bounded;
- * a long section shows its first `maxRows` rows and how many more there are.
- */
+/** A comparison as Markdown: both sides, a summary, a table per kind of difference (`maxRows` each); every value escaped. */
 export function comparisonMarkdown(comparison: TerritoryComparison, options: ComparisonMarkdownOptions = {}): string {
   const formatTime = options.formatTime ?? ((ms: number) => isoTime(ms) ?? 'unknown');
   const maxRows = options.maxRows ?? MAX_SECTION_ROWS;
@@ -126,7 +122,7 @@ function change(counts: CountChange | undefined, unchanged: string): [string, st
   return counts ? [`${number(counts.left)} → ${number(counts.right)}`, formatCountDelta(counts.delta)] : [unchanged, '—'];
 }
 
-/** A title as a file name: no slashes or control characters, bounded by code points and well-formed (it goes into a URI). */
+/** A comparison's file name: its title, up to 80 characters. */
 export function comparisonFileName(title: string): string {
-  return headCodePoints(stripControlCharacters(title.slice(0, 800)).replace(/[/\\:*?"<>|]+/g, ' ').trim(), 80).trim() || l10n.t('Comparison');
+  return documentFileName(title, 80, l10n.t('Comparison'));
 }

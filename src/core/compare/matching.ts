@@ -28,12 +28,8 @@ export function nameKey(name: string): string {
 }
 
 /**
- * Pairs the territories of two sides. First by ID. Then the rest by name (`nameKey`): a name that
- * is once on each side matches. A name on a side more than once is matched by its full path (the
- * names of its ancestors and its own) where exactly one territory on each side has that path; if
- * then exactly one territory of that name is left on each side, they match. Anything else is
- * ambiguous and stays unmatched, as does a territory without a name. Linear in the number of
- * territories (paths are interned top-down, never built as strings per node).
+ * Pairs the territories of two sides: by ID, then by a name once on each side, then by full path among
+ * duplicates; anything ambiguous stays unmatched. Linear (paths are interned top-down).
  */
 export function matchTerritories(left: TerritoryTree, right: TerritoryTree): Matching {
   const rightOf = new Map<TerritoryNode, TerritoryNode>();
@@ -119,11 +115,7 @@ class NameKeys {
   }
 }
 
-/**
- * A number for each distinct path of names (from the top down), the same on both sides: two
- * territories have the same number when their own and all their ancestors' names match. Each
- * territory is numbered once, from its parent's number, so a deep chain costs linear time.
- */
+/** A number per distinct path of names, equal on both sides; each territory numbered from its parent's (linear). */
 class PathKeys {
   private readonly interned = new Map<string, number>();
   private readonly byNode = new Map<TerritoryNode, number>();

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { cleanConnectionName, nameKey } from './connectionRecords';
+import { isPlainObject } from '../support/objects';
 
 /**
  * How a script names a connection: `"k3x9"` or `"Sandbox"` (an id or a name, when only one
@@ -77,10 +78,3 @@ function found<T>(connection: T | undefined, problem: () => string): LookupResul
   return connection !== undefined ? { found: connection } : { problem: problem() };
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return false;
-  }
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}

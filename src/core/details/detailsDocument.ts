@@ -1,15 +1,21 @@
 import * as l10n from '@vscode/l10n';
 import type { TerritoryNode } from '../territories/hierarchy';
-import { formatNumber } from '../support/locale';
 import { unnamedTerritory } from '../territories/names';
 import { redactStrings } from '../redaction/knownSecrets';
 import { serverText } from '../redaction/serverText';
 import type { TerritoryUser } from '../zohoApi/records';
-import { escapeMarkdown, markdownLinkDestination } from './markdown';
-import { MAX_PATH_LENGTH, cappedTerritoryPath } from './path';
+import { documentFileName } from '../support/documentNames';
+import { FormatTime, formatNumber } from '../support/locale';
+import { escapeMarkdown, markdownLinkDestination, md } from '../messages/markdown';
+import { PATH_NAME_LENGTH, territoryPath } from '../territories/paths';
 import { criteriaText } from './ruleCriteria';
 import { RULE_MODULES, TerritoryDetails, ruleModuleLabel } from './territoryDetails';
-import { FormatTime, changeMarkdown, idText, managerMarkdown, md, none, notLoaded, permissionMarkdown, unknown, usersText } from './tooltip';
+import { changeMarkdown, idText, managerMarkdown, none, notLoaded, permissionMarkdown, unknown, usersText } from './detailsMarkdown';
+
+/** A territory's details file name: its name, cut as in a path. */
+export function detailsFileName(name: string): string {
+  return documentFileName(name, PATH_NAME_LENGTH, 'Territory');
+}
 
 /** The users of the territory, as far as they are known. */
 export type UsersState =
@@ -24,7 +30,7 @@ export interface DetailsDocumentInput {
   readonly users: UsersState;
   readonly formatTime: FormatTime;
   /**
-   * The link that opens another territory's details, e.g. a command URI. The glue encodes the ID
+   * The link that opens another territory's details, e.g. a command URI. The VS Code side encodes the ID
    * into it (`encodeURIComponent(JSON.stringify([id]))`); the document only keeps it well-formed.
    */
   readonly linkFor: (territoryId: string) => string;
@@ -52,7 +58,7 @@ export function territoryDetailsMarkdown(input: DetailsDocumentInput): string {
   const out: string[] = [];
   const missingValue = () => (details.hasRecord ? unknown() : notLoaded());
   out.push(`# ${md(nameOf(node) || unnamedTerritory())}`, '');
-  out.push(l10n.t('Path: {0}', escapeMarkdown(cappedTerritoryPath(node, MAX_PATH_LENGTH, nameOf))), '');
+  out.push(l10n.t('Path: {0}', escapeMarkdown(territoryPath(node, undefined, nameOf))), '');
 
   const facts: string[] = [
     fact(l10n.t('Manager'), managerMarkdown(details)),

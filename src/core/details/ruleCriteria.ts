@@ -1,16 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import { capLength, serverText } from '../redaction/serverText';
 import { formatNumber, numberSymbols } from '../support/locale';
+import { asPlainObject } from '../support/objects';
 
 /**
- * Zoho's assignment-rule criteria as a person reads them:
- * `Billing Country is India AND (Annual Revenue > 1,000,000 OR Industry is Banking)`.
- *
- * The shape (zoho-api.md, "Territory records in full") is recursive: a condition
- * `{field: {api_name}, comparator, value}` or a group `{group_operator: "AND" | "OR", group: [...]}`.
- * The result is plain one-line text (escape it for Markdown where it goes into Markdown). Rendering
- * is iterative and bounded: hostile nesting stops at `maxDepth` with "…", a huge group or value list
- * is cut, and every piece of text from Zoho is made one line and capped.
+ * Zoho's assignment-rule criteria as one line: `Billing Country is India AND (Annual Revenue > 1,000,000 OR …)`.
+ * Iterative and bounded: nesting past `maxDepth`, huge groups and values are cut.
  */
 
 export interface CriteriaTextOptions {
@@ -30,9 +25,6 @@ const DEFAULTS: Required<CriteriaTextOptions> = { maxDepth: 50, maxConditions: 2
 
 type Json = Record<string, unknown>;
 
-function asObject(value: unknown): Json | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
-}
 
 /** How a condition reads, the field and the value in their places: "{field} is {value}". */
 type Phrase = (field: string, value: string) => string;
@@ -189,7 +181,7 @@ function valueText(value: unknown, numeric: boolean, max: number): string {
     const head = value.length > max * 4 ? value.slice(0, max * 4) : value;
     return serverText(numeric ? groupDigits(head) : head, max);
   }
-  const object = asObject(value);
+  const object = asPlainObject(value);
   if (object) {
     // A lookup `{id, name}`, or a field compared with a field `{api_name}`.
     if (typeof object.name === 'string' && object.name.trim() !== '') {
@@ -217,7 +209,7 @@ function listText(values: readonly unknown[], numeric: boolean, options: Require
 
 /** One condition: `Billing Country is India`. */
 function conditionText(condition: Json, options: Required<CriteriaTextOptions>): string {
-  const field = asObject(condition.field);
+  const field = asPlainObject(condition.field);
   const apiName = typeof field?.api_name === 'string' ? field.api_name : typeof condition.field === 'string' ? condition.field : undefined;
   const label = apiName !== undefined ? fieldLabel(apiName, options.maxValueLength) : l10n.t('(unknown field)');
   // Zoho's comparators are short words: a huge one is cut before it is read.
@@ -239,7 +231,7 @@ function conditionText(condition: Json, options: Required<CriteriaTextOptions>):
 }
 
 function groupOf(node: unknown): { operator: string; items: unknown[] } | undefined {
-  const object = asObject(node);
+  const object = asPlainObject(node);
   if (!object || !(Object.prototype.hasOwnProperty.call(object, 'group') || Object.prototype.hasOwnProperty.call(object, 'group_operator'))) {
     return undefined;
   }
@@ -293,7 +285,7 @@ export function criteriaText(criteria: unknown, options: CriteriaTextOptions = {
       stack.push({ items: group.items, operator: group.operator, depth, parenthesised, index: 0 });
       return;
     }
-    const condition = asObject(node);
+    const condition = asPlainObject(node);
     out.push(condition ? conditionText(condition, settings) : l10n.t('(unreadable criteria)'));
     leaves++;
   };

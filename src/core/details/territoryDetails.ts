@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import type { TerritoryNode } from '../territories/hierarchy';
+import { asPlainObject } from '../support/objects';
 
 /**
  * What Zoho says about one territory beyond its name and user count, read from the territory
@@ -103,9 +104,6 @@ const RULE_KEYS: Record<RuleModule, string> = { account: 'account_rule_criteria'
 
 type Json = Record<string, unknown>;
 
-function asObject(value: unknown): Json | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
-}
 
 /** A string as sent, or a number Zoho may send for a string (IDs). Anything else: `undefined`. */
 function asText(value: unknown): string | undefined {
@@ -120,7 +118,7 @@ function has(object: Json, key: string): boolean {
 }
 
 function readPerson(value: unknown): PersonRef | undefined {
-  const object = asObject(value);
+  const object = asPlainObject(value);
   if (!object) {
     return undefined;
   }
@@ -149,7 +147,7 @@ function readTime(value: unknown): TimeDetail | undefined {
  * permission, … or assignment rules: <why>" (default: the territory records were not loaded).
  */
 export function readTerritoryDetails(raw: unknown, whyNoRecord?: string): TerritoryDetails {
-  const record = asObject(raw);
+  const record = asPlainObject(raw);
   const missing: MissingDetail[] = [];
   const unknownRules: Record<RuleModule, RuleDetail> = { account: { kind: 'unknown' }, deal: { kind: 'unknown' }, lead: { kind: 'unknown' } };
   if (!record) {
@@ -196,7 +194,7 @@ export function readTerritoryDetails(raw: unknown, whyNoRecord?: string): Territ
       absent.push(module);
     } else if (record[key] === null) {
       rules[module] = { kind: 'none' };
-    } else if (asObject(record[key])) {
+    } else if (asPlainObject(record[key])) {
       rules[module] = { kind: 'criteria', criteria: record[key] };
     } else {
       missing.push({ field: module, message: l10n.t('{0} assignment rule: Zoho sent criteria that are not an object.', ruleModuleLabel(module)) });
@@ -226,7 +224,7 @@ function readManager(record: Json, missing: MissingDetail[]): ManagerDetail {
     missing.push({ field: 'manager', message: l10n.t('No manager data: Zoho sent a manager without a name or ID.') });
     return { kind: 'unknown' };
   }
-  const rawStatus = asObject(record.manager)?.status;
+  const rawStatus = asPlainObject(record.manager)?.status;
   const status = typeof rawStatus === 'string' ? rawStatus.trim() : undefined;
   if (!status) {
     missing.push({

@@ -1,10 +1,6 @@
 /**
- * CSV as RFC 4180 writes it: fields separated by commas, records ended by CRLF, a field quoted when
- * it holds a comma, a double quote, CR or LF, and a double quote inside doubled. A field holding a
- * `;` or a tab is quoted too: Excel splits on its regional list separator (`;` in German and many
- * other settings), and a quoted field is one cell whatever the separator. Our own ~30 lines
- * rather than a library: the whole export is built in memory, the rules are short and tested, and
- * the part that matters most here, formula neutralisation by column type, would be ours anyway.
+ * CSV as RFC 4180 writes it (commas, CRLF, quotes doubled); a field with `;` or a tab is quoted too, since
+ * Excel splits on its regional separator. Our own few lines: formula neutralisation by column type is ours anyway.
  */
 
 /** A cell: text from the org, or a number we computed. `undefined`/`null` is an empty cell. */
@@ -29,15 +25,8 @@ const INVISIBLE_START = /^[ \u00a0\t\n\u000b\u000c\r\ufeff\u200b-\u200f\u2060\u2
 const FORMULA_SIGN = /^[=+\-@\uff1d\uff0b\uff0d\uff20]/;
 
 /**
- * OWASP's advice against CSV injection (https://owasp.org/www-community/attacks/CSV_Injection):
- * a cell that starts with `=`, `+`, `-`, `@`, tab or carriage return is read as a formula by
- * Excel, LibreOffice and Google Sheets, so such a cell gets a leading single quote, which they
- * show as text. Territory and user names come from the org, so anyone who can name a territory
- * could otherwise plant `=HYPERLINK(…)` in an admin's spreadsheet. A sign after leading whitespace
- * or invisible characters, or a full-width sign, counts too.
- *
- * The trade-off: a text cell "-5" is written as "'-5". Only text cells are neutralised; numbers
- * we computed (user counts, depth) are written as numbers, so a negative number stays a number.
+ * OWASP's advice against CSV injection: a text cell starting with `=`, `+`, `-`, `@`, tab or CR (after
+ * invisible characters too, or full-width) gets a leading `'`, since names come from the org. Numbers stay numbers.
  */
 export function neutraliseFormula(text: string): string {
   if (/^[\t\r]/.test(text)) {

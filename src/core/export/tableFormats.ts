@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { escapeMarkdown } from '../details/markdown';
+import { escapeMarkdown } from '../messages/markdown';
 import { toCsv } from './csv';
 
 /** The formats Export Territories… and Export Territory Users… write. */
@@ -50,11 +50,7 @@ export function tableToJson<Row>(columns: readonly Column<Row>[], rows: readonly
   return `${JSON.stringify(objects, null, 2)}\n`;
 }
 
-/**
- * A GitHub-flavoured Markdown table. Every cell is escaped like any other text from Zoho: a pipe
- * cannot split a cell, a line break cannot end the row (it becomes a space), and nothing renders
- * as a link or HTML. Number columns are right-aligned.
- */
+/** A GitHub-flavoured Markdown table, every cell escaped (no pipe, line break, link or HTML gets through); numbers right-aligned. */
 export function tableToMarkdown<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   const lines = [line(columns.map((column) => escapeMarkdown(column.header))), line(columns.map((column) => (column.kind === 'number' ? '---:' : '---')))];

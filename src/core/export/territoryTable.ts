@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { TerritoryNode, TerritoryTree } from '../territories/hierarchy';
 import type { TerritoryUser } from '../zohoApi/records';
-import { childPath } from '../details/path';
+import { childPath } from '../territories/paths';
 import { readTerritoryDetails } from '../details/territoryDetails';
 import { Column, ExportFormat, writeTable } from './tableFormats';
 
@@ -62,11 +62,7 @@ function rowOf(node: TerritoryNode, path: string, depth: number): TerritoryRow {
   };
 }
 
-/**
- * One row per territory, parents before their children (depth-first, in the tree's order).
- * Iterative, with each path and depth built from its parent's, so a 10,000-deep chain takes
- * linear time and no stack.
- */
+/** One row per territory, parents first; iterative, each path built from its parent's (linear at any depth). */
 export function territoryRows(tree: TerritoryTree): TerritoryRow[] {
   const rows: TerritoryRow[] = [];
   const seen = new Set<TerritoryNode>();

@@ -1,12 +1,6 @@
 /**
- * Loads the users of many territories a few at a time, for Export Territory Users…
- *
- * Zoho limits how many calls an organisation may have in flight at once, by edition: Free 5,
- * Standard 10, Professional 15, Enterprise 20, Ultimate 25 (zoho-api.md, "Limits"); past it, it
- * answers 429 TOO_MANY_REQUESTS. The extension does not know the edition, and the org's other
- * integrations (and this extension's own refresh) share the same limit, so the default is 3 and no
- * caller can ask for more than 5, the smallest edition's limit. 3 × ~200 ms per call still loads
- * a few hundred territories in well under a minute.
+ * Loads the users of many territories a few at a time, for Export Territory Users…: 3 by default, never more
+ * than 5, the smallest edition's concurrency limit (zoho-api.md, "Limits"), which other integrations share.
  */
 
 export const DEFAULT_USER_LOAD_CONCURRENCY = 3;
@@ -53,10 +47,8 @@ export function boundedConcurrency(requested: number | undefined): number {
 }
 
 /**
- * Runs `load` for each territory (repeated IDs once), at most `concurrency` at a time, reporting
- * progress after each. A failed load is recorded and the rest go on. On cancel it resolves at once
- * with what it has and `cancelled: true`; loads still in flight are told through the signal and
- * their results are ignored. It rejects only if `onProgress` throws.
+ * Runs `load` for each territory, `concurrency` at a time, reporting progress; failures are recorded and the
+ * rest go on. Cancelled: resolves at once with what it has; rejects only if `onProgress` throws.
  */
 export function loadEach<T>(territoryIds: readonly string[], options: LoadEachOptions<T>): Promise<LoadEachResult<T>> {
   const { load, cached, signal, onProgress } = options;

@@ -2,12 +2,8 @@ import { hierarchy, partition } from 'd3-hierarchy';
 import type { MapData } from './mapModel';
 
 /**
- * The territory map's layout: an icicle (d3-hierarchy's `partition`), the organisation on the left
- * and each level of territories one column to the right, where a territory's height is its share
- * of the users. Runs in the webview only (it is bundled there with d3-hierarchy; the extension never
- * imports it), once per load of the data: zooming and resizing only rescale what is computed here.
- *
- * Index 0 is the whole organisation; territory `i` of the `MapData` is index `i + 1`.
+ * The map's layout: an icicle (d3-hierarchy's `partition`), the org on the left, a territory's height its
+ * share of the users. Webview only. Index 0 is the org; territory `i` of the `MapData` is index `i + 1`.
  */
 export interface MapLayout {
   /** How many entries: the territories plus the organisation. */
@@ -117,11 +113,8 @@ export function columnsFor(layout: MapLayout, focus: number, maxColumns: number)
 }
 
 /**
- * What to draw when zoomed into `focus`: it fills the first column, full height, and its branch
- * fills the columns to its right, each territory's height its share of the focus's weight. Only the
- * levels that fit in `maxColumns` are returned, parents before children, and territories thinner
- * than `minCellHeight` are returned as one `more` block per parent: so what is drawn is bounded by
- * the pixels, not by the territories (10,000 territories, a few hundred rectangles).
+ * What to draw zoomed into `focus`: its branch, as many levels as fit, territories thinner than
+ * `minCellHeight` merged into one `more` block per parent, so the work is bounded by pixels, not territories.
  */
 export function visibleCells(layout: MapLayout, focus: number, viewport: MapViewport): MapCell[] {
   const columns = columnsFor(layout, focus, viewport.maxColumns);

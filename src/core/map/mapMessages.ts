@@ -1,5 +1,6 @@
 import type { Locale } from '../support/locale';
 import type { MapData } from './mapModel';
+import { isPlainObject } from '../support/objects';
 
 /** What the extension posts to the map's webview. */
 export type HostMessage =
@@ -25,9 +26,6 @@ export type WebviewMessage =
 const MAX_ID_LENGTH = 256;
 const MAX_TERRITORIES = 10_000_000;
 const MAX_DRAW_MS = 3_600_000;
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
 
 const hasOnlyKeys = (value: Record<string, unknown>, keys: readonly string[]) => Object.keys(value).every((key) => keys.includes(key));
 

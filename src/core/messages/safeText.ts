@@ -22,11 +22,8 @@ export function stripBidiControls(text: string): string {
 }
 
 /**
- * A name to put beside our own words ("{0} · 3 users", "Exported {0} to …"): its bidi controls
- * removed, and, when it holds right-to-left letters, wrapped in FSI … PDI so that neither the counts
- * after it nor the words before it are drawn inside its run. Our sentences are left-to-right in
- * every language we ship, so a name without right-to-left letters already reads in order and is
- * left as it is (labels, searches and scripts see the same text as before).
+ * A name to put beside our own words: bidi controls removed and, if it holds right-to-left letters, wrapped
+ * in FSI … PDI so the counts and words around it keep their order. Other names are left as they are.
  */
 export function isolate(name: string): string {
   const clean = stripBidiControls(name);

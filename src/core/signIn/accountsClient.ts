@@ -1,17 +1,7 @@
 /**
- * Talks to Zoho's accounts (OAuth) server: exchanges a Self Client grant code for a refresh token,
- * gets new access tokens with it, and revokes it. Plain Node, no VS Code; fetch, logger and clock
- * are injected.
- *
- * Secrets (client secret, grant code, refresh and access tokens) go only into form-encoded POST
- * bodies, except for revocation, where Zoho's documented API takes the token in the URL query
- * (`POST {accounts}/oauth/v2/token/revoke?token=…`); that URL is never logged nor put in an error.
- * Nothing read from an answer's body is quoted in logs or errors except Zoho's error *code*, and only
- * when it has a code's shape (short lowercase words and underscores) and holds no secret of the request.
- * Whatever the server sent that does reach a log line or a message (the code, a refused api_domain,
- * a redirect's host, field names) has every known secret blanked and goes through `serverText`.
- * How its answers read is `tokenAnswers.ts`'s. Revocation answers `{"status": "success"}`, or HTTP 400
- * when the token is not valid (Zoho's OAuth documentation, "Revoke a refresh token").
+ * Zoho's accounts (OAuth) server: grant code → refresh token, new access tokens, revocation. Secrets go only
+ * in POST bodies, except revocation's documented `?token=` (that URL is never logged); only an error code in
+ * Zoho's shape is quoted from an answer, redacted and through `serverText`.
  */
 import * as l10n from '@vscode/l10n';
 import { formatNumber } from '../support/locale';
@@ -115,13 +105,7 @@ export class AccountsClient {
     return this.accessTokenOf(document, answer, origin, server, secrets);
   }
 
-  /**
-   * `POST {accounts}/oauth/v2/token/revoke?token=…`: revokes a refresh token and every access token
-   * made with it. Zoho documents the token as a query parameter, so here (only) a secret is in the
-   * URL; the URL is logged without its query. (Zoho also documents a newer `POST
-   * {accounts}/oauth/v2/revoke/token` with Basic client authentication; the older form is the one
-   * Zoho CRM's own docs give, and needs no client secret.)
-   */
+  /** Revokes a refresh token and its access tokens (the form Zoho CRM's docs give: the token in the query, logged without it). */
   async revokeRefreshToken(accountsOrigin: string, refreshToken: string, signal?: AbortSignal): Promise<RevokeOutcome> {
     const origin = checkAccountsOrigin(accountsOrigin);
     const server = accountsServerName(origin);

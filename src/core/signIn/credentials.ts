@@ -11,7 +11,7 @@ export interface AccessToken {
 export interface Credentials {
   /**
    * Runs `fn` with a valid access token. With a refreshable sign-in, a token Zoho refuses as invalid
-   * is replaced once and `fn` runs again. Throws `MissingTokenError` when there is no way in.
+   * is replaced once and `fn` runs again. Throws `MissingTokenError` when there is neither a sign-in nor a token.
    */
   withAccessToken<T>(fn: (access: AccessToken) => Promise<T>, signal?: AbortSignal): Promise<T>;
 }

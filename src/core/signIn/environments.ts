@@ -1,8 +1,6 @@
 /**
- * Where a sign-in goes: which accounts (OAuth) server and which API domain, by data center and
- * environment. Sources: Zoho CRM's "Multi DC" API documentation and Zoho's SDKs (`DataCenter` classes of the
- * Python, Ruby, PHP and TypeScript CRM SDKs), which give every environment of a data center the
- * *same* accounts server and the `sandbox.` / `developer.` forms of the API domain.
+ * Where a sign-in goes, by data center and environment: the accounts server (the same for every environment)
+ * and the API domain (`sandbox.` / `developer.` forms). Sources: Zoho CRM's "Multi DC" docs and Zoho's SDKs.
  */
 import * as l10n from '@vscode/l10n';
 import { DATA_CENTERS, DataCenter } from '../zohoApi/dataCenters';
@@ -115,13 +113,8 @@ export function isZohoApiHost(hostname: string): boolean {
 }
 
 /**
- * Reads Zoho's `api_domain` from a token answer (or a saved sign-in, or a sign-in request): the
- * origin API calls, and so the access token, go to. Accepted only when it is an https host under a
- * known data center's Zoho API domain (any environment). A loopback origin (http or https) is
- * accepted only when `accountsOrigin`, the accounts server that gave it, is itself loopback: the
- * fake accounts server of the tests and the demo. A real Zoho accounts server naming a local port
- * is refused, so the token never goes unencrypted to whatever listens there. Anything refused is
- * ignored, and the computed domain used instead.
+ * Zoho's `api_domain` from an answer, where the access token will go: only https under a known data center's
+ * API domain, or loopback when the accounts server itself is loopback (tests, the demo). Else `undefined`.
  */
 export function acceptApiDomain(value: unknown, accountsOrigin: string): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') {

@@ -1,13 +1,6 @@
 /**
- * Every way signing in to Zoho (or keeping the sign-in alive) can fail, typed where it arises.
- *
- * Unlike `../errors.ts`, whose errors `../errorMessages.ts` turns into words, each error here carries
- * its user message as `message`: the OAuth failures are few and their wording depends on facts only
- * known where they arise (which accounts server, which grant). `remedy` says what the person can do,
- * for the VS Code glue to turn into a button; `logCode` is a short code for the log.
- *
- * No message or property here ever holds a secret (client secret, grant code, refresh or access
- * token): they are built from Zoho's error code, hosts, counts and times alone.
+ * Every way signing in can fail, typed where it arises. Each carries its user message (the wording needs facts
+ * known only there), a `remedy` for a button and a `logCode`; none holds a secret.
  */
 import * as l10n from '@vscode/l10n';
 import { formatNumber } from '../support/locale';

@@ -22,20 +22,9 @@ export interface TokenRequest {
 }
 
 /**
- * Zoho allows 10 new access tokens per refresh token per 10 minutes and answers "Access Denied" past
- * that. This counts the requests (saved in the sign-in record, so windows share the count) and
- * refuses an 11th rather than be refused by Zoho; it also honours Zoho's block once it was hit.
- *
- * Intervals are measured on a monotonic clock, so setting the system clock back or forward lets no
- * more requests out. The record keeps wall-clock times, because other windows (other processes, whose
- * monotonic clocks share no origin with this one) count them too. So both are kept: a request this
- * window made is timed on the monotonic clock from when it was sent; one it first sees in the record
- * (another window's, or one saved before this window started) is timed from when it was first seen,
- * back-dated by its wall-clock age then. A saved time in the future (the clock was set back since,
- * here or there) counts as just now, so it is counted for a whole window rather than not at all; an
- * age is never taken as more than the window. Only a request another window made before the clock was
- * set forward, and that this window first reads after, can be aged too soon: no clock shared across
- * processes could tell. Zoho keeps its own count, and its "Access Denied" stops this window too.
+ * Zoho allows 10 new access tokens per refresh token per 10 minutes: this counts requests (in the sign-in
+ * record, shared by windows) and refuses an 11th. Ages are measured on a monotonic clock from when a request
+ * was sent or first seen, so changing the system clock lets no more out; a saved time in the future counts as now.
  */
 export class RefreshLimiter {
   readonly maxRequests: number;

@@ -1,14 +1,7 @@
 /**
- * How the accounts server's answers read: token answers, their lifetime, Zoho's error codes and the
- * "Access Denied" of the refresh limit. What Zoho answers, and how sure we are:
- * - Success: `{access_token, refresh_token?, api_domain, token_type: "Bearer", expires_in: 3600}`;
- *   when `expires_in_sec` is present, `expires_in` is in milliseconds (Zoho's OAuth docs).
- * - Errors are `{"error": "<code>"}`, seen sent with HTTP 200 and with 400: every status is read the
- *   same way. `invalid_code` (grant code expired, used, or from another data center; also a revoked
- *   refresh token), `invalid_client` (client unknown to this data center), `invalid_client_secret`.
- * - Past 10 new access tokens per refresh token per 10 minutes: `{"error": "Access Denied",
- *   "error_description": "You have made too many requests continuously…"}` (Zoho's token-limits page).
- * Nothing here quotes a value from an answer except an error code in Zoho's shape.
+ * How the accounts server's answers read (Zoho's OAuth docs): tokens with `expires_in` (ms when `expires_in_sec`
+ * is present), `{"error": "<code>"}` with any status, and the refresh limit's "Access Denied". Only an error
+ * code in Zoho's shape is ever quoted.
  */
 import * as l10n from '@vscode/l10n';
 import { formatNumber } from '../support/locale';
@@ -75,11 +68,7 @@ export function readTokenAnswer(kind: TokenRequestKind, answer: AccountsAnswer, 
   return document;
 }
 
-/**
- * Zoho's documented fields: `expires_in_sec` in seconds where sent (then `expires_in` is in
- * milliseconds), else `expires_in` in seconds. Never guessed from the size of the number; kept
- * between `MIN_LIFETIME_MS` and `MAX_LIFETIME_MS`.
- */
+/** An answer's token lifetime: `expires_in_sec` in seconds (then `expires_in` is ms), else `expires_in` in seconds; bounded. */
 export function lifetimeOf(document: Record<string, unknown>, warn: (message: string) => void): number {
   const seconds = positiveNumber(document.expires_in_sec);
   const expiresIn = positiveNumber(document.expires_in);
@@ -132,11 +121,7 @@ export function tokenError(kind: TokenRequestKind, code: string, server: Account
   return new OAuthRejectedError(code, server, status);
 }
 
-/**
- * The error code of an answer that says it failed (`error`, or `code` with `status: "failure"`),
- * `unknown_error` when what it sent is not in Zoho's code shape or holds a secret of the request
- * (a server may echo the client secret or a token there); `undefined` when the answer is no error.
- */
+/** An answer's error code; `unknown_error` when it is not in Zoho's code shape or echoes a secret; `undefined` when no error. */
 export function zohoErrorCode(document: Record<string, unknown> | undefined, safe: (text: string) => string): string | undefined {
   if (document === undefined) {
     return undefined;

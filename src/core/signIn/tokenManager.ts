@@ -1,20 +1,7 @@
 /**
- * Keeps a Zoho sign-in alive: holds the Self Client's credentials and refresh token in an injected
- * `CredentialStore` (SecretStorage in VS Code), hands out a valid access token, and gets a new one
- * from Zoho's accounts server shortly before the old one expires — never per request.
- *
- * - The access token is cached (in memory and in the store) until 5 minutes before it expires.
- * - At most one refresh runs at a time; every caller meanwhile shares it.
- * - Before asking Zoho, the store is read again: another VS Code window may have refreshed already.
- * - Zoho allows 10 new access tokens per refresh token per 10 minutes; this counts its own requests
- *   (in the store, so windows share the count) and refuses an 11th rather than be refused by Zoho.
- * - `withAccessToken(fn)` retries `fn` once with a new token when Zoho says the token is invalid.
- * - Sign-in failures that a retry cannot fix (revoked refresh token, wrong secret, unknown client)
- *   are remembered, so a dead sign-in does not keep asking Zoho.
- *
- * Nothing here logs or puts in an error a secret: client secret, grant code, refresh or access token.
- * Each is told to the injected `KnownSecrets` as it is received, loaded or saved, so that text from
- * anywhere (a server's echo included) can be blanked of it.
+ * Keeps a Zoho sign-in alive: hands out an access token, refreshed shortly before it expires (one refresh at a
+ * time, the store read again first since another window may have refreshed), within Zoho's refresh limit, and
+ * remembers failures a retry cannot fix. Every secret is told to `KnownSecrets`; none is logged.
  */
 import { abortable } from '../support/abortable';
 import { CancelledError } from '../support/cancelled';

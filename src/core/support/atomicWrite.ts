@@ -15,11 +15,8 @@ export class TargetExistsError extends Error {
 }
 
 /**
- * Writes `data` to `path` so that a reader sees the old file or the whole new one, never part of
- * it: the data goes to a temporary file beside the target (same folder, so the rename stays on one
- * file system), which is then renamed over it. On any failure (a full disk midway, a refused
- * rename) the temporary file is deleted and the old file is left as it was. `exists` tells whether
- * the target is there (for `overwrite: false`; the rename refuses too, should it appear meanwhile).
+ * Writes `path` so a reader sees the old file or the whole new one: a temporary file beside it, renamed over
+ * it; on any failure the temporary file goes and the old file stays. `exists` serves `overwrite: false`.
  */
 export async function writeFileAtomically(
   fs: AtomicFileSystem,

@@ -1,4 +1,4 @@
-/** A minimal typed event, shaped like VS Code's `Event` so glue code can pass it on unchanged. */
+/** A minimal typed event, shaped like VS Code's `Event` so the VS Code side can pass it on unchanged. */
 export interface Disposable {
   dispose(): void;
 }

@@ -1,10 +1,4 @@
-/**
- * JSON read and written without losing Zoho's values. `JSON.parse` rounds an integer beyond 2^53
- * (`4150868000000225013` and `…014` both become `4150868000000225000`); here such an integer is
- * kept as a `bigint`, and written back as the same digits. Both directions are iterative, so a
- * deep value cannot overflow the stack, and reading refuses nesting past a limit, so no deep value
- * reaches code that walks values recursively (`JSON.stringify`, VS Code's storage).
- */
+// JSON without losing Zoho's IDs: `JSON.parse` rounds integers past 2^53; here they stay `bigint`s. Iterative, with a depth limit.
 
 /** A JSON value as `readJson` gives it: an integer beyond 2^53 is a `bigint` with exactly the digits sent. */
 export type JsonValue = string | number | bigint | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -66,11 +60,8 @@ interface Scan {
 }
 
 /**
- * Reads a JSON text as `JSON.parse` does, except that an integer outside JavaScript's safe range
- * becomes a `bigint` with exactly its digits. Total: returns a value or throws `JsonReadError`.
- * Iterative (an explicit stack of open containers), and written for speed: within about 1.5 times
- * `JSON.parse` on Zoho's answers, so the helpers below take and return positions, not closures.
- * All its state is its own (no module-level cursor), so calls never share any.
+ * Reads JSON as `JSON.parse` does, except that an integer outside the safe range becomes a `bigint` with its
+ * digits. Returns a value or throws `JsonReadError`; positions, not closures, for speed (about 1.5 × `JSON.parse`).
  */
 export function readJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonValue {
   const end = text.length;

@@ -26,13 +26,8 @@ interface Frame {
 }
 
 /**
- * Writes a value as `JSON.stringify(value, null, indent)` does, except that a `bigint` is written as
- * its digits (a JSON number), any depth is fine (it never recurses), and indentation stops growing
- * after `MAX_INDENT_LEVELS` levels. Plain JSON values only: `toJSON` methods are not called on
- * containers that hold a `bigint` or are deeper than `JSON.stringify` may go.
- *
- * For speed, every container without a `bigint` and at most `NATIVE_HEIGHT` levels high is written
- * by `JSON.stringify` itself; only the containers above a `bigint` or a deep branch are walked here.
+ * `JSON.stringify(value, null, indent)`, except that a `bigint` is written as its digits, any depth is fine
+ * (no recursion) and indentation stops growing after `MAX_INDENT_LEVELS`. Branches without either go to `JSON.stringify`.
  */
 export function writeJson(value: unknown, options: WriteJsonOptions = {}): string {
   const indent = options.indent ?? 0;

@@ -1,14 +1,8 @@
 import * as l10n from '@vscode/l10n';
 
 /**
- * The display language: the words of everything the extension shows come from its bundle
- * (`l10n.t`, @vscode/l10n), its numbers and dates from `Intl` in that language. The extension's
- * glue sets it once, before anything produces text, from VS Code's display language and bundle
- * (`vscode.env.language`, `vscode.l10n.bundle`: the extension host's default locale is not VS Code's);
- * the map's webview sets it from what the extension sends it. Until then it is English.
- *
- * Like @vscode/l10n's own bundle, it is one value per process: VS Code changes the display language
- * only by restarting the extension host.
+ * The display language of the core's text (`l10n.t`) and its numbers and dates (`Intl`): set once, before any
+ * text, from VS Code's (the webview's from what the extension sends). English until then; one per process.
  */
 export interface Locale {
   /** VS Code's display language, e.g. `en`, `ja`, `de`, `zh-cn`. */
@@ -64,6 +58,9 @@ export const MAX_EPOCH_MS = 8.64e15;
 export function isValidTime(epochMs: number): boolean {
   return Number.isFinite(epochMs) && Math.abs(epochMs) <= MAX_EPOCH_MS;
 }
+
+/** Shows a time in the user's locale, e.g. "10 Jun 2023, 12:23" (`formatDateTime`; tests pass their own). */
+export type FormatTime = (epochMs: number) => string;
 
 /** A date and time: "Jun 10, 2023, 12:23 PM" in English, "2023/06/10 12:23" in Japanese; "unknown", never a throw. */
 export function formatDateTime(epochMs: number): string {

@@ -1,12 +1,7 @@
 import { formatNumber } from '../support/locale';
 import { TerritorySnapshot } from './snapshot';
 
-/**
- * How each territory's own user count changed since the previous load, by territory ID: only the
- * territories whose count changed (never a 0). A territory that is new since the previous load has
- * nothing to compare with and is left out; so is one that is gone. No previous load: an empty map.
- * Linear in the number of territories.
- */
+/** How each territory's own user count changed since the previous load, by ID: only changed ones (new and gone territories left out). */
 export function countChanges(previous: TerritorySnapshot | undefined, next: TerritorySnapshot): ReadonlyMap<string, number> {
   const changes = new Map<string, number>();
   if (!previous) {

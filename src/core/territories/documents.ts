@@ -1,20 +1,7 @@
 import { JsonObject } from '../support/jsonReader';
-import { AssociatedUsersCountDocument } from '../zohoApi/records';
 import { TerritoryNode } from './hierarchy';
-import { TerritorySnapshot } from './snapshot';
 
-/**
- * The JSON a user gets, in one place: Zoho's own document, one territory's entry, or the hierarchy.
- * Written out with `documentText` (jsonWriter.ts), which keeps big IDs as their digits.
- */
-
-/**
- * Zoho's document (`associated_users_count` + `info`), every page merged, so a script written
- * against Zoho's docs reads it unchanged.
- */
-export function zohoDocument(snapshot: TerritorySnapshot): AssociatedUsersCountDocument {
-  return snapshot.document;
-}
+// The JSON a user gets besides Zoho's own document (`snapshot.document`), written with `documentText`.
 
 /** One territory: its entry exactly as Zoho sent it in the user counts, else its territory record. */
 export function territoryDocument(node: TerritoryNode): JsonObject {

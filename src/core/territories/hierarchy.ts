@@ -1,7 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { serverText } from '../redaction/serverText';
 import { TerritoryRecord, TerritoryUserCount } from '../zohoApi/records';
-import { displayName } from './names';
 
 /** A territory in the hierarchy: its own users, its branch's, and its place. */
 export interface TerritoryNode {
@@ -32,10 +31,8 @@ export interface TerritoryTree {
 }
 
 /**
- * Builds the territory tree in linear time. `records` (from `GET /settings/territories`) give the
- * parents; without them every territory is a root (a flat list). A count with no record, or a
- * record with no count (count 0), still shows. A missing parent or a cycle never loops or drops a
- * node: such nodes go to the top level, and `problems` says why. Repeated IDs keep their first entry.
+ * Builds the territory tree in linear time from the counts and (for the parents) the records; without records,
+ * a flat list. A missing parent or a cycle puts the node at the top level, with a `problems` entry.
  */
 export function buildTerritoryTree(counts: readonly TerritoryUserCount[], records: readonly TerritoryRecord[] | undefined): TerritoryTree {
   const byId = new Map<string, TerritoryNode>();
@@ -130,34 +127,6 @@ export function buildTerritoryTree(counts: readonly TerritoryUserCount[], record
 /** A name from Zoho as it goes into a log line: one line, no token shape, not too long. */
 function logName(name: string): string {
   return serverText(name, 60);
-}
-
-/** The longest path `territoryPath` gives. */
-export const MAX_PATH_LENGTH = 200;
-const SEPARATOR = ' › ';
-const CUT = '… › ';
-
-/**
- * "Zoho › Chennai › Chennai North": where a territory sits, for search and tooltips. Walks up only
- * as far as `MAX_PATH_LENGTH` characters reach ("… › Chennai › Chennai North" past that), so the
- * paths of every territory of a 10,000-deep chain take linear time, not quadratic.
- */
-export function territoryPath(node: TerritoryNode): string {
-  const names: string[] = [];
-  let length = 0;
-  let current: TerritoryNode | undefined = node;
-  for (; current; current = current.parent) {
-    const name = displayName(current.name, 60);
-    const added = names.length === 0 ? name.length : name.length + SEPARATOR.length;
-    // Room for this name, and for the "… › " in front unless it is the top.
-    if (names.length > 0 && length + added + (current.parent ? CUT.length : 0) > MAX_PATH_LENGTH) {
-      break;
-    }
-    names.push(name);
-    length += added;
-  }
-  const path = names.reverse().join(SEPARATOR);
-  return current ? `${CUT}${path}` : path;
 }
 
 export type SortOrder = 'zoho' | 'name-asc' | 'name-desc' | 'users-asc' | 'users-desc';

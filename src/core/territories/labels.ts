@@ -1,4 +1,5 @@
-import { TerritoryNode, territoryPath } from './hierarchy';
+import { TerritoryNode } from './hierarchy';
+import { LINE_PATH_LENGTH, territoryPath } from './paths';
 import { TerritoryState } from './territoryStore';
 import { TerritoryUser } from '../zohoApi/records';
 import { formatNumber } from '../support/locale';
@@ -15,17 +16,15 @@ export interface TerritoryLabel {
 }
 
 /**
- * "Chennai" — "2 users · 6 in branch" (the branch total only in the hierarchy, for a node with
- * children); with `change`, how the count moved since the previous load: "5 users (+2)". The label
- * is isolated: a row draws it on one line with the description, whose counts a right-to-left name
- * would otherwise pull to its left.
+ * "Chennai" — "2 users · 6 in branch" (branch only in the hierarchy), or "5 users (+2)" with `change`. The
+ * label is isolated, so a right-to-left name cannot pull the counts beside it.
  */
 export function describeTerritory(node: TerritoryNode, hierarchy: boolean, change?: number): TerritoryLabel {
   const own = change ? `${formatUserCount(node.ownUsers)} (${formatCountDelta(change)})` : formatUserCount(node.ownUsers);
   const branch = hierarchy && node.children.length > 0 ? formatBranchUsers(node.branchUsers) : undefined;
   const lines = [displayName(node.name, 1000)];
   if (hierarchy && node.parent) {
-    lines.push(territoryPath(node));
+    lines.push(territoryPath(node, LINE_PATH_LENGTH));
   }
   lines.push(l10n.t('ID: {0}', node.id), branch ? listOfTwo(own, branch) : own);
   return { label: isolate(displayName(node.name)), description: branch ? `${own} · ${branch}` : own, tooltip: lines.join('\n') };

@@ -2,11 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { stripControlCharacters, wellFormed } from '../redaction/serverText';
 import { formatNumber } from '../support/locale';
 
-/**
- * How territories, users and counts are named on screen: one line, bounded, in words. A count has
- * one phrase for 1 and one for any other number (English and German need both; Japanese, which has
- * no plural, says the same in each), its number grouped as the display language groups.
- */
+// How territories, users and counts are named on screen: one line, bounded; counts with a singular and a plural, grouped as the language groups.
 
 /** "1 user", "1,234 users"; "1.234 Benutzer" in German. */
 export function formatUserCount(count: number): string {
@@ -31,10 +27,8 @@ export function listOfTwo(first: string, second: string): string {
 const MAX_LABEL_LENGTH = 200;
 
 /**
- * A territory name made safe to show on one line: control characters, line breaks and bidi overrides
- * become spaces, an empty name says so, and a very long one is cut with an ellipsis (the tooltip and
- * JSON keep it whole). Only the start of a huge name is looked at. Lone surrogates become U+FFFD, so
- * the name can go into a path or a URI.
+ * A territory name safe on one line: controls, line breaks and bidi overrides become spaces, an empty name
+ * says so, a long one is cut with "…", lone surrogates become U+FFFD (it may go into a URI).
  */
 export function displayName(name: string, maxLength = MAX_LABEL_LENGTH): string {
   const head = name.length > maxLength * 4 ? name.slice(0, maxLength * 4) : name;

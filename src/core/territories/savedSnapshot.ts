@@ -8,10 +8,8 @@ import { isValidTime } from '../support/locale';
 import { TerritorySnapshot } from './snapshot';
 
 /**
- * The last good load as kept in the extension's storage, so the next start shows it at once. Only
- * what Zoho answered and when: never the token. Read back through the same parser as a live answer.
- * Zoho's answers are kept as JSON text, not objects: VS Code's storage writes with `JSON.stringify`,
- * which cannot write the exact big integers (`bigint`) an ID sent as a number may be.
+ * The last good load as kept in storage, shown at the next start: Zoho's answers and when, never the token.
+ * Kept as JSON text, since VS Code's storage cannot write the `bigint` IDs; read back through the same parser.
  */
 export interface SavedSnapshot {
   readonly version: 2;

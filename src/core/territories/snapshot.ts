@@ -14,6 +14,7 @@ export interface TerritorySnapshot {
   readonly records: readonly TerritoryRecord[] | undefined;
   /** Where it came from: the API origin and version. */
   readonly endpoint: ZohoEndpoint;
+  /** Zoho's document, every page merged: what the JSON commands give, so a script written against Zoho's docs reads it. */
   readonly document: AssociatedUsersCountDocument;
   /** Sum of every territory's count. A user in two territories counts twice, as in Zoho. */
   readonly totalUsers: number;

@@ -4,11 +4,7 @@ import { TerritoryUser } from '../zohoApi/records';
 /** A territory's users, as loaded when it was first expanded. */
 export type UsersOutcome = { readonly ok: true; readonly users: TerritoryUser[] } | { readonly ok: false; readonly description: ErrorDescription };
 
-/**
- * Each territory's users, loaded the first time they are asked for, then remembered (a failure too)
- * until `forget` or `clear`. `stop` also cancels every load still running: the data belongs to an
- * org or load that is gone.
- */
+/** Each territory's users, loaded when first asked for and remembered (failures too) until `forget`, `clear` or `stop`. */
 export class TerritoryUsersCache {
   private readonly users = new Map<string, Promise<UsersOutcome>>();
   private controller = new AbortController();

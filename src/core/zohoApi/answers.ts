@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { formatNumber } from '../support/locale';
 import { serverText } from '../redaction/serverText';
 import { JsonObject, readJson } from '../support/jsonReader';
+import { asPlainObject } from '../support/objects';
 
 /**
  * Small readings of a server's answer, shared by the API client, its parser and the accounts client,
@@ -12,7 +13,7 @@ import { JsonObject, readJson } from '../support/jsonReader';
 export function parseObjectOrUndefined(body: string): JsonObject | undefined {
   try {
     const value = readJson(body);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
+    return asPlainObject<JsonObject>(value);
   } catch {
     return undefined;
   }

@@ -22,11 +22,7 @@ export interface ZohoEndpoint {
   readonly dataCenter: DataCenter | undefined;
 }
 
-/**
- * Turns the settings into the one origin the token may be sent to. The token goes over https only;
- * plain http is accepted for loopback hosts alone (tests and the demo). Throws `ConfigurationError`
- * saying why a value is refused.
- */
+/** The one origin the token may go to, from the settings (https, or http to loopback); throws `ConfigurationError` saying why not. */
 export function resolveEndpoint(settings: EndpointSettings): ZohoEndpoint {
   const apiVersion = settings.apiVersion === '' ? DEFAULT_API_VERSION : settings.apiVersion;
   if (!isApiVersion(apiVersion)) {

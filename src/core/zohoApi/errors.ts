@@ -4,11 +4,7 @@
  */
 import { serverText } from '../redaction/serverText';
 
-/**
- * Zoho answered with an error: an HTTP error status and (usually) its JSON error body. The code and
- * message are server text, made safe here (`serverText`): no token shape, no control characters,
- * a few hundred characters at most, whoever constructs the error.
- */
+/** Zoho answered with an error status (and usually a JSON body); its code and message are made safe here (`serverText`). */
 export class ZohoApiError extends Error {
   override readonly name = 'ZohoApiError';
   /** Zoho's `code`, e.g. `INVALID_TOKEN`; `undefined` when the body had none. */

@@ -28,11 +28,7 @@ export interface ExchangeRequest {
   readonly quiet?: boolean;
 }
 
-/**
- * One request to Zoho's API, logged (method, URL, status, time; never a header or a body). Resolves
- * with any status but a redirect, which is never followed so the token goes nowhere else. Rejects with
- * `ZohoNetworkError`, `CancelledError`, or `ZohoResponseError` (a redirect, a body over the limit).
- */
+/** One logged request to Zoho (method, URL, status, time; never a header or body). A redirect is an error: never followed. */
 export async function exchange(options: ExchangeOptions, request: ExchangeRequest): Promise<HttpAnswer> {
   const started = options.now();
   const { method, url } = request;

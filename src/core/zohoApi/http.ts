@@ -125,10 +125,8 @@ export interface HttpAnswer {
 }
 
 /**
- * One HTTP exchange, the way every call to Zoho is made: a time limit that covers the body,
- * redirects never followed (so a token cannot be sent on elsewhere), bodies past `maxBytes` refused.
- * Resolves with any HTTP status; rejects with `ZohoNetworkError` (timeout, DNS, refused, reset,
- * TLS), `CancelledError` (the caller's signal) or `BodyTooLargeError`.
+ * One HTTP exchange to Zoho: a time limit covering the body, redirects never followed (the token goes nowhere
+ * else), bodies past `maxBytes` refused. Rejects with `ZohoNetworkError`, `CancelledError` or `BodyTooLargeError`.
  */
 export async function send(request: SendRequest): Promise<HttpAnswer> {
   if (request.signal?.aborted) {

@@ -20,13 +20,14 @@ export function listName(what: string): string {
   }
 }
 
-/** "512 bytes", "1.3 kB", "47.9 MB", in the display language. */
-export function sizeText(bytes: number): string {
-  const tenths = (value: number) => formatNumber(Math.round(value * 10) / 10);
+/** "512 bytes", "1.3 kB", "47.9 MB": in the display language, or in the log's English with `forLog`. */
+export function sizeText(bytes: number, forLog = false): string {
+  const tenths = (value: number) => (forLog ? value.toFixed(1) : formatNumber(Math.round(value * 10) / 10));
   if (bytes < 1024) {
-    return l10n.t('{0} bytes', formatNumber(bytes));
+    return forLog ? `${bytes} bytes` : l10n.t('{0} bytes', formatNumber(bytes));
   }
-  return bytes < 1024 * 1024 ? l10n.t('{0} kB', tenths(bytes / 1024)) : l10n.t('{0} MB', tenths(bytes / (1024 * 1024)));
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'kB'] : [bytes / (1024 * 1024), 'MB'];
+  return forLog ? `${tenths(value)} ${unit}` : unit === 'kB' ? l10n.t('{0} kB', tenths(value)) : l10n.t('{0} MB', tenths(value));
 }
 
 /** "45 s", "5 minutes", in the display language. */

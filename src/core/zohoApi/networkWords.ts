@@ -2,11 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { formatNumber } from '../support/locale';
 import { ZohoNetworkError } from './errors';
 
-/**
- * A request that got no answer, in words: what happened with `server` (how it is named: a host, or
- * "Zoho's accounts server accounts.zoho.eu (Europe)") and what to check (`check`: the setting or
- * choice that picked that server). Used for the API and for the accounts server alike.
- */
+/** A request that got no answer, as a sentence: what happened with `server` and what to check (`check`). API and accounts server alike. */
 export function networkFailureText(error: ZohoNetworkError, server: string, check: string): string {
   switch (error.failure) {
     case 'dns':

@@ -1,8 +1,4 @@
-/**
- * The one check of an origin a secret may be sent to (an API domain, an accounts server): a bare
- * origin (no user name, password, path, query or fragment), over https, or plain http to a loopback
- * host only (tests and the demo). Callers say in their own words why a value is refused.
- */
+// The one check of an origin a secret may go to: a bare origin over https, or http to loopback only (tests, the demo).
 
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
 

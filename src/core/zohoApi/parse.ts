@@ -7,6 +7,7 @@ import { writeJson } from '../support/jsonWriter';
 import { serverText } from '../redaction/serverText';
 import { PageInfo, TerritoryRecord, TerritoryUser, TerritoryUserCount, isZohoId } from './records';
 import { JsonObject, JsonValue } from '../support/jsonReader';
+import { isPlainObject } from '../support/objects';
 
 /** One page of a Zoho list answer (`{"<list>": [...], "info": {...}}`), parsed. */
 export interface ListPage<T> {
@@ -74,7 +75,7 @@ export function parseJsonObject(body: string): JsonObject {
     }
     throw new ZohoResponseError(l10n.t('the answer was not valid JSON (it starts "{0}"; {1} bytes)', preview(trimmed), body.length));
   }
-  if (!isObject(value)) {
+  if (!isPlainObject(value)) {
     throw new ZohoResponseError(l10n.t('the answer was {0}, not a JSON object', describeType(value)));
   }
   return value;
@@ -85,11 +86,11 @@ export function parseJsonObject(body: string): JsonObject {
  * The code and message are server text: made safe to show (`serverText`) before they go anywhere.
  */
 export function readErrorBody(value: unknown, listKey?: string): { code: string | undefined; message: string | undefined } | undefined {
-  if (!isObject(value)) {
+  if (!isPlainObject(value)) {
     return undefined;
   }
   // Some Zoho APIs wrap errors in a list, e.g. {"data": [{"code": …, "status": "error"}]}.
-  const candidate = Array.isArray(value.data) && value.data.length > 0 && isObject(value.data[0]) ? value.data[0] : value;
+  const candidate = Array.isArray(value.data) && value.data.length > 0 && isPlainObject(value.data[0]) ? value.data[0] : value;
   const looksLikeError =
     candidate.status === 'error' || (typeof candidate.code === 'string' && (listKey === undefined || !(listKey in value)));
   if (!looksLikeError) {
@@ -102,11 +103,11 @@ export function readErrorBody(value: unknown, listKey?: string): { code: string 
 }
 
 function parseCountEntry(entry: JsonValue, where: string): TerritoryUserCount {
-  if (!isObject(entry)) {
+  if (!isPlainObject(entry)) {
     throw notAnObject(where, entry);
   }
   const territory = entry.territory;
-  if (!isObject(territory)) {
+  if (!isPlainObject(territory)) {
     throw new ZohoResponseError(
       territory === undefined ? l10n.t('{0} has no "territory"', where) : l10n.t('{0} has a "territory" that is {1}', where, describeType(territory)),
     );
@@ -118,23 +119,23 @@ function parseCountEntry(entry: JsonValue, where: string): TerritoryUserCount {
 }
 
 function parseTerritoryRecord(entry: JsonValue, where: string): TerritoryRecord {
-  if (!isObject(entry)) {
+  if (!isPlainObject(entry)) {
     throw notAnObject(where, entry);
   }
   const id = parseId(entry.id, where, 'territory');
   const parent = entry.reporting_to;
   // A parent without a usable ID is treated as none: the territory then shows at the top level.
-  const reportingToId = isObject(parent) ? idText(parent.id) : undefined;
+  const reportingToId = isPlainObject(parent) ? idText(parent.id) : undefined;
   return { id, name: text(entry.name), reportingToId, raw: entry };
 }
 
 function parseUser(entry: JsonValue, where: string): TerritoryUser {
-  if (!isObject(entry)) {
+  if (!isPlainObject(entry)) {
     throw notAnObject(where, entry);
   }
   const id = parseId(entry.id, where, 'user');
   const fullName = text(entry.full_name) || [text(entry.first_name), text(entry.last_name)].filter(Boolean).join(' ');
-  const role = isObject(entry.role) ? text(entry.role.name) : '';
+  const role = isPlainObject(entry.role) ? text(entry.role.name) : '';
   return { id, fullName, email: text(entry.email), role, status: text(entry.status), raw: entry };
 }
 
@@ -184,7 +185,7 @@ function parseCount(value: JsonValue | undefined, where: string): number {
 }
 
 function parseInfo(value: JsonValue | undefined): PageInfo | undefined {
-  if (!isObject(value)) {
+  if (!isPlainObject(value)) {
     return undefined;
   }
   return {
@@ -201,9 +202,6 @@ function wholeNumber(value: JsonValue | undefined): number | undefined {
   return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function describeType(value: unknown): string {
   if (value === null) {

@@ -1,9 +1,6 @@
 /**
- * Zoho's territory write calls (zoho-territory-writes.md, "Endpoints"): create, update, delete,
- * transfer and delete, add and remove users; and the org's users. Plain Node, no VS Code.
- *
- * A write is sent once and never retried here: a lost answer (timeout, reset) may hide an applied
- * change, and a create is not idempotent. The executor decides what to do from the typed error.
+ * Zoho's territory write calls (zoho-territory-writes.md, "Endpoints"). A write is sent once, never retried
+ * here: a lost answer may hide an applied change, and a create is not idempotent.
  */
 import * as l10n from '@vscode/l10n';
 import { CancelledError } from '../support/cancelled';

@@ -1,8 +1,4 @@
-/**
- * Reads Zoho's answer to a write, whatever its HTTP status (201, 200, 207, 400 with an item array):
- * one result per item sent, in the request's order, or a request-wide error. Zoho's text is made
- * safe (`serverText`) before it goes anywhere.
- */
+// Reads Zoho's answer to a write, whatever its status: one result per item sent, in order, or a request-wide error.
 import * as l10n from '@vscode/l10n';
 import { parseObjectOrUndefined } from './answers';
 import { MAX_CODE_LENGTH } from './errors';
@@ -12,6 +8,7 @@ import { serverText } from '../redaction/serverText';
 import { JsonObject, JsonValue } from '../support/jsonReader';
 import { WriteAnswerLostError, WriteCall, WriteRequestError } from './writeErrors';
 import { RefusalSubject, describeItemRefusal, describeRequestRefusal } from './writeRefusals';
+import { isPlainObject } from '../support/objects';
 
 /** applied: Zoho said success. refused: Zoho said why not. unknown: Zoho's answer said nothing of it. */
 export type ItemOutcome = 'applied' | 'refused' | 'unknown';
@@ -84,7 +81,7 @@ function readItems(list: JsonValue[], context: WriteAnswerContext): WriteItemRes
   const placed: (WriteItemResult | undefined)[] = new Array(count).fill(undefined);
   const unplaced: { position: number; entry: JsonObject }[] = [];
   list.forEach((entry, position) => {
-    if (!isObject(entry)) {
+    if (!isPlainObject(entry)) {
       return;
     }
     const details = flattenDetails(entry.details);
@@ -142,7 +139,7 @@ function uniqueIndex(keys: readonly (string | undefined)[], id: string | undefin
 /** `details` as safe text by key: scalars as they are, a list joined, an object by its `api_name` or `id`. */
 function flattenDetails(value: JsonValue | undefined): Record<string, string> {
   const flat: Record<string, string> = {};
-  if (!isObject(value)) {
+  if (!isPlainObject(value)) {
     return flat;
   }
   for (const [key, item] of Object.entries(value).slice(0, 20)) {
@@ -155,7 +152,7 @@ function flattenDetails(value: JsonValue | undefined): Record<string, string> {
 }
 
 function nestedName(value: JsonValue): string | undefined {
-  return isObject(value) ? (scalarText(value.api_name) ?? scalarText(value.id)) : undefined;
+  return isPlainObject(value) ? (scalarText(value.api_name) ?? scalarText(value.id)) : undefined;
 }
 
 function scalarText(value: JsonValue | undefined): string | undefined {
@@ -170,6 +167,3 @@ function safeMessage(value: JsonValue | undefined): string | undefined {
   return typeof value === 'string' ? serverText(value) || undefined : undefined;
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

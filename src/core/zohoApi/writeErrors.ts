@@ -1,8 +1,4 @@
-/**
- * How a write to Zoho can fail as a whole, typed so the executor can tell "nothing happened" (resend
- * may be fine) from "it may have happened" (read the org before going on). Item refusals inside an
- * answer are not errors: they are results (`writeAnswers.ts`).
- */
+// How a write fails as a whole: "nothing happened" apart from "it may have happened" (read the org first). Item refusals are results.
 import * as l10n from '@vscode/l10n';
 import { ZohoApiError } from './errors';
 
@@ -12,11 +8,7 @@ export type WriteCall = 'create' | 'update' | 'delete' | 'transferAndDelete' | '
 /** Why the answer never arrived: the request had left, so Zoho may have applied it. */
 export type LostReason = 'timeout' | 'reset' | 'cancelled' | 'unreadable' | 'other';
 
-/**
- * The request was sent and no readable answer came back (timeout, reset connection, cancelled while
- * in flight, a 2xx body that could not be read). The change may or may not be in Zoho: never resend
- * it blindly (a create would make a duplicate); read the org and continue from what is there.
- */
+/** The request went out and no readable answer came back: the change may be in Zoho, so never resend it blindly. */
 export class WriteAnswerLostError extends Error {
   override readonly name = 'WriteAnswerLostError';
   constructor(
@@ -31,11 +23,7 @@ export class WriteAnswerLostError extends Error {
   }
 }
 
-/**
- * Zoho refused the request as a whole with one error object `{code, details, message, status}`: no
- * item was applied, except that after a 5xx the server may have done part of the work
- * (`mayHaveApplied`). A `ZohoApiError`, so sign-in and scope handling read it as they read any other.
- */
+/** Zoho refused the whole request (one error object): nothing applied, unless after a 5xx (`mayHaveApplied`). */
 export class WriteRequestError extends ZohoApiError {
   constructor(
     readonly call: WriteCall,

@@ -151,12 +151,7 @@ export class ZohoClient {
     });
   }
 
-  /**
-   * Follows `info.more_records` page by page. Stops when Zoho says no more, answers 204, repeats
-   * itself (a page that adds nothing new), or at a load-wide limit (`maxPages`, `maxLoadBytes`,
-   * `maxLoadMs`); the last two kinds leave a note. The first pages are logged one by one, the rest
-   * in one summary line.
-   */
+  /** Follows `info.more_records` until Zoho says no more, answers 204, repeats a page, or a load-wide limit (which leaves a note). */
   private async getAllPages<T extends { id: string }>(
     endpoint: ZohoEndpoint,
     token: string,
@@ -235,7 +230,7 @@ export class ZohoClient {
       if (quietPages > 0) {
         const first = PAGES_LOGGED_ONE_BY_ONE + 1;
         this.options.logger.info(
-          `Pages ${first} to ${first + quietPages - 1} of ${list.what}: ${quietPages} answers, ${formatBytes(quietBytes)}, in ${this.now() - quietStarted} ms (not logged one by one).`,
+          `Pages ${first} to ${first + quietPages - 1} of ${list.what}: ${quietPages} answers, ${sizeText(quietBytes, true)}, in ${this.now() - quietStarted} ms (not logged one by one).`,
         );
       }
     }
@@ -260,12 +255,4 @@ export class ZohoClient {
   private exchangeOptions(): ExchangeOptions {
     return { fetch: this.options.fetch, logger: this.options.logger, timeoutMs: this.timeoutMs, maxBodyBytes: this.maxBodyBytes, now: this.now, userAgent: this.options.userAgent };
   }
-}
-
-/** "512 bytes", "1.3 kB", "47.9 MB": for the log. */
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) {
-    return `${bytes} bytes`;
-  }
-  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

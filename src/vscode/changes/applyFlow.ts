@@ -10,6 +10,8 @@ import { COMMANDS } from '../../ids';
 import { showError, showInformation, showWarning } from '../notifier';
 import { ChangeDeps } from './changeDeps';
 import { ChangeTarget } from './connectionPort';
+import { CHANGE_URI_SCHEME } from '../../ids';
+import { documentFileName } from '../../core/support/documentNames';
 
 /** What a change command resolves with, for scripts and tests. */
 export interface ChangeOutcome {
@@ -81,7 +83,7 @@ export async function confirmAndApply(deps: ChangeDeps, target: ChangeTarget, re
   const plan = bound.plan;
   const where = target.place();
   if (plan.steps.length > 2) {
-    const uri = deps.documents.add(request.title, planMarkdown(request.title, plan, where, org, request.extraDetail));
+    const uri = deps.documents.keep(CHANGE_URI_SCHEME, changeFileName(request.title), planMarkdown(request.title, plan, where, org, request.extraDetail));
     await vscode.commands.executeCommand('markdown.showPreview', uri);
   }
   const question = { message: confirmQuestion(plan, where, org), detail: confirmDetail(plan, where, org, request.extraDetail), button: request.button };
@@ -175,7 +177,7 @@ async function announce(deps: ChangeDeps, target: ChangeTarget, request: ApplyRe
   const buttons = result.journalEntry ? [undo] : [];
   const answer = result.ok ? await showInformation(deps.secrets, text, ...buttons) : await showWarning(deps.secrets, text, details, ...buttons);
   if (answer === details) {
-    const uri = deps.documents.add(request.title, resultMarkdown(request.title, result, request.bound.plan, target.place()));
+    const uri = deps.documents.keep(CHANGE_URI_SCHEME, changeFileName(request.title), resultMarkdown(request.title, result, request.bound.plan, target.place()));
     await vscode.commands.executeCommand('markdown.showPreview', uri);
   } else if (answer === undo) {
     // Through the command, so that its failure is reported once like any command's.
@@ -192,4 +194,9 @@ function outcomeOf(result: ApplyResult): ChangeOutcome {
     skipped: result.skipped.map((s) => of(s.step, { message: s.reason })),
     journalId: result.journalEntry?.id,
   };
+}
+
+/** A plan's or a result's file name, from its title ("Rename 'Chennai'…"). */
+function changeFileName(title: string): string {
+  return documentFileName(title, 80, vscode.l10n.t('Change'));
 }

@@ -1,6 +1,6 @@
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
 import { Logger } from '../../core/support/logger';
-import { ComparisonDocuments } from '../compare/comparisonDocuments';
+import { MarkdownDocuments } from '../documents/markdownDocuments';
 import { Connections } from '../connections/connections';
 import { TerritoriesView } from '../view/territoriesView';
 import { ChangeMemory, Confirmations } from './changeMemory';
@@ -13,8 +13,8 @@ export interface ChangeDeps {
   readonly targets: ChangeTargets;
   readonly memory: ChangeMemory;
   readonly confirmations: Confirmations;
-  /** The read-only Markdown documents (a plan and a result are shown as comparisons are). */
-  readonly documents: ComparisonDocuments;
+  /** The read-only Markdown documents: a plan and a result are documents of their own kind. */
+  readonly documents: MarkdownDocuments;
   readonly secrets: KnownSecrets;
   readonly log: Logger;
 }

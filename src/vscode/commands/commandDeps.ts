@@ -5,7 +5,7 @@ import { Connections } from '../connections/connections';
 import { TerritoriesView } from '../view/territoriesView';
 import { ViewOptions } from '../view/viewOptions';
 import { TerritoryMapPanel } from '../map/territoryMapPanel';
-import { ComparisonDocuments } from '../compare/comparisonDocuments';
+import { MarkdownDocuments } from '../documents/markdownDocuments';
 import { ChangeDeps } from '../changes/changeDeps';
 
 /** What command handlers are given; each takes only the pieces it uses. */
@@ -19,7 +19,8 @@ export interface CommandDeps {
   /** Every secret the extension holds: blanked from whatever a command copies, shows or returns. */
   readonly secrets: KnownSecrets;
   readonly settings: ExtensionSettings;
-  readonly comparisons: ComparisonDocuments;
+  /** The read-only Markdown documents (details, comparisons). */
+  readonly documents: MarkdownDocuments;
   /** What the commands that change an org use (src/vscode/changes). */
   readonly changes: ChangeDeps;
 }

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { compareTerritories as compare, CompareSide } from '../../core/compare/comparison';
 import { comparisonJson, ComparisonJson } from '../../core/compare/comparisonJson';
-import { comparisonMarkdown } from '../../core/compare/comparisonMarkdown';
+import { comparisonFileName, comparisonMarkdown } from '../../core/compare/comparisonMarkdown';
 import { formatAge } from '../../core/territories/labels';
 import { TerritorySnapshot } from '../../core/territories/snapshot';
 import { documentText } from '../../core/support/jsonWriter';
-import { formatNumber } from '../../core/support/locale';
+import { formatDateTime, formatNumber, formatTimeOfDay } from '../../core/support/locale';
+import { COMPARISON_URI_SCHEME } from '../../ids';
 import { Connection } from '../connections/connection';
-import { localDateTimeFormatter, localTimeOfDayFormatter } from '../localTime';
 import { CommandDeps } from './commandDeps';
 import { copyText } from './clipboard';
 import { connectionFor } from './connectionTarget';
@@ -21,14 +21,11 @@ export const PREVIOUS_LOAD = 'previous';
 type Other = { readonly connection: Connection } | { readonly previous: TerritorySnapshot };
 
 /**
- * "Compare Territories…": two sides, each a connection as loaded now, or one connection now
- * against its previous load (this session's, or the one saved by the last session): what changed
- * since. Shows a read-only document in the Markdown preview: territories on one side only, renamed,
- * moved (another parent) and recounted (own users and branch totals), matched by ID and, where IDs
- * differ (a sandbox and production), by name. "Copy as JSON" gives the same as data. Scripts pass
- * two connection ids or names, or one and `"previous"`; resolves with the comparison's JSON form.
+ * "Compare Territories…": two connections as loaded now, or one against its previous load, matched by ID and
+ * then by name, shown as a frozen Markdown document. Scripts pass two connections, or one and `"previous"`;
+ * resolves with the comparison's JSON.
  */
-export function compareTerritories(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets' | 'comparisons'>) {
+export function compareTerritories(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets' | 'documents'>) {
   return async (first?: unknown, second?: unknown): Promise<ComparisonJson | undefined> => {
     const { connections, secrets } = deps;
     const left = await connectionFor(deps, first, vscode.l10n.t('Which connection to compare?'));
@@ -60,7 +57,7 @@ export function compareTerritories(deps: Pick<CommandDeps, 'connections' | 'view
           ];
     const comparison = compare(...sides);
     const title = vscode.l10n.t('{0} ↔ {1}', sides[0].label, sides[1].label);
-    const uri = deps.comparisons.add(title, comparisonMarkdown(comparison, { formatTime: localDateTimeFormatter(), redact: (text) => secrets.redactData(text) }));
+    const uri = deps.documents.keep(COMPARISON_URI_SCHEME, comparisonFileName(title), comparisonMarkdown(comparison, { formatTime: formatDateTime, redact: (text) => secrets.redactData(text) }));
     await vscode.commands.executeCommand('markdown.showPreview', uri);
     // For scripts, the sides are the connections' names (the same in every language); `loaded_at` tells two loads of one apart.
     const data = comparisonJson(comparison);
@@ -87,7 +84,7 @@ export function compareTerritories(deps: Pick<CommandDeps, 'connections' | 'view
 function previousLabel(connection: Connection, snapshot: TerritorySnapshot): string {
   return snapshot.cached
     ? vscode.l10n.t('{0}, saved {1}', connection.name, formatAge(Date.now() - snapshot.loadedAt))
-    : vscode.l10n.t('{0}, loaded {1}', connection.name, localTimeOfDayFormatter()(snapshot.loadedAt));
+    : vscode.l10n.t('{0}, loaded {1}', connection.name, formatTimeOfDay(snapshot.loadedAt));
 }
 
 /**

@@ -3,7 +3,7 @@ import { connectionReference } from '../../core/connections/connectionLookup';
 import { describePlace } from '../../core/connections/connectionRecords';
 import { summarizeConnection } from '../../core/territories/labels';
 import { Connection } from '../connections/connection';
-import { localTimeOfDayFormatter } from '../localTime';
+import { formatTimeOfDay } from '../../core/support/locale';
 import { ConnectionElement, connectionOfElement } from '../view/treeElements';
 import { CommandDeps } from './commandDeps';
 import { showError } from '../notifier';
@@ -60,7 +60,7 @@ export async function pickConnection(all: readonly Connection[], placeHolder: st
     ordered.map((connection) => ({
       label: connection.name,
       description: describePlace(connection.place()),
-      detail: summarizeConnection(connection.store.state, connection.credentials.hasCredentials, localTimeOfDayFormatter(), Date.now()),
+      detail: summarizeConnection(connection.store.state, connection.credentials.hasCredentials, formatTimeOfDay, Date.now()),
       connection,
     })),
     { title: vscode.l10n.t('Zoho CRM Connections'), placeHolder, ignoreFocusOut: true },

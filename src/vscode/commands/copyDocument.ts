@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { documentText } from '../../core/support/jsonWriter';
-import { hierarchyDocument, zohoDocument } from '../../core/territories/documents';
+import { hierarchyDocument } from '../../core/territories/documents';
 import { formatTerritoryCount } from '../../core/territories/names';
 import { connectionJson } from '../connections/connectionJson';
 import { CommandDeps } from './commandDeps';
@@ -10,10 +10,8 @@ import { isolate } from '../../core/messages/safeText';
 import { showWarning } from '../notifier';
 
 /**
- * "Copy Territories as JSON" (`zoho`: Zoho's own document, every page merged, with a `connection`
- * entry naming the org) and "Copy Territory Hierarchy as JSON" (`hierarchy`: the tree as nested
- * JSON with branch totals), pretty-printed, of the row's connection, the one named (scripts), the
- * only one, or the one picked. Resolves with the text copied, or `undefined` when there was nothing to copy.
+ * "Copy Territories as JSON" (`zoho`: Zoho's document with a `connection` entry) and "Copy Territory Hierarchy
+ * as JSON" (`hierarchy`: the nested tree). Resolves with the text copied, or `undefined`.
  */
 export function copyDocument(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>, which: 'zoho' | 'hierarchy') {
   return async (target?: unknown): Promise<string | undefined> => {
@@ -25,7 +23,7 @@ export function copyDocument(deps: Pick<CommandDeps, 'connections' | 'view' | 's
     const { connection, snapshot } = found;
     const count = formatTerritoryCount(snapshot.tree.all.length);
     if (which === 'zoho') {
-      const text = documentText({ ...zohoDocument(snapshot), connection: connectionJson(connection) });
+      const text = documentText({ ...snapshot.document, connection: connectionJson(connection) });
       return copyText(secrets, text, vscode.l10n.t('Copied {0} of {1} as JSON', count, isolate(connection.name)));
     }
     if (snapshot.hierarchyFailure) {

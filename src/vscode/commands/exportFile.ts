@@ -64,10 +64,8 @@ export interface ExportTarget {
 }
 
 /**
- * Where to write: the target a script passed (an absolute path or a Uri; an existing file is kept
- * unless `options.overwrite`), or the user's choice in a save dialog that starts at
- * `<baseName>-<date>.csv` in the first workspace folder or the home folder (the dialog itself asks
- * before replacing a file). A relative path is refused with an error, not written at the root.
+ * Where to write: a script's target (an absolute path or Uri; an existing file kept unless `overwrite`), or a
+ * save dialog at `<baseName>-<date>.csv`. A relative path is refused, not written at the root.
  */
 export async function exportTarget(secrets: KnownSecrets, target: unknown, baseName: string, title: string, options: ExportOptions = {}): Promise<ExportTarget | undefined> {
   if (isExportTarget(target)) {
@@ -90,12 +88,7 @@ export async function exportTarget(secrets: KnownSecrets, target: unknown, baseN
   return uri && { uri, overwrite: true };
 }
 
-/**
- * Writes the file (UTF-8; a CSV's BOM is in `text`), with every secret the extension holds blanked,
- * atomically: beside it first, then renamed over it, so a failure (a full disk) leaves the old file
- * whole and no partial one. A failure is logged (in English, as `command`, the command's name) and
- * shown once, with the reason; resolves whether the file was written.
- */
+/** Writes the export redacted and atomically (a failure leaves the old file whole); a failure is logged and shown once. */
 export async function saveExport(target: ExportTarget, text: string, command: string, log: Logger, secrets: KnownSecrets): Promise<boolean> {
   const { uri, overwrite } = target;
   try {
@@ -117,11 +110,7 @@ export async function saveExport(target: ExportTarget, text: string, command: st
   }
 }
 
-/**
- * A local file is written with Node's own calls: VS Code's `workspace.fs.rename` with `overwrite`
- * deletes the target before renaming, which is no longer atomic. `link` then `unlink` refuses an
- * existing target atomically. Other schemes (a remote folder) go through `workspace.fs`.
- */
+/** Local files through Node (`workspace.fs.rename` with `overwrite` deletes first: not atomic; `link` + `unlink` is); others through `workspace.fs`. */
 function fileSystemFor(uri: vscode.Uri): AtomicFileSystem {
   const at = (path: string) => uri.with({ path });
   if (uri.scheme !== 'file') {

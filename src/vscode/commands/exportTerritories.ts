@@ -7,11 +7,8 @@ import { territoriesFor } from './snapshotForCommand';
 import { isolate } from '../../core/messages/safeText';
 
 /**
- * "Export Territories…": one row per territory (ID, name, path, parent, depth, own and branch users,
- * manager, permission, description) as CSV (with a BOM, for Excel), JSON or a Markdown table, as the
- * file's extension says, of the row's connection, the one named second, the only one, or picked. A
- * target path or Uri as the argument skips the dialog (for scripts); resolves with the path written,
- * or `undefined`.
+ * "Export Territories…": one row per territory as CSV (with a BOM, for Excel), JSON or Markdown, by the file's
+ * extension. A path or Uri skips the dialog (scripts); resolves with the path written, or `undefined`.
  */
 export function exportTerritories(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (target?: unknown, connectionArgument?: unknown, options?: unknown): Promise<string | undefined> => {

@@ -23,11 +23,9 @@ async function usersOf(store: TerritoryStore, territoryId: string): Promise<read
 }
 
 /**
- * "Export Territory Users…": one row per territory × user, in CSV, JSON or Markdown. Loads every
- * territory's users with a cancellable progress notification, three at a time (within Zoho's
- * concurrency limit), reusing those already loaded. A territory whose users could not be loaded has
- * a row saying why, and the closing message counts them. A target path or Uri as the argument
- * skips the dialog (for scripts); resolves with the path written, or `undefined`.
+ * "Export Territory Users…": one row per territory × user (CSV, JSON or Markdown), loading users three at a
+ * time within Zoho's concurrency limit; a failed territory gets a row saying why. A path or Uri skips the
+ * dialog (scripts); resolves with the path written, or `undefined`.
  */
 export function exportTerritoryUsers(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (target?: unknown, connectionArgument?: unknown, options?: unknown): Promise<string | undefined> => {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { readTerritoryDetails } from '../../core/details/territoryDetails';
-import { TerritoryNode, territoryPath } from '../../core/territories/hierarchy';
+import { TerritoryNode } from '../../core/territories/hierarchy';
+import { LINE_PATH_LENGTH, territoryPath } from '../../core/territories/paths';
 import { displayName, formatUserCount } from '../../core/territories/names';
 import { COMMANDS } from '../../ids';
 import { Connection } from '../connections/connection';
@@ -27,12 +28,8 @@ function managerOf(node: TerritoryNode): string | undefined {
 }
 
 /**
- * "Find Territory…": a quick pick over every territory (name, users, path, manager, and its
- * connection when there are several), matching the name, path or manager; the chosen one is
- * revealed and selected in the view. Each pick has a button that shows its details instead. With
- * several connections it searches every one that has a way in. A territory ID as the argument
- * (and a connection's id or name second) skips the pick, for scripts; an ID that is not loaded is
- * said so. Resolves with the territory.
+ * "Find Territory…": a quick pick over every loaded territory (name, path, manager), revealing the chosen one;
+ * each item's button shows its details. An ID (and a connection second) skips the pick, for scripts.
  */
 export function findTerritory(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (territoryId?: unknown, connectionArgument?: unknown): Promise<TerritoryNode | undefined> => {
@@ -71,7 +68,7 @@ export function findTerritory(deps: Pick<CommandDeps, 'connections' | 'view' | '
           const where = several ? `${isolate(connection.name)} · ` : '';
           return nodes.map((territory) => {
             const manager = managerOf(territory);
-            const path = territoryPath(territory);
+            const path = territoryPath(territory, LINE_PATH_LENGTH);
             return {
               // Isolated: the pick draws the label and the user count on one line.
               label: secrets.redact(isolate(displayName(territory.name))),

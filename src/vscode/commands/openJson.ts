@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { documentText } from '../../core/support/jsonWriter';
-import { zohoDocument } from '../../core/territories/documents';
 import { CommandDeps } from './commandDeps';
 import { connectionJson } from '../connections/connectionJson';
 import { territoriesFor } from './snapshotForCommand';
@@ -14,7 +13,7 @@ export function openJson(deps: Pick<CommandDeps, 'connections' | 'view' | 'secre
       return undefined;
     }
     const { connection, snapshot } = found;
-    const text = documentText({ ...zohoDocument(snapshot), connection: connectionJson(connection) });
+    const text = documentText({ ...snapshot.document, connection: connectionJson(connection) });
     const document = await vscode.workspace.openTextDocument({ language: 'json', content: secrets.redactData(text) });
     return vscode.window.showTextDocument(document, { preview: false });
   };

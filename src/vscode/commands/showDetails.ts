@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TerritoryDetailsFiles } from '../details/territoryDetailsFiles';
+import { DetailsRenderer } from '../documents/detailsRenderer';
 import type { TerritoryElement } from '../view/treeElements';
 import { CommandDeps } from './commandDeps';
 import { territoriesFor } from './snapshotForCommand';
@@ -7,10 +7,8 @@ import { isolate } from '../../core/messages/safeText';
 import { showInformation } from '../notifier';
 
 /**
- * "Show Territory Details": a territory's read-only details document (manager, permission, rules,
- * users, sub-territories…) in the Markdown preview. Takes the territory it was invoked on, a
- * territory ID (from Find Territory, scripts and keybindings; a connection's id or name second) or
- * the selected territory; resolves with the document's URI, or `undefined` when there was nothing to show.
+ * "Show Territory Details": a territory's read-only details document in the Markdown preview, for the row, a
+ * territory ID (and a connection second), or the selection. Resolves with its URI, or `undefined`.
  */
 export function showDetails(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (target?: unknown, connectionArgument?: unknown): Promise<vscode.Uri | undefined> => {
@@ -33,7 +31,7 @@ export function showDetails(deps: Pick<CommandDeps, 'connections' | 'view' | 'se
       );
       return undefined;
     }
-    const uri = TerritoryDetailsFiles.uriOf(node, connection);
+    const uri = DetailsRenderer.uriOf(node, connection);
     await vscode.commands.executeCommand('markdown.showPreview', uri);
     return uri;
   };

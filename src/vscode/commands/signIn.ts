@@ -15,12 +15,9 @@ import { safeMessage } from '../notifier';
 const STEPS = 6;
 
 /**
- * "Sign In with Zoho (Self Client)": asks for the data center and environment, the Self Client's
- * client ID and secret, and a grant code (or a refresh token the user already has); exchanges it at
- * that data center's accounts server and keeps the sign-in in SecretStorage. Nothing is stored if
- * Zoho refuses. Scripts and tests may pass the `SignInRequest` as the argument instead, and a
- * connection's id or name second (else: the row's connection, the only one, or picked).
- * Resolves with the first load's summary, or `undefined` when the user cancelled.
+ * "Sign In with Zoho (Self Client)": asks for the data center, environment, client ID and secret and a grant
+ * code (or refresh token), exchanges it and keeps the sign-in; nothing is stored if Zoho refuses. Scripts pass
+ * a `SignInRequest` (and a connection second). Resolves with the first load's summary, or `undefined`.
  */
 export function signIn(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (argument?: unknown, connectionArgument?: unknown): Promise<ConnectionLoadSummary | undefined> => {

@@ -9,10 +9,8 @@ import { isolate } from '../../core/messages/safeText';
 import { showInformation } from '../notifier';
 
 /**
- * The data a command works on: what the connection has loaded this session (even if a later refresh
- * failed), or a fresh load. Territories saved by the last session are loaded afresh first, and used
- * only if that fails (they are marked saved wherever they show). Tells the user and returns
- * `undefined` when there is nothing to work on.
+ * What a command works on: this session's load (even if a later refresh failed), else a fresh one; the last
+ * session's saved load only if that fails. Tells the user and returns `undefined` when there is none.
  */
 export async function snapshotForCommand(connection: Connection, secrets: KnownSecrets): Promise<TerritorySnapshot | undefined> {
   let snapshot = connection.store.state.snapshot;

@@ -22,13 +22,7 @@ const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(
 
 const escapeText = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/**
- * The map's page: a static skeleton with no data in it (the territories arrive by postMessage and
- * are drawn as text nodes), under a strict Content-Security-Policy: nothing by default, the one
- * script with the nonce, styles only from the extension's files, no inline style, no remote resource.
- * Its words are in the display language (through @vscode/l10n, which `configureLocalization` fed
- * VS Code's bundle: this stays plain Node, for its unit test).
- */
+/** The map's page: a skeleton without data (it arrives by postMessage) under a strict CSP: one script with the nonce, the extension's styles, nothing remote. */
 export function mapHtml(parts: MapPageParts): string {
   const nonce = escapeAttribute(parts.nonce);
   const csp = [`default-src 'none'`, `script-src 'nonce-${parts.nonce}'`, `style-src ${parts.cspSource}`].join('; ');

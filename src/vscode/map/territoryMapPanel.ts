@@ -27,6 +27,8 @@ export interface TerritoryMapPanelOptions {
   readonly logger: Logger;
   /** Blanks every secret the extension holds from what is posted (the names come from a server). */
   readonly redact: <T>(value: T) => T;
+  /** Told each time the page has drawn new data (the extension's test API listens). */
+  readonly onDrawn?: (drawn: MapDrawn) => void;
 }
 
 /** What the webview reported after drawing. */
@@ -36,10 +38,8 @@ export interface MapDrawn {
 }
 
 /**
- * The Territory Map panel: one webview panel, opened by "Show Territory Map" and "Show in Map", and
- * restored by VS Code after a reload (it is the panel serializer too). It posts the loaded territories
- * to the page whenever they change, validates every message the page sends, and never keeps the page
- * alive while hidden: the page keeps its zoom in its webview state and asks for the data again.
+ * The Territory Map panel (and its serializer, restored after a reload): posts the loaded territories to the
+ * page, validates every message back, and is not kept alive hidden (the page keeps its zoom in webview state).
  */
 export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -52,13 +52,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
   /** The connection whose territories it shows. */
   private source: Connection | undefined;
   private sourceSubscription: { dispose(): void } | undefined;
-  private readonly drawnEmitter = new vscode.EventEmitter<MapDrawn>();
   private readonly subscription: { dispose(): void };
-
-  /** Fires each time the page has drawn new data. */
-  readonly onDidDraw: vscode.Event<MapDrawn> = this.drawnEmitter.event;
-  /** What the page last reported drawing. */
-  lastDrawn: MapDrawn | undefined;
 
   constructor(private readonly options: TerritoryMapPanelOptions) {
     // A connection removed: the map moves to one that is still there. Renamed: its title follows.
@@ -157,9 +151,8 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
         }
         return;
       case 'drawn':
-        this.lastDrawn = { territories: message.territories, ms: message.ms };
         this.options.logger.info(`The territory map drew ${message.territories} territories in ${message.ms} ms.`);
-        this.drawnEmitter.fire(this.lastDrawn);
+        this.options.onDrawn?.({ territories: message.territories, ms: message.ms });
         return;
     }
   }
@@ -169,7 +162,6 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
     this.forget();
     this.subscription.dispose();
     this.sourceSubscription?.dispose();
-    this.drawnEmitter.dispose();
   }
 
   private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {

@@ -5,7 +5,7 @@ import { summarizeView } from '../../core/territories/labels';
 import { TERRITORIES_VIEW_ID } from '../../ids';
 import { Connection } from '../connections/connection';
 import { Connections } from '../connections/connections';
-import { localTimeOfDayFormatter } from '../localTime';
+import { formatTimeOfDay } from '../../core/support/locale';
 import { TerritoryTreeProvider } from './territoryTreeProvider';
 import { TerritoryTreeElement } from './treeElements';
 
@@ -27,7 +27,7 @@ export class TerritoriesView implements vscode.Disposable {
   readonly treeView: vscode.TreeView<TerritoryTreeElement>;
   readonly provider: TerritoryTreeProvider;
   private subscription: vscode.Disposable | undefined;
-  private readonly formatTime = localTimeOfDayFormatter();
+  private readonly formatTime = formatTimeOfDay;
 
   constructor(private readonly options: TerritoriesViewOptions) {
     ({ treeView: this.treeView, provider: this.provider } = options);

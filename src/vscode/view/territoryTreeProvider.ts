@@ -10,7 +10,7 @@ import { COMMANDS, TREE_ITEM_CONTEXT } from '../../ids';
 import { Connection } from '../connections/connection';
 import { Connections } from '../connections/connections';
 import { errorActionCommand } from '../errorActions';
-import { localDateTimeFormatter, localTimeOfDayFormatter } from '../localTime';
+import { formatDateTime, formatTimeOfDay } from '../../core/support/locale';
 import { ConnectionBranch } from './connectionBranch';
 import { ConnectionElement, TerritoryElement, TerritoryTreeElement, UserElement, UsersElement, UsersMessageElement } from './treeElements';
 import { ViewOptions } from './viewOptions';
@@ -27,8 +27,8 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
   private readonly subscriptions: vscode.Disposable[];
   private branches = new Map<Connection, ConnectionBranch>();
   private branchSubscriptions: Array<{ dispose(): void }> = [];
-  private readonly formatTime = localDateTimeFormatter();
-  private readonly formatTimeOfDay = localTimeOfDayFormatter();
+  private readonly formatTime = formatDateTime;
+  private readonly formatTimeOfDay = formatTimeOfDay;
 
   readonly onDidChangeTreeData: vscode.Event<TerritoryTreeElement | undefined | void> = this.changed.event;
   /** Fires when a connection's row is expanded for the first time: its territories are wanted. */

@@ -1,13 +1,15 @@
-import type { TerritoryNode } from '../territories/hierarchy';
-import { headCodePoints, wellFormed } from '../redaction/serverText';
-import { displayName } from '../territories/names';
+import type { TerritoryNode } from './hierarchy';
+import { wellFormed } from '../redaction/serverText';
+import { displayName } from './names';
 
 /** Between the names of a path: "Zoho › Chennai › Chennai North". */
 export const PATH_SEPARATOR = ' › ';
-/** Each name in a path is cut to this many characters (as in `territoryPath`). */
+/** Each name in a path is cut to this many characters. */
 export const PATH_NAME_LENGTH = 60;
-/** A path longer than this keeps its end (the territory and its nearest parents) after "… › ". */
+/** No path is longer: a longer one keeps its end (the territory and its nearest parents) after "… › ". */
 export const MAX_PATH_LENGTH = 1000;
+/** A path on one line beside other text (Find Territory, a row's tooltip). */
+export const LINE_PATH_LENGTH = 200;
 
 /**
  * Cuts a path that is too long from the start, at a separator, so what is left ends with the
@@ -32,10 +34,11 @@ export function childPath(parentPath: string | undefined, name: string, maxLengt
 }
 
 /**
- * The path of one territory, walking up only as far as fits in `maxLength`, so a territory at the
- * end of a 10,000-deep chain costs no more than one near the root. `nameOf` may redact each name before it is cut.
+ * "Zoho › Chennai › Chennai North": where a territory sits. Walks up only as far as fits in
+ * `maxLength`, so a territory at the end of a 10,000-deep chain costs no more than one near the
+ * root. `nameOf` may redact each name before it is cut.
  */
-export function cappedTerritoryPath(node: TerritoryNode, maxLength = MAX_PATH_LENGTH, nameOf: (node: TerritoryNode) => string = (n) => n.name): string {
+export function territoryPath(node: TerritoryNode, maxLength = MAX_PATH_LENGTH, nameOf: (node: TerritoryNode) => string = (n) => n.name): string {
   const names: string[] = [];
   let length = 0;
   let current: TerritoryNode | undefined = node;
@@ -48,14 +51,4 @@ export function cappedTerritoryPath(node: TerritoryNode, maxLength = MAX_PATH_LE
   }
   const path = names.reverse().join(PATH_SEPARATOR);
   return current ? capPathStart(`…${PATH_SEPARATOR}${path}`, maxLength) : capPathStart(path, maxLength);
-}
-
-/**
- * "Chennai North.md": the name as a file name (no slashes or controls), for the tab's title and the
- * details URI. Cut by code points and well-formed: half a pair would make the URI throw.
- */
-export function detailsFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const safe = headCodePoints(name.slice(0, 600).replace(/[\u0000-\u001f\u007f/\\:*?"<>|#%]+/g, ' ').trim(), 60).trim();
-  return `${safe || 'Territory'}.md`;
 }
