@@ -3,8 +3,23 @@
  * Built to dist/cli.js by esbuild.js (with its `#!/usr/bin/env node` line); all logic is in src/core/cli.
  */
 import { promises as fs } from 'fs';
+import * as readline from 'readline';
 import { nodeFetch } from './core/zohoApi/nodeFetch';
 import { runCli } from './core/cli/run';
+
+const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+
+/** One line from the terminal; the interface is closed at once, so the process can end. */
+function ask(question: string): Promise<string> {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  return new Promise((resolve) => {
+    rl.on('close', () => resolve(''));
+    rl.question(question, (answer) => {
+      resolve(answer);
+      rl.close();
+    });
+  });
+}
 
 void runCli(process.argv.slice(2), {
   env: process.env,
@@ -14,7 +29,8 @@ void runCli(process.argv.slice(2), {
   fetch: nodeFetch,
   readFile: (file) => fs.readFile(file, 'utf8'),
   writeFile: (file, text) => fs.writeFile(file, text, 'utf8'),
-  interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
+  interactive,
+  ...(interactive ? { ask } : {}),
 }).then(
   (code) => {
     process.exitCode = code;

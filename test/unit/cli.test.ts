@@ -1,31 +1,11 @@
 import * as assert from 'assert';
-import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { FakeZoho, startFakeZoho } from '../../fake-zoho/server';
-import { repoRoot } from '../host/runtime';
+import { cli } from '../support/cliRun';
 
-/**
- * The CLI as CI runs it: `node out/src/cli.js` (what esbuild bundles into dist/cli.js) as a child
- * process, against the fake Zoho org over loopback. Asynchronous: the fake answers in this process.
- */
-const CLI = path.join(repoRoot, 'out', 'src', 'cli.js');
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string>, cwd: string): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
+/** The CLI as a child process against the fake Zoho org over loopback (test/support/cliRun.ts); apply in cliApply.test.ts. */
 describe('The CLI against the fake org', function () {
   this.timeout(30_000);
   let fake: FakeZoho;
@@ -73,11 +53,16 @@ describe('The CLI against the fake org', function () {
     const saved = JSON.parse(fs.readFileSync(path.join(dir, 'plan.json'), 'utf8'));
     assert.strictEqual(saved.format, 'zoho-territories-plan');
     assert.strictEqual(saved.origin, fake.origin);
-    assert.ok(saved.fingerprint.some((p: { id: string }) => p.id === data.steps[0].id));
+    assert.strictEqual(saved.bound.connectionId, fake.origin);
+    assert.ok(saved.bound.fingerprint.territories.some((p: { id: string }) => p.id === data.steps[0].id), 'the planner\'s fingerprint');
     assert.ok(!JSON.stringify(saved).includes(fake.token));
     const markdown = await cli(['plan', '--file', 'org.zoho-territories.json', '--markdown'], env, dir);
     assert.strictEqual(markdown.code, 2);
-    assert.match(markdown.stdout, /\| 1 \| rename \| Chennai North \|/);
+    // The origin's ':' is escaped, so a comment never makes it a link.
+    assert.match(markdown.stdout, /^# Zoho CRM territories: org\.zoho-territories\.json → http\\:\/\/127\.0\.0\.1:[0-9]+\n/);
+    assert.match(markdown.stdout, /## Change \(1\)\n\n- Rename 'Chennai North' to 'Chennai Nord'\n/);
+    const text = await cli(['plan', '--file', 'org.zoho-territories.json'], env, dir);
+    assert.match(text.stdout, /^1 change\n\nChange \(1\)\n {2}- Rename 'Chennai North' to 'Chennai Nord'\n/);
   });
 
   it('a missing variable: exit 1 naming it, nothing sent', async () => {
@@ -117,7 +102,7 @@ describe('The CLI against the fake org', function () {
     assert.ok(!(run.stdout + run.stderr).includes('plainsecretvalue42'), run.stderr);
   });
 
-  it('apply refuses without --yes off a terminal, and says the executor is not built yet', async () => {
+  it('apply refuses without --yes off a terminal, and apply --plan with --allow-delete', async () => {
     await cli(['retrieve', '--out', 'org.zoho-territories.json'], env, dir);
     const noYes = await cli(['apply', '--file', 'org.zoho-territories.json'], env, dir);
     assert.strictEqual(noYes.code, 1);

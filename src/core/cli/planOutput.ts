@@ -1,12 +1,14 @@
 import { JsonValue } from '../support/jsonReader';
 import { writeJson } from '../support/jsonWriter';
 import { OrgState } from '../changes/state';
-import { Plan, Step } from '../changes/steps';
+import { Plan } from '../changes/steps';
+import { renderPlanMarkdown, renderPlanText } from '../changes/planText';
+import { escapeMarkdown } from '../details/markdown';
 import { FileProblem } from '../territoryFile/reader';
 
 /**
  * A plan as scripts read it (`--json`), as text for a terminal, and as Markdown for a pull-request
- * comment. The JSON names are a public contract (issue 21): `steps` in the order of application,
+ * comment (those two are the engine's renderers, planText.ts, plus the file's warnings at their lines). The JSON names are a public contract (issue 21): `steps` in the order of application,
  * each with `kind`, `territory` (its name), `id` (where it has one), `before` and `after`, people
  * by email; `notInFile`; `warnings`.
  */
@@ -18,6 +20,8 @@ export interface PlanReport {
   readonly warnings: readonly FileProblem[];
   /** The file as the person named it, for `file:line:column` in text output. */
   readonly fileName: string;
+  /** The org, as its API origin. */
+  readonly target: string;
 }
 
 type Emails = (id: string) => string;
@@ -43,65 +47,21 @@ export function planJsonText(report: PlanReport, org: OrgState): string {
   return `${writeJson(planData(report, org), { indent: 2 })}\n`;
 }
 
-export function planText(report: PlanReport, org: OrgState): string {
-  const emailOf = emailsOf(report.plan, org);
-  const lines = report.plan.steps.map((step) => `  ${stepLine(step, emailOf)}`);
-  const out: string[] = [];
-  out.push(lines.length === 0 ? 'No changes: the org matches the file.' : `${lines.length} change${lines.length === 1 ? '' : 's'}, in the order they are applied:`, ...lines);
-  if (report.notInFile.length > 0) {
-    out.push('', 'In the org but not in the file:', ...report.notInFile.map((t) => `  ${deletedOf(report, t.id) ? 'deleted' : 'kept (not deleted without --allow-delete)'}: '${t.name}' (${t.id})`));
-  }
-  if (report.warnings.length > 0) {
-    out.push('', 'Warnings:', ...report.warnings.map((w) => `  ${problemLine(report.fileName, w)}`));
-  }
-  return `${out.join('\n')}\n`;
+/**
+ * The plan for a terminal: the engine's words (planText.ts, as the extension's preview says it), then
+ * the warnings as `file:line:column: warning: …`, the shape CI annotates from.
+ */
+export function planText(report: PlanReport): string {
+  const warnings = report.warnings.length === 0 ? [] : ['', `Warnings (${report.warnings.length})`, ...report.warnings.map((w) => `  ${problemLine(report.fileName, w)}`)];
+  return `${renderPlanText(report.plan).trimEnd()}${warnings.length > 0 ? `\n${warnings.join('\n')}` : ''}\n`;
 }
 
-export function planMarkdown(report: PlanReport, org: OrgState): string {
-  const emailOf = emailsOf(report.plan, org);
-  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
-  const out = ['### Zoho CRM territories: plan', ''];
-  if (report.plan.steps.length === 0) {
-    out.push('No changes: the org matches the file.');
-  } else {
-    out.push('| # | Change | Territory | Details |', '|---|---|---|---|');
-    report.plan.steps.forEach((step, i) => out.push(`| ${i + 1} | ${step.kind} | ${cell(step.territory.name)} | ${cell(stepLine(step, emailOf))} |`));
-  }
-  if (report.notInFile.length > 0) {
-    out.push('', '**In the org but not in the file**', '', ...report.notInFile.map((t) => `- ${cell(t.name)} (${t.id}): ${deletedOf(report, t.id) ? '**deleted**' : 'kept'}`));
-  }
-  if (report.warnings.length > 0) {
-    out.push('', '**Warnings**', '', ...report.warnings.map((w) => `- ${cell(w.message)} (\`${w.path}\`${w.line !== undefined ? `, line ${w.line}` : ''})`));
-  }
-  return `${out.join('\n')}\n`;
-}
-
-function deletedOf(report: PlanReport, id: string): boolean {
-  return report.plan.notInDesired.some((n) => n.id === id && n.deleted);
-}
-
-function stepLine(step: Step, emailOf: Emails): string {
-  const name = `'${step.territory.name}'`;
-  switch (step.kind) {
-    case 'create':
-      return `+ create ${name} under '${step.after.parent.name}'`;
-    case 'rename':
-      return `~ rename '${step.before.name}' to '${step.after.name}'${step.temporary ? ' (for a moment, to free the name)' : ''}`;
-    case 'update':
-      return `~ update ${name}: ${Object.keys(step.after).join(', ')}`;
-    case 'move':
-      return `~ move ${name} from '${step.before.parent.name}' to '${step.after.parent.name}'`;
-    case 'set-manager':
-      return `~ manager of ${name}: ${step.before.managerId === null ? 'none' : emailOf(step.before.managerId)} → ${step.after.managerId === null ? 'none' : emailOf(step.after.managerId)}`;
-    case 'add-users':
-      return `+ add to ${name}: ${step.userIds.map(emailOf).join(', ')}`;
-    case 'remove-users':
-      return `- remove from ${name}: ${step.userIds.map(emailOf).join(', ')}`;
-    case 'delete':
-      return `- delete ${name}`;
-    case 'transfer-and-delete':
-      return `- delete ${name}, its sub-territories moved to '${step.after.transferTo.name}'`;
-  }
+/** The plan for a pull-request comment: the engine's Markdown (names escaped there), titled with the file and the org, then the warnings with their paths. */
+export function planMarkdown(report: PlanReport): string {
+  const title = `Zoho CRM territories: ${report.fileName} → ${report.target}`;
+  const warnings = report.warnings.map((w) => `- ${escapeMarkdown(w.message)} (\`${w.path.replace(/`/g, "'")}\`${w.line !== undefined ? `, line ${w.line}` : ''})`);
+  const tail = warnings.length === 0 ? '' : `\n## Warnings (${warnings.length})\n\n${warnings.join('\n')}\n`;
+  return `${renderPlanMarkdown(report.plan, undefined, title)}${tail}`;
 }
 
 function emailsOf(plan: Plan, org: OrgState): Emails {

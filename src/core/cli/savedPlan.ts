@@ -1,96 +1,32 @@
-import { createHash, randomUUID } from 'crypto';
 import { JsonValue, readJson } from '../support/jsonReader';
 import { writeJson } from '../support/jsonWriter';
-import { OrgState } from '../changes/state';
-import { Plan } from '../changes/steps';
+import { AppliedPlans } from '../changes/applyTypes';
+import { BoundPlan } from '../changes/binding';
 
 /**
- * A plan saved by `plan --save`, for `apply --plan`: exactly the reviewed steps, bound to one org
- * (the API origin and version) and one moment (a fingerprint of every territory the plan touches:
- * its `modified_time`, parent and users), with an ID so an apply can consume it once.
- * The fingerprint is made here until src/core/changes/fingerprint.ts exists; then it is that one's.
+ * A plan saved by `plan --save`, for `apply --plan`: the engine's `BoundPlan` (exactly the reviewed
+ * steps, the desired state, and the planner's fingerprint of what it read), bound to one org by its
+ * API origin (the plan's `connectionId`). A plan is applied once: the file itself is marked
+ * (`appliedAt`) before the first request is sent, so a second apply of it is refused.
  */
 
 export const SAVED_PLAN_FORMAT = 'zoho-territories-plan';
-export const SAVED_PLAN_VERSION = 1;
-
-export interface TerritoryPrint {
-  readonly id: string;
-  readonly name: string;
-  readonly modifiedTime: string | null;
-  readonly parentId: string | null;
-  /** A digest of the sorted user IDs. */
-  readonly users: string;
-}
+export const SAVED_PLAN_VERSION = 2;
 
 export interface SavedPlan {
   readonly format: typeof SAVED_PLAN_FORMAT;
   readonly version: typeof SAVED_PLAN_VERSION;
-  readonly planId: string;
-  readonly createdAt: string;
+  /** The org's API origin, as the person reads it (also `bound.connectionId`). */
   readonly origin: string;
   readonly apiVersion: string;
   readonly allowDelete: boolean;
-  readonly fingerprint: readonly TerritoryPrint[];
-  readonly plan: Plan;
-  /** Set once applied: a plan is applied once. */
+  readonly bound: BoundPlan;
+  /** Set (ISO time) once an apply of it started: a plan is applied once, even one that failed half-way. */
   readonly appliedAt?: string;
 }
 
-/** What the executor does with a saved plan that passed the checks below. To be implemented by the executor (another branch). */
-export interface ApplyPlan {
-  apply(saved: SavedPlan, options: { readonly signal?: AbortSignal; readonly onProgress?: (done: number, total: number) => void }): Promise<ApplyOutcome>;
-}
-
-export interface ApplyOutcome {
-  readonly ok: boolean;
-  readonly applied: readonly string[];
-  readonly failed: readonly { readonly step: string; readonly message: string }[];
-  readonly skipped: readonly string[];
-}
-
-function touchedIds(plan: Plan): Set<string> {
-  const ids = new Set<string>();
-  for (const step of plan.steps) {
-    if (step.territory.id !== undefined) {
-      ids.add(step.territory.id);
-    }
-    const after = step.after as { parent?: { key?: string }; transferTo?: { key?: string } } | null;
-    for (const key of [after?.parent?.key, after?.transferTo?.key]) {
-      if (key !== undefined && /^[0-9]+$/.test(key)) {
-        ids.add(key); // a parent or target the plan relies on
-      }
-    }
-  }
-  return ids;
-}
-
-export function fingerprintOf(plan: Plan, org: OrgState): TerritoryPrint[] {
-  const ids = touchedIds(plan);
-  return org.territories
-    .filter((t) => ids.has(t.id))
-    .map((t) => ({
-      id: t.id,
-      name: t.name,
-      modifiedTime: t.modifiedTime ?? null,
-      parentId: t.parentId ?? null,
-      users: createHash('sha256').update(t.userIds.join(',')).digest('hex').slice(0, 16),
-    }))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-export function makeSavedPlan(plan: Plan, org: OrgState, where: { origin: string; apiVersion: string }, allowDelete: boolean, now = new Date()): SavedPlan {
-  return {
-    format: SAVED_PLAN_FORMAT,
-    version: SAVED_PLAN_VERSION,
-    planId: randomUUID(),
-    createdAt: now.toISOString(),
-    origin: where.origin,
-    apiVersion: where.apiVersion,
-    allowDelete,
-    fingerprint: fingerprintOf(plan, org),
-    plan,
-  };
+export function makeSavedPlan(bound: BoundPlan, where: { origin: string; apiVersion: string }, allowDelete: boolean): SavedPlan {
+  return { format: SAVED_PLAN_FORMAT, version: SAVED_PLAN_VERSION, origin: where.origin, apiVersion: where.apiVersion, allowDelete, bound };
 }
 
 export function savedPlanText(saved: SavedPlan): string {
@@ -104,29 +40,38 @@ export function readSavedPlan(text: string): SavedPlan {
     throw new Error('not a saved plan (made by "zoho-territories plan --save")');
   }
   if (value.version !== SAVED_PLAN_VERSION) {
-    throw new Error(`a saved plan of version ${String(value.version)}, which this version does not apply`);
+    throw new Error(`a saved plan of version ${String(value.version)}, which this version does not apply: make the plan again`);
+  }
+  const bound = value.bound;
+  if (typeof bound !== 'object' || bound === null || Array.isArray(bound) || typeof bound.id !== 'string' || typeof bound.connectionId !== 'string' || typeof bound.plan !== 'object') {
+    throw new Error('not a saved plan (its "bound" plan is missing or broken)');
   }
   return value as unknown as SavedPlan;
 }
 
-/** Why a saved plan may not be applied to this org now; empty when it may. */
-export function refusalsOf(saved: SavedPlan, where: { origin: string; apiVersion: string }, org: OrgState): string[] {
-  if (saved.appliedAt !== undefined) {
-    return [`This plan (${saved.planId}) was already applied at ${saved.appliedAt}: make a new plan.`];
-  }
-  if (saved.origin !== where.origin) {
-    return [`This plan was made for ${saved.origin}, not ${where.origin}: a plan is applied only to the org it was made for.`];
-  }
-  const now = new Map(fingerprintOf(saved.plan, org).map((p) => [p.id, p]));
-  const refusals: string[] = [];
-  for (const before of saved.fingerprint) {
-    const after = now.get(before.id);
-    if (!after) {
-      refusals.push(`'${before.name}' was deleted in Zoho since this plan was made: review it again.`);
-    } else if (after.modifiedTime !== before.modifiedTime || after.parentId !== before.parentId || after.users !== before.users) {
-      const by = org.territories.find((t) => t.id === before.id)?.modifiedBy?.name;
-      refusals.push(`'${before.name}' was changed in Zoho${after.modifiedTime ? ` at ${after.modifiedTime}` : ''}${by ? ` by ${by}` : ''} since this plan was made: review it again.`);
-    }
-  }
-  return refusals;
+/**
+ * The executor's applied-plans port on the plan file: a claim reads the file again (another job may
+ * have applied it meanwhile) and marks it applied before anything is sent; a release (the plan was
+ * refused before sending) writes it back unmarked. A file that cannot be written refuses the claim.
+ */
+export function planFileAppliedPlans(read: () => Promise<string>, write: (text: string) => Promise<void>, now: () => Date = () => new Date()): AppliedPlans & { readonly claimed: () => SavedPlan | undefined } {
+  let claimed: SavedPlan | undefined;
+  return {
+    claimed: () => claimed,
+    async claim(planId) {
+      const current = readSavedPlan(await read());
+      if (current.bound.id !== planId || current.appliedAt !== undefined) {
+        return false;
+      }
+      claimed = { ...current, appliedAt: now().toISOString() };
+      await write(savedPlanText(claimed));
+      return true;
+    },
+    async release(planId) {
+      if (claimed?.bound.id === planId) {
+        await write(savedPlanText(makeSavedPlan(claimed.bound, claimed, claimed.allowDelete)));
+        claimed = undefined;
+      }
+    },
+  };
 }

@@ -1,0 +1,111 @@
+import * as path from 'path';
+import { AppliedPlans, ApplyResult, PlanRefusedError, applyPlan, memoryAppliedPlans } from '../changes/apply';
+import { BoundPlan, bindPlan } from '../changes/binding';
+import { describeStep, renderPlanText } from '../changes/planText';
+import { CliArgs } from './args';
+import { CliFailure, Context, EXIT_ERROR, EXIT_OK } from './context';
+import { Session, readOrg } from './orgReader';
+import { makePlan } from './planning';
+import { planFileAppliedPlans, readSavedPlan } from './savedPlan';
+
+/**
+ * `apply --file FILE [--allow-delete] [--yes]` and `apply --plan PLAN [--yes]`: the engine's
+ * `applyPlan` with the write client. It asks on a terminal unless `--yes`, and refuses without one;
+ * a saved plan is applied once (its file is marked before the first request) and only to its org.
+ */
+export async function apply(args: Extract<CliArgs, { command: 'apply' }>, context: Context, connect: () => Promise<Session>): Promise<number> {
+  if (!args.yes && !context.io.interactive) {
+    throw new CliFailure('apply changes the org: run it with --yes (there is no terminal to ask on). Nothing was sent.');
+  }
+  const { session, bound, appliedPlans } = args.plan !== undefined ? await savedPlan(args.plan, context, connect) : await filePlan(args.file as string, args.allowDelete, context, connect);
+  const origin = session.endpoint.origin;
+  const count = bound.plan.steps.length;
+  if (count === 0) {
+    context.out('No changes: the org matches the file.\n');
+    return EXIT_OK;
+  }
+  const changes = `${count} change${count === 1 ? '' : 's'}`;
+  if (!args.yes) {
+    context.out(renderPlanText(bound.plan));
+    const answer = await context.ask(`Apply ${changes} to ${origin}? [y/N] `);
+    if (!/^\s*y(es)?\s*$/i.test(answer)) {
+      throw new CliFailure('Not applied: nothing was sent.');
+    }
+  }
+  context.err(`Applying ${changes} to ${origin}…\n`);
+  let result: ApplyResult;
+  try {
+    result = await applyPlan(bound, {
+      client: session.writes,
+      endpoint: session.endpoint,
+      token: session.token,
+      connectionId: origin,
+      readOrg: () => readOrg(session),
+      appliedPlans,
+      onProgress: (p) => context.err(`  ${p.applied + p.failed + p.skipped} of ${p.total}: applied ${p.applied}, failed ${p.failed}, not attempted ${p.skipped}\n`),
+    });
+  } catch (error) {
+    if (error instanceof PlanRefusedError) {
+      throw new CliFailure(['The plan was refused, nothing was sent:', ...error.messages.map((m) => `  ${m}`)].join('\n'));
+    }
+    throw error;
+  }
+  context.out(summaryOf(result, bound));
+  return result.ok ? EXIT_OK : EXIT_ERROR;
+}
+
+interface Ready {
+  readonly session: Session;
+  readonly bound: BoundPlan;
+  readonly appliedPlans: AppliedPlans;
+}
+
+/** A plan made now from the file: nothing to record, it lives for this run only. */
+async function filePlan(file: string, allowDelete: boolean, context: Context, connect: () => Promise<Session>): Promise<Ready> {
+  const planned = await makePlan(file, allowDelete, context, connect);
+  const bound = bindPlan(planned.plan, planned.desired, planned.org, planned.session.endpoint.origin);
+  return { session: planned.session, bound, appliedPlans: memoryAppliedPlans() };
+}
+
+/** A plan saved by `plan --save`, refused before anything is sent when it was applied or is for another org. */
+async function savedPlan(planArg: string, context: Context, connect: () => Promise<Session>): Promise<Ready> {
+  const file = path.resolve(context.io.cwd, planArg);
+  const read = () =>
+    context.io.readFile(file).catch((error: NodeJS.ErrnoException) => {
+      throw new CliFailure(`${planArg}: cannot be read (${error.code ?? 'error'}).`);
+    });
+  const text = await read();
+  let saved;
+  try {
+    saved = readSavedPlan(text);
+  } catch (error) {
+    throw new CliFailure(`${planArg}: ${(error as Error).message}.`);
+  }
+  if (saved.appliedAt !== undefined) {
+    throw new CliFailure(`${planArg}: this plan was applied at ${saved.appliedAt}, and a plan is applied once: make a new plan. Nothing was sent.`);
+  }
+  const session = await connect();
+  if (saved.bound.connectionId !== session.endpoint.origin) {
+    throw new CliFailure(`${planArg}: this plan was made for ${saved.origin}, not ${session.endpoint.origin}: a plan is applied only to the org it was made for. Nothing was sent.`);
+  }
+  const appliedPlans = planFileAppliedPlans(read, (marked) => context.io.writeFile(file, marked));
+  return { session, bound: saved.bound, appliedPlans };
+}
+
+/** Applied / failed / not attempted, each step in words, and what to do next. */
+function summaryOf(result: ApplyResult, bound: BoundPlan): string {
+  const lines = [`Applied ${result.applied.length}, failed ${result.failed.length}, not attempted ${result.skipped.length} (${result.requests} write request${result.requests === 1 ? '' : 's'}).`];
+  const byId = new Map(bound.plan.steps.map((s) => [s.id, s]));
+  for (const f of result.failed) {
+    lines.push(`  failed: ${describeStep(f.step, bound.plan)}: ${f.message}`);
+  }
+  for (const s of result.skipped) {
+    const blocker = s.blockedBy !== undefined ? byId.get(s.blockedBy) : undefined;
+    const why = s.reason === 'dependency' ? (blocker ? `it needs "${describeStep(blocker, bound.plan)}"` : 'a step it needs did not apply') : s.reason === 'cancelled' ? 'cancelled' : 'Zoho refused every request';
+    lines.push(`  not attempted: ${describeStep(s.step, bound.plan)} (${why})`);
+  }
+  if (!result.ok) {
+    lines.push('Run "plan" again to see what remains, and "apply" to finish: what was applied is not sent again.');
+  }
+  return `${lines.join('\n')}\n`;
+}
