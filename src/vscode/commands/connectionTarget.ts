@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { connectionReference } from '../../core/connections/connectionLookup';
 import { describePlace } from '../../core/connections/connectionRecords';
+import { hasWayIn } from '../../core/connections/connectionState';
 import { summarizeConnection } from '../../core/territories/labels';
 import { Connection } from '../connections/connection';
 import { localTimeOfDayFormatter } from '../localTime';
@@ -59,8 +60,8 @@ export async function pickConnection(all: readonly Connection[], placeHolder: st
   const picked = await vscode.window.showQuickPick(
     ordered.map((connection) => ({
       label: connection.name,
-      description: describePlace(connection.place()),
-      detail: summarizeConnection(connection.store.state, connection.credentials.hasCredentials, localTimeOfDayFormatter(), Date.now()),
+      description: describePlace(connection.where.place),
+      detail: summarizeConnection(connection.state.load, hasWayIn(connection.state.access), localTimeOfDayFormatter(), Date.now()),
       connection,
     })),
     { title: vscode.l10n.t('Zoho CRM Connections'), placeHolder, ignoreFocusOut: true },

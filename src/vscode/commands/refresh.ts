@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { hasWayIn } from '../../core/connections/connectionState';
 import { CommandDeps } from './commandDeps';
 import { ConnectionLoadSummary, loadAndReport } from './loadAndReport';
 import { connectionFor } from './connectionTarget';
@@ -13,7 +14,7 @@ export function refresh(deps: Pick<CommandDeps, 'connections' | 'view' | 'secret
   return async (target?: unknown): Promise<ConnectionLoadSummary | ConnectionLoadSummary[] | undefined> => {
     const { connections } = deps;
     if (typeof target !== 'string' && connections.multiple) {
-      const ready = connections.all.filter((connection) => connection.credentials.hasCredentials);
+      const ready = connections.all.filter((connection) => hasWayIn(connection.state.access));
       return Promise.all(ready.map((connection) => loadAndReport(deps, connection, { credentialsChanged: false })));
     }
     const connection = await connectionFor(deps, typeof target === 'string' ? target : undefined, vscode.l10n.t('Which connection to refresh?'));

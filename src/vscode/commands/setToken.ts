@@ -40,7 +40,7 @@ export function setToken(deps: Pick<CommandDeps, 'connections' | 'view' | 'secre
       void showError(deps.secrets, parsed.problem);
       return undefined;
     }
-    await connection.tokens.set(parsed.token);
+    await connection.setToken(parsed.token);
     return loadAndReport(deps, connection, { credentialsChanged: true });
   };
 }

@@ -15,10 +15,9 @@ import { showInformation } from '../notifier';
  * `undefined` when there is nothing to work on.
  */
 export async function snapshotForCommand(connection: Connection, secrets: KnownSecrets): Promise<TerritorySnapshot | undefined> {
-  let snapshot = connection.store.state.snapshot;
+  let snapshot = connection.state.load.snapshot;
   if (!snapshot || snapshot.cached) {
-    connection.wanted = true;
-    const outcome = await connection.store.load();
+    const outcome = await connection.refresh();
     const saved: TerritorySnapshot | undefined = snapshot;
     snapshot = outcome.ok ? outcome.snapshot : saved;
     if (!snapshot) {

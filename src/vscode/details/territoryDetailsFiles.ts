@@ -38,7 +38,7 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
     private readonly connections: Connections,
     private readonly secrets: KnownSecrets,
   ) {
-    this.subscription = connections.follow((connection) => [connection.store.onDidChange(() => this.changedAll())]);
+    this.subscription = connections.follow((connection) => [connection.onDidChange(({ what }) => what === 'load' && this.changedAll())]);
   }
 
   /** The document of one territory of a connection: its ID, and its name for the tab's title. */
@@ -66,7 +66,7 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
   async markdownOf(uri: vscode.Uri): Promise<string> {
     const id = TerritoryDetailsFiles.idOf(uri);
     const connection = this.connectionOf(uri);
-    const snapshot = connection?.store.state.snapshot;
+    const snapshot = connection?.state.load.snapshot;
     const node = id === undefined ? undefined : snapshot?.tree.byId.get(id);
     if (!connection || !snapshot || !node) {
       const heading = vscode.l10n.t('Territory not loaded');
@@ -97,7 +97,7 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
     if (node.ownUsers === 0) {
       return { kind: 'loaded', users: [] };
     }
-    const loading = connection.store.territoryUsers(node.id);
+    const loading = connection.usersOf(node.id);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const outcome = await Promise.race([loading, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), USERS_WAIT_MS)))]);
     clearTimeout(timer);
@@ -120,7 +120,7 @@ export class TerritoryDetailsFiles implements vscode.FileSystemProvider, vscode.
     if (TerritoryDetailsFiles.idOf(uri) === undefined) {
       throw vscode.FileSystemError.FileNotFound(uri);
     }
-    const loadedAt = this.connectionOf(uri)?.store.state.snapshot?.loadedAt ?? 0;
+    const loadedAt = this.connectionOf(uri)?.state.load.snapshot?.loadedAt ?? 0;
     // The size is not known before reading; 0 makes VS Code read the whole file.
     return { type: vscode.FileType.File, ctime: loadedAt, mtime: Date.now(), size: 0, permissions: vscode.FilePermission.Readonly };
   }

@@ -76,7 +76,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
   }
 
   private state(): TerritoryState {
-    return this.connection.store.state;
+    return this.connection.state.load;
   }
 
   /** Shows `connection`'s territories from now on; redraws when they change. */
@@ -87,7 +87,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
     this.sourceSubscription?.dispose();
     this.source = connection;
     this.posted = undefined;
-    this.sourceSubscription = connection.store.onDidChange(() => this.stateChanged());
+    this.sourceSubscription = connection.onDidChange(({ what }) => what === 'load' && this.stateChanged());
     this.stateChanged();
   }
 
@@ -101,10 +101,9 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
     this.follow(connection);
     // Remembered (its id, in global state), so a map VS Code restores after a reload is this org's.
     void this.options.memento.update(STATE_KEYS.mapConnection, connection.id);
-    const state = connection.store.state;
+    const state = connection.state.load;
     if (!state.snapshot && !state.loading && !state.failure) {
-      connection.wanted = true;
-      void connection.store.ensureLoaded();
+      void connection.ensureLoaded();
     }
     if (this.panel) {
       this.panel.reveal();
@@ -205,8 +204,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
     this.updateTitle();
     const state = this.state();
     if (!state.snapshot && !state.loading && !state.failure) {
-      this.connection.wanted = true;
-      void this.connection.store.ensureLoaded();
+      void this.connection.ensureLoaded();
     }
   }
 
