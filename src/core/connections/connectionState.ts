@@ -73,6 +73,11 @@ export function sameEndpoint(a: EndpointSettings, b: EndpointSettings): boolean 
   return a.dataCenter === b.dataCenter && a.apiDomain === b.apiDomain && a.apiVersion === b.apiVersion;
 }
 
+export function sameRecord(a: ConnectionRecord, b: ConnectionRecord): boolean {
+  const endpoints = a.endpoint && b.endpoint ? sameEndpoint(a.endpoint, b.endpoint) : a.endpoint === b.endpoint;
+  return a.id === b.id && a.name === b.name && a.environment === b.environment && endpoints;
+}
+
 /**
  * Where a connection points. Its own endpoint, or (the first connection) the user's settings. With a
  * pasted token, a sandbox or developer connection's environment names its API domain

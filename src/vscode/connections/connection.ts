@@ -1,6 +1,6 @@
 import { ConnectionRecord, savedSnapshotKeyOf } from '../../core/connections/connectionRecords';
 import { ConnectionSecrets } from '../../core/connections/connectionSecrets';
-import { ConnectionAccess, ConnectionChange, ConnectionState, ConnectionWhere, hasWayIn, sameEndpoint, sameSignIn, signInOf, whereItPoints } from '../../core/connections/connectionState';
+import { ConnectionAccess, ConnectionChange, ConnectionState, ConnectionWhere, hasWayIn, sameEndpoint, sameRecord, sameSignIn, signInOf, whereItPoints } from '../../core/connections/connectionState';
 import { EndpointSettingsPort, MementoPort, SecretPort } from '../../core/connections/ports';
 import { RemovalResult, removeConnectionData } from '../../core/connections/removal';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
@@ -11,10 +11,9 @@ import { SignInRequest } from '../../core/signIn/signInRequest';
 import { SignOutResult } from '../../core/signIn/signOut';
 import { Disposable, Emitter, Event } from '../../core/support/events';
 import { Logger } from '../../core/support/logger';
-import { LoadOutcome, TerritoryStore } from '../../core/territories/territoryStore';
+import { LoadOutcome, TerritorySource, TerritoryStore } from '../../core/territories/territoryStore';
 import { UsersOutcome } from '../../core/territories/usersCache';
 import { EndpointSettings, resolveEndpoint } from '../../core/zohoApi/endpoint';
-import { ZohoClient } from '../../core/zohoApi/zohoClient';
 import { SavedTerritories } from './savedTerritories';
 
 /** What every connection shares: the stores (as ports), the HTTP clients, the log. */
@@ -26,7 +25,7 @@ export interface ConnectionParts {
   /** The clocks each connection's refresh limit is measured with (each sign-in has a limit of its own). */
   readonly clocks: RefreshLimiterOptions;
   /** Builds a connection's own Zoho client, logging through its named log (every request line names it). */
-  readonly newClient: (logger: Logger) => ZohoClient;
+  readonly newClient: (logger: Logger) => TerritorySource;
   readonly log: Logger;
   readonly settings: EndpointSettingsPort;
 }
@@ -115,6 +114,9 @@ export class Connection implements Disposable {
 
   /** Takes a changed record of the same connection: a new name, or the place a sign-in named. */
   update(record: ConnectionRecord): void {
+    if (sameRecord(record, this.current.record)) {
+      return;
+    }
     const where = whereItPoints(record, this.parts.settings.endpoint(), signInOf(this.current.access));
     this.dataEndpoint = where.endpoint;
     this.change('record', { ...this.current, record, where });
