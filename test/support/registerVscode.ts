@@ -1,5 +1,5 @@
 /** Loaded by mocha (.mocharc.json `require`): `import 'vscode'` in plain Node gets test/support/vscode.ts. */
-import Module = require('module');
+import Module from 'module';
 
 const stub = require.resolve('./vscode');
 const withResolve = Module as unknown as { _resolveFilename(request: string, ...rest: unknown[]): string };
