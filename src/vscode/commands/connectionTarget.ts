@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { connectionReference } from '../../core/connections/connectionLookup';
+import { connectionNamedBy } from '../../core/commands/commandOptions';
 import { describePlace } from '../../core/connections/connectionRecords';
 import { hasWayIn } from '../../core/connections/connectionState';
 import { summarizeConnection } from '../../core/territories/labels';
@@ -11,7 +11,7 @@ import { showError } from '../notifier';
 
 /**
  * The connection a command acts on: the one of the row it was run on; the one a script names (`{ id }`,
- * `{ name }`, `{ connection: { id } }`, or a string that only one connection answers to as its id or
+ * `{ name }`, `{ connection }` in an options object, or a string that only one connection answers to as its id or
  * name); the only one; else the user picks (the selected row's connection first). Says so and
  * resolves `undefined` when a named one does not exist, the name is ambiguous, or the pick is dismissed.
  */
@@ -24,7 +24,7 @@ export async function connectionFor(
   if (ofRow) {
     return ofRow;
   }
-  const reference = connectionReference(argument);
+  const reference = connectionNamedBy(argument);
   if (reference) {
     const lookup = connections.lookUp(reference);
     if ('problem' in lookup) {
@@ -42,7 +42,7 @@ export async function connectionFor(
 
 /** Whether a script named the connection (a string or `{ id }`/`{ name }`), not a row or a pick. */
 export function isScriptReference(argument: unknown): boolean {
-  return connectionReference(argument) !== undefined;
+  return connectionNamedBy(argument) !== undefined;
 }
 
 /**
