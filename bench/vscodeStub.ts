@@ -6,30 +6,10 @@
  * report says when the stub has fallen behind the extension.
  */
 
-import { Disposable, Emitter, Event } from '../src/core/support/events';
+import { Disposable, Event } from '../src/core/support/events';
+import { Disposable as DisposableClass, EventEmitter, ThemeIcon, TreeItem, TreeItemCollapsibleState, l10nT, memoryMemento, memorySecrets, noDisposable } from '../test/support/vscodeParts';
 
 export type { Disposable };
-
-/** VS Code's EventEmitter, as the extension uses it: the core's own Emitter has the same shape. */
-class EventEmitter<T> extends Emitter<T> {}
-
-class TreeItem {
-  id?: string;
-  description?: string;
-  tooltip?: string;
-  iconPath?: unknown;
-  contextValue?: string;
-  command?: unknown;
-  accessibilityInformation?: unknown;
-  constructor(
-    readonly label: string,
-    readonly collapsibleState?: number,
-  ) {}
-}
-
-class ThemeIcon {
-  constructor(readonly id: string) {}
-}
 
 /** The slice of a TreeDataProvider the bench calls. */
 export interface StubTreeDataProvider {
@@ -74,7 +54,7 @@ export interface VscodeStub {
   readonly record: StubRecord;
 }
 
-const disposable = (): Disposable => ({ dispose: () => undefined });
+const disposable = noDisposable;
 
 /** Wraps a namespace so reads of names it lacks are recorded (and answered with undefined). */
 function recording<T extends object>(name: string, target: T, missing: Set<string>): T {
@@ -98,8 +78,7 @@ export function createVscodeStub(options: StubOptions): VscodeStub {
     logLines: 0,
   };
   const commands = new Map<string, (...args: unknown[]) => unknown>();
-  const secrets = new Map(Object.entries(options.secrets));
-  const secretChanged = new EventEmitter<{ key: string }>();
+  const secrets = memorySecrets(new Map(Object.entries(options.secrets)));
   const log = () => {
     record.logLines++;
   };
@@ -172,16 +151,8 @@ export function createVscodeStub(options: StubOptions): VscodeStub {
     EventEmitter,
     TreeItem,
     ThemeIcon,
-    Disposable: class Disposable {
-      constructor(private readonly callOnDispose: () => void) {}
-      static from(...disposables: Array<{ dispose(): unknown }>): Disposable {
-        return new Disposable(() => disposables.forEach((disposable) => disposable.dispose()));
-      }
-      dispose(): void {
-        this.callOnDispose();
-      }
-    },
-    TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+    Disposable: DisposableClass,
+    TreeItemCollapsibleState,
     ExtensionMode: { Production: 1, Development: 2, Test: 3 },
     ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
     ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
@@ -228,14 +199,9 @@ export function createVscodeStub(options: StubOptions): VscodeStub {
     l10n: recording(
       'l10n',
       {
-        // English: no bundle; the message is the text, its {0}, {1}… filled in.
         bundle: undefined,
         uri: undefined,
-        t: (message: string | { message: string; args?: unknown[] }, ...args: unknown[]) => {
-          const text = typeof message === 'string' ? message : message.message;
-          const values = typeof message === 'string' ? args : (message.args ?? []);
-          return text.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < values.length ? String(values[Number(index)]) : whole));
-        },
+        t: l10nT,
       },
       record.missing,
     ),
@@ -254,24 +220,7 @@ export function createVscodeStub(options: StubOptions): VscodeStub {
     },
   };
 
-  const memento = (name: string, values: Map<string, unknown>) =>
-    recording(
-      name,
-      {
-        get: (key: string, fallback?: unknown) => (values.has(key) ? values.get(key) : fallback),
-        update: (key: string, value: unknown) => {
-          if (value === undefined) {
-            values.delete(key);
-          } else {
-            values.set(key, value);
-          }
-          return Promise.resolve();
-        },
-        keys: () => [...values.keys()],
-        setKeysForSync: () => undefined,
-      },
-      record.missing,
-    );
+  const memento = (name: string, values: Map<string, unknown>) => recording(name, memoryMemento(values), record.missing);
 
   const context = recording(
     'ExtensionContext',
@@ -281,25 +230,7 @@ export function createVscodeStub(options: StubOptions): VscodeStub {
       extension: { id: 'bench.stub', packageJSON: options.packageJSON },
       globalState: memento('globalState', record.globalState),
       workspaceState: memento('workspaceState', new Map()),
-      secrets: recording(
-        'SecretStorage',
-        {
-          get: (key: string) => Promise.resolve(secrets.get(key)),
-          store: (key: string, value: string) => {
-            secrets.set(key, value);
-            secretChanged.fire({ key });
-            return Promise.resolve();
-          },
-          delete: (key: string) => {
-            secrets.delete(key);
-            secretChanged.fire({ key });
-            return Promise.resolve();
-          },
-          keys: () => Promise.resolve([...secrets.keys()]),
-          onDidChange: secretChanged.event,
-        },
-        record.missing,
-      ),
+      secrets: recording('SecretStorage', secrets, record.missing),
     },
     record.missing,
   );

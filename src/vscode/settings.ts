@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
 import { EndpointSettings } from '../core/zohoApi/endpoint';
 import { Logger } from '../core/support/logger';
+import { EndpointSettingsPort } from '../core/connections/ports';
 import { SETTINGS, SETTINGS_SECTION } from '../ids';
 
 /** The extension's settings. Those that decide where credentials go count only in user (global) settings: a workspace cannot redirect the token. */
-export class ExtensionSettings implements vscode.Disposable {
+export class ExtensionSettings implements EndpointSettingsPort, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
   /** The workspace values already logged as ignored. */
   private readonly ignoredSaid = new Set<string>();
+  /** The endpoint as last read: read again only when a setting changes (connections read it often). */
+  private endpointRead: EndpointSettings | undefined;
 
   /** Fires when any of the extension's settings change. */
   readonly onDidChange: vscode.Event<void> = this.changed.event;
@@ -16,6 +19,7 @@ export class ExtensionSettings implements vscode.Disposable {
   constructor(private readonly logger: Logger) {
     this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(SETTINGS_SECTION)) {
+        this.endpointRead = undefined;
         this.changed.fire();
       }
     });
@@ -23,11 +27,12 @@ export class ExtensionSettings implements vscode.Disposable {
 
   /** Where requests go: the user's data center, API domain and API version. */
   endpoint(): EndpointSettings {
-    return {
+    this.endpointRead ??= {
       dataCenter: this.userValue(SETTINGS.dataCenter),
       apiDomain: this.userValue(SETTINGS.apiDomain),
       apiVersion: this.userValue(SETTINGS.apiVersion),
     };
+    return { ...this.endpointRead };
   }
 
   /** The user's data center, as set (possibly not a valid one). */
@@ -48,7 +53,7 @@ export class ExtensionSettings implements vscode.Disposable {
   private userValue(key: string): string {
     const inspected = vscode.workspace.getConfiguration().inspect<unknown>(key);
     const ignored = inspected?.workspaceValue ?? inspected?.workspaceFolderValue;
-    // Said once per value: connections read these often (every row and log line names its connection).
+    // Said once per value, not at every read after each settings change.
     const said = `${key}=${JSON.stringify(ignored)}`;
     if (ignored !== undefined && !this.ignoredSaid.has(said)) {
       this.ignoredSaid.add(said);

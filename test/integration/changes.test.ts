@@ -74,7 +74,7 @@ describe('Changing territories from the view', function () {
     assert.ok(outcome.journalId);
     assert.ok(JSON.stringify(api.savedState(`${STATE_KEYS.journal}/default`)).includes(outcome.journalId));
     assert.ok(api.loggedLines().some((line) => line.includes('rename applied')), 'the log records the step');
-    await api.connections.all[0].store.load();
+    await api.connections.all[0].refresh();
   });
 
   it('undoes the last change from the journal, with the same confirmation', async () => {
@@ -113,7 +113,7 @@ describe('Changing territories from the view', function () {
     assert.ok((await run(COMMANDS.moveTerritory, { territory: CHILD, parent: CHENNAI })).ok);
     assert.strictEqual(territory(CHILD)?.reporting_to?.id, CHENNAI);
     const connection = api.connections.all[0];
-    const tree = connection.store.state.snapshot?.tree;
+    const tree = connection.state.load.snapshot?.tree;
     const element = (id: string) => api.view.provider.elementFor(tree?.byId.get(id) as NonNullable<ReturnType<NonNullable<typeof tree>['byId']['get']>>, connection);
     const transfer = new vscode.DataTransfer();
     transfer.set(TERRITORY_DRAG_TYPE, new vscode.DataTransferItem([element(CHILD)]));

@@ -68,6 +68,24 @@ describe('The shape of the code', () => {
     assert.deepStrictEqual(offenders, []);
   });
 
+  it('registers commands only in src/vscode/commands/registerCommands.ts', () => {
+    // There, every handler runs inside the one boundary that logs and shows a failure once.
+    const registration = path.join(src, 'vscode', 'commands', 'registerCommands.ts');
+    const offenders = files
+      .filter((f) => f.file !== registration)
+      .filter((f) => /\bcommands\.registerCommand\b/.test(fs.readFileSync(f.file, 'utf8')))
+      .map((f) => rel(f.file));
+    assert.deepStrictEqual(offenders, []);
+  });
+
+  it('has no class in src/vscode/connections with a public mutable field', () => {
+    // A connection changes only through its intents; its state is read, never written from outside.
+    const offenders = files
+      .filter((f) => f.file.startsWith(path.join(src, 'vscode', 'connections')))
+      .flatMap((f) => publicMutableFields(fs.readFileSync(f.file, 'utf8')).map((field) => `${rel(f.file)}: ${field}`));
+    assert.deepStrictEqual(offenders, []);
+  });
+
   it('keeps src/core and src/ids.ts free of the VS Code API', () => {
     const offenders = files
       .filter((f) => f.file.startsWith(path.join(src, 'core')) || f.file === path.join(src, 'ids.ts'))
@@ -76,6 +94,22 @@ describe('The shape of the code', () => {
     assert.deepStrictEqual(offenders, []);
   });
 });
+
+/** The fields of each class body (two-space members) that are neither readonly, private nor protected. */
+function publicMutableFields(text: string): string[] {
+  const fields: string[] = [];
+  for (const body of text.split(/^export class |^class /m).slice(1)) {
+    const members = body.split(/^}/m)[0];
+    for (const match of members.matchAll(/^ {2}(?:public\s+)?(?:static\s+)?([A-Za-z_$][\w$]*)\??\s*(?::|=)/gm)) {
+      fields.push(match[1]);
+    }
+    // Constructor parameter properties: `public x` or `protected`-less `public` without readonly.
+    for (const match of members.matchAll(/\bpublic\s+(?!readonly\b)([A-Za-z_$][\w$]*)/g)) {
+      fields.push(match[1]);
+    }
+  }
+  return fields;
+}
 
 function findCycle(graph: Map<string, string[]>): string[] | undefined {
   const state = new Map<string, 'open' | 'done'>();

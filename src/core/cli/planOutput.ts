@@ -3,7 +3,7 @@ import { writeJson } from '../support/jsonWriter';
 import { OrgState } from '../changes/state';
 import { Plan } from '../changes/steps';
 import { renderPlanMarkdown, renderPlanText } from '../changes/planText';
-import { escapeMarkdown } from '../details/markdown';
+import { escapeMarkdown } from '../messages/markdown';
 import { FileProblem } from '../territoryFile/reader';
 
 /**

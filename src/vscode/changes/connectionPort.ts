@@ -2,7 +2,6 @@ import { describePlace } from '../../core/connections/connectionRecords';
 import { ChangePlace } from '../../core/changes/changeWords';
 import { orgStateFromRecords, territoryFromRecord } from '../../core/changes/fromRecords';
 import { OrgState, OrgUser } from '../../core/changes/state';
-import { PastedToken, SignInOrPastedToken } from '../../core/signIn/credentials';
 import { Logger } from '../../core/support/logger';
 import { TerritoryTree } from '../../core/territories/hierarchy';
 import { ZohoEndpoint, endpointFor } from '../../core/zohoApi/endpoint';
@@ -70,21 +69,20 @@ export class ChangeTargets {
 }
 
 function portOf(connection: Connection, parts: ChangeTargetParts): ChangeTarget {
-  const logger = connection.logger;
+  const logger = connection.log;
   const reads = parts.newReadClient(logger);
   const writes = parts.newWriteClient(logger);
-  const credentials = new SignInOrPastedToken(new PastedToken(() => connection.tokens.get()), connection.oauthSignIn.tokenManager);
-  const access = () => credentials.withAccessToken(async ({ token, apiDomain }) => ({ token, endpoint: endpointFor(connection.endpointSettings(), apiDomain) }));
+  const access = () => connection.withAccess(async (granted) => granted);
   return {
     id: connection.id,
     get name() {
       return connection.name;
     },
     place: () => {
-      const place = connection.place();
+      const { place } = connection.where;
       return { name: connection.name, place: describePlace(place), production: place.environment === undefined || place.environment === 'production' };
     },
-    origin: () => endpointFor(connection.endpointSettings()).origin,
+    origin: () => endpointFor(connection.where.endpoint).origin,
     logger,
     writes,
     access,
@@ -104,12 +102,12 @@ function portOf(connection: Connection, parts: ChangeTargetParts): ChangeTarget 
       return [...orgStateFromRecords([], new Map(), (await writes.getOrgUsers(endpoint, token, { inactive: true })).users).users];
     },
     territoryUsers: async (territoryId) => {
-      const outcome = await connection.store.territoryUsers(territoryId);
+      const outcome = await connection.usersOf(territoryId);
       return outcome.ok ? outcome.users : [];
     },
-    tree: () => connection.store.state.snapshot?.tree,
+    tree: () => connection.state.load.snapshot?.tree,
     reload: async () => {
-      await connection.store.load();
+      await connection.refresh();
     },
     select: async (territoryId) => {
       await parts.view.revealTerritoryById(territoryId, connection);

@@ -73,7 +73,7 @@ export function addConnection(deps: Pick<CommandDeps, 'connections' | 'secrets'>
     const summary = request.signIn !== undefined || request.via === 'signIn'
       ? await vscode.commands.executeCommand<ConnectionLoadSummary | undefined>(COMMANDS.signIn, request.signIn, connection.id)
       : await vscode.commands.executeCommand<ConnectionLoadSummary | undefined>(COMMANDS.setToken, request.token, connection.id);
-    if (!(await connection.credentials.update())) {
+    if (!(await connection.checkAccess())) {
       // Cancelled or refused before anything was stored: the connection goes again.
       await deps.connections.remove(connection);
     }

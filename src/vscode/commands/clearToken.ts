@@ -14,8 +14,7 @@ export function clearToken(deps: Pick<CommandDeps, 'connections' | 'view' | 'sec
     if (!connection) {
       return;
     }
-    await connection.tokens.clear();
-    await connection.credentials.update(true);
+    await connection.clearToken();
     await deps.connections.updateContext();
     showDone(deps.secrets, vscode.l10n.t('{0}: access token cleared', isolate(connection.name)));
   };

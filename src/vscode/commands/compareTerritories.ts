@@ -92,7 +92,7 @@ function previousLabel(connection: Connection, snapshot: TerritorySnapshot): str
  * are still the ones the last session saved, those (the "now" side is then loaded afresh).
  */
 function earlierLoad(connection: Connection): TerritorySnapshot | undefined {
-  const { snapshot, previous } = connection.store.state;
+  const { snapshot, previous } = connection.state.load;
   return snapshot?.cached ? snapshot : previous;
 }
 

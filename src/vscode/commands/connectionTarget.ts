@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { connectionReference } from '../../core/connections/connectionLookup';
+import { connectionNamedBy } from '../../core/commands/commandOptions';
 import { describePlace } from '../../core/connections/connectionRecords';
+import { hasWayIn } from '../../core/connections/connectionState';
 import { summarizeConnection } from '../../core/territories/labels';
 import { Connection } from '../connections/connection';
 import { formatTimeOfDay } from '../../core/support/locale';
@@ -10,7 +11,7 @@ import { showError } from '../notifier';
 
 /**
  * The connection a command acts on: the one of the row it was run on; the one a script names (`{ id }`,
- * `{ name }`, `{ connection: { id } }`, or a string that only one connection answers to as its id or
+ * `{ name }`, `{ connection }` in an options object, or a string that only one connection answers to as its id or
  * name); the only one; else the user picks (the selected row's connection first). Says so and
  * resolves `undefined` when a named one does not exist, the name is ambiguous, or the pick is dismissed.
  */
@@ -23,7 +24,7 @@ export async function connectionFor(
   if (ofRow) {
     return ofRow;
   }
-  const reference = connectionReference(argument);
+  const reference = connectionNamedBy(argument);
   if (reference) {
     const lookup = connections.lookUp(reference);
     if ('problem' in lookup) {
@@ -41,7 +42,7 @@ export async function connectionFor(
 
 /** Whether a script named the connection (a string or `{ id }`/`{ name }`), not a row or a pick. */
 export function isScriptReference(argument: unknown): boolean {
-  return connectionReference(argument) !== undefined;
+  return connectionNamedBy(argument) !== undefined;
 }
 
 /**
@@ -59,8 +60,8 @@ export async function pickConnection(all: readonly Connection[], placeHolder: st
   const picked = await vscode.window.showQuickPick(
     ordered.map((connection) => ({
       label: connection.name,
-      description: describePlace(connection.place()),
-      detail: summarizeConnection(connection.store.state, connection.credentials.hasCredentials, formatTimeOfDay, Date.now()),
+      description: describePlace(connection.where.place),
+      detail: summarizeConnection(connection.state.load, hasWayIn(connection.state.access), formatTimeOfDay, Date.now()),
       connection,
     })),
     { title: vscode.l10n.t('Zoho CRM Connections'), placeHolder, ignoreFocusOut: true },

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as vscode from 'vscode';
+import { commandOptions } from '../../core/commands/commandOptions';
 import { AtomicFileSystem, TargetExistsError, isAbsoluteTarget, writeFileAtomically } from '../../core/support/atomicWrite';
 import { EXPORT_EXTENSIONS, EXPORT_FORMATS, ExportFormat, exportFormatLabel } from '../../core/export/tableFormats';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
@@ -45,13 +46,18 @@ function isExportOptions(value: unknown): value is ExportOptions {
 /**
  * An export command's arguments, each optional: where to write (a path or Uri), which connection,
  * and `{ overwrite: true }` (second or third). A first argument that is not a place to write names
- * the connection (a row, when the command runs from its menu).
+ * the connection (a row, when the command runs from its menu). Or one options object:
+ * `{ file, connection, overwrite }`.
  */
 export function exportArguments(
   first: unknown,
   second: unknown,
   third?: unknown,
 ): { readonly file: vscode.Uri | string | undefined; readonly connection: unknown; readonly options: ExportOptions } {
+  const given = commandOptions(first);
+  if (given && (given.file !== undefined || given.connection !== undefined)) {
+    return { file: given.file, connection: given.connection ? first : second, options: given.overwrite !== undefined ? { overwrite: given.overwrite } : {} };
+  }
   const options = isExportOptions(third) ? third : isExportOptions(second) ? second : {};
   const connection = isExportOptions(second) ? undefined : second;
   return isExportTarget(first) ? { file: first, connection, options } : { file: undefined, connection: connection ?? first, options };

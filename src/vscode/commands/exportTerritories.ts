@@ -25,11 +25,11 @@ export function exportTerritories(deps: Pick<CommandDeps, 'connections' | 'view'
     }
     const { uri } = chosen;
     const format = formatOfPath(uri.path);
-    if (!(await saveExport(chosen, territoriesFile(snapshot.tree, format), 'Export Territories', connection.logger, secrets))) {
+    if (!(await saveExport(chosen, territoriesFile(snapshot.tree, format), 'Export Territories', connection.log, secrets))) {
       return undefined;
     }
     const count = snapshot.tree.all.length;
-    connection.logger.info(`Exported ${count} ${count === 1 ? 'territory' : 'territories'} as ${format} to ${uri.fsPath}.`);
+    connection.log.info(`Exported ${count} ${count === 1 ? 'territory' : 'territories'} as ${format} to ${uri.fsPath}.`);
     announceExport(uri, vscode.l10n.t('Exported {0} of {1} to {2}.', formatTerritoryCount(count), isolate(connection.name), fileNameOf(uri)), secrets);
     return exportedPath(uri);
   };

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
+import { Connection } from '../connections/connection';
 import { exportTerritoryUsers as usersFile } from '../../core/export/territoryTable';
 import { loadEach } from '../../core/export/userLoadQueue';
-import { TerritoryStore } from '../../core/territories/territoryStore';
 import { TerritoryUser } from '../../core/zohoApi/records';
 import { formatNumber } from '../../core/support/locale';
 import { CommandDeps } from './commandDeps';
@@ -13,9 +13,9 @@ import { isolate } from '../../core/messages/safeText';
 /** A territory's users failed to load: the store's words for why (secrets already blanked). */
 class UsersLoadError extends Error {}
 
-/** One territory's users through the store, which loads each territory once and keeps them until the next refresh. */
-async function usersOf(store: TerritoryStore, territoryId: string): Promise<readonly TerritoryUser[]> {
-  const outcome = await store.territoryUsers(territoryId);
+/** One territory's users through the connection, which loads each territory once and keeps them until the next refresh. */
+async function usersOf(connection: Connection, territoryId: string): Promise<readonly TerritoryUser[]> {
+  const outcome = await connection.usersOf(territoryId);
   if (!outcome.ok) {
     throw new UsersLoadError(outcome.description.message);
   }
@@ -36,7 +36,7 @@ export function exportTerritoryUsers(deps: Pick<CommandDeps, 'connections' | 'vi
       return undefined;
     }
     const { connection, snapshot } = found;
-    const { store, logger: log } = connection;
+    const { log } = connection;
     const chosen = await exportTarget(deps.secrets, file, 'territory-users', vscode.l10n.t('{0}: Export Territory Users', isolate(connection.name)), exportOptions);
     if (!chosen) {
       return undefined;
@@ -51,7 +51,7 @@ export function exportTerritoryUsers(deps: Pick<CommandDeps, 'connections' | 'vi
         const stop = token.onCancellationRequested(() => controller.abort());
         try {
           return await loadEach(withUsers, {
-            load: (id) => usersOf(store, id),
+            load: (id) => usersOf(connection, id),
             signal: controller.signal,
             onProgress: ({ done, total }) =>
               progress.report({ message: vscode.l10n.t('{0} of {1} territories', formatNumber(done), formatNumber(total)), increment: 100 / Math.max(1, total) }),

@@ -3,6 +3,7 @@ import { readTerritoryDetails } from '../../core/details/territoryDetails';
 import { TerritoryNode } from '../../core/territories/hierarchy';
 import { LINE_PATH_LENGTH, territoryPath } from '../../core/territories/paths';
 import { displayName, formatUserCount } from '../../core/territories/names';
+import { hasWayIn } from '../../core/connections/connectionState';
 import { COMMANDS } from '../../ids';
 import { Connection } from '../connections/connection';
 import { CommandDeps } from './commandDeps';
@@ -37,7 +38,7 @@ export function findTerritory(deps: Pick<CommandDeps, 'connections' | 'view' | '
     const searched =
       connectionArgument !== undefined || !connections.multiple
         ? [await connectionFor(deps, connectionArgument, vscode.l10n.t('Which connection to search?'))].filter((connection): connection is Connection => connection !== undefined)
-        : connections.all.filter((connection) => connection.credentials.hasCredentials);
+        : connections.all.filter((connection) => hasWayIn(connection.state.access));
     const loaded: Array<{ connection: Connection; nodes: readonly TerritoryNode[] }> = [];
     for (const connection of searched) {
       const snapshot = await snapshotForCommand(connection, secrets);
@@ -50,7 +51,7 @@ export function findTerritory(deps: Pick<CommandDeps, 'connections' | 'view' | '
     }
     let found: { territory: TerritoryNode; connection: Connection } | undefined;
     if (typeof territoryId === 'string') {
-      found = loaded.map(({ connection }) => ({ connection, territory: connection.store.state.snapshot?.tree.byId.get(territoryId) })).find(
+      found = loaded.map(({ connection }) => ({ connection, territory: connection.state.load.snapshot?.tree.byId.get(territoryId) })).find(
         (candidate): candidate is { connection: Connection; territory: TerritoryNode } => candidate.territory !== undefined,
       );
       if (!found) {

@@ -8,8 +8,7 @@ export type ConnectionLoadSummary = LoadSummary & { readonly connection: { reado
 
 /**
  * What Set Access Token and Sign In do once a connection's way in changed, and Refresh does on its
- * own: the new credentials are seen (`credentials.update`, awaited so the reset it brings cannot
- * cancel the load), the view is shown, the territories load, the user is told how it went, and the
+ * own: the new access is seen, the view is shown, the territories load, the user is told how it went, and the
  * command resolves with a summary for scripts.
  */
 export async function loadAndReport(
@@ -17,13 +16,13 @@ export async function loadAndReport(
   connection: Connection,
   options: { readonly credentialsChanged: boolean },
 ): Promise<ConnectionLoadSummary> {
-  connection.wanted = true;
   if (options.credentialsChanged) {
-    await connection.credentials.update(true);
+    // Awaited: the reset a change of access brings must not cancel the load that follows.
+    await connection.checkAccess();
     await connections.updateContext();
     await view.reveal();
   }
-  const outcome = await connection.store.load();
+  const outcome = await connection.refresh();
   reportOutcome(outcome, secrets, connection);
   return { ...secrets.redactValue(summarizeOutcome(outcome)), connection: { id: connection.id, name: secrets.redact(connection.name) } };
 }

@@ -24,7 +24,7 @@ export function renameConnection(deps: Pick<CommandDeps, 'connections' | 'view' 
         : await vscode.window.showInputBox({
             title: vscode.l10n.t('Rename Zoho CRM Connection'),
             prompt: vscode.l10n.t('The name the view and messages call this connection by. Leave it empty to name it after where it points.'),
-            value: secrets.redact(connection.record.name ?? connection.name),
+            value: secrets.redact(connection.state.record.name ?? connection.name),
             ignoreFocusOut: true,
             validateInput: (value) => (value.trim() === '' ? undefined : checkConnectionName(value, others, isKnownSecret)),
           });

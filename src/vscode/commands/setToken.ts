@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { commandOptions } from '../../core/commands/commandOptions';
 import { parseTokenInput } from '../../core/signIn/signInInput';
 import { REQUIRED_SCOPES } from '../../core/messages/errorMessages';
 import { CommandDeps } from './commandDeps';
@@ -9,19 +10,22 @@ import { isolate } from '../../core/messages/safeText';
 
 /**
  * "Set Access Token": asks for the token in a password box (or takes it as the first argument, for
- * scripts), stores it in the connection's SecretStorage key, then shows the view and loads it. The
+ * scripts, or `{ token, connection }`), stores it in the connection's SecretStorage key, then shows the view and loads it. The
  * connection is the row's it was run on, the one named by the second argument, the only one, or
  * picked. Resolves with the load's outcome, or `undefined` when the user cancelled.
  */
 export function setToken(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets'>) {
   return async (tokenArgument?: unknown, connectionArgument?: unknown): Promise<ConnectionLoadSummary | undefined> => {
-    const connection = await connectionFor(deps, namedConnection(connectionArgument ?? (typeof tokenArgument === 'string' ? undefined : tokenArgument)), vscode.l10n.t('Which connection gets the access token?'));
+    const given = commandOptions(tokenArgument);
+    const token = given ? given.token : typeof tokenArgument === 'string' ? tokenArgument : undefined;
+    const target = given ? (given.connection ? tokenArgument : connectionArgument) : (connectionArgument ?? (typeof tokenArgument === 'string' ? undefined : tokenArgument));
+    const connection = await connectionFor(deps, namedConnection(target), vscode.l10n.t('Which connection gets the access token?'));
     if (!connection) {
       return undefined;
     }
     const input =
-      typeof tokenArgument === 'string'
-        ? tokenArgument
+      token !== undefined
+        ? token
         : await vscode.window.showInputBox({
             title: vscode.l10n.t('{0}: Set Access Token', isolate(connection.name)),
             prompt: vscode.l10n.t("Paste a Zoho CRM access token with the scopes {0} and {1}. It is kept in VS Code's secret storage.", ...REQUIRED_SCOPES),
@@ -41,7 +45,7 @@ export function setToken(deps: Pick<CommandDeps, 'connections' | 'view' | 'secre
       void showError(deps.secrets, parsed.problem);
       return undefined;
     }
-    await connection.tokens.set(parsed.token);
+    await connection.setToken(parsed.token);
     return loadAndReport(deps, connection, { credentialsChanged: true });
   };
 }

@@ -26,7 +26,7 @@ export function signIn(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets
     if (!connection) {
       return undefined;
     }
-    const request = isSignInRequest(argument) ? argument : await askForSignIn(connection.endpointSettings().dataCenter, connection.name);
+    const request = isSignInRequest(argument) ? argument : await askForSignIn(connection.where.endpoint.dataCenter, connection.name);
     if (!request) {
       return undefined;
     }
@@ -34,7 +34,7 @@ export function signIn(deps: Pick<CommandDeps, 'connections' | 'view' | 'secrets
       // A progress notification's title is parsed for links like any notification's text.
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: safeMessage(secrets, vscode.l10n.t('{0}: signing in to Zoho ({1})…', isolate(connection.name), DATA_CENTERS[request.dataCenter].label)) },
-        () => connection.oauthSignIn.signIn(request),
+        () => connection.signIn(request),
       );
     } catch (error) {
       const description = describeError(error);

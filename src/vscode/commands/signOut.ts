@@ -16,7 +16,7 @@ export function signOut(deps: Pick<CommandDeps, 'connections' | 'view' | 'secret
   return async (argument?: unknown): Promise<string | undefined> => {
     const { connections, secrets } = deps;
     const target = namedConnection(argument);
-    const signedIn = connections.all.filter((connection) => connection.credentials.signInStatus.signedIn);
+    const signedIn = connections.all.filter((connection) => connection.state.access.kind === 'signedIn');
     const connection =
       target !== undefined || signedIn.length === 0
         ? await connectionFor(deps, target ?? connections.all[0].id, vscode.l10n.t('Which connection signs out?'))
@@ -26,8 +26,7 @@ export function signOut(deps: Pick<CommandDeps, 'connections' | 'view' | 'secret
     if (!connection) {
       return undefined;
     }
-    const result = await connection.oauthSignIn.signOut();
-    await connection.credentials.update(true);
+    const result = await connection.signOut();
     await connections.updateContext();
     const { severity, message: words } = describeSignOut(result);
     const message = vscode.l10n.t('{0}: {1}', isolate(connection.name), words);

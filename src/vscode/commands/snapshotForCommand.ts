@@ -13,10 +13,9 @@ import { showInformation } from '../notifier';
  * session's saved load only if that fails. Tells the user and returns `undefined` when there is none.
  */
 export async function snapshotForCommand(connection: Connection, secrets: KnownSecrets): Promise<TerritorySnapshot | undefined> {
-  let snapshot = connection.store.state.snapshot;
+  let snapshot = connection.state.load.snapshot;
   if (!snapshot || snapshot.cached) {
-    connection.wanted = true;
-    const outcome = await connection.store.load();
+    const outcome = await connection.refresh();
     const saved: TerritorySnapshot | undefined = snapshot;
     snapshot = outcome.ok ? outcome.snapshot : saved;
     if (!snapshot) {

@@ -4,6 +4,8 @@ import { ConnectionReference, LookupResult, lookUpConnection } from '../../core/
 import { RemovalResult, leftSomethingBehind } from '../../core/connections/removal';
 import { EndpointSettings } from '../../core/zohoApi/endpoint';
 import { ZohoEnvironment } from '../../core/signIn/environments';
+import { hasWayIn } from '../../core/connections/connectionState';
+import { MementoPort } from '../../core/connections/ports';
 import { CONTEXT_KEYS, STATE_KEYS } from '../../ids';
 import { Connection } from './connection';
 
@@ -29,14 +31,14 @@ export class Connections implements vscode.Disposable {
   readonly onDidChange: vscode.Event<void> = this.changed.event;
 
   constructor(
-    private readonly globalState: vscode.Memento,
+    private readonly globalState: MementoPort,
     private readonly make: (record: ConnectionRecord) => Connection,
   ) {}
 
   /** Reads the saved list and builds its connections (no request is made). */
   start(): void {
     this.list = parseConnections(this.globalState.get(STATE_KEYS.connections)).map((record) => this.make(record));
-    this.contextUpdates = this.follow((connection) => [connection.credentials.onDidChange(() => void this.updateContext())]);
+    this.contextUpdates = this.follow((connection) => [connection.onDidChange(({ what }) => what === 'access' && void this.updateContext())]);
   }
 
   get all(): readonly Connection[] {
@@ -108,11 +110,10 @@ export class Connections implements vscode.Disposable {
       this.list = [this.make({ id: FIRST_CONNECTION_ID })];
     }
     await this.save();
-    connection.store.dispose();
     const result = await connection.removeData();
     connection.dispose();
     if (leftSomethingBehind(result) && !this.byId(connection.id)) {
-      const back = this.make(connection.record);
+      const back = this.make(connection.state.record);
       this.list = [...this.list.slice(0, Math.max(0, index)), back, ...this.list.slice(Math.max(0, index))];
       await this.save();
     }
@@ -123,7 +124,7 @@ export class Connections implements vscode.Disposable {
   async rename(connection: Connection, name: string): Promise<void> {
     this.catchUp();
     const clean = looksLikeSecret(name) ? '' : cleanConnectionName(name);
-    const rest: ConnectionRecord = { ...connection.record };
+    const rest: ConnectionRecord = { ...connection.state.record };
     delete (rest as { name?: string }).name;
     connection.update(clean ? { ...rest, name: clean } : rest);
     await this.save();
@@ -135,20 +136,21 @@ export class Connections implements vscode.Disposable {
    * one with an API domain of its own.
    */
   async signedIn(connection: Connection, dataCenter: string, environment: ZohoEnvironment | undefined): Promise<void> {
-    const { endpoint } = connection.record;
-    if (!endpoint || endpoint.apiDomain.trim() !== '' || (endpoint.dataCenter === dataCenter && connection.record.environment === environment)) {
+    const { endpoint } = connection.state.record;
+    if (!endpoint || endpoint.apiDomain.trim() !== '' || (endpoint.dataCenter === dataCenter && connection.state.record.environment === environment)) {
       return;
     }
     this.catchUp();
-    connection.update({ ...connection.record, endpoint: { ...endpoint, dataCenter }, ...(environment ? { environment } : {}) });
+    connection.update({ ...connection.state.record, endpoint: { ...endpoint, dataCenter }, ...(environment ? { environment } : {}) });
     await this.save();
   }
 
-  /** Sets the context keys from every connection's credentials as last seen. */
+  /** Sets the context keys from every connection's access as last seen. */
   async updateContext(): Promise<void> {
-    const hasToken = this.list.some((connection) => connection.credentials.hasCredentials);
-    const signedIn = this.list.some((connection) => connection.credentials.signInStatus.signedIn);
-    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasToken, hasToken);
+    const anyWayIn = this.list.some((connection) => hasWayIn(connection.state.access));
+    const signedIn = this.list.some((connection) => connection.state.access.kind === 'signedIn');
+    // The key is called `hasToken` (package.json's `when` clauses use it); it means "has any way in".
+    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasToken, anyWayIn);
     await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, signedIn);
     await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.multipleConnections, this.multiple);
   }
@@ -186,7 +188,7 @@ export class Connections implements vscode.Disposable {
   }
 
   private async save(): Promise<void> {
-    await this.globalState.update(STATE_KEYS.connections, toSavedConnections(this.list.map((connection) => connection.record)));
+    await this.globalState.update(STATE_KEYS.connections, toSavedConnections(this.list.map((connection) => connection.state.record)));
     await this.updateContext();
     this.changed.fire();
   }

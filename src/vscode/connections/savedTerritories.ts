@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import { MementoPort } from '../../core/connections/ports';
 import { ZohoEndpoint } from '../../core/zohoApi/endpoint';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
 import { Logger } from '../../core/support/logger';
@@ -14,7 +14,7 @@ export class SavedTerritories {
   private last: TerritorySnapshot | undefined;
 
   constructor(
-    private readonly memento: vscode.Memento,
+    private readonly memento: MementoPort,
     /** The connection's key in global state (see `savedSnapshotKeyOf`). */
     private readonly key: string,
     private readonly secrets: KnownSecrets,

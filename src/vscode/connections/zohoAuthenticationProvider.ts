@@ -22,7 +22,7 @@ export class ZohoAuthenticationProvider implements vscode.AuthenticationProvider
     private readonly secrets: KnownSecrets,
   ) {
     this.subscription = vscode.Disposable.from(
-      connections.follow((connection) => [connection.oauthSignIn.onDidChange(() => void this.announce())]),
+      connections.follow((connection) => [connection.onDidChange(({ what }) => what === 'access' && void this.announce())]),
       // A connection added, removed or renamed: its session comes, goes or is named anew.
       connections.onDidChange(() => void this.announce()),
     );
@@ -33,7 +33,7 @@ export class ZohoAuthenticationProvider implements vscode.AuthenticationProvider
     for (const { connection, status } of await this.signedIn()) {
       let accessToken = '';
       try {
-        accessToken = (await connection.oauthSignIn.tokenManager.getAccessToken()).accessToken;
+        accessToken = await connection.accessToken();
       } catch {
         // Still listed, so it can be signed out; the view says why the token could not be had.
       }
@@ -63,7 +63,7 @@ export class ZohoAuthenticationProvider implements vscode.AuthenticationProvider
   }
 
   private async signedIn(): Promise<Array<{ connection: Connection; status: SignInStatus }>> {
-    const statuses = await Promise.all(this.connections.all.map(async (connection) => ({ connection, status: await connection.oauthSignIn.status() })));
+    const statuses = await Promise.all(this.connections.all.map(async (connection) => ({ connection, status: await connection.signInStatus() })));
     return statuses.filter(({ status }) => status.signedIn);
   }
 

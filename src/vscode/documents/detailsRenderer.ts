@@ -29,7 +29,7 @@ export class DetailsRenderer implements MarkdownRenderer, vscode.Disposable {
     private readonly connections: Connections,
     private readonly secrets: KnownSecrets,
   ) {
-    this.subscription = connections.follow((connection) => [connection.store.onDidChange(() => this.changed.fire())]);
+    this.subscription = connections.follow((connection) => [connection.onDidChange(({ what }) => what === 'load' && this.changed.fire())]);
   }
 
   /** The document of one territory of a connection: its ID, and its name for the tab's title. */
@@ -57,7 +57,7 @@ export class DetailsRenderer implements MarkdownRenderer, vscode.Disposable {
     const id = DetailsRenderer.idOf(uri);
     // An empty authority: a URI from a version with one connection, which is the first.
     const connection = uri.authority === '' ? this.connections.all[0] : this.connections.byId(uri.authority);
-    const snapshot = connection?.store.state.snapshot;
+    const snapshot = connection?.state.load.snapshot;
     const node = id === undefined ? undefined : snapshot?.tree.byId.get(id);
     if (!connection || !snapshot || !node) {
       const heading = vscode.l10n.t('Territory not loaded');
@@ -88,7 +88,7 @@ export class DetailsRenderer implements MarkdownRenderer, vscode.Disposable {
     if (node.ownUsers === 0) {
       return { kind: 'loaded', users: [] };
     }
-    const loading = connection.store.territoryUsers(node.id);
+    const loading = connection.usersOf(node.id);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const outcome = await Promise.race([loading, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), USERS_WAIT_MS)))]);
     clearTimeout(timer);

@@ -71,7 +71,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
   }
 
   private state(): TerritoryState {
-    return this.connection.store.state;
+    return this.connection.state.load;
   }
 
   /** Shows `connection`'s territories from now on; redraws when they change. */
@@ -82,7 +82,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
     this.sourceSubscription?.dispose();
     this.source = connection;
     this.posted = undefined;
-    this.sourceSubscription = connection.store.onDidChange(() => this.stateChanged());
+    this.sourceSubscription = connection.onDidChange(({ what }) => what === 'load' && this.stateChanged());
     this.stateChanged();
   }
 
@@ -96,10 +96,9 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
     this.follow(connection);
     // Remembered (its id, in global state), so a map VS Code restores after a reload is this org's.
     void this.options.memento.update(STATE_KEYS.mapConnection, connection.id);
-    const state = connection.store.state;
+    const state = connection.state.load;
     if (!state.snapshot && !state.loading && !state.failure) {
-      connection.wanted = true;
-      void connection.store.ensureLoaded();
+      void connection.ensureLoaded();
     }
     if (this.panel) {
       this.panel.reveal();
@@ -198,8 +197,7 @@ export class TerritoryMapPanel implements vscode.WebviewPanelSerializer, vscode.
     this.updateTitle();
     const state = this.state();
     if (!state.snapshot && !state.loading && !state.failure) {
-      this.connection.wanted = true;
-      void this.connection.store.ensureLoaded();
+      void this.connection.ensureLoaded();
     }
   }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { hasWayIn } from '../../core/connections/connectionState';
 import { setToken, signIn } from '../../core/messages/errorMessages';
 import { TerritoryNode, sortTerritories } from '../../core/territories/hierarchy';
 import { TerritorySnapshot } from '../../core/territories/snapshot';
@@ -26,7 +27,7 @@ export class ConnectionBranch {
     private readonly options: ViewOptions,
   ) {
     this.element = new ConnectionElement(connection);
-    this.take(connection.store.state);
+    this.take(connection.state.load);
   }
 
   get loaded(): TerritorySnapshot | undefined {
@@ -68,8 +69,8 @@ export class ConnectionBranch {
     if (!underOwnRow) {
       return this.action ? [this.action] : [];
     }
-    const state = this.connection.store.state;
-    if (!this.connection.credentials.hasCredentials || state.hasToken === false) {
+    const state = this.connection.state.load;
+    if (!hasWayIn(this.connection.state.access) || state.hasToken === false) {
       return [
         new NoticeElement(vscode.l10n.t('No sign-in or access token for this connection yet.'), this.connection, 'info'),
         new ActionElement(signIn(), vscode.l10n.t('Sign in with a Zoho Self Client for this connection.'), this.connection),

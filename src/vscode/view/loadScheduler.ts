@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LoadCandidate, LoadTrigger, loadsToStart } from '../../core/connections/loadPolicy';
-import { resolveEndpoint } from '../../core/zohoApi/endpoint';
+import { ConnectionChange, hasWayIn } from '../../core/connections/connectionState';
 import { Logger } from '../../core/support/logger';
 import { Connection } from '../connections/connection';
 import { Connections } from '../connections/connections';
@@ -25,11 +25,9 @@ export interface LoadSchedulerOptions {
  */
 export class LoadScheduler implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  /** Per connection, the endpoint settings its data on screen belongs to (as JSON, to compare). Weak: a removed connection goes. */
-  private readonly endpointSettings = new WeakMap<Connection, string>();
   /** Connections whose saved territories were considered (shown, or skipped since the account changed). */
   private readonly savedConsidered = new WeakSet<Connection>();
-  /** The connections there were at the start have had their way in read. */
+  /** The connections there were at the start have had their access read. */
   private started = false;
 
   constructor(private readonly options: LoadSchedulerOptions) {}
@@ -40,13 +38,13 @@ export class LoadScheduler implements vscode.Disposable {
     this.disposables.push(
       view.treeView.onDidChangeVisibility(() => void this.loadIfVisible()),
       view.provider.onDidWantConnection((connection) => void this.loadIfVisible(connection)),
-      connections.follow((connection) => this.listenTo(connection)),
+      connections.follow((connection) => [connection.onDidChange((change) => this.connectionChanged(connection, change))]),
       // One connection left after a removal is wanted now (it shows as the view's rows): it loads.
       connections.onDidChange(() => void this.loadIfVisible()),
-      this.options.onDidChangeSettings(() => this.settingsChanged()),
+      this.options.onDidChangeSettings(() => timer.restart()),
     );
     timer.restart();
-    await Promise.all(connections.all.map((connection) => connection.credentials.update()));
+    await Promise.all(connections.all.map((connection) => connection.whenAccessKnown()));
     this.started = true;
     await connections.updateContext();
     view.showSummary();
@@ -56,7 +54,7 @@ export class LoadScheduler implements vscode.Disposable {
   /** A timed refresh of each wanted connection, only while someone can see the view and nothing is loading. */
   autoRefresh(): void {
     for (const connection of this.decide({ kind: 'timer' })) {
-      connection.logger.info('Refreshing on the auto-refresh timer.');
+      connection.log.info('Refreshing on the auto-refresh timer.');
     }
   }
 
@@ -67,8 +65,8 @@ export class LoadScheduler implements vscode.Disposable {
   }
 
   /**
-   * Starts the loads the policy decides for `trigger`, marks each loading connection wanted (loaded
-   * once, it stays wanted: with a second connection added, it keeps refreshing), and returns them.
+   * Starts the loads the policy decides for `trigger` (each loading connection is wanted from then
+   * on: with a second connection added, it keeps refreshing), and returns them.
    */
   private decide(trigger: LoadTrigger): Connection[] {
     const all = this.options.connections.all;
@@ -78,56 +76,27 @@ export class LoadScheduler implements vscode.Disposable {
       if (!connection) {
         continue;
       }
-      connection.wanted = true;
-      void (decision.mode === 'fresh' ? connection.store.load() : connection.store.ensureLoaded());
+      void (decision.mode === 'fresh' ? connection.refresh() : connection.ensureLoaded());
       started.push(connection);
     }
     return started;
   }
 
-  /** What it follows of one connection: its loads (to save them) and its way in. */
-  private listenTo(connection: Connection): Array<{ dispose(): void }> {
-    if (!this.endpointSettings.has(connection)) {
-      this.endpointSettings.set(connection, JSON.stringify(connection.endpointSettings()));
-      if (this.started) {
-        // A connection that came later (added here, or by another window): its way in is read, and announced.
-        void connection.credentials.update(true);
-      }
+  private connectionChanged(connection: Connection, change: ConnectionChange): void {
+    if (change.what === 'endpoint') {
+      void this.loadIfVisible(connection);
+    } else if (change.what === 'access' && (this.started || !change.initial)) {
+      this.accessChanged(connection);
     }
-    return [
-      connection.store.onDidChange((state) => {
-        if (state.snapshot) {
-          void connection.saved.save(state.snapshot);
-        }
-      }),
-      connection.credentials.onDidChange((hasCredentials) => void this.credentialsChanged(connection, hasCredentials)),
-    ];
   }
 
-  /** Signed in or out, a token set or cleared (here or in another window): other data, maybe another org. */
-  private async credentialsChanged(connection: Connection, hasCredentials: boolean): Promise<void> {
-    connection.store.reset(hasCredentials);
+  /** Signed in or out, a token set or cleared (here or in another window): the connection dropped its data. */
+  private accessChanged(connection: Connection): void {
     // What was saved may be another account's: from now on only fresh loads are shown.
     this.savedConsidered.add(connection);
     this.options.view.showSummary();
-    if (!hasCredentials) {
-      // The saved territories belong to the signed-out account: forget them too.
-      await connection.saved.forget();
-    } else {
+    if (hasWayIn(connection.state.access)) {
       this.decide({ kind: 'accessChanged', id: connection.id });
-    }
-  }
-
-  /** Another org (or API version) means other data: forget it and load afresh. Ignored values change nothing. */
-  private settingsChanged(): void {
-    this.options.timer.restart();
-    for (const connection of this.options.connections.all) {
-      const settings = JSON.stringify(connection.endpointSettings());
-      if (settings !== this.endpointSettings.get(connection)) {
-        this.endpointSettings.set(connection, settings);
-        connection.store.reset(connection.credentials.hasCredentials);
-        void this.loadIfVisible(connection);
-      }
     }
   }
 
@@ -145,32 +114,22 @@ export class LoadScheduler implements vscode.Disposable {
 
   /** A connection's territories from the last session, read (and parsed) only once the view is first shown. */
   private showSavedTerritories(connection: Connection): void {
-    if (this.savedConsidered.has(connection) || !connection.credentials.hasCredentials) {
+    if (this.savedConsidered.has(connection) || !hasWayIn(connection.state.access)) {
       return;
     }
     this.savedConsidered.add(connection);
-    let endpoint;
-    try {
-      endpoint = resolveEndpoint(connection.endpointSettings());
-    } catch {
-      // Settings the load will refuse, with a message: nothing saved is shown for them.
-      return;
-    }
-    const snapshot = connection.saved.read(endpoint);
-    if (snapshot) {
-      connection.store.showSaved(snapshot);
-    }
+    connection.showSaved();
   }
 }
 
 function candidateOf(connection: Connection): LoadCandidate {
-  const { state } = connection.store;
+  const { load, wanted, access } = connection.state;
   return {
     id: connection.id,
-    wanted: connection.wanted,
-    hasAccess: connection.credentials.hasCredentials,
-    loading: state.loading,
-    showsSaved: state.snapshot?.cached === true,
-    failed: state.failure !== undefined,
+    wanted,
+    hasAccess: hasWayIn(access),
+    loading: load.loading,
+    showsSaved: load.snapshot?.cached === true,
+    failed: load.failure !== undefined,
   };
 }

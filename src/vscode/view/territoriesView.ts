@@ -38,8 +38,8 @@ export class TerritoriesView implements vscode.Disposable {
     const { connections } = this.options;
     this.subscription = vscode.Disposable.from(
       connections.follow((connection) => [
-        connection.store.onDidChange(() => this.showSummary()),
-        connection.store.onDidStartLoading((loading) => {
+        connection.onDidChange(({ what }) => what === 'load' && this.showSummary()),
+        connection.onDidStartLoading((loading) => {
           void vscode.window.withProgress({ location: { viewId: TERRITORIES_VIEW_ID } }, () => loading);
         }),
       ]),
@@ -66,7 +66,7 @@ export class TerritoriesView implements vscode.Disposable {
   /** Reveals the loaded territory with this ID (in `connection`, else the first that has it); resolves whether there is one. */
   async revealTerritoryById(id: string, connection?: Connection): Promise<boolean> {
     for (const candidate of connection ? [connection] : this.options.connections.all) {
-      const node = candidate.store.state.snapshot?.tree.byId.get(id);
+      const node = candidate.state.load.snapshot?.tree.byId.get(id);
       if (node) {
         await this.revealTerritory(node, candidate);
         return true;
@@ -87,7 +87,7 @@ export class TerritoriesView implements vscode.Disposable {
       return;
     }
     const connection = connections.all[0];
-    const summary = summarizeView(connection.store.state, this.formatTime, Date.now(), connection.name);
+    const summary = summarizeView(connection.state.load, this.formatTime, Date.now(), connection.name);
     this.treeView.description = summary.description === undefined ? undefined : secrets.redact(summary.description);
     this.treeView.message = summary.message === undefined ? undefined : secrets.redact(summary.message);
   }

@@ -6,6 +6,7 @@ import { describeTerritory, describeUser, summarizeConnection, summarizeView } f
 import { detailsOfNode } from '../../core/details/territoryDetails';
 import { territoryTooltip } from '../../core/details/tooltip';
 import { describePlace } from '../../core/connections/connectionRecords';
+import { ConnectionChange, hasWayIn } from '../../core/connections/connectionState';
 import { COMMANDS, TREE_ITEM_CONTEXT } from '../../ids';
 import { Connection } from '../connections/connection';
 import { Connections } from '../connections/connections';
@@ -49,8 +50,7 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
     }
     switch (element.kind) {
       case 'connection':
-        if (!element.connection.wanted) {
-          element.connection.wanted = true;
+        if (element.connection.want()) {
           this.wanted.fire(element.connection);
         }
         return this.branchOf(element.connection)?.topRows(true) ?? [];
@@ -172,7 +172,7 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
 
   /** Forgets a territory's users (or why they failed) and loads them again. */
   reloadUsers(element: UsersElement): void {
-    element.connection.store.forgetUsers(element.territory.node.id);
+    element.connection.forgetUsers(element.territory.node.id);
     this.changed.fire(element);
   }
 
@@ -199,32 +199,37 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
     }
     this.branches = branches;
     this.branchSubscriptions = [...branches.values()].flatMap((branch) => [
-      branch.connection.store.onDidChange((state) => {
-        const rowsChanged = branch.take(state);
-        if (this.connections.multiple) {
-          // The connection's row shows its state (loading, stale, totals): redraw it and what is under it.
-          this.changed.fire(branch.element);
-        } else if (rowsChanged) {
-          this.changed.fire();
-        }
-      }),
-      branch.connection.credentials.onDidChange(() => this.connections.multiple && this.changed.fire(branch.element)),
+      branch.connection.onDidChange((change) => this.connectionChanged(branch, change)),
     ]);
     this.changed.fire();
   }
 
+  private connectionChanged(branch: ConnectionBranch, { what, to }: ConnectionChange): void {
+    if (what === 'load') {
+      const rowsChanged = branch.take(to.load);
+      if (this.connections.multiple) {
+        // The connection's row shows its state (loading, stale, totals): redraw it and what is under it.
+        this.changed.fire(branch.element);
+      } else if (rowsChanged) {
+        this.changed.fire();
+      }
+    } else if (what === 'access' && this.connections.multiple) {
+      this.changed.fire(branch.element);
+    }
+  }
+
   private connectionItem(element: ConnectionElement): vscode.TreeItem {
     const { connection } = element;
-    const state = connection.store.state;
-    const name = connection.name;
+    const { load: state, access, where } = connection.state;
+    const name = where.name;
     // Isolated: the row's description (counts, time) follows the name on the same line.
     const item = new vscode.TreeItem(isolate(name), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `connection:${connection.id}`;
-    item.description = summarizeConnection(state, connection.credentials.hasCredentials, this.formatTimeOfDay, Date.now());
-    const place = describePlace(connection.place());
+    item.description = summarizeConnection(state, hasWayIn(access), this.formatTimeOfDay, Date.now());
+    const place = describePlace(where.place);
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown('**').appendText(name).appendMarkdown('**\n\n').appendText(place);
-    if (connection.followsSettings) {
+    if (where.followsSettings) {
       tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Follows your Zoho data center, API domain and API version settings.'));
     }
     // What the view's message says for a single connection: stale data and why, a note on the data.
@@ -234,7 +239,7 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
     }
     item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon(state.loading ? 'loading~spin' : state.failure ? 'warning' : 'cloud');
-    item.contextValue = connection.credentials.signInStatus.signedIn ? `${TREE_ITEM_CONTEXT.connection}-signedIn` : TREE_ITEM_CONTEXT.connection;
+    item.contextValue = access.kind === 'signedIn' ? `${TREE_ITEM_CONTEXT.connection}-signedIn` : TREE_ITEM_CONTEXT.connection;
     item.accessibilityInformation = { label: `${name}, ${item.description}` };
     return item;
   }
@@ -242,7 +247,7 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
   private territoryItem(element: TerritoryElement, prefix: string): vscode.TreeItem {
     const { node, connection } = element;
     const hierarchy = this.options.hierarchy;
-    const { label, description } = describeTerritory(node, hierarchy, connection.store.state.changes?.get(node.id));
+    const { label, description } = describeTerritory(node, hierarchy, connection.state.load.changes?.get(node.id));
     const hasChildren = node.ownUsers > 0 || (hierarchy && node.children.length > 0);
     // A small hierarchy opens at its top level, so the structure shows at a glance.
     const roots = this.branchOf(connection)?.loaded?.tree.roots.length ?? 0;
@@ -261,7 +266,7 @@ export class TerritoryTreeProvider implements vscode.TreeDataProvider<TerritoryT
   }
 
   private async loadUsers(element: UsersElement): Promise<TerritoryTreeElement[]> {
-    const outcome = await element.connection.store.territoryUsers(element.territory.node.id);
+    const outcome = await element.connection.usersOf(element.territory.node.id);
     if (!outcome.ok) {
       return [new UsersMessageElement(element, vscode.l10n.t('Could not load the users: {0}', outcome.description.message))];
     }
