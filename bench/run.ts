@@ -8,9 +8,11 @@
  * lossless-json (when installed; see jsonEngines.ts) and JSON.parse, in the same run.
  * Then changing territories (applyBench.ts): planning 10,000 against 10,000, and applying 1,000
  * creates against the fake at 50 ms per request, requests against the minimum and time against the floor.
+ * Then the CLI (cliBench.ts): retrieve and plan of a 10,000-territory org, and `node dist/cli.js plan`'s start-up.
  * `--quick`: one run per case (two per JSON engine) and no 100,000 × 50 ms case. `--no-sdk`: do not install the SDK.
  * Only 127.0.0.1 is used; every server, child process and temporary folder is gone when it ends.
  */
+import { execFileSync } from 'child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -480,6 +482,23 @@ async function changesBench(): Promise<ChangesResult> {
   return result;
 }
 
+/** The CLI's figures (cliBench.ts) in a child of their own; it runs dist/cli.js, so the development build is made first. */
+function cliBench(): void {
+  progress('the CLI: retrieve and plan of 10,000 territories, and its start-up');
+  say('## The CLI: retrieve and plan of 10,000 territories, and start-up');
+  say(`${loadAverage()} before this section.`);
+  say();
+  try {
+    execFileSync(process.execPath, [path.join(repoRoot, 'esbuild.js')], { cwd: repoRoot, stdio: 'ignore' });
+    const out = execFileSync(process.execPath, [path.join(__dirname, 'cliBench.js')], { cwd: repoRoot, encoding: 'utf8', timeout: 600_000 });
+    out.trimEnd().split('\n').forEach((line) => say(line));
+  } catch (error) {
+    say(`FAILED: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    process.exitCode = 1;
+  }
+  say();
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   say(`# Zoho CRM Territories benchmarks${quick ? ' (--quick)' : ''}`);
@@ -522,6 +541,7 @@ async function main(): Promise<void> {
   const json = await jsonBench(lossless);
   reportJson(json, lossless);
   const changes = await changesBench();
+  cliBench();
   say(`Total bench time ${ms(performance.now() - started)}. ${loadAverage()} at the end.`);
 
   const resultsDir = path.join(repoRoot, 'bench', 'results');
