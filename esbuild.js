@@ -69,18 +69,17 @@ const webviewChecks = (metafile) =>
     .map(([file, output]) => `${file} is ${(output.bytes / 1024).toFixed(1)} KB minified, over its ${WEBVIEW_SCRIPT_LIMIT / 1024} KB limit`);
 
 async function main() {
-  const extension = await esbuild.context({
-    entryPoints: ['src/extension.ts'],
+  // The extension and the CLI for CI jobs (issue 21, `node dist/cli.js` or the package's `bin`) are
+  // both plain-Node bundles built the same way.
+  const nodeBundle = {
     bundle: true,
     format: 'cjs',
     platform: 'node',
     target: 'node18',
-    outfile: 'dist/extension.js',
-    external: ['vscode'],
     // node-fetch's whatwg-url fallback is dead code on every VS Code: see src/shims/whatwg-url.ts.
     // @vscode/l10n is only ever given its bundle's contents (src/core/support/locale.ts), never a file
     // to read: its browser build (the one its package.json maps for browsers) is the same minus the
-    // Node file reader, so the extension's bundle holds no file-reading code on its account.
+    // Node file reader, so the bundle holds no file-reading code on its account.
     alias: { 'whatwg-url': './src/shims/whatwg-url.ts', '@vscode/l10n': './node_modules/@vscode/l10n/dist/browser.js' },
     minify: production,
     sourcemap: !production,
@@ -88,24 +87,9 @@ async function main() {
     metafile: true,
     logLevel: 'silent',
     plugins: [problemMatcherPlugin, sizeCheckPlugin(extensionChecks)],
-  });
-  // The CLI for CI jobs (issue 21): plain Node, run as `node dist/cli.js` or as the package's `bin`.
-  const cli = await esbuild.context({
-    entryPoints: ['src/cli.ts'],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node18',
-    outfile: 'dist/cli.js',
-    banner: { js: '#!/usr/bin/env node' },
-    alias: { 'whatwg-url': './src/shims/whatwg-url.ts', '@vscode/l10n': './node_modules/@vscode/l10n/dist/browser.js' },
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    metafile: true,
-    logLevel: 'silent',
-    plugins: [problemMatcherPlugin, sizeCheckPlugin(extensionChecks)],
-  });
+  };
+  const extension = await esbuild.context({ ...nodeBundle, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+  const cli = await esbuild.context({ ...nodeBundle, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
   // The map's page: an IIFE for the browser (VS Code 1.74's webviews are Chromium 102) and its stylesheet.
   const webview = await esbuild.context({
     entryPoints: [
