@@ -48,6 +48,7 @@ describe('changeWords: a view change and its outcome in words', () => {
   it('isolates a right-to-left name (U+2068 … U+2069) where it sits beside our words, and strips a name\'s own bidi controls', () => {
     const moved = plan({ kind: 'move', territoryId: '6', parentId: '4' });
     assert.strictEqual(stepSentence(moved.steps[0], moved, org()), `Move '\u2068${ARABIC}\u2069' (1 user) from 'Zoho' to 'Mumbai'`);
+    assert.ok(planMarkdown('Move', moved, SANDBOX).includes(`- Move '\u2068${ARABIC}\u2069' from 'Zoho' to 'Mumbai'`), 'isolated in the plan document too');
     const renamed = plan({ kind: 'rename', territoryId: '4', name: 'Mumbai West\u202e' });
     assert.strictEqual(stepSentence(renamed.steps[0], renamed), "Rename 'Mumbai' to 'Mumbai West'");
     const into = plan({ kind: 'rename', territoryId: '4', name: ARABIC.slice(0, 5) });
@@ -74,10 +75,10 @@ describe('changeWords: a view change and its outcome in words', () => {
     );
   });
 
-  it('writes the plan document with the connection, production, the steps, the undo\'s limits and that nothing was sent', () => {
-    const markdown = planMarkdown('Delete *Chennai*', plan({ kind: 'delete', territoryId: '2', children: 'branch' }), PRODUCTION, org());
+  it('writes the plan document with the connection, production, the steps as planText groups them, the undo\'s limits and that nothing was sent', () => {
+    const markdown = planMarkdown('Delete *Chennai*', plan({ kind: 'delete', territoryId: '2', children: 'branch' }), PRODUCTION);
     assert.ok(markdown.startsWith('# Delete \\*Chennai\\*\n'), markdown);
-    for (const line of ['Connection: Production — Zoho CRM \\(Europe\\).', '**This is a production org: the change is made in live data at once.**', "Delete 'Chennai North' \\(2 users\\)", escapeLike(undoLimits()), 'Nothing has been sent. Confirm in the dialog to apply these steps, or cancel.']) {
+    for (const line of ['Connection: Production — Zoho CRM \\(Europe\\).', '**This is a production org: the change is made in live data at once.**', '2 changes', "## Delete (2)\n\n- Delete 'Chennai North' (2 users)\n- Delete 'Chennai' (1 user)", escapeLike(undoLimits()), 'Nothing has been sent. Confirm in the dialog to apply these steps, or cancel.']) {
       assert.ok(markdown.includes(line), `the document has ${line}:\n${markdown}`);
     }
   });
