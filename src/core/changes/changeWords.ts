@@ -3,6 +3,7 @@ import { escapeMarkdown } from '../messages/markdown';
 import { isolate } from '../messages/safeText';
 import { formatUserCount, displayName } from '../territories/names';
 import { ApplyResult } from './apply';
+import { describeStep, renderPlanMarkdownBody } from './planText';
 import { OrgState } from './state';
 import { Plan, Step } from './steps';
 import { undoLimits } from './undoPlan';
@@ -10,6 +11,8 @@ import { undoLimits } from './undoPlan';
 /**
  * A plan and its outcome in words, for the confirmation, the plan document and the notification.
  * Every name from the org is cut, stripped of controls and isolated, since it sits beside our words.
+ * The plan document and the steps whose words are the same come from planText's renderers; the
+ * dialog's sentences differ where they must stay short (one field, three names, a move's users).
  */
 
 const q = (name: string) => `'${isolate(displayName(name, 60))}'`;
@@ -32,9 +35,9 @@ export function stepSentence(step: Step, plan: Plan, org?: OrgState): string {
   const name = q(step.territory.name);
   switch (step.kind) {
     case 'create':
-      return l10n.t('Create {0} under {1}', q(step.after.name), q(step.after.parent.name));
     case 'rename':
-      return step.temporary ? l10n.t('Rename {0} to {1} for a moment', name, q(step.after.name)) : l10n.t('Rename {0} to {1}', name, q(step.after.name));
+    case 'delete':
+      return describeStep(step, plan, q);
     case 'update':
       if (step.after.permission !== undefined && step.after.description === undefined && step.after.rules === undefined) {
         return l10n.t('Change the permission of {0} to {1}', name, permissionWords(step.after.permission));
@@ -51,8 +54,6 @@ export function stepSentence(step: Step, plan: Plan, org?: OrgState): string {
       return l10n.t('Add {0} to {1}', people(plan, step.userIds), name);
     case 'remove-users':
       return l10n.t('Remove {0} from {1}', people(plan, step.userIds), name);
-    case 'delete':
-      return l10n.t('Delete {0} ({1})', name, formatUserCount(step.before.userIds.length));
     case 'transfer-and-delete':
       return l10n.t('Delete {0}, its sub-territories going to {1}', name, q(step.after.transferTo.name));
   }
@@ -88,13 +89,12 @@ export function confirmDetail(plan: Plan, where: ChangePlace, org?: OrgState, ex
 }
 
 /** The plan as a Markdown document, shown in the preview before a change of several steps is confirmed. */
-export function planMarkdown(title: string, plan: Plan, where: ChangePlace, org?: OrgState, notes: readonly string[] = []): string {
+export function planMarkdown(title: string, plan: Plan, where: ChangePlace, notes: readonly string[] = []): string {
   const out = [`# ${escapeMarkdown(title)}`, '', escapeMarkdown(l10n.t('Connection: {0} — {1}.', displayName(where.name, 60), where.place))];
   if (where.production) {
     out.push('', `**${escapeMarkdown(l10n.t('This is a production org: the change is made in live data at once.'))}**`);
   }
-  out.push('', `## ${escapeMarkdown(l10n.t('Steps, in the order they are sent'))}`, '');
-  plan.steps.forEach((s, i) => out.push(`${i + 1}. ${escapeMarkdown(stepSentence(s, plan, org))}`));
+  out.push('', ...renderPlanMarkdownBody(plan));
   if (plan.steps.some((s) => s.kind === 'delete' || s.kind === 'transfer-and-delete')) {
     out.push('', `## ${escapeMarkdown(l10n.t('What an undo cannot give back'))}`, '', escapeMarkdown(undoLimits()));
   }

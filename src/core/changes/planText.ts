@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { escapeMarkdown } from '../messages/markdown';
+import { isolate } from '../messages/safeText';
 import { permissionLabel } from '../details/territoryDetails';
 import { displayName, formatUserCount } from '../territories/names';
 import { formatNumber } from '../support/locale';
@@ -13,10 +14,11 @@ import { Validation } from './validate';
  * line and bounded, and in Markdown escaped so that a name never becomes a link or markup.
  */
 
-type Quote = (text: string) => string;
+export type Quote = (text: string) => string;
 
 const plainQuote: Quote = (text) => `'${displayName(text, 60)}'`;
-const markdownQuote: Quote = (text) => `'${escapeMarkdown(displayName(text, 60))}'`;
+// A preview is drawn by a browser, which reorders a right-to-left name's neighbours unless it is isolated.
+const markdownQuote: Quote = (text) => `'${isolate(escapeMarkdown(displayName(text, 60)))}'`;
 
 const MAX_NAMES = 5;
 
@@ -157,15 +159,20 @@ export function renderPlanText(plan: Plan, validation?: Validation): string {
   return `${out.join('\n')}\n`;
 }
 
+/** The plan's summary and sections in Markdown, without a title: for a document that has its own heading. */
+export function renderPlanMarkdownBody(plan: Plan, validation?: Validation): string[] {
+  const out = [summary(plan)];
+  for (const section of sections(plan, validation, markdownQuote)) {
+    const isMessage = section.title === groupTitle('problems') || section.title === groupTitle('warnings');
+    out.push('', `## ${section.title} (${formatNumber(section.lines.length)})`, '', ...section.lines.map((line) => `- ${isMessage ? escapeMarkdown(line) : line}`));
+  }
+  return out;
+}
+
 /**
  * The plan as Markdown, for the preview and a pull-request comment. `title` (e.g. the connection's
  * name) is escaped here. Messages from validation already quote names safely; they are escaped too.
  */
 export function renderPlanMarkdown(plan: Plan, validation?: Validation, title?: string): string {
-  const out = [`# ${title !== undefined ? escapeMarkdown(title) : l10n.t('Plan')}`, '', summary(plan)];
-  for (const section of sections(plan, validation, markdownQuote)) {
-    const isMessage = section.title === groupTitle('problems') || section.title === groupTitle('warnings');
-    out.push('', `## ${section.title} (${formatNumber(section.lines.length)})`, '', ...section.lines.map((line) => `- ${isMessage ? escapeMarkdown(line) : line}`));
-  }
-  return `${out.join('\n')}\n`;
+  return `${[`# ${title !== undefined ? escapeMarkdown(title) : l10n.t('Plan')}`, '', ...renderPlanMarkdownBody(plan, validation)].join('\n')}\n`;
 }

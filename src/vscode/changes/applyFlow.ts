@@ -83,7 +83,7 @@ export async function confirmAndApply(deps: ChangeDeps, target: ChangeTarget, re
   const plan = bound.plan;
   const where = target.place();
   if (plan.steps.length > 2) {
-    const uri = deps.documents.keep(CHANGE_URI_SCHEME, changeFileName(request.title), planMarkdown(request.title, plan, where, org, request.extraDetail));
+    const uri = deps.documents.keep(CHANGE_URI_SCHEME, changeFileName(request.title), planMarkdown(request.title, plan, where, request.extraDetail));
     await vscode.commands.executeCommand('markdown.showPreview', uri);
   }
   const question = { message: confirmQuestion(plan, where, org), detail: confirmDetail(plan, where, org, request.extraDetail), button: request.button };
