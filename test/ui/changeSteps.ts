@@ -1,6 +1,8 @@
 // The browser test's steps for changing territories (issue 20), as a person changes them: a rename from
 // the row's context menu, confirmed by clicking the modals' buttons (the first change also asks to allow
 // changes once), then the fake org put back for the steps after.
+// Neither is in runUiTest.ts's run yet. The rename passed alone three times, but in the whole run the
+// step after it (Add Connection…) once found the command palette inert: find what stays modal first.
 // `dragSteps` (a move by dragging one row onto another, its confirmation to media/changes.png, and the
 // undo from the notification) is not in the run yet: in code-server 1.139.1 under headless chromium
 // neither playwright's mouse drag (the press acts as a click: the row expands) nor drag events
