@@ -143,6 +143,14 @@ export async function pickItem(page: Page, text: string | RegExp): Promise<void>
 export async function enterText(page: Page, text: string): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ timeout: 10_000 });
-  await input.fill(text);
+  // The widget is reused from one box to the next: right after an Enter, VS Code may still be putting
+  // the next box's own value in, over what was typed. Type until the box holds the text, then Enter.
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await input.fill(text);
+    await page.waitForTimeout(150);
+    if ((await input.inputValue()) === text) {
+      break;
+    }
+  }
   await page.keyboard.press('Enter');
 }
