@@ -33,13 +33,26 @@ export async function sidebarTitle(page: Page): Promise<string> {
 
 /** F1, type the command's title, pick it. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(`>${title}`);
-  const item = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-  await item.waitFor({ timeout: 10_000 });
-  await item.click();
+  // Seen on loaded machines: the palette closes again right after F1 (the workbench is still settling
+  // an earlier step's refresh), and the fill then waits for a box that is gone. Open it again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill(`>${title}`, { timeout: 10_000 });
+      const item = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+      await item.waitFor({ timeout: 10_000 });
+      await item.click({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) {
+        throw error;
+      }
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+    }
+  }
 }
 
 /** Runs the command when the palette offers it (its `when` clause holds); returns whether it did. */
