@@ -41,6 +41,8 @@ export const COMMANDS = {
   removeUser: 'zohoTerritories.removeUser',
   deleteTerritory: 'zohoTerritories.deleteTerritory',
   undoLastChange: 'zohoTerritories.undoLastChange',
+  /** A territory's branch created under a territory of another connection (also a drop across connections). */
+  copyToConnection: 'zohoTerritories.copyToConnection',
   /** Internal: the "try again" line under a territory whose users failed to load. */
   reloadUsers: 'zohoTerritories.reloadUsers',
 } as const;

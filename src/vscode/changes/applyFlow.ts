@@ -72,6 +72,8 @@ export interface ApplyRequest {
   /** The territory to select after the reload; a create's new ID is used when there is one. */
   readonly select?: string;
   readonly extraDetail?: readonly string[];
+  /** The plan document's notes when they are more than the modal shows (default: `extraDetail`). */
+  readonly planNotes?: readonly string[];
   readonly button: string;
   /** Asked when the org changed since the plan was made: plan again and go through it all again. */
   readonly again?: () => Promise<ChangeOutcome>;
@@ -83,7 +85,7 @@ export async function confirmAndApply(deps: ChangeDeps, target: ChangeTarget, re
   const plan = bound.plan;
   const where = target.place();
   if (plan.steps.length > 2) {
-    const uri = deps.documents.keep(CHANGE_URI_SCHEME, changeFileName(request.title), planMarkdown(request.title, plan, where, request.extraDetail));
+    const uri = deps.documents.keep(CHANGE_URI_SCHEME, changeFileName(request.title), planMarkdown(request.title, plan, where, request.planNotes ?? request.extraDetail));
     await vscode.commands.executeCommand('markdown.showPreview', uri);
   }
   const question = { message: confirmQuestion(plan, where, org), detail: confirmDetail(plan, where, org, request.extraDetail), button: request.button };

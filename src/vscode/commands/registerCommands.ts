@@ -31,6 +31,7 @@ import { changePermission, editDescription, newSubTerritory, renameTerritory } f
 import { addUsers, changeManager, removeUser } from '../changes/peopleCommands';
 import { deleteTerritory, moveTerritory } from '../changes/structureCommands';
 import { undoLastChange } from '../changes/undoCommand';
+import { copyToConnection } from '../changes/copyToConnection';
 
 /**
  * The one place commands are registered; each handler lives in the file named after it. Every
@@ -76,6 +77,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     [COMMANDS.removeUser]: removeUser(deps.changes),
     [COMMANDS.deleteTerritory]: deleteTerritory(deps.changes),
     [COMMANDS.undoLastChange]: undoLastChange(deps.changes),
+    [COMMANDS.copyToConnection]: copyToConnection(deps.changes),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, guarded(handler, (error) => reportFailure(id, error, deps))));
 }
