@@ -100,6 +100,16 @@ describe('Copy a branch to another connection', () => {
     assert.deepStrictEqual(copy.leftOut.filter((l) => l.reason === 'no-email').map((l) => [l.user, l.role, l.territory]), [['3', 'user', 'Chennai'], ['3', 'user', 'Chennai North'], ['3', 'manager', 'Chennai North']]);
   });
 
+  it('leaves out a manager who is not among the territory\'s users, which Zoho refuses for a new territory', () => {
+    const org = source();
+    const odd: OrgState = { ...org, territories: org.territories.map((t) => (t.id === '301' ? { ...t, managerId: '1' } : t)) };
+    const copy = copyBranch(odd, '301', target(), '901');
+    assert.deepStrictEqual(copy.problems, []);
+    assert.deepStrictEqual(copy.leftOut.filter((l) => l.role === 'manager' && l.territory === 'Chennai').map((l) => [l.user, l.reason]), [['ines.duarte@acme.example', 'not-member']]);
+    assert.ok(!copy.plan.steps.some((s) => s.kind === 'set-manager'));
+    assert.ok(copy.notes.includes("'ines.duarte@acme.example', the manager of 'Chennai', is not among its users in the source org: the copy has no manager."), copy.notes.join('\n'));
+  });
+
   it('refuses a copy whose names the target already has: a copy never merges', () => {
     const copy = copyBranch(source(), '201', target([territory('905', 'chennai', '900')]), '901');
     assert.deepStrictEqual(copy.existingNames, ['Chennai']);

@@ -18,7 +18,8 @@ import { orgToFile } from './writer';
  * deploy of the file would, and never merges: a name the target already has refuses the copy.
  */
 
-export type LeftOutReason = 'missing' | 'inactive' | 'ambiguous' | 'no-email';
+/** `not-member`: a manager who is not among the territory's users in the source (Zoho refuses that for a new territory). */
+export type LeftOutReason = 'missing' | 'inactive' | 'ambiguous' | 'no-email' | 'not-member';
 
 /** A person of the source branch the copy does not carry. */
 export interface LeftOut {
@@ -105,7 +106,7 @@ export function copyBranch(source: OrgState, territoryId: string, target: OrgSta
     if (node.manager === undefined && t?.managerId !== undefined) {
       leftOut.push({ user: t.managerId, role: 'manager', territory: node.name, reason: 'no-email' });
     }
-    const managerReason = manager === null ? undefined : carryPerson(manager);
+    const managerReason = manager === null ? undefined : emails.some((email) => nameKey(email) === nameKey(manager as string)) ? carryPerson(manager) : 'not-member';
     if (manager !== null && managerReason !== undefined) {
       leftOut.push({ user: manager, role: 'manager', territory: node.name, reason: managerReason });
       manager = null;
@@ -176,8 +177,11 @@ function leftOutNotes(leftOut: readonly LeftOut[]): string[] {
     const who = displayName(item.user, 100);
     const where = territories.map(q).join(', ');
     if (item.role === 'manager') {
-      return item.reason === 'no-email'
-        ? l10n.t('The manager of {0} (user {1}) has no email in the source org: the copy has no manager.', where, who)
+      if (item.reason === 'no-email') {
+        return l10n.t('The manager of {0} (user {1}) has no email in the source org: the copy has no manager.', where, who);
+      }
+      return item.reason === 'not-member'
+        ? l10n.t("'{0}', the manager of {1}, is not among its users in the source org: the copy has no manager.", who, where)
         : l10n.t("'{0}', the manager of {1}, is not an active user of the target org: the copy has no manager.", who, where);
     }
     switch (item.reason) {
