@@ -118,6 +118,9 @@ describe('Copy a branch to another connection', function () {
     assert.strictEqual(sandboxTerritory('Chennai-South')?.reporting_to?.id, SANDBOX_ZOHO);
     assert.strictEqual(sandboxTerritory('Chennai South East')?.reporting_to?.id, sandboxTerritory('Chennai-South')?.id);
 
+    const same = await vscode.commands.executeCommand<ChangeOutcome>(COMMANDS.copyToConnection, { connection: sandboxId, territory: BENGALURU, to: sandboxId, parent: SANDBOX_ZOHO });
+    assert.strictEqual(same?.refused, 'other-connection', 'a copy goes to another connection');
+
     const writes = sandbox.org.writes.length;
     const chennai = new vscode.DataTransfer();
     chennai.set(TERRITORY_DRAG_TYPE, new vscode.DataTransferItem([element('default', CHENNAI)]));

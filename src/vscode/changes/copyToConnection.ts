@@ -66,12 +66,18 @@ export function copyToConnection(deps: ChangeDeps) {
       void showInformation(deps.secrets, vscode.l10n.t('Copy to Connection needs a second connection to copy to: add one with Add Connection….'));
       return undefined;
     }
+    if (!row && options.connection === undefined && options.territory !== undefined) {
+      void showError(deps.secrets, vscode.l10n.t('Say which connection: run the command on a territory in the Territories view.'));
+      return undefined;
+    }
+    // A connection the script names but none answers to has been reported by scriptConnection.
     const from = row ? row.connection : options.connection !== undefined ? scriptConnection(deps, options.connection) : undefined;
     const territoryId = row ? row.node.id : options.territory;
+    if (options.connection !== undefined && !from) {
+      return undefined;
+    }
     if (!from || territoryId === undefined) {
-      if (options.connection === undefined || (from && territoryId === undefined)) {
-        void showInformation(deps.secrets, vscode.l10n.t('Select a territory in the Territories view first, or run the command from its context menu.'));
-      }
+      void showInformation(deps.secrets, vscode.l10n.t('Select a territory in the Territories view first, or run the command from its context menu.'));
       return undefined;
     }
     const to = options.to !== undefined ? scriptConnection(deps, options.to) : await pickConnection(deps, from);
