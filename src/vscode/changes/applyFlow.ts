@@ -83,7 +83,7 @@ export interface ApplyRequest {
   readonly typeToConfirm?: boolean;
 }
 
-/** Shows the plan (several steps: in the preview), confirms, applies with progress, journals, reloads, reports. */
+/** Shows the plan (several steps, or a file's: in the preview), has a production name typed when asked, confirms, applies with progress, journals, reloads, reports. */
 export async function confirmAndApply(deps: ChangeDeps, target: ChangeTarget, request: ApplyRequest): Promise<ChangeOutcome> {
   const { bound, org } = request;
   const plan = bound.plan;
