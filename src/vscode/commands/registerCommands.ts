@@ -32,6 +32,9 @@ import { addUsers, changeManager, removeUser } from '../changes/peopleCommands';
 import { deleteTerritory, moveTerritory } from '../changes/structureCommands';
 import { undoLastChange } from '../changes/undoCommand';
 import { copyToConnection } from '../changes/copyToConnection';
+import { compareFile } from './compareFile';
+import { deployFile } from './deployFile';
+import { retrieveToFile } from './retrieveToFile';
 
 /**
  * The one place commands are registered; each handler lives in the file named after it. Every
@@ -78,6 +81,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     [COMMANDS.deleteTerritory]: deleteTerritory(deps.changes),
     [COMMANDS.undoLastChange]: undoLastChange(deps.changes),
     [COMMANDS.copyToConnection]: copyToConnection(deps.changes),
+    [COMMANDS.retrieveToFile]: retrieveToFile(deps),
+    [COMMANDS.compareFile]: compareFile(deps),
+    [COMMANDS.deployFile]: deployFile(deps),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, guarded(handler, (error) => reportFailure(id, error, deps))));
 }
