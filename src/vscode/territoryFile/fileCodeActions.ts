@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { FileCheckCode, checkFile } from '../../core/territoryFile/fileChecks';
+import { FileCheckCode, checkOutline } from '../../core/territoryFile/fileChecks';
 import { DIAGNOSTIC_SOURCE } from '../../ids';
+import { FileOutlines } from './fileContext';
 
 /** The problems whose fix needs no org: it is worked out again from the text as it is now. */
 const FIXABLE: ReadonlySet<FileCheckCode> = new Set<FileCheckCode>(['users-unsorted', 'user-duplicate', 'manager-not-member']);
@@ -9,12 +10,14 @@ const FIXABLE: ReadonlySet<FileCheckCode> = new Set<FileCheckCode>(['users-unsor
 export class FileCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
+  constructor(private readonly outlines: FileOutlines) {}
+
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && FIXABLE.has(d.code as FileCheckCode));
     if (ours.length === 0) {
       return [];
     }
-    const problems = checkFile(document.getText());
+    const problems = checkOutline(this.outlines.of(document));
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of ours) {
       const start = document.offsetAt(diagnostic.range.start);

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { connectionLensTitle, territoryLenses } from '../../core/territoryFile/fileLenses';
-import { fileIds, readOutline } from '../../core/territoryFile/fileOutline';
+import { fileIds } from '../../core/territoryFile/fileOutline';
 import { COMMANDS } from '../../ids';
 import { FileConnections } from './fileConnections';
+import { FileOutlines } from './fileContext';
 
 /**
  * Above each territory of a territories file, its users and branch total in the file's connection as
@@ -13,12 +14,15 @@ export class FileCodeLenses implements vscode.CodeLensProvider, vscode.Disposabl
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly following: vscode.Disposable;
 
-  constructor(private readonly files: FileConnections) {
+  constructor(
+    private readonly files: FileConnections,
+    private readonly outlines: FileOutlines,
+  ) {
     this.following = files.onDidChange(() => this.changed.fire());
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    const outline = readOutline(document.getText());
+    const outline = this.outlines.of(document);
     const connection = this.files.of(document.uri, fileIds(outline));
     const tree = connection?.state.load.snapshot?.tree;
     const top = new vscode.Range(0, 0, 0, 0);

@@ -11,9 +11,24 @@ export interface FileContext {
   readonly check: CheckContext;
 }
 
+/** Each document read once per version: the Problems, the quick fixes and the CodeLens of one edit share it. */
+export class FileOutlines {
+  private readonly read = new WeakMap<vscode.TextDocument, { version: number; outline: FileOutline }>();
+
+  of(document: vscode.TextDocument): FileOutline {
+    const known = this.read.get(document);
+    if (known && known.version === document.version) {
+      return known.outline;
+    }
+    const outline = readOutline(document.getText());
+    this.read.set(document, { version: document.version, outline });
+    return outline;
+  }
+}
+
 /** A territories file read, with the connection it is checked against and what is known of that org now (nothing is requested but its users, once). */
-export function fileContext(document: vscode.TextDocument, files: FileConnections, users: OrgUsersCache): FileContext {
-  const outline = readOutline(document.getText());
+export function fileContext(document: vscode.TextDocument, outlines: FileOutlines, files: FileConnections, users: OrgUsersCache): FileContext {
+  const outline = outlines.of(document);
   const connection = files.of(document.uri, fileIds(outline));
   if (!connection) {
     return { outline, connection, check: { usersNotChecked: { reason: 'no-connection' } } };

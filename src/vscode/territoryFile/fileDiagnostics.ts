@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CheckSeverity, FileCheckProblem, checkOutline } from '../../core/territoryFile/fileChecks';
 import { DIAGNOSTIC_COLLECTION, DIAGNOSTIC_SOURCE } from '../../ids';
 import { FileConnections, isTerritoryFile } from './fileConnections';
-import { fileContext } from './fileContext';
+import { FileOutlines, fileContext } from './fileContext';
 import { OrgUsersCache } from './orgUsersCache';
 
 /** How long typing pauses before a file is checked again. */
@@ -35,6 +35,7 @@ export class FileDiagnostics implements vscode.Disposable {
   constructor(
     private readonly files: FileConnections,
     private readonly users: OrgUsersCache,
+    private readonly outlines: FileOutlines,
   ) {
     this.subscriptions = [
       vscode.workspace.onDidOpenTextDocument((document) => this.check(document)),
@@ -62,7 +63,7 @@ export class FileDiagnostics implements vscode.Disposable {
     if (!isTerritoryFile(document) || document.isClosed) {
       return;
     }
-    const { outline, check } = fileContext(document, this.files, this.users);
+    const { outline, check } = fileContext(document, this.outlines, this.files, this.users);
     this.collection.set(document.uri, checkOutline(outline, check).map((problem) => toDiagnostic(document, problem)));
   }
 

@@ -6,6 +6,7 @@ import { Connections } from '../connections/connections';
 import { FileCodeActions } from './fileCodeActions';
 import { FileCodeLenses } from './fileCodeLenses';
 import { FileConnections } from './fileConnections';
+import { FileOutlines } from './fileContext';
 import { FileDiagnostics } from './fileDiagnostics';
 import { OrgUsersCache } from './orgUsersCache';
 
@@ -20,12 +21,13 @@ export interface FileProviderParts {
 export function registerFileProviders({ connections, fileConnections, orgUsers }: FileProviderParts): vscode.Disposable[] {
   const selector: vscode.DocumentSelector = { pattern: `**/*${FILE_SUFFIX}` };
   const users = new OrgUsersCache(connections, orgUsers);
-  const lenses = new FileCodeLenses(fileConnections);
+  const outlines = new FileOutlines();
+  const lenses = new FileCodeLenses(fileConnections, outlines);
   return [
     users,
-    new FileDiagnostics(fileConnections, users),
+    new FileDiagnostics(fileConnections, users, outlines),
     lenses,
-    vscode.languages.registerCodeActionsProvider(selector, new FileCodeActions(), FileCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(selector, new FileCodeActions(outlines), FileCodeActions.metadata),
     vscode.languages.registerCodeLensProvider(selector, lenses),
   ];
 }
