@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { JsonObject, JsonReadError, JsonValue, readJson } from '../support/jsonReader';
+import { JsonObject, JsonReadError, JsonValue } from '../support/jsonReader';
+import { readJsonFast } from '../support/jsonReaderFast';
 import { PERMISSIONS, RULE_MODULES } from '../changes/state';
 import { FILE_FORMAT, FileTerritory, TERRITORY_KEYS, TerritoryFile } from './format';
 import { TextRange, TextRanges, childPath, lineColumnAt } from './positions';
@@ -47,7 +48,7 @@ export function readTerritoryFile(input: string): ReadResult {
   const text = input.startsWith('\uFEFF') ? ` ${input.slice(1)}` : input;
   let value: JsonValue;
   try {
-    value = readJson(text);
+    value = readJsonFast(text);
   } catch (error) {
     if (!(error instanceof JsonReadError)) {
       throw error;
