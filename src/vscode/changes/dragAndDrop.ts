@@ -33,6 +33,6 @@ export class TerritoryDragAndDrop implements vscode.TreeDragAndDropController<Te
     if (source?.kind !== 'territory' || target?.kind !== 'territory' || source.connection !== target.connection || source.node.id === target.node.id) {
       return undefined;
     }
-    return vscode.commands.executeCommand<ChangeOutcome | undefined>(COMMANDS.moveTerritory, { connection: source.connection.id, territory: source.node.id, parent: target.node.id });
+    return vscode.commands.executeCommand<ChangeOutcome | undefined>(COMMANDS.moveTerritory, { connection: { id: source.connection.id }, territory: source.node.id, parent: target.node.id });
   }
 }
