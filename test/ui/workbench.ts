@@ -49,9 +49,28 @@ export async function runCommand(page: Page, title: string): Promise<void> {
       if (attempt >= 3) {
         throw error;
       }
+      console.log(`    (the palette did not take "${title}", attempt ${attempt}: ${await whatIsInTheWay(page)}; Escape, and again)`);
       await page.keyboard.press('Escape');
       await page.waitForTimeout(500);
     }
+  }
+}
+
+/** What may keep the palette from opening or taking text: a modal dialog, an open quick input, where the focus is. */
+async function whatIsInTheWay(page: Page): Promise<string> {
+  const dialogs = await page.locator('.monaco-dialog-box').count();
+  const quickInput = await page.locator('.quick-input-widget').isVisible();
+  const focus = await page.evaluate('document.activeElement ? `${document.activeElement.tagName}.${document.activeElement.className}`.slice(0, 80) : "none"');
+  return `${dialogs} dialog(s), quick input ${quickInput ? 'open' : 'closed'}, focus on ${String(focus)}`;
+}
+
+/** Leaves the workbench as the next step expects it: no modal dialog, no quick input open. */
+export async function settle(page: Page): Promise<void> {
+  await page.locator('.monaco-dialog-box').waitFor({ state: 'detached', timeout: 10_000 });
+  const quickInput = page.locator('.quick-input-widget');
+  if (await quickInput.isVisible()) {
+    await page.keyboard.press('Escape');
+    await quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
   }
 }
 
