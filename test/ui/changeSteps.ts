@@ -15,7 +15,7 @@ const README_CHANGES = path.join(repoRoot, 'media', 'changes.png');
 const NEW_NAME = 'Chennai Lead Desk';
 
 /** The tree row of the territory `name` (its label exactly). */
-function territoryRow(page: Page, name: string) {
+export function territoryRow(page: Page, name: string) {
   return page.locator('.part.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) }).first();
 }
 
@@ -30,7 +30,7 @@ async function dialogMessage(page: Page): Promise<string> {
 }
 
 /** Waits for the modal whose message matches `message`, and clicks its button `button`. */
-async function answerDialog(page: Page, message: RegExp, button: string): Promise<void> {
+export async function answerDialog(page: Page, message: RegExp, button: string): Promise<void> {
   const box = dialog(page);
   await box.waitFor({ timeout: 30_000 });
   const text = await dialogMessage(page);
@@ -54,7 +54,7 @@ function parentLabel(rows: readonly Row[], label: string): string | undefined {
 }
 
 /** Waits until the tree's rows pass `check`; fails with the rows last seen. */
-async function waitForRows(page: Page, what: string, check: (rows: Row[]) => boolean): Promise<void> {
+export async function waitForRows(page: Page, what: string, check: (rows: Row[]) => boolean): Promise<void> {
   const deadline = Date.now() + 30_000;
   let rows: Row[] = [];
   while (Date.now() < deadline) {
