@@ -12,7 +12,7 @@ import { SAMPLE_DOCUMENT } from '../../fake-zoho/server';
 import { repoRoot } from '../host/runtime';
 import { Run, startSteps } from './session';
 import { answerDialog, territoryRow, waitForRows } from './changeSteps';
-import { activityBarIcon, enterText, enterToken, readRows, Row, RESULTS, sidebarTitle, STEP_TIMEOUT_MS, widenSidebar } from './workbench';
+import { activityBarIcon, enterText, enterToken, readRows, Row, RESULTS, sidebarTitle, STEP_TIMEOUT_MS, waitForSelectedRow, widenSidebar } from './workbench';
 
 const LOCALE = 'ja';
 
@@ -134,6 +134,7 @@ export const JAPANESE_RUN: Run = {
         const rename = bundlePattern('Rename {0} to {1}', `'${TERRITORY}'`, `'${RENAMED}'`);
         await answerDialog(page, new RegExp(`^${bundlePattern('{0} in {1}?', rename, '.+')}$`), JAPANESE_BUNDLE['Rename']);
         await waitForRows(page, 'the renamed row', (rows) => rows.some((row) => row.label === RENAMED) && !rows.some((row) => row.label === TERRITORY));
+        await waitForSelectedRow(page, RENAMED);
         assert.strictEqual(world.fake!.org.territories().find((t) => t.id === '431581000000744113')?.name, RENAMED, 'the fake org has the new name');
         await page.screenshot({ path: path.join(RESULTS, `ui-renamed-${LOCALE}.png`) });
       },

@@ -24,7 +24,7 @@ import { Run, runSteps, startSteps, Step, Tally } from './session';
 import { changeSteps } from './changeSteps';
 import { connectionSteps } from './connectionSteps';
 import { hostileSteps } from './hostileSteps';
-import { activityBarIcon, assertPng, enterText, enterToken, markdownPreview, readRows, Row, RESULTS, runCommand, runCommandIfOffered, savePictureOfViewAndEditor, sidebarTitle, STEP_TIMEOUT_MS, widenSidebar } from './workbench';
+import { activityBarIcon, assertPng, enterText, enterToken, markdownPreview, readRows, Row, RESULTS, runCommand, runCommandIfOffered, savePictureOfViewAndEditor, sidebarTitle, STEP_TIMEOUT_MS, waitForSelectedRow, widenSidebar } from './workbench';
 
 const README_SCREENSHOT = path.join(repoRoot, 'media', 'screenshot.png');
 const README_MAP = path.join(repoRoot, 'media', 'map.png');
@@ -343,21 +343,6 @@ async function mapFrame(page: Page): Promise<Frame> {
     await page.waitForTimeout(200);
   }
   throw new Error('no frame has the territory map (svg#map)');
-}
-
-/** Waits until the tree's selected row is the territory `name`. */
-async function waitForSelectedRow(page: Page, name: string): Promise<void> {
-  const selected = page.locator('.part.sidebar .monaco-list-row.selected .label-name');
-  const deadline = Date.now() + 10_000;
-  let shown: string[] = [];
-  while (Date.now() < deadline) {
-    shown = (await selected.allTextContents()).map((text) => text.trim());
-    if (shown.includes(name)) {
-      return;
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`the tree's selected row is ${JSON.stringify(shown)}, not "${name}"`);
 }
 
 const ENGLISH_RUN: Run = { title: 'In English (VS Code\'s default display language):', steps: englishSteps, failureScreenshot: 'ui-failure.png' };

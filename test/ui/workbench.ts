@@ -171,18 +171,33 @@ export async function pickItem(page: Page, text: string | RegExp): Promise<void>
   await item.click();
 }
 
-/** Types into the open input box (not a password box) and confirms it. */
-export async function enterText(page: Page, text: string): Promise<void> {
+/** Types into the open input box (not a password box) and confirms it; `timeoutMs` for each try to type. */
+export async function enterText(page: Page, text: string, timeoutMs?: number): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ timeout: 10_000 });
   // The widget is reused from one box to the next: right after an Enter, VS Code may still be putting
   // the next box's own value in, over what was typed. Type until the box holds the text, then Enter.
   for (let attempt = 0; attempt < 20; attempt++) {
-    await input.fill(text);
+    await input.fill(text, { timeout: timeoutMs });
     await page.waitForTimeout(150);
     if ((await input.inputValue()) === text) {
       break;
     }
   }
   await page.keyboard.press('Enter');
+}
+
+/** Waits until the tree's selected row is the territory `name`. */
+export async function waitForSelectedRow(page: Page, name: string): Promise<void> {
+  const selected = page.locator('.part.sidebar .monaco-list-row.selected .label-name');
+  const deadline = Date.now() + 10_000;
+  let shown: string[] = [];
+  while (Date.now() < deadline) {
+    shown = (await selected.allTextContents()).map((text) => text.trim());
+    if (shown.includes(name)) {
+      return;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the tree's selected row is ${JSON.stringify(shown)}, not "${name}"`);
 }
