@@ -5,11 +5,11 @@ import { Logger } from './core/support/logger';
 import { nodeFetch } from './core/zohoApi/nodeFetch';
 import { AccountsClient } from './core/signIn/accountsClient';
 import { ZohoClient } from './core/zohoApi/zohoClient';
-import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, CHANGE_URI_SCHEME, COMPARISON_URI_SCHEME, DETAILS_URI_SCHEME, LOG_CHANNEL_NAME, MAP_VIEW_TYPE, TERRITORIES_VIEW_ID } from './ids';
+import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, CHANGE_URI_SCHEME, COMPARISON_URI_SCHEME, DETAILS_URI_SCHEME, LOG_CHANNEL_NAME, MAP_VIEW_TYPE, ORG_FILE_URI_SCHEME, TERRITORIES_VIEW_ID } from './ids';
 import { registerCommands } from './vscode/commands/registerCommands';
 import { Connection } from './vscode/connections/connection';
 import { Connections } from './vscode/connections/connections';
-import { changeRenderer, comparisonRenderer } from './vscode/documents/comparisonRenderer';
+import { changeRenderer, comparisonRenderer, orgFileRenderer } from './vscode/documents/comparisonRenderer';
 import { DetailsRenderer } from './vscode/documents/detailsRenderer';
 import { MarkdownDocuments } from './vscode/documents/markdownDocuments';
 import { MapDrawn, TerritoryMapPanel } from './vscode/map/territoryMapPanel';
@@ -27,6 +27,8 @@ import { ChangeMemory, Confirmations } from './vscode/changes/changeMemory';
 import { SerialGlobalState } from './vscode/globalState';
 import { ChangeTargets } from './vscode/changes/connectionPort';
 import { TerritoryDragAndDrop } from './vscode/changes/dragAndDrop';
+import { FileConnections } from './vscode/territoryFile/fileConnections';
+import { registerFileProviders } from './vscode/territoryFile/registerFileProviders';
 
 /**
  * What `activate` returns when VS Code runs the extension's tests, and only then: the live pieces,
@@ -110,6 +112,7 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     secrets,
     log,
   };
+  const fileConnections = new FileConnections(connections);
 
   context.subscriptions.push(
     log,
@@ -129,9 +132,12 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     documents.register(DETAILS_URI_SCHEME, details),
     documents.register(COMPARISON_URI_SCHEME, comparisonRenderer),
     documents.register(CHANGE_URI_SCHEME, changeRenderer),
+    fileConnections,
+    documents.register(ORG_FILE_URI_SCHEME, orgFileRenderer),
     vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, authentication, { supportsMultipleAccounts: true }),
     vscode.window.registerWebviewPanelSerializer(MAP_VIEW_TYPE, map),
-    ...registerCommands({ connections, view, map, options, log, secrets, settings, documents, changes }),
+    ...registerCommands({ connections, view, map, options, log, secrets, settings, documents, changes, fileConnections }),
+    ...registerFileProviders({ connections, fileConnections, orgUsers: (connection) => changes.targets.of(connection).orgUsers() }),
   );
   view.start();
   void options.start();

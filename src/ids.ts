@@ -41,6 +41,14 @@ export const COMMANDS = {
   removeUser: 'zohoTerritories.removeUser',
   deleteTerritory: 'zohoTerritories.deleteTerritory',
   undoLastChange: 'zohoTerritories.undoLastChange',
+  /** A territory's branch created under a territory of another connection (also a drop across connections). */
+  copyToConnection: 'zohoTerritories.copyToConnection',
+  /** Territories as code (issue 21): a connection's territories to a `*.zoho-territories.json` file, and the file compared or deployed. */
+  retrieveToFile: 'zohoTerritories.retrieveToFile',
+  compareFile: 'zohoTerritories.compareFile',
+  deployFile: 'zohoTerritories.deployFile',
+  /** A territories file: the connection its Problems and CodeLens are checked against. */
+  chooseFileConnection: 'zohoTerritories.chooseFileConnection',
   /** Internal: the "try again" line under a territory whose users failed to load. */
   reloadUsers: 'zohoTerritories.reloadUsers',
 } as const;
@@ -91,6 +99,8 @@ export const STATE_KEYS = {
 export const COMPARISON_URI_SCHEME = 'zoho-comparison';
 /** A change's plan and its result, shown before and after it is applied: `zoho-change:/<n>/<title>.md`. */
 export const CHANGE_URI_SCHEME = 'zoho-change';
+/** The org as a territories file, read-only, the left side of Compare File with Connection…: `zoho-territories-org:/<n>/<name>.json`. */
+export const ORG_FILE_URI_SCHEME = 'zoho-territories-org';
 
 /** The SecretStorage key of a pasted access token (the first connection's; another's adds `/<id>`). Nothing else stores the token. */
 export const ACCESS_TOKEN_SECRET_KEY = 'zohoTerritories.accessToken';
@@ -102,6 +112,10 @@ export const AUTH_PROVIDER_ID = 'zohoTerritories';
 export const AUTH_PROVIDER_LABEL = 'Zoho CRM';
 
 export const LOG_CHANNEL_NAME = 'Zoho CRM Territories';
+
+/** The Problems of territories files: their diagnostic collection, and the source each problem names. */
+export const DIAGNOSTIC_COLLECTION = 'zohoTerritories';
+export const DIAGNOSTIC_SOURCE = 'Zoho Territories';
 
 /** contextValue of tree items, used by `viewItem ==` in package.json menus. */
 export const TREE_ITEM_CONTEXT = {

@@ -3,7 +3,7 @@ import { parseChangeOptions } from '../../src/core/changes/changeOptions';
 
 describe('A change command\'s options from a script', () => {
   it('takes the connection as an id or name, { id } or { name }, as every other command does', () => {
-    assert.deepStrictEqual(parseChangeOptions({ connection: 'Sandbox', territory: '1', name: 'A' }), { connection: { text: 'Sandbox' }, territory: '1', name: 'A' });
+    assert.deepStrictEqual(parseChangeOptions({ connection: 'Sandbox', territory: '1', name: 'A' }), { connection: 'Sandbox', territory: '1', name: 'A' });
     assert.deepStrictEqual(parseChangeOptions({ connection: { id: 'k3x9' }, territory: '1' }), { connection: { id: 'k3x9' }, territory: '1' });
     assert.deepStrictEqual(parseChangeOptions({ connection: { name: 'default' } }), { connection: { name: 'default' } });
     assert.deepStrictEqual(parseChangeOptions({ territory: '1', manager: null }), { territory: '1', manager: null }, 'no connection: none is named');

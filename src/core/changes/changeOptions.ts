@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { ConnectionReference, connectionReference } from '../connections/connectionLookup';
+import { connectionReference } from '../connections/connectionLookup';
 import { Permission } from './state';
 
 /**
@@ -9,7 +9,7 @@ import { Permission } from './state';
  */
 export interface ChangeOptions {
   /** The connection: an id or name (a string only one connection answers to), `{ id }` or `{ name }`; optional with one connection. */
-  readonly connection?: ConnectionReference;
+  readonly connection?: string | { readonly id: string } | { readonly name: string };
   /** The territory's ID. */
   readonly territory?: string;
   readonly name?: string;
@@ -48,7 +48,5 @@ export function parseChangeOptions(value: Record<string, unknown>): ChangeOption
   if (value.permission !== undefined && value.permission !== 'read_write_delete' && value.permission !== 'read_only') {
     return l10n.t('The option "permission" must be "read_write_delete" or "read_only".');
   }
-  const options: Record<string, unknown> = { ...value };
-  delete options.connection;
-  return { ...(options as Omit<ChangeOptions, 'connection'>), ...(connection ? { connection } : {}) };
+  return value as ChangeOptions;
 }

@@ -3,7 +3,7 @@ import { escapeMarkdown } from '../messages/markdown';
 import { isolate } from '../messages/safeText';
 import { formatUserCount, displayName } from '../territories/names';
 import { ApplyResult } from './apply';
-import { describeStep, renderPlanMarkdownBody } from './planText';
+import { PlanWords, describeStep, renderPlanMarkdownBody } from './planText';
 import { OrgState } from './state';
 import { Plan, Step } from './steps';
 import { undoLimits } from './undoPlan';
@@ -88,13 +88,13 @@ export function confirmDetail(plan: Plan, where: ChangePlace, org?: OrgState, ex
   return [...lines, ...extra].join('\n');
 }
 
-/** The plan as a Markdown document, shown in the preview before a change of several steps is confirmed. */
-export function planMarkdown(title: string, plan: Plan, where: ChangePlace, notes: readonly string[] = []): string {
+/** The plan as a Markdown document, shown in the preview before a change of several steps (or a file's deploy) is confirmed. */
+export function planMarkdown(title: string, plan: Plan, where: ChangePlace, notes: readonly string[] = [], words?: PlanWords): string {
   const out = [`# ${escapeMarkdown(title)}`, '', escapeMarkdown(l10n.t('Connection: {0} — {1}.', displayName(where.name, 60), where.place))];
   if (where.production) {
     out.push('', `**${escapeMarkdown(l10n.t('This is a production org: the change is made in live data at once.'))}**`);
   }
-  out.push('', ...renderPlanMarkdownBody(plan));
+  out.push('', ...renderPlanMarkdownBody(plan, undefined, words));
   if (plan.steps.some((s) => s.kind === 'delete' || s.kind === 'transfer-and-delete')) {
     out.push('', `## ${escapeMarkdown(l10n.t('What an undo cannot give back'))}`, '', escapeMarkdown(undoLimits()));
   }

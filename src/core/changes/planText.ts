@@ -35,7 +35,18 @@ const GROUP_OF: Readonly<Record<Step['kind'], Group>> = {
   'transfer-and-delete': 'delete',
 };
 
-function groupTitle(group: Group | 'notInDesired' | 'problems' | 'warnings'): string {
+/**
+ * What a plan made from a territories file says besides its steps (the CLI's --markdown and the
+ * editor's Deploy File preview): its heading for the territories it lacks, and the file's warnings at their places.
+ */
+export interface PlanWords {
+  /** The desired state is a file: what it lacks is "Not in the file". */
+  readonly fromFile?: boolean;
+  /** Warnings beyond validation's, each with its JSON path and line in the file when known. */
+  readonly warnings?: readonly { readonly message: string; readonly path?: string; readonly line?: number }[];
+}
+
+function groupTitle(group: Group | 'notInDesired' | 'notInFile' | 'problems' | 'warnings'): string {
   switch (group) {
     case 'create':
       return l10n.t('Create');
@@ -49,6 +60,8 @@ function groupTitle(group: Group | 'notInDesired' | 'problems' | 'warnings'): st
       return l10n.t('Delete');
     case 'notInDesired':
       return l10n.t('Not in the desired state');
+    case 'notInFile':
+      return l10n.t('Not in the file');
     case 'problems':
       return l10n.t('Problems (nothing is sent while one remains)');
     case 'warnings':
@@ -124,11 +137,21 @@ interface Section {
   readonly lines: readonly string[];
 }
 
-function sections(plan: Plan, validation: Validation | undefined, quote: Quote): Section[] {
+/** A file's warning in words, with where it is ("(`$.territories[0].name`, line 4)"). */
+function placedWarning(w: NonNullable<PlanWords['warnings']>[number], markdown: boolean): string {
+  const message = markdown ? escapeMarkdown(w.message) : w.message;
+  if (w.path === undefined) {
+    return message;
+  }
+  const path = markdown ? `\`${w.path.replace(/`/g, "'")}\`` : w.path;
+  return `${message} (${w.line !== undefined ? l10n.t('{0}, line {1}', path, w.line) : path})`;
+}
+
+function sections(plan: Plan, validation: Validation | undefined, quote: Quote, words: PlanWords = {}, markdown = false): Section[] {
   const groups: Group[] = ['create', 'change', 'move', 'users', 'delete'];
   const result: Section[] = [];
   if (validation && validation.problems.length > 0) {
-    result.push({ title: groupTitle('problems'), lines: validation.problems.map((p) => p.message) });
+    result.push({ title: groupTitle('problems'), lines: validation.problems.map((p) => (markdown ? escapeMarkdown(p.message) : p.message)) });
   }
   for (const group of groups) {
     const lines = plan.steps.filter((step) => GROUP_OF[step.kind] === group).map((step) => describeStep(step, plan, quote));
@@ -137,11 +160,15 @@ function sections(plan: Plan, validation: Validation | undefined, quote: Quote):
     }
   }
   const kept = plan.notInDesired.filter((t) => !t.deleted);
-  if (kept.length > 0) {
+  if (kept.length > 0 && words.fromFile) {
+    result.push({ title: groupTitle('notInFile'), lines: kept.map((t) => l10n.t('{0} is not in the file and stays as it is (deletes are asked for explicitly)', quote(t.name))) });
+  } else if (kept.length > 0) {
     result.push({ title: groupTitle('notInDesired'), lines: kept.map((t) => l10n.t('{0} stays as it is (deletes are asked for explicitly)', quote(t.name))) });
   }
-  if (validation && validation.warnings.length > 0) {
-    result.push({ title: groupTitle('warnings'), lines: validation.warnings.map((p) => p.message) });
+  // Messages are escaped here for Markdown; validation's quote names safely already.
+  const warnings = [...(validation?.warnings ?? []).map((p) => (markdown ? escapeMarkdown(p.message) : p.message)), ...(words.warnings ?? []).map((w) => placedWarning(w, markdown))];
+  if (warnings.length > 0) {
+    result.push({ title: groupTitle('warnings'), lines: warnings });
   }
   return result;
 }
@@ -160,11 +187,10 @@ export function renderPlanText(plan: Plan, validation?: Validation): string {
 }
 
 /** The plan's summary and sections in Markdown, without a title: for a document that has its own heading. */
-export function renderPlanMarkdownBody(plan: Plan, validation?: Validation): string[] {
+export function renderPlanMarkdownBody(plan: Plan, validation?: Validation, words?: PlanWords): string[] {
   const out = [summary(plan)];
-  for (const section of sections(plan, validation, markdownQuote)) {
-    const isMessage = section.title === groupTitle('problems') || section.title === groupTitle('warnings');
-    out.push('', `## ${section.title} (${formatNumber(section.lines.length)})`, '', ...section.lines.map((line) => `- ${isMessage ? escapeMarkdown(line) : line}`));
+  for (const section of sections(plan, validation, markdownQuote, words, true)) {
+    out.push('', `## ${section.title} (${formatNumber(section.lines.length)})`, '', ...section.lines.map((line) => `- ${line}`));
   }
   return out;
 }
@@ -173,6 +199,6 @@ export function renderPlanMarkdownBody(plan: Plan, validation?: Validation): str
  * The plan as Markdown, for the preview and a pull-request comment. `title` (e.g. the connection's
  * name) is escaped here. Messages from validation already quote names safely; they are escaped too.
  */
-export function renderPlanMarkdown(plan: Plan, validation?: Validation, title?: string): string {
-  return `${[`# ${title !== undefined ? escapeMarkdown(title) : l10n.t('Plan')}`, '', ...renderPlanMarkdownBody(plan, validation)].join('\n')}\n`;
+export function renderPlanMarkdown(plan: Plan, validation?: Validation, title?: string, words?: PlanWords): string {
+  return `${[`# ${title !== undefined ? escapeMarkdown(title) : l10n.t('Plan')}`, '', ...renderPlanMarkdownBody(plan, validation, words)].join('\n')}\n`;
 }

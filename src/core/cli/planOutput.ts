@@ -3,12 +3,11 @@ import { writeJson } from '../support/jsonWriter';
 import { OrgState } from '../changes/state';
 import { Plan } from '../changes/steps';
 import { renderPlanMarkdown, renderPlanText } from '../changes/planText';
-import { escapeMarkdown } from '../messages/markdown';
 import { FileProblem } from '../territoryFile/reader';
 
 /**
  * A plan as scripts read it (`--json`), as text for a terminal, and as Markdown for a pull-request
- * comment (those two are the engine's renderers, planText.ts, plus the file's warnings at their lines). The JSON names are a public contract (issue 21): `steps` in the order of application,
+ * comment (those two are the engine's renderers, planText.ts, with the file's warnings at their lines). The JSON names are a public contract (issue 21): `steps` in the order of application,
  * each with `kind`, `territory` (its name), `id` (where it has one), `before` and `after`, people
  * by email; `notInFile`; `warnings`.
  */
@@ -56,12 +55,10 @@ export function planText(report: PlanReport): string {
   return `${renderPlanText(report.plan).trimEnd()}${warnings.length > 0 ? `\n${warnings.join('\n')}` : ''}\n`;
 }
 
-/** The plan for a pull-request comment: the engine's Markdown (names escaped there), titled with the file and the org, then the warnings with their paths. */
+/** The plan for a pull-request comment: the engine's grouped Markdown (the editor's Deploy preview too), titled with the file and the org, the file's warnings at their paths. */
 export function planMarkdown(report: PlanReport): string {
   const title = `Zoho CRM territories: ${report.fileName} → ${report.target}`;
-  const warnings = report.warnings.map((w) => `- ${escapeMarkdown(w.message)} (\`${w.path.replace(/`/g, "'")}\`${w.line !== undefined ? `, line ${w.line}` : ''})`);
-  const tail = warnings.length === 0 ? '' : `\n## Warnings (${warnings.length})\n\n${warnings.join('\n')}\n`;
-  return `${renderPlanMarkdown(report.plan, undefined, title)}${tail}`;
+  return renderPlanMarkdown(report.plan, undefined, title, { fromFile: true, warnings: report.warnings });
 }
 
 function emailsOf(plan: Plan, org: OrgState): Emails {

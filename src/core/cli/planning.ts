@@ -1,15 +1,13 @@
 import * as path from 'path';
 import { OrgState, DesiredState } from '../changes/state';
-import { planChanges } from '../changes/planner';
-import { validatePlan, Problem } from '../changes/validate';
 import { Plan } from '../changes/steps';
-import { readTerritoryFile, placed, territoriesWithPaths, FileProblem, ReadResult } from '../territoryFile/reader';
-import { fileToDesired, FileMatch } from '../territoryFile/matching';
+import { readTerritoryFile, FileProblem } from '../territoryFile/reader';
+import { isReadFile, planFile } from '../territoryFile/filePlan';
 import { CliFailure, Context } from './context';
 import { Session, readOrg } from './orgReader';
 import { PlanReport, problemLine } from './planOutput';
 
-/** From a territories file to a validated plan, for `plan` and `apply --file` alike. */
+/** From a territories file to a validated plan, for `plan` and `apply --file` alike (the pipeline is filePlan.ts, shared with the editor). */
 
 export interface Planned {
   readonly session: Session;
@@ -29,33 +27,17 @@ export async function makePlan(fileArg: string, allowDelete: boolean, context: C
     throw new CliFailure(`${fileArg}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
   }
   const read = readTerritoryFile(text);
-  if (!read.file) {
+  if (!isReadFile(read)) {
     throw new CliFailure(problemLines(fileArg, read.problems));
   }
   const session = await connect();
   const org = await readOrg(session);
-  const ids = new Set(org.territories.map((t) => t.id));
-  // The file's IDs are this org's when any of them is here (IDs are org-specific): then they match by ID.
-  const sameOrg = territoriesWithPaths(read.file).some(({ territory }) => territory.id !== undefined && ids.has(territory.id));
-  const match = fileToDesired(read.file, org, { sameOrg });
-  const at = (p: { path: string; message: string }, severity: FileProblem['severity']) => placed(read.text, read.ranges, { severity, path: p.path, message: p.message });
-  if (match.problems.length > 0) {
-    throw new CliFailure(problemLines(fileArg, match.problems.map((p) => at(p, 'error'))));
+  const planned = planFile(read, org, { allowDelete });
+  if (!planned.ok) {
+    throw new CliFailure(problemLines(fileArg, planned.problems));
   }
-  const plan = planChanges(org, match.desired, { allowDelete });
-  const validation = validatePlan(org, match.desired, plan);
-  if (validation.problems.length > 0) {
-    throw new CliFailure(problemLines(fileArg, validation.problems.map((p) => engineProblem(p, match, read, 'error'))));
-  }
-  const warnings = [...match.warnings.map((w) => at(w, 'warning')), ...validation.warnings.map((w) => engineProblem(w, match, read, 'warning'))];
-  return { session, org, desired: match.desired, plan, report: { plan, notInFile: match.notInFile, warnings, fileName: fileArg, target: session.endpoint.origin } };
-}
-
-const FIELD_PATH: Record<Problem['field'], string> = { territory: '', parent: '', name: '.name', description: '.description', permission: '.permission', manager: '.manager', users: '.users', rules: '.rules' };
-
-function engineProblem(problem: Problem, match: FileMatch, read: ReadResult, severity: FileProblem['severity']): FileProblem {
-  const base = match.pathOfKey.get(problem.territory.key);
-  return placed(read.text, read.ranges, { severity, path: base === undefined ? '$' : `${base}${FIELD_PATH[problem.field]}`, message: problem.message });
+  const { desired, plan, notInFile, warnings } = planned;
+  return { session, org, desired, plan, report: { plan, notInFile, warnings, fileName: fileArg, target: session.endpoint.origin } };
 }
 
 function problemLines(file: string, problems: readonly FileProblem[]): string {

@@ -5,7 +5,7 @@ import { headCodePoints, stripControlCharacters } from '../redaction/serverText'
  * its URI): no slashes, controls or characters a path treats specially, cut by code points and
  * well-formed (half a pair makes a URI throw).
  */
-export function documentFileName(title: string, maxCodePoints: number, fallback: string): string {
+export function documentFileName(title: string, maxCodePoints: number, fallback: string, extension = '.md'): string {
   const safe = headCodePoints(stripControlCharacters(title.slice(0, maxCodePoints * 10)).replace(/[/\\:*?"<>|#%]+/g, ' ').trim(), maxCodePoints).trim();
-  return `${safe || fallback}.md`;
+  return `${safe || fallback}${extension}`;
 }

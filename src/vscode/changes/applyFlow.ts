@@ -8,7 +8,9 @@ import { isolate } from '../../core/messages/safeText';
 import { displayName } from '../../core/territories/names';
 import { COMMANDS } from '../../ids';
 import { showError, showInformation, showWarning } from '../notifier';
+import { PlanWords } from '../../core/changes/planText';
 import { ChangeDeps } from './changeDeps';
+import { Question } from './changeMemory';
 import { ChangeTarget } from './connectionPort';
 import { CHANGE_URI_SCHEME } from '../../ids';
 import { documentFileName } from '../../core/support/documentNames';
@@ -72,19 +74,29 @@ export interface ApplyRequest {
   /** The territory to select after the reload; a create's new ID is used when there is one. */
   readonly select?: string;
   readonly extraDetail?: readonly string[];
+  /** The plan document's notes when they are more than the modal shows (default: `extraDetail`). */
+  readonly planNotes?: readonly string[];
   readonly button: string;
   /** Asked when the org changed since the plan was made: plan again and go through it all again. */
   readonly again?: () => Promise<ChangeOutcome>;
+  /** A plan from a file: its preview is shown whatever its size, with the file's words (what it lacks, its warnings). */
+  readonly planWords?: PlanWords;
+  /** For a production connection, its name is typed before the modal (Deploy File to Connection…). */
+  readonly typeToConfirm?: boolean;
 }
 
-/** Shows the plan (several steps: in the preview), confirms, applies with progress, journals, reloads, reports. */
+/** Shows the plan (several steps, or a file's: in the preview), has a production name typed when asked, confirms, applies with progress, journals, reloads, reports. */
 export async function confirmAndApply(deps: ChangeDeps, target: ChangeTarget, request: ApplyRequest): Promise<ChangeOutcome> {
   const { bound, org } = request;
   const plan = bound.plan;
   const where = target.place();
-  if (plan.steps.length > 2) {
-    const uri = deps.documents.keep(CHANGE_URI_SCHEME, changeFileName(request.title), planMarkdown(request.title, plan, where, request.extraDetail));
+  if (plan.steps.length > 2 || request.planWords) {
+    const uri = deps.documents.keep(CHANGE_URI_SCHEME, changeFileName(request.title), planMarkdown(request.title, plan, where, request.planNotes ?? request.extraDetail, request.planWords));
     await vscode.commands.executeCommand('markdown.showPreview', uri);
+  }
+  if (request.typeToConfirm && where.production && !(await deps.confirmations.confirm(typedQuestion(target, request)))) {
+    target.logger.info(`Change not confirmed: the connection's name was not typed (${request.title}).`);
+    return refusal('cancelled');
   }
   const question = { message: confirmQuestion(plan, where, org), detail: confirmDetail(plan, where, org, request.extraDetail), button: request.button };
   if (!(await deps.confirmations.confirm(question))) {
@@ -126,6 +138,17 @@ export async function confirmAndApply(deps: ChangeDeps, target: ChangeTarget, re
   }
   void announce(deps, target, request, result);
   return outcomeOf(result);
+}
+
+/** The production connection's name, typed: a second, deliberate step before the modal. */
+function typedQuestion(target: ChangeTarget, request: ApplyRequest): Question {
+  const shown = isolate(displayName(target.name, 60));
+  return {
+    message: vscode.l10n.t('{0} is a production org: type its name to go on', shown),
+    detail: vscode.l10n.t('{0} changes in live data, confirmed once more after this.', request.bound.plan.steps.length),
+    button: request.button,
+    typed: target.name,
+  };
 }
 
 function withApplyProgress<T>(target: ChangeTarget, total: number, run: (signal: AbortSignal, onProgress: (p: { applied: number; failed: number; skipped: number }) => void) => Promise<T>): Thenable<T> {

@@ -38,6 +38,8 @@ export interface Question {
   readonly detail: string;
   /** The button that goes ahead. */
   readonly button: string;
+  /** Asked in an input box instead of a modal: this text (a production connection's name) must be typed to go ahead. */
+  readonly typed?: string;
 }
 
 /**
@@ -59,6 +61,20 @@ export class Confirmations {
     if (this.answer) {
       return this.answer(question);
     }
+    if (question.typed !== undefined) {
+      return (await typedAnswer(question, question.typed)) === question.typed;
+    }
     return (await askModal(this.secrets, question.message, question.detail, question.button)) === question.button;
   }
+}
+
+/** The input box of a question that needs its text typed; only that text goes ahead. */
+function typedAnswer(question: Question, typed: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: question.message,
+    prompt: question.detail,
+    placeHolder: typed,
+    ignoreFocusOut: true,
+    validateInput: (value) => (value === typed ? undefined : vscode.l10n.t('Type {0} exactly to go ahead.', typed)),
+  });
 }

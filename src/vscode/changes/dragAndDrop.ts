@@ -22,8 +22,9 @@ class TerritoryDragItem extends vscode.DataTransferItem {
 }
 
 /**
- * Drag a territory onto another of the same connection to move it under that one. The drop runs
- * Move To… with both territories named, so it is confirmed in the same modal as any change.
+ * Drag a territory onto another of the same connection to move it under that one; onto a territory
+ * of another connection to copy its branch there. The drop runs Move To… or Copy to Connection…
+ * with everything named, so it is confirmed in the same modal as any change.
  */
 export class TerritoryDragAndDrop implements vscode.TreeDragAndDropController<TerritoryTreeElement> {
   readonly dragMimeTypes = [TERRITORY_DRAG_TYPE];
@@ -40,12 +41,19 @@ export class TerritoryDragAndDrop implements vscode.TreeDragAndDropController<Te
     await this.drop(target, dataTransfer);
   }
 
-  /** Resolves with the move's outcome (`undefined` when the drop is not a move). */
+  /** Resolves with the move's or the copy's outcome (`undefined` when the drop is neither). */
   async drop(target: TerritoryTreeElement | undefined, dataTransfer: vscode.DataTransfer): Promise<ChangeOutcome | undefined> {
     const value: unknown = dataTransfer.get(TERRITORY_DRAG_TYPE)?.value;
     const source = Array.isArray(value) && value.length === 1 ? (value[0] as TerritoryTreeElement) : undefined;
-    // Only a territory onto another of the same org: a drop across connections would be a copy, which Zoho cannot do.
-    if (source?.kind !== 'territory' || target?.kind !== 'territory' || source.connection !== target.connection || source.node.id === target.node.id) {
+    if (source?.kind !== 'territory' || target?.kind !== 'territory') {
+      return undefined;
+    }
+    if (source.connection !== target.connection) {
+      // By id: a bare id may be another connection's name (the first connection's id is "default").
+      const options = { connection: { id: source.connection.id }, territory: source.node.id, to: { id: target.connection.id }, parent: target.node.id };
+      return vscode.commands.executeCommand<ChangeOutcome | undefined>(COMMANDS.copyToConnection, options);
+    }
+    if (source.node.id === target.node.id) {
       return undefined;
     }
     return vscode.commands.executeCommand<ChangeOutcome | undefined>(COMMANDS.moveTerritory, { connection: { id: source.connection.id }, territory: source.node.id, parent: target.node.id });

@@ -7,6 +7,7 @@ import { ViewOptions } from '../view/viewOptions';
 import { TerritoryMapPanel } from '../map/territoryMapPanel';
 import { MarkdownDocuments } from '../documents/markdownDocuments';
 import { ChangeDeps } from '../changes/changeDeps';
+import { FileConnections } from '../territoryFile/fileConnections';
 
 /** What command handlers are given; each takes only the pieces it uses. */
 export interface CommandDeps {
@@ -23,4 +24,6 @@ export interface CommandDeps {
   readonly documents: MarkdownDocuments;
   /** What the commands that change an org use (src/vscode/changes). */
   readonly changes: ChangeDeps;
+  /** Which connection each territories file belongs to (Retrieve sets it; Compare and Deploy offer it first). */
+  readonly fileConnections: FileConnections;
 }

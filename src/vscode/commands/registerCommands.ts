@@ -31,6 +31,11 @@ import { changePermission, editDescription, newSubTerritory, renameTerritory } f
 import { addUsers, changeManager, removeUser } from '../changes/peopleCommands';
 import { deleteTerritory, moveTerritory } from '../changes/structureCommands';
 import { undoLastChange } from '../changes/undoCommand';
+import { copyToConnection } from '../changes/copyToConnection';
+import { compareFile } from './compareFile';
+import { deployFile } from './deployFile';
+import { retrieveToFile } from './retrieveToFile';
+import { chooseFileConnection } from './chooseFileConnection';
 
 /**
  * The one place commands are registered; each handler lives in the file named after it. Every
@@ -76,6 +81,11 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     [COMMANDS.removeUser]: removeUser(deps.changes),
     [COMMANDS.deleteTerritory]: deleteTerritory(deps.changes),
     [COMMANDS.undoLastChange]: undoLastChange(deps.changes),
+    [COMMANDS.copyToConnection]: copyToConnection(deps.changes),
+    [COMMANDS.retrieveToFile]: retrieveToFile(deps),
+    [COMMANDS.compareFile]: compareFile(deps),
+    [COMMANDS.deployFile]: deployFile(deps),
+    [COMMANDS.chooseFileConnection]: chooseFileConnection(deps),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, guarded(handler, (error) => reportFailure(id, error, deps))));
 }

@@ -1,0 +1,182 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { ZohoTerritoriesTestApi } from '../../src/extension';
+import type { ChangeOutcome } from '../../src/vscode/changes/applyFlow';
+import type { Question } from '../../src/vscode/changes/changeMemory';
+import type { CompareResult } from '../../src/vscode/commands/compareFile';
+import type { RetrieveResult } from '../../src/vscode/commands/retrieveToFile';
+import { COMMANDS, ORG_FILE_URI_SCHEME, SETTINGS } from '../../src/ids';
+import { DEMO_TOKEN, FakeZoho, startFakeZoho } from '../../fake-zoho/server';
+import { extensionApi, setUserSetting, waitFor } from './harness';
+
+/**
+ * Territories as code in the editor (issue 21): Retrieve Territories to File…, Compare File with
+ * Connection… and Deploy File to Connection…, driven by a script's options against the stateful fake
+ * Zoho; the modals (and the production name to type) answered through the test API's hook.
+ */
+describe('Territories files in the editor', function () {
+  this.timeout(60_000);
+  const CHENNAI = '431581000000744113';
+  const CHILD = '431581000000744169';
+  let fake: FakeZoho;
+  let api: ZohoTerritoriesTestApi;
+  let asked: Question[];
+  let folder: vscode.Uri;
+
+  const fileAt = (name: string) => vscode.Uri.joinPath(folder, name);
+  const retrieve = (uri: vscode.Uri) => vscode.commands.executeCommand<RetrieveResult>(COMMANDS.retrieveToFile, { connection: 'default', uri });
+  const compare = (uri: vscode.Uri) => vscode.commands.executeCommand<CompareResult>(COMMANDS.compareFile, { connection: 'default', uri });
+  const deploy = (uri: vscode.Uri, allowDelete?: boolean) => vscode.commands.executeCommand<ChangeOutcome>(COMMANDS.deployFile, { connection: 'default', uri, ...(allowDelete !== undefined ? { allowDelete } : {}) });
+  const bytes = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  const named = (name: string) => fake.org.territories().find((t) => t.name === name);
+  const diffTabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputTextDiff);
+
+  /** Replaces the open document's text without saving it: Deploy and Compare read the editor's text. */
+  async function editUnsaved(uri: vscode.Uri, edit: (json: { territories: FileNode[] }) => void): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const json = JSON.parse(document.getText());
+    edit(json);
+    const change = new vscode.WorkspaceEdit();
+    change.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), `${JSON.stringify(json, null, 2)}\n`);
+    assert.ok(await vscode.workspace.applyEdit(change));
+    assert.ok(document.isDirty, 'the edit is not saved');
+  }
+
+  before(async () => {
+    fake = await startFakeZoho();
+    api = await extensionApi();
+    folder = (vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri;
+    await setUserSetting(SETTINGS.apiDomain, fake.origin);
+    const loaded = await vscode.commands.executeCommand<{ ok: boolean }>(COMMANDS.setToken, DEMO_TOKEN);
+    assert.ok(loaded.ok);
+    api.confirmations.answer = (question) => {
+      asked.push(question);
+      return true;
+    };
+  });
+
+  after(async () => {
+    api.confirmations.answer = undefined;
+    await vscode.commands.executeCommand(COMMANDS.clearToken);
+    await vscode.workspace.getConfiguration().update(SETTINGS.apiDomain, undefined, vscode.ConfigurationTarget.Global);
+    await fake.close();
+  });
+
+  beforeEach(async () => {
+    fake.reset();
+    asked = [];
+    await vscode.commands.executeCommand(COMMANDS.refresh);
+  });
+
+  afterEach(async () => {
+    // Saved first, so closing never asks about unsaved edits.
+    await Promise.all(vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file').map((d) => d.save()));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('retrieves the org to a file, opened, with the same bytes each time', async () => {
+    const first = await retrieve(fileAt('org.zoho-territories.json'));
+    assert.strictEqual(first.territories, fake.org.territories().length);
+    const text = await bytes(first.uri);
+    assert.match(text, /^\{\n {2}"\$schema": /);
+    assert.ok(text.includes('"name": "Chennai North"'));
+    assert.ok(!text.includes(DEMO_TOKEN));
+    assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === first.uri.toString()), 'the file is opened');
+    const second = await retrieve(fileAt('again.zoho-territories.json'));
+    assert.strictEqual(await bytes(second.uri), text);
+    assert.strictEqual(fake.org.writes.length, 0, 'a retrieve only reads');
+  });
+
+  it('compares: an unchanged file is identical; an edited one opens the diff editor beside the org, read-only', async () => {
+    const { uri } = await retrieve(fileAt('compare.zoho-territories.json'));
+    const same = await compare(uri);
+    assert.strictEqual(same.identical, true);
+    assert.strictEqual(diffTabs().length, 0, 'nothing to show for an identical file');
+    await editUnsaved(uri, (json) => (find(json.territories, 'Chennai North').name = 'Chennai Nord'));
+    const different = await compare(uri);
+    assert.strictEqual(different.identical, false);
+    assert.strictEqual(different.left.scheme, ORG_FILE_URI_SCHEME);
+    await waitFor('the diff editor', () => diffTabs().length === 1);
+    const input = diffTabs()[0].input as vscode.TabInputTextDiff;
+    assert.strictEqual(input.original.toString(), different.left.toString());
+    assert.strictEqual(input.modified.toString(), uri.toString());
+    const org = await bytes(different.left);
+    assert.ok(org.includes('"name": "Chennai North"') && !org.includes('Chennai Nord'), 'the left side is the org as it is');
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(different.left, new Uint8Array())), 'the org side is read-only');
+  });
+
+  it('deploys the editor\'s edits (a rename and a new child) after the preview and the typed name; a re-deploy has nothing to change', async () => {
+    const { uri } = await retrieve(fileAt('deploy.zoho-territories.json'));
+    await editUnsaved(uri, (json) => {
+      const chennai = find(json.territories, 'Chennai');
+      find(json.territories, 'Chennai North').name = 'Chennai Nord';
+      chennai.children.push({ name: 'Chennai West', children: [] });
+    });
+    const outcome = await deploy(uri);
+    assert.ok(outcome.ok, JSON.stringify(outcome));
+    assert.deepStrictEqual(outcome.applied.map((s) => s.kind).sort(), ['create', 'rename']);
+    assert.strictEqual(named('Chennai Nord')?.id, '431581000000744137');
+    assert.strictEqual(named('Chennai West')?.reporting_to?.id, CHENNAI);
+    const typed = asked.find((q) => q.typed !== undefined);
+    assert.strictEqual(typed?.typed, api.connections.all[0].name, 'a production org\'s name is typed');
+    const modal = asked[asked.length - 1];
+    assert.match(modal.message, /^Make 2 changes in Zoho CRM \(127\.0\.0\.1:\d+\)\?$/);
+    assert.ok(asked.indexOf(typed) < asked.indexOf(modal), 'typed before the modal');
+    const previews = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType));
+    assert.ok(previews.some((t) => t.label.includes('Deploy deploy.zoho-territories.json')), `the plan is shown in the preview: ${previews.map((t) => t.label).join(', ')}`);
+    const writes = fake.org.writes.length;
+    const again = await deploy(uri);
+    assert.strictEqual(again.refused, 'nothing-to-change', JSON.stringify(again));
+    assert.strictEqual(fake.org.writes.length, writes, 'nothing sent again');
+  });
+
+  it('refuses a file with a problem, listing it, with nothing sent', async () => {
+    const { uri } = await retrieve(fileAt('problem.zoho-territories.json'));
+    await editUnsaved(uri, (json) => {
+      find(json.territories, 'Chennai North').name = 'Chennai Nord';
+      find(json.territories, 'Child').users = ['nobody@example.com'];
+    });
+    const outcome = await deploy(uri);
+    assert.strictEqual(outcome.refused, 'invalid', JSON.stringify(outcome));
+    assert.ok(outcome.messages?.some((m) => /^Line \d+: .*nobody@example\.com/.test(m)), JSON.stringify(outcome.messages));
+    const broken = fileAt('broken.zoho-territories.json');
+    await vscode.workspace.fs.writeFile(broken, new TextEncoder().encode('{ "format": 1, "territories": [ }'));
+    const notJson = await deploy(broken);
+    assert.strictEqual(notJson.refused, 'invalid');
+    assert.match(notJson.messages?.[0] ?? '', /^Line 1: The file is not JSON/);
+    assert.strictEqual(fake.org.writes.length, 0);
+    assert.strictEqual(named('Chennai North')?.id, '431581000000744137');
+  });
+
+  it('deletes what the file lacks only when asked', async () => {
+    const { uri } = await retrieve(fileAt('delete.zoho-territories.json'));
+    await editUnsaved(uri, (json) => {
+      const parent = find(json.territories, 'Parent');
+      parent.children = parent.children.filter((c) => c.name !== 'Child');
+    });
+    const kept = await deploy(uri);
+    assert.strictEqual(kept.refused, 'nothing-to-change', JSON.stringify(kept));
+    assert.ok(fake.org.territories().some((t) => t.id === CHILD), 'kept without allowDelete');
+    const deleted = await deploy(uri, true);
+    assert.ok(deleted.ok, JSON.stringify(deleted));
+    assert.deepStrictEqual(deleted.applied.map((s) => [s.kind, s.territoryId]), [['delete', CHILD]]);
+    assert.ok(!fake.org.territories().some((t) => t.id === CHILD));
+  });
+});
+
+interface FileNode {
+  name: string;
+  users?: string[];
+  children: FileNode[];
+}
+
+function find(territories: FileNode[], name: string): FileNode {
+  const stack = [...territories];
+  for (let t = stack.pop(); t; t = stack.pop()) {
+    if (t.name === name) {
+      return t;
+    }
+    stack.push(...t.children);
+  }
+  throw new Error(`no territory ${name} in the file`);
+}

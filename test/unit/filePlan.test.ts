@@ -1,0 +1,121 @@
+import * as assert from 'assert';
+import { renderPlanMarkdown } from '../../src/core/changes/planText';
+import { useLocale } from '../../src/core/support/locale';
+import { orgBesideFile } from '../../src/core/territoryFile/comparedOrg';
+import { FilePlan, isReadFile, planFile } from '../../src/core/territoryFile/filePlan';
+import { readTerritoryFile } from '../../src/core/territoryFile/reader';
+import { orgToFile, writeTerritoryFile } from '../../src/core/territoryFile/writer';
+import { orgOf, territory } from '../support/planFixtures';
+
+/** The file → plan pipeline the CLI and Deploy File to Connection… share, the org beside a file for Compare, and the file's plan in Markdown. */
+
+const org = () =>
+  orgOf([
+    territory('1', 'Zoho', undefined, { userIds: ['501'], managerId: '501' }),
+    territory('2', 'Chennai', '1', { userIds: ['503'] }),
+    territory('3', 'Chennai North', '2', { userIds: ['503', '505'] }),
+    territory('4', 'Old', '1'),
+  ]);
+
+const retrieved = () => writeTerritoryFile(orgToFile(org()).file);
+
+function planned(text: string, allowDelete = false): FilePlan {
+  const read = readTerritoryFile(text);
+  assert.ok(isReadFile(read), JSON.stringify(read.problems));
+  return planFile(read, org(), { allowDelete });
+}
+
+describe('planFile: a territories file planned against an org', () => {
+  before(() => useLocale({ language: 'en' }));
+
+  it('plans nothing for a retrieved file, and a rename and a new child for an edited one', () => {
+    const same = planned(retrieved());
+    assert.ok(same.ok);
+    assert.deepStrictEqual(same.plan.steps, []);
+    const edited = JSON.parse(retrieved());
+    const chennai = edited.territories[0].children[0];
+    chennai.name = 'Chennai City';
+    chennai.children.push({ name: 'Chennai West', users: ['raj.iyer@acme.example'] });
+    const result = planned(JSON.stringify(edited, null, 2));
+    assert.ok(result.ok);
+    assert.deepStrictEqual(result.plan.steps.map((s) => s.kind), ['rename', 'create', 'add-users']);
+  });
+
+  it('lists what the file lacks and deletes it only when asked', () => {
+    const without = JSON.parse(retrieved());
+    without.territories[0].children = without.territories[0].children.filter((c: { name: string }) => c.name !== 'Old');
+    const text = JSON.stringify(without, null, 2);
+    const kept = planned(text);
+    assert.ok(kept.ok);
+    assert.deepStrictEqual(kept.notInFile, [{ id: '4', name: 'Old' }]);
+    assert.deepStrictEqual(kept.plan.steps, []);
+    const deleting = planned(text, true);
+    assert.ok(deleting.ok);
+    assert.deepStrictEqual(deleting.plan.steps.map((s) => [s.kind, s.territory.id]), [['delete', '4']]);
+  });
+
+  it('refuses with each problem at its line: an unknown email, a forbidden name', () => {
+    const edited = JSON.parse(retrieved());
+    edited.territories[0].children[0].users = ['nobody@acme.example'];
+    edited.territories[0].children[1].name = 'Old & New';
+    const text = JSON.stringify(edited, null, 2);
+    const result = planned(text);
+    assert.ok(!result.ok);
+    const email = result.problems.find((p) => p.path.endsWith('.users[0]'));
+    assert.ok(email, JSON.stringify(result.problems));
+    assert.strictEqual(email.line, text.split('\n').findIndex((line) => line.includes('nobody@acme.example')) + 1);
+    // The match refuses first: the engine's own checks (the name) come once the file matches the org.
+    edited.territories[0].children[0].users = ['raj.iyer@acme.example'];
+    const named = planned(JSON.stringify(edited, null, 2));
+    assert.ok(!named.ok);
+    assert.deepStrictEqual(named.problems.map((p) => p.path), ['$.territories[0].children[1].name']);
+    assert.strictEqual(named.problems[0].severity, 'error');
+  });
+
+  it('keeps an inactive member as a warning placed in the file, in the Markdown under Warnings with its line', () => {
+    const result = planned(retrieved());
+    assert.ok(result.ok);
+    assert.ok(result.warnings.some((w) => /Old Timer is not active/.test(w.message) && w.line !== undefined), JSON.stringify(result.warnings));
+    const markdown = renderPlanMarkdown(result.plan, undefined, 'Deploy', { fromFile: true, warnings: result.warnings });
+    assert.match(markdown, /## Warnings \(1\)\n\n- Old Timer is not active in Zoho and stays a user of 'Chennai North'\. \(`\$\.territories\[0\]\.children\[0\]\.children\[0\]\.users`, line \d+\)/);
+  });
+
+  it('says "Not in the file" for what a file lacks, and escapes a warning\'s markup', () => {
+    const without = JSON.parse(retrieved());
+    without.territories[0].children.pop();
+    const result = planned(JSON.stringify(without));
+    assert.ok(result.ok);
+    const markdown = renderPlanMarkdown(result.plan, undefined, 'Deploy', { fromFile: true, warnings: [{ message: '[x](https://evil.example)', path: '$.a`b' }] });
+    assert.match(markdown, /## Not in the file \(1\)\n\n- 'Old' is not in the file and stays as it is/);
+    assert.ok(markdown.includes("- \\[x\\]\\(https\\://evil.example\\) (`$.a'b`)"), markdown);
+    assert.match(renderPlanMarkdown(result.plan), /## Not in the desired state \(1\)/, 'a plan not from a file keeps its words');
+  });
+});
+
+describe('orgBesideFile: the org in the file\'s format, for the diff editor', () => {
+  it('is identical to a retrieved file, whatever its line endings or key order', () => {
+    assert.strictEqual(orgBesideFile(org(), retrieved()).identical, true);
+    assert.strictEqual(orgBesideFile(org(), retrieved().replace(/\n/g, '\r\n')).identical, true);
+    assert.strictEqual(orgBesideFile(org(), JSON.stringify(JSON.parse(retrieved()))).identical, true);
+    assert.strictEqual(orgBesideFile(org(), retrieved()).text, retrieved());
+  });
+
+  it('takes the file\'s IDs, or none where the file has none, so only real differences show', () => {
+    const edited = JSON.parse(retrieved());
+    delete edited.territories[0].children[0].id; // Chennai, matched by name
+    edited.territories[0].children[1].name = 'Older'; // Old, by its ID: a rename
+    const beside = orgBesideFile(org(), JSON.stringify(edited, null, 2));
+    assert.strictEqual(beside.identical, false);
+    const side = JSON.parse(beside.text);
+    const chennai = side.territories[0].children.find((c: { name: string }) => c.name === 'Chennai');
+    assert.strictEqual(chennai.id, undefined, 'the file gives Chennai no ID: neither does the org side');
+    assert.strictEqual(chennai.children[0].id, '3');
+    assert.ok(side.territories[0].children.some((c: { name: string; id: string }) => c.name === 'Old' && c.id === '4'));
+  });
+
+  it('shows the org as retrieved beside a file that is not JSON', () => {
+    const beside = orgBesideFile(org(), '{ not json');
+    assert.strictEqual(beside.identical, false);
+    assert.strictEqual(beside.text, retrieved());
+  });
+});
