@@ -4,9 +4,9 @@ import type { ZohoTerritoriesTestApi } from '../../src/extension';
 import type { ChangeOutcome } from '../../src/vscode/changes/applyFlow';
 import type { Question } from '../../src/vscode/changes/changeMemory';
 import { TERRITORY_DRAG_TYPE } from '../../src/vscode/changes/dragAndDrop';
-import { COMMANDS, SETTINGS, STATE_KEYS } from '../../src/ids';
-import { DEMO_TOKEN, FakeZoho, startFakeZoho } from '../../fake-zoho/server';
-import { extensionApi, setUserSetting } from './harness';
+import { COMMANDS, STATE_KEYS } from '../../src/ids';
+import type { FakeZoho } from '../../fake-zoho/server';
+import { withFakeOrg } from './harness';
 
 /**
  * Changing territories from the view, against the stateful fake Zoho: each command driven by a
@@ -15,6 +15,7 @@ import { extensionApi, setUserSetting } from './harness';
  */
 describe('Changing territories from the view', function () {
   this.timeout(60_000);
+  const org = withFakeOrg();
   const ZOHO = '431581000000272796';
   const CHENNAI = '431581000000744113';
   const CHENNAI_SOUTH = '431581000000744125';
@@ -33,11 +34,7 @@ describe('Changing territories from the view', function () {
   const usersOf = (id: string) => fake.org.users(id).map((u) => u.id).sort();
 
   before(async () => {
-    fake = await startFakeZoho();
-    api = await extensionApi();
-    await setUserSetting(SETTINGS.apiDomain, fake.origin);
-    const loaded = await vscode.commands.executeCommand<{ ok: boolean }>(COMMANDS.setToken, DEMO_TOKEN);
-    assert.ok(loaded.ok);
+    ({ fake, api } = org);
     api.confirmations.answer = (question) => {
       asked.push(question);
       return answer(question);
@@ -46,9 +43,6 @@ describe('Changing territories from the view', function () {
 
   after(async () => {
     api.confirmations.answer = undefined;
-    await vscode.commands.executeCommand(COMMANDS.clearToken);
-    await vscode.workspace.getConfiguration().update(SETTINGS.apiDomain, undefined, vscode.ConfigurationTarget.Global);
-    await fake.close();
   });
 
   beforeEach(async () => {

@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ZohoTerritoriesTestApi } from '../../src/extension';
 import type { TerritoryTreeElement } from '../../src/vscode/view/treeElements';
+import { COMMANDS, SETTINGS } from '../../src/ids';
+import { DEMO_TOKEN, FakeZoho, startFakeZoho } from '../../fake-zoho/server';
 
 export const EXTENSION_ID = 'zoho-territories-dev.zoho-crm-territories';
 
@@ -72,4 +74,31 @@ export function withoutConnection(document: Record<string, unknown>): Record<str
   const copy = { ...document };
   delete copy.connection;
   return copy;
+}
+
+export interface FakeOrgSuite {
+  readonly fake: FakeZoho;
+  readonly api: ZohoTerritoriesTestApi;
+}
+
+/**
+ * A suite against the fake org, in mocha's `before`/`after`: the fake started, the API domain pointed
+ * at it and its token set (loaded) first; the token cleared, the setting removed and the fake closed last.
+ * Call it at the top of a `describe`; its hooks run before the suite's own.
+ */
+export function withFakeOrg(): FakeOrgSuite {
+  const suite = {} as { fake: FakeZoho; api: ZohoTerritoriesTestApi };
+  before(async () => {
+    suite.fake = await startFakeZoho();
+    suite.api = await extensionApi();
+    await setUserSetting(SETTINGS.apiDomain, suite.fake.origin);
+    const loaded = await vscode.commands.executeCommand<{ ok: boolean }>(COMMANDS.setToken, DEMO_TOKEN);
+    assert.ok(loaded.ok, JSON.stringify(loaded));
+  });
+  after(async () => {
+    await vscode.commands.executeCommand(COMMANDS.clearToken);
+    await vscode.workspace.getConfiguration().update(SETTINGS.apiDomain, undefined, vscode.ConfigurationTarget.Global);
+    await suite.fake.close();
+  });
+  return suite;
 }

@@ -5,9 +5,9 @@ import type { ChangeOutcome } from '../../src/vscode/changes/applyFlow';
 import type { Question } from '../../src/vscode/changes/changeMemory';
 import type { CompareResult } from '../../src/vscode/commands/compareFile';
 import type { RetrieveResult } from '../../src/vscode/commands/retrieveToFile';
-import { COMMANDS, ORG_FILE_URI_SCHEME, SETTINGS } from '../../src/ids';
-import { DEMO_TOKEN, FakeZoho, startFakeZoho } from '../../fake-zoho/server';
-import { extensionApi, setUserSetting, waitFor } from './harness';
+import { COMMANDS, ORG_FILE_URI_SCHEME } from '../../src/ids';
+import { DEMO_TOKEN, FakeZoho } from '../../fake-zoho/server';
+import { waitFor, withFakeOrg } from './harness';
 
 /**
  * Territories as code in the editor (issue 21): Retrieve Territories to File…, Compare File with
@@ -16,6 +16,7 @@ import { extensionApi, setUserSetting, waitFor } from './harness';
  */
 describe('Territories files in the editor', function () {
   this.timeout(60_000);
+  const org = withFakeOrg();
   const CHENNAI = '431581000000744113';
   const CHILD = '431581000000744169';
   let fake: FakeZoho;
@@ -43,12 +44,8 @@ describe('Territories files in the editor', function () {
   }
 
   before(async () => {
-    fake = await startFakeZoho();
-    api = await extensionApi();
+    ({ fake, api } = org);
     folder = (vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri;
-    await setUserSetting(SETTINGS.apiDomain, fake.origin);
-    const loaded = await vscode.commands.executeCommand<{ ok: boolean }>(COMMANDS.setToken, DEMO_TOKEN);
-    assert.ok(loaded.ok);
     api.confirmations.answer = (question) => {
       asked.push(question);
       return true;
@@ -57,9 +54,6 @@ describe('Territories files in the editor', function () {
 
   after(async () => {
     api.confirmations.answer = undefined;
-    await vscode.commands.executeCommand(COMMANDS.clearToken);
-    await vscode.workspace.getConfiguration().update(SETTINGS.apiDomain, undefined, vscode.ConfigurationTarget.Global);
-    await fake.close();
   });
 
   beforeEach(async () => {

@@ -3,9 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ZohoTerritoriesTestApi } from '../../src/extension';
-import { COMMANDS, DIAGNOSTIC_SOURCE, SETTINGS } from '../../src/ids';
-import { DEMO_TOKEN, FakeZoho, startFakeZoho } from '../../fake-zoho/server';
-import { extensionApi, setUserSetting, waitFor } from './harness';
+import { COMMANDS, DIAGNOSTIC_SOURCE } from '../../src/ids';
+import type { FakeZoho } from '../../fake-zoho/server';
+import { waitFor, withFakeOrg } from './harness';
 
 /**
  * A territories file in the real editor, checked against the fake org: its Problems at their lines
@@ -13,6 +13,7 @@ import { extensionApi, setUserSetting, waitFor } from './harness';
  */
 describe('A territories file in the editor: Problems, quick fixes, CodeLens', function () {
   this.timeout(60_000);
+  const org = withFakeOrg();
   let fake: FakeZoho;
   let api: ZohoTerritoriesTestApi;
   let uri: vscode.Uri;
@@ -54,11 +55,7 @@ describe('A territories file in the editor: Problems, quick fixes, CodeLens', fu
   const orgUserReads = () => fake.requests.filter((r) => r.endpoint === 'orgUsers').length;
 
   before(async () => {
-    fake = await startFakeZoho();
-    api = await extensionApi();
-    await setUserSetting(SETTINGS.apiDomain, fake.origin);
-    const loaded = await vscode.commands.executeCommand<{ ok: boolean }>(COMMANDS.setToken, DEMO_TOKEN);
-    assert.ok(loaded.ok);
+    ({ fake, api } = org);
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'the tests run with a workspace folder open');
     const file = path.join(folder.uri.fsPath, 'problems.zoho-territories.json');
@@ -71,9 +68,6 @@ describe('A territories file in the editor: Problems, quick fixes, CodeLens', fu
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     fs.rmSync(uri.fsPath, { force: true });
-    await vscode.commands.executeCommand(COMMANDS.clearToken);
-    await vscode.workspace.getConfiguration().update(SETTINGS.apiDomain, undefined, vscode.ConfigurationTarget.Global);
-    await fake.close();
   });
 
   it('shows the duplicate name, the unknown email and the unsorted users at their lines, each from the extension with its code', async () => {
