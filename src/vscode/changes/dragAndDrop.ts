@@ -7,6 +7,21 @@ import { ChangeOutcome } from './applyFlow';
 export const TERRITORY_DRAG_TYPE = `application/vnd.code.tree.${TERRITORIES_VIEW_ID.toLowerCase()}`;
 
 /**
+ * The dragged rows. VS Code sends a drag's items to the workbench as text (`asString`), and a row
+ * holds its connection, which JSON cannot write (circular): the drag then never reached the drop.
+ * As text it is the rows' connection and territory IDs; a drop in this tree gets the rows themselves.
+ */
+class TerritoryDragItem extends vscode.DataTransferItem {
+  constructor(private readonly territories: readonly TerritoryElement[]) {
+    super(territories);
+  }
+
+  override asString(): Thenable<string> {
+    return Promise.resolve(JSON.stringify(this.territories.map((t) => ({ connection: t.connection.id, territory: t.node.id }))));
+  }
+}
+
+/**
  * Drag a territory onto another of the same connection to move it under that one; onto a territory
  * of another connection to copy its branch there. The drop runs Move To… or Copy to Connection…
  * with everything named, so it is confirmed in the same modal as any change.
@@ -18,7 +33,7 @@ export class TerritoryDragAndDrop implements vscode.TreeDragAndDropController<Te
   handleDrag(source: readonly TerritoryTreeElement[], dataTransfer: vscode.DataTransfer): void {
     const territories = source.filter((element): element is TerritoryElement => element.kind === 'territory');
     if (territories.length === 1) {
-      dataTransfer.set(TERRITORY_DRAG_TYPE, new vscode.DataTransferItem(territories));
+      dataTransfer.set(TERRITORY_DRAG_TYPE, new TerritoryDragItem(territories));
     }
   }
 
