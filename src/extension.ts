@@ -27,6 +27,7 @@ import { ChangeMemory, Confirmations } from './vscode/changes/changeMemory';
 import { ChangeTargets } from './vscode/changes/connectionPort';
 import { TerritoryDragAndDrop } from './vscode/changes/dragAndDrop';
 import { FileConnections } from './vscode/territoryFile/fileConnections';
+import { registerFileProviders } from './vscode/territoryFile/registerFileProviders';
 
 /**
  * What `activate` returns when VS Code runs the extension's tests, and only then: the live pieces,
@@ -134,6 +135,7 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, authentication, { supportsMultipleAccounts: true }),
     vscode.window.registerWebviewPanelSerializer(MAP_VIEW_TYPE, map),
     ...registerCommands({ connections, view, map, options, log, secrets, settings, documents, changes, fileConnections }),
+    ...registerFileProviders({ connections, fileConnections, orgUsers: (connection) => changes.targets.of(connection).orgUsers() }),
   );
   view.start();
   void options.start();

@@ -47,6 +47,8 @@ export const COMMANDS = {
   retrieveToFile: 'zohoTerritories.retrieveToFile',
   compareFile: 'zohoTerritories.compareFile',
   deployFile: 'zohoTerritories.deployFile',
+  /** A territories file: the connection its Problems and CodeLens are checked against. */
+  chooseFileConnection: 'zohoTerritories.chooseFileConnection',
   /** Internal: the "try again" line under a territory whose users failed to load. */
   reloadUsers: 'zohoTerritories.reloadUsers',
 } as const;
@@ -110,6 +112,10 @@ export const AUTH_PROVIDER_ID = 'zohoTerritories';
 export const AUTH_PROVIDER_LABEL = 'Zoho CRM';
 
 export const LOG_CHANNEL_NAME = 'Zoho CRM Territories';
+
+/** The Problems of territories files: their diagnostic collection, and the source each problem names. */
+export const DIAGNOSTIC_COLLECTION = 'zohoTerritories';
+export const DIAGNOSTIC_SOURCE = 'Zoho Territories';
 
 /** contextValue of tree items, used by `viewItem ==` in package.json menus. */
 export const TREE_ITEM_CONTEXT = {

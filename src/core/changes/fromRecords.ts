@@ -111,29 +111,14 @@ export interface EmailProblem {
  * can still show the rest.
  */
 export function resolveEmails(territories: readonly DesiredTerritoryByEmail[], users: readonly OrgUser[]): { desired: DesiredState; problems: EmailProblem[] } {
-  const byEmail = new Map<string, OrgUser[]>();
-  for (const user of users) {
-    const key = nameKey(user.email);
-    if (key !== '') {
-      byEmail.set(key, [...(byEmail.get(key) ?? []), user]);
-    }
-  }
+  const byEmail = usersByEmail(users);
   const problems: EmailProblem[] = [];
   const resolve = (territory: DesiredTerritoryByEmail, email: string): string | undefined => {
     const found = byEmail.get(nameKey(email)) ?? [];
     if (found.length === 1) {
       return found[0].id;
     }
-    const shown = displayName(email, 100);
-    const where = displayName(territory.name, 60);
-    problems.push({
-      territoryKey: territory.key,
-      email,
-      message:
-        found.length === 0
-          ? l10n.t("'{0}' (territory '{1}') is not a user of this org: check the email, or add the user in Zoho first.", shown, where)
-          : l10n.t("'{0}' (territory '{1}') names {2} users of this org: Zoho's user list has the email more than once.", shown, where, found.length),
-    });
+    problems.push({ territoryKey: territory.key, email, message: emailProblemMessage(email, territory.name, found.length) });
     return undefined;
   };
   const desired = territories.map((territory): DesiredTerritory => {
@@ -143,4 +128,25 @@ export function resolveEmails(territories: readonly DesiredTerritoryByEmail[], u
     return { ...rest, ...(managerId !== undefined ? { managerId } : {}), ...(userIds !== undefined ? { userIds } : {}) };
   });
   return { desired: { territories: desired }, problems };
+}
+
+/** The org's users by email, case-insensitive (an email Zoho lists twice names several). */
+export function usersByEmail(users: readonly OrgUser[]): Map<string, OrgUser[]> {
+  const byEmail = new Map<string, OrgUser[]>();
+  for (const user of users) {
+    const key = nameKey(user.email);
+    if (key !== '') {
+      byEmail.set(key, [...(byEmail.get(key) ?? []), user]);
+    }
+  }
+  return byEmail;
+}
+
+/** Why an email does not name one user: it names none (`found` 0), or several. */
+export function emailProblemMessage(email: string, territoryName: string, found: number): string {
+  const shown = displayName(email, 100);
+  const where = displayName(territoryName, 60);
+  return found === 0
+    ? l10n.t("'{0}' (territory '{1}') is not a user of this org: check the email, or add the user in Zoho first.", shown, where)
+    : l10n.t("'{0}' (territory '{1}') names {2} users of this org: Zoho's user list has the email more than once.", shown, where, found);
 }

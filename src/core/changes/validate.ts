@@ -1,17 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import { nameKey } from '../compare/matching';
 import { displayName } from '../territories/names';
-import { formatNumber } from '../support/locale';
-import { Criteria, DesiredState, OrgState, RULE_MODULES, isTemporaryKey } from './state';
+import { badGroupSizes, descriptionProblem, duplicateNameMessage, groupSizeMessage, inactiveUserMessage, managerNotMemberMessage, nameRuleProblems, quoted } from './fieldRules';
+import { DesiredState, OrgState, RULE_MODULES, isTemporaryKey } from './state';
 import { Plan, Step, StepTerritory } from './steps';
 
-/** Zoho's field rules (zoho-territory-writes.md, "Field rules"). */
-export const MAX_NAME_LENGTH = 50;
-export const MAX_DESCRIPTION_LENGTH = 250;
-export const MIN_GROUP_CONDITIONS = 2;
-export const MAX_GROUP_CONDITIONS = 25;
-/** The characters Zoho refuses in a name (`INVALID_DATA`). */
-export const FORBIDDEN_NAME_CHARACTERS = '^~`#%&+=[]{}|\\;"\'<>,';
+export { FORBIDDEN_NAME_CHARACTERS, MAX_DESCRIPTION_LENGTH, MAX_GROUP_CONDITIONS, MAX_NAME_LENGTH, MIN_GROUP_CONDITIONS } from './fieldRules';
 
 export type ProblemCode =
   | 'duplicate-key'
@@ -54,7 +48,7 @@ export interface Validation {
   readonly warnings: readonly Problem[];
 }
 
-const q = (name: string) => `'${displayName(name, 60)}'`;
+const q = quoted;
 
 /**
  * Every problem of a plan at once. Only what the plan would send is judged (a name it sets, a user
@@ -127,10 +121,10 @@ export function validatePlan(current: OrgState, desired: DesiredState, plan: Pla
   }
   for (const keys of byName.values()) {
     if (keys.length > 1) {
-      const others = (key: string) => keys.filter((k) => k !== key).map((k) => q(finalName.get(k) ?? k)).join(', ');
+      const others = (key: string) => keys.filter((k) => k !== key).map((k) => q(finalName.get(k) ?? k));
       const sent = keys.filter((k) => sentNames.has(k));
       for (const key of sent.length > 0 ? sent : keys) {
-        const message = l10n.t('{0} has the same name as {1} (names are unique in the org, whatever their case): choose another name.', q(finalName.get(key) ?? key), others(key));
+        const message = duplicateNameMessage(finalName.get(key) ?? key, others(key));
         report(sent.length > 0 ? problems : warnings, 'name-duplicate', refOf(key, finalName.get(key) ?? key), 'name', message);
       }
     }
@@ -149,7 +143,7 @@ export function validatePlan(current: OrgState, desired: DesiredState, plan: Pla
     const ref = () => refOf(d.key, d.name);
     if (managerId !== undefined && !userIds.includes(managerId)) {
       const list = touched.has(d.key) ? problems : warnings;
-      report(list, 'manager-not-member', ref(), 'manager', l10n.t('The manager of {0}, {1}, is not among its users: add them as a user too, or choose another manager.', q(d.name), person(users, managerId)));
+      report(list, 'manager-not-member', ref(), 'manager', managerNotMemberMessage(d.name, person(users, managerId)));
     }
     for (const id of t?.userIds ?? []) {
       const user = users.get(id);
@@ -165,18 +159,8 @@ export function validatePlan(current: OrgState, desired: DesiredState, plan: Pla
 }
 
 function nameProblems(name: string, territory: StepTerritory, problems: Problem[]): void {
-  const report = (code: ProblemCode, message: string) => problems.push({ code, territory, field: 'name', message });
-  const length = Array.from(name).length;
-  if (name.trim() === '') {
-    report('name-required', l10n.t('A territory needs a name.'));
-    return;
-  }
-  if (length > MAX_NAME_LENGTH) {
-    report('name-too-long', l10n.t('The name {0} has {1} characters: Zoho allows at most {2}.', q(name), formatNumber(length), formatNumber(MAX_NAME_LENGTH)));
-  }
-  const forbidden = [...new Set(Array.from(name).filter((c) => FORBIDDEN_NAME_CHARACTERS.includes(c)))];
-  if (forbidden.length > 0) {
-    report('name-forbidden-characters', l10n.t('The name {0} contains {1}, which Zoho does not allow in a name (none of {2}).', q(name), forbidden.join(' '), FORBIDDEN_NAME_CHARACTERS.split('').join(' ')));
+  for (const { code, message } of nameRuleProblems(name)) {
+    problems.push({ code, territory, field: 'name', message });
   }
 }
 
@@ -196,14 +180,14 @@ function stepProblems(step: Step, roots: ReadonlySet<string>, users: ReadonlyMap
     report('permission-unknown', 'permission', l10n.t('Zoho sent a permission for {0} that this extension does not know, and every change sends one: choose its permission.', name()));
   }
   const description = step.kind === 'create' ? step.after.description : step.kind === 'update' ? step.after.description : undefined;
-  if (description !== undefined && Array.from(description).length > MAX_DESCRIPTION_LENGTH) {
-    report('description-too-long', 'description', l10n.t('The description of {0} has {1} characters: Zoho allows at most {2}.', name(), formatNumber(Array.from(description).length), formatNumber(MAX_DESCRIPTION_LENGTH)));
+  const tooLong = description === undefined ? undefined : descriptionProblem(description, step.territory.name);
+  if (tooLong !== undefined) {
+    report('description-too-long', 'description', tooLong);
   }
   const rules = step.kind === 'create' ? step.after.rules : step.kind === 'update' ? step.after.rules : undefined;
   for (const module of RULE_MODULES) {
-    const sizes = groupSizes(rules?.[module]).filter((n) => n < MIN_GROUP_CONDITIONS || n > MAX_GROUP_CONDITIONS);
-    for (const size of sizes) {
-      report('criteria-group-size', 'rules', l10n.t('The {0} rule of {1} has a group of {2} conditions: Zoho takes groups of {3} to {4}.', module, name(), formatNumber(size), MIN_GROUP_CONDITIONS, MAX_GROUP_CONDITIONS));
+    for (const { size } of badGroupSizes(rules?.[module])) {
+      report('criteria-group-size', 'rules', groupSizeMessage(module, step.territory.name, size));
     }
   }
   const sent = step.kind === 'add-users' ? step.userIds : step.kind === 'set-manager' && step.after.managerId !== null ? [step.after.managerId] : [];
@@ -213,7 +197,7 @@ function stepProblems(step: Step, roots: ReadonlySet<string>, users: ReadonlyMap
     if (!user) {
       report('user-unknown', field, l10n.t('No user of this org has the ID {0} (for {1}): choose one of its users.', id, name()));
     } else if (!user.active) {
-      report('user-inactive', field, l10n.t('{0} is not active in Zoho, which refuses inactive users (for {1}): activate them first, or choose another user.', person(users, id), name()));
+      report('user-inactive', field, inactiveUserMessage(person(users, id), step.territory.name));
     }
   }
 }
@@ -221,23 +205,6 @@ function stepProblems(step: Step, roots: ReadonlySet<string>, users: ReadonlyMap
 function person(users: ReadonlyMap<string, { name: string; email: string }>, id: string): string {
   const user = users.get(id);
   return user ? displayName(user.name || user.email, 60) : id;
-}
-
-/** The size of every group in a criteria tree, walked iteratively (hostile nesting cannot overflow the stack). */
-function groupSizes(criteria: Criteria | undefined): number[] {
-  const sizes: number[] = [];
-  const stack: unknown[] = criteria === undefined ? [] : [criteria];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node === 'object' && node !== null && !Array.isArray(node)) {
-      const group = (node as Record<string, unknown>).group;
-      if (Array.isArray(group)) {
-        sizes.push(group.length);
-        stack.push(...group);
-      }
-    }
-  }
-  return sizes;
 }
 
 /** The territories whose chain of parents loops (each once). */

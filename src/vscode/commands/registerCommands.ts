@@ -35,6 +35,7 @@ import { copyToConnection } from '../changes/copyToConnection';
 import { compareFile } from './compareFile';
 import { deployFile } from './deployFile';
 import { retrieveToFile } from './retrieveToFile';
+import { chooseFileConnection } from './chooseFileConnection';
 
 /**
  * The one place commands are registered; each handler lives in the file named after it. Every
@@ -84,6 +85,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     [COMMANDS.retrieveToFile]: retrieveToFile(deps),
     [COMMANDS.compareFile]: compareFile(deps),
     [COMMANDS.deployFile]: deployFile(deps),
+    [COMMANDS.chooseFileConnection]: chooseFileConnection(deps),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, guarded(handler, (error) => reportFailure(id, error, deps))));
 }
