@@ -11,17 +11,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import type { FakeZoho } from '../../fake-zoho/server';
+import { SANDBOX_DOCUMENT, SANDBOX_TERRITORY_RECORDS, SANDBOX_USERS } from '../../fake-zoho/sandboxOrg';
 import { repoRoot } from '../host/runtime';
 import { Step } from './session';
-import { enterText, markdownPreview, pickItem, runCommand, runCommandIfOffered, savePictureOfViewAndEditor } from './workbench';
+import { assertPng, enterText, markdownPreview, pickItem, RESULTS, runCommand, runCommandIfOffered } from './workbench';
 
 const README_DEPLOY_PLAN = path.join(repoRoot, 'media', 'deploy-plan.png');
 const SANDBOX = 'Sandbox';
 const FILE_NAME = 'sandbox.zoho-territories.json';
 /** The sandbox's Chennai, under which the copied branch goes (fake-zoho/sandboxOrg.ts). */
 const SANDBOX_CHENNAI = '5725767000000744113';
-/** Whether the packaged extension checks a territories file as it is typed (the Problems panel). */
-const HAS_FILE_PROBLEMS = JSON.stringify(JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).contributes.commands).includes('zohoTerritories.chooseFileConnection');
 
 interface TreeRow {
   readonly index: number;
@@ -105,6 +104,17 @@ async function dragRowOnto(page: Page, source: TreeRow, target: TreeRow): Promis
   await page.mouse.up();
 }
 
+/** A picture of the editor area (its groups side by side), for the README (`readmeFile`) and test-results/. */
+async function savePictureOfEditor(page: Page, readmeFile: string, resultName: string): Promise<void> {
+  const box = await page.locator('.part.editor').boundingBox();
+  assert.ok(box, 'the editor has a place on the page');
+  const picture = await page.screenshot({ clip: { x: box.x, y: box.y, width: Math.floor(box.width), height: Math.floor(box.height) } });
+  assertPng(picture);
+  fs.mkdirSync(RESULTS, { recursive: true });
+  fs.writeFileSync(readmeFile, picture);
+  fs.writeFileSync(path.join(RESULTS, resultName), picture);
+}
+
 /** The open modal dialog (VS Code draws its own in the web workbench). */
 const dialog = (page: Page) => page.locator('.monaco-dialog-box');
 
@@ -179,19 +189,19 @@ export function fileSteps(): Step[] {
       },
     ],
     [
-      `an email typed into the file that is no user of the sandbox is a problem at its line${HAS_FILE_PROBLEMS ? ' (the Problems panel)' : ''}; Deploy refuses it with that line, nothing sent`,
+      'an email typed into the file that is no user of the sandbox is a problem in the Problems panel at its line, squiggled; Deploy refuses it with that line, nothing sent',
       async (world) => {
         const page = world.page!;
         emailLine = lineOf(file, '"divya.raman@example.com"');
         // After the opening quote: "divya" becomes "nobody" (nobody.raman@example.com).
         await retypeWord(page, emailLine, 1, 'nobody');
-        if (HAS_FILE_PROBLEMS) {
-          await page.keyboard.press('Control+Shift+M');
-          const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'nobody.raman@example.com' }).first();
-          await problem.waitFor({ timeout: 30_000 });
-          assert.match(await problem.innerText(), new RegExp(`\\[Ln ${emailLine}, Col \\d+\\]`), 'the problem is at the email\'s line');
-          await page.locator(`.part.editor .monaco-editor .squiggly-error`).first().waitFor({ timeout: 10_000 });
-        }
+        await page.keyboard.press('Control+Shift+M'); // the Problems panel
+        const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'nobody.raman@example.com' }).first();
+        await problem.waitFor({ timeout: 30_000 });
+        const said = await problem.innerText();
+        assert.match(said, /is not a user of this org/, 'the problem says why');
+        assert.match(said, new RegExp(`\\[Ln ${emailLine}, Col \\d+\\]`), `the problem is at the email's line ${emailLine}: ${said}`);
+        await page.locator('.part.editor .monaco-editor .squiggly-error').first().waitFor({ timeout: 10_000 });
         await runCommand(page, 'Zoho CRM: Deploy File to Connection…');
         await pickItem(page, SANDBOX);
         await answerDialog(page, new RegExp(`^Allow changes to ${SANDBOX}\\?$`), 'Allow Changes');
@@ -208,9 +218,8 @@ export function fileSteps(): Step[] {
       async (world) => {
         const page = world.page!;
         await retypeWord(page, emailLine, 1, 'divya');
-        if (HAS_FILE_PROBLEMS) {
-          await page.locator('.markers-panel .monaco-list-row', { hasText: 'nobody.raman@example.com' }).waitFor({ state: 'detached', timeout: 30_000 });
-        }
+        await page.locator('.markers-panel .monaco-list-row', { hasText: 'nobody.raman@example.com' }).waitFor({ state: 'detached', timeout: 30_000 });
+        await runCommand(page, 'View: Hide Panel');
         // "Chennai North" becomes "Chennai Nord": the last word of its name line, before `",`.
         await toLineEnd(page, lineOf(file, '"name": "Chennai North"'));
         await page.keyboard.press('ArrowLeft');
@@ -247,7 +256,7 @@ export function fileSteps(): Step[] {
         await diff.locator('.editor.modified .line-insert').first().waitFor({ timeout: 10_000 });
         await diff.locator('.editor.original .view-lines', { hasText: '"Bengaluru"' }).waitFor({ timeout: 10_000 });
         assert.strictEqual(await diff.locator('.editor.original .view-lines', { hasText: 'Bengaluru East' }).count(), 0, 'the org side is the sandbox as it is');
-        await page.screenshot({ path: path.join(repoRoot, 'test-results', 'ui-file-compared.png') });
+        await page.screenshot({ path: path.join(RESULTS, 'ui-file-compared.png') });
       },
     ],
     [
@@ -265,11 +274,9 @@ export function fileSteps(): Step[] {
         for (const text of ['Chennai Nord', 'Bengaluru East', 'Nothing has been sent']) {
           await preview.locator('body', { hasText: text }).waitFor({ timeout: 5_000 });
         }
-        // A connection added by its API domain is taken for production: its name is typed first.
-        const typed = page.locator('.quick-input-widget', { hasText: 'type its name to go on' });
-        if (await typed.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
-          await enterText(page, SANDBOX);
-        }
+        // A connection added by its API domain alone has no environment, so it is taken for production: its name is typed first.
+        await page.locator('.quick-input-widget', { hasText: 'type its name to go on' }).waitFor({ timeout: 10_000 });
+        await enterText(page, SANDBOX);
         await answerDialog(page, new RegExp(`^Make 2 changes in ${SANDBOX}\\?$`), 'Deploy');
         await waitForRowUnder(page, SANDBOX, 'Chennai Nord', 'Chennai');
         await waitForRowUnder(page, SANDBOX, 'Bengaluru East', 'Bengaluru');
@@ -278,11 +285,12 @@ export function fileSteps(): Step[] {
         assert.strictEqual(org.find((t) => t.name === 'Bengaluru East')?.reporting_to?.id, '5725767000000791001', 'the sandbox has the child under Bengaluru');
         assert.ok(!org.some((t) => t.name === 'Chennai Nord' && t.id !== '5725767000000744137'), 'renamed, not created');
 
-        // The README picture: the tree with the result, the file, and the plan that was applied.
+        // The README picture: the file and the plan that was applied beside it. Not the tree: the fake
+        // sandbox's user counts disagree with its user lists, and after a write its rows show the difference.
         await runCommand(page, 'Notifications: Clear All Notifications');
         await page.mouse.move(1000, 700);
         await page.waitForTimeout(300);
-        await savePictureOfViewAndEditor(page, README_DEPLOY_PLAN, 'ui-deploy-plan.png');
+        await savePictureOfEditor(page, README_DEPLOY_PLAN, 'ui-deploy-plan.png');
       },
     ],
     [
@@ -308,7 +316,8 @@ export function fileSteps(): Step[] {
         const page = world.page!;
         await runCommand(page, 'Notifications: Clear All Notifications');
         const sandbox = world.sandbox!;
-        sandbox.scenario = { ...sandbox.scenario }; // the same org again: its writes forgotten
+        // The fake keeps its writes in its scenario: the sandbox's own records again (as connectionSteps starts it).
+        sandbox.scenario = { entries: SANDBOX_DOCUMENT.associated_users_count, territories: SANDBOX_TERRITORY_RECORDS, users: SANDBOX_USERS };
         world.fake!.reset();
         await runCommand(page, 'Zoho CRM: Refresh Territories');
         await waitForRowUnder(page, SANDBOX, 'Chennai North', 'Chennai');

@@ -21,6 +21,7 @@ import { repoRoot, runtime } from '../host/runtime';
 import { JAPANESE_RUN } from './japanese';
 import { Run, runSteps, startSteps, Step, Tally } from './session';
 import { connectionSteps } from './connectionSteps';
+import { fileSteps } from './fileSteps';
 import { hostileSteps } from './hostileSteps';
 import { activityBarIcon, assertPng, enterText, enterToken, markdownPreview, readRows, Row, RESULTS, runCommand, runCommandIfOffered, savePictureOfViewAndEditor, sidebarTitle, STEP_TIMEOUT_MS, widenSidebar } from './workbench';
 
@@ -326,6 +327,7 @@ const englishSteps: Step[] = [
   ],
   ...hostileSteps(),
   ...connectionSteps(),
+  ...fileSteps(),
 ];
 
 /** The frame of the territory map's page (a webview: an iframe in an iframe), once it is there. */
