@@ -88,6 +88,9 @@ export function connectionSteps(): Step[] {
         const page = world.page!;
         await runCommand(page, 'Zoho CRM: Compare Territories…');
         await pickItem(page, `Zoho CRM (${new URL(world.fake!.origin).host})`);
+        // The list is reused for the second question, its rows redrawn in place: a click before they are
+        // would land on what the first list had there (seen: the production's earlier load, not Sandbox).
+        await page.locator('.quick-input-widget .quick-input-title', { hasText: /^Compare .* with…$/ }).waitFor({ timeout: 10_000 });
         await pickItem(page, 'Sandbox');
         const preview = markdownPreview(page);
         await preview.locator('h1', { hasText: /^Territories compared/ }).waitFor({ timeout: 30_000 });
