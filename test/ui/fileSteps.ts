@@ -285,12 +285,17 @@ export function fileSteps(): Step[] {
         assert.strictEqual(org.find((t) => t.name === 'Bengaluru East')?.reporting_to?.id, '5725767000000791001', 'the sandbox has the child under Bengaluru');
         assert.ok(!org.some((t) => t.name === 'Chennai Nord' && t.id !== '5725767000000744137'), 'renamed, not created');
 
-        // The README picture: the file and the plan that was applied beside it. Not the tree: the fake
-        // sandbox's user counts disagree with its user lists, and after a write its rows show the difference.
+        // The README picture: the file and the plan that was applied beside it, the side bar hidden to give
+        // them room. Not the tree: the fake sandbox's user counts disagree with its user lists, and after
+        // a write its rows show the difference.
         await runCommand(page, 'Notifications: Clear All Notifications');
+        await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+        await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 10_000 });
         await page.mouse.move(1000, 700);
-        await page.waitForTimeout(300);
+        await page.waitForTimeout(500);
         await savePictureOfEditor(page, README_DEPLOY_PLAN, 'ui-deploy-plan.png');
+        await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+        await page.locator('.part.sidebar').waitFor({ timeout: 10_000 });
       },
     ],
     [
