@@ -1,14 +1,14 @@
 /**
  * The plan engine's figures (issue 20, "Tests and figures"): planning 10,000 territories against
  * 10,000 with half of them changed, in plain Node; applying 1,000 creates over 4 levels against the
- * fake Zoho at 50 ms per request. Prints requests made against the minimum and time against the
- * floor at 3 requests at a time. A child of `npm run bench` (run.ts, "Changing territories"), or
+ * fake Zoho at 50 ms per request (the fake in a process of its own, fakeChild.ts). Prints requests made
+ * against the minimum and time against the floor at 3 requests at a time. A child of `npm run bench` (run.ts, "Changing territories"), or
  * standalone: `node out/bench/applyBench.js [latency ms]` after `npx tsc -p .`.
  */
 import { performance } from 'perf_hooks';
 import { childInput, fail, finish } from './children';
 import { median } from './stats';
-import { startFakeZoho } from '../fake-zoho/server';
+import { startFakeChild } from './fakeChild';
 import { MAX_CONCURRENT_REQUESTS, applyPlan, memoryAppliedPlans } from '../src/core/changes/apply';
 import { bindPlan } from '../src/core/changes/binding';
 import { MAX_TERRITORIES_PER_REQUEST } from '../src/core/changes/order';
@@ -35,12 +35,14 @@ function bigOrg(n: number, fanout: number): OrgState {
 export interface ChangesInput {
   /** Timed planning runs after one warm-up; the median is reported (a loaded machine swings single runs). */
   readonly planRuns: number;
+  /** Applies, each to a fresh fake org; the median is reported. */
+  readonly applyRuns: number;
   readonly latencyMs: number;
 }
 
 export interface ChangesResult {
   readonly planning?: { planMs: number[]; validateMs: number[]; steps: number };
-  readonly apply?: { latencyMs: number; requests: number; minimum: number; ms: number; floorMs: number; ok: boolean };
+  readonly apply?: { latencyMs: number; requests: number; minimum: number; ms: number; runsMs: number[]; floorMs: number; ok: boolean };
   readonly error?: string;
 }
 
@@ -78,7 +80,20 @@ function benchPlanning(runs: number): { planMs: number[]; validateMs: number[]; 
   return { planMs, validateMs, steps };
 }
 
-async function benchApply(latencyMs: number): Promise<NonNullable<ChangesResult['apply']>> {
+type ApplyRun = Omit<NonNullable<ChangesResult['apply']>, 'runsMs'>;
+
+/** `runs` applies in a row; requests must be the minimum in every one. */
+async function benchApplies(latencyMs: number, runs: number): Promise<NonNullable<ChangesResult['apply']>> {
+  const all: ApplyRun[] = [];
+  for (let run = 0; run < runs; run++) {
+    all.push(await benchApply(latencyMs));
+  }
+  const runsMs = all.map((r) => r.ms);
+  const worst = all.find((r) => r.requests !== r.minimum || !r.ok) ?? all[0];
+  return { ...worst, ms: median(runsMs), runsMs, ok: all.every((r) => r.ok) };
+}
+
+async function benchApply(latencyMs: number): Promise<ApplyRun> {
   const levels = [10, 90, 300, 600];
   const org: OrgState = { territories: [{ id: ROOT, name: 'Org', parentId: undefined, description: '', permission: 'read_write_delete', managerId: undefined, userIds: [], rules: {} }], users: [] };
   const desired: DesiredTerritory[] = [...desiredFromOrg(org).territories];
@@ -88,10 +103,10 @@ async function benchApply(latencyMs: number): Promise<NonNullable<ChangesResult[
     keys.forEach((key, i) => desired.push({ key, name: `L${level} ${i}`, parentKey: previous[i % previous.length], permission: 'read_write_delete' }));
     previous = keys;
   });
-  const fake = await startFakeZoho();
+  const record = { id: ROOT, name: 'Org', api_name: 'Org', reporting_to: null, manager: null, permission_type: 'read_write_delete', description: null };
+  // In a process of its own: in this one, the fake's work on each request would be timed as the client's.
+  const fake = await startFakeChild({ territories: [record], users: {}, territoryLimit: 100_000, delayMs: latencyMs });
   try {
-    const record = { id: ROOT, name: 'Org', api_name: 'Org', reporting_to: null, manager: null, permission_type: 'read_write_delete', description: null };
-    fake.scenario = { territories: [record], users: {}, territoryLimit: 100_000, delayMs: latencyMs };
     const plan = planChanges(org, { territories: desired }, { allowDelete: false });
     const bound = bindPlan(plan, { territories: desired }, org, 'bench');
     const client = new TerritoryWriteClient({ fetch: nodeFetch, logger: silentLogger });
@@ -104,7 +119,7 @@ async function benchApply(latencyMs: number): Promise<NonNullable<ChangesResult[
     const perLevel = levels.map((n) => Math.ceil(n / MAX_TERRITORIES_PER_REQUEST));
     const minimum = perLevel.reduce((a, b) => a + b, 0);
     const floorMs = Math.ceil(minimum / MAX_CONCURRENT_REQUESTS) * latencyMs;
-    return { latencyMs, requests: result.requests, minimum, ms: elapsed, floorMs, ok: result.ok && fake.org.territories().length === 1001 };
+    return { latencyMs, requests: result.requests, minimum, ms: elapsed, floorMs, ok: result.ok && (await fake.territories()) === 1001 };
   } finally {
     await fake.close();
   }
@@ -120,7 +135,7 @@ export function changesLines(result: ChangesResult): string[] {
   }
   if (apply) {
     lines.push(
-      `applying 1,000 creates over 4 levels at ${apply.latencyMs} ms per request: ${apply.requests} requests (minimum ${apply.minimum}: ${(apply.requests / apply.minimum).toFixed(2)}×), ${apply.ms.toFixed(0)} ms (floor ${apply.floorMs} ms at ${MAX_CONCURRENT_REQUESTS} at a time: ${(apply.ms / apply.floorMs).toFixed(2)}×, goal ≤ 1.10×)${apply.ok ? '' : ' — FAILED'}`,
+      `applying 1,000 creates over 4 levels at ${apply.latencyMs} ms per request: ${apply.requests} requests (minimum ${apply.minimum}: ${(apply.requests / apply.minimum).toFixed(2)}×), ${apply.ms.toFixed(0)} ms (median of ${apply.runsMs.length}: ${apply.runsMs.map((ms) => ms.toFixed(0)).join(', ')}; floor ${apply.floorMs} ms at ${MAX_CONCURRENT_REQUESTS} at a time: ${(apply.ms / apply.floorMs).toFixed(2)}×, goal ≤ 1.10×)${apply.ok ? '' : ' — FAILED'}`,
     );
   }
   return lines;
@@ -128,7 +143,7 @@ export function changesLines(result: ChangesResult): string[] {
 
 async function run(input: ChangesInput): Promise<ChangesResult> {
   const planning = input.planRuns > 0 ? benchPlanning(input.planRuns) : undefined;
-  return { planning, apply: await benchApply(input.latencyMs) };
+  return { planning, apply: await benchApplies(input.latencyMs, input.applyRuns) };
 }
 
 // Only when run (standalone or as run.ts's child), not when run.ts imports `changesLines`.
@@ -137,7 +152,7 @@ if (require.main === module && process.send) {
 } else if (require.main === module) {
   const latencyMs = process.argv[2] !== undefined ? Number(process.argv[2]) : 50;
   // At 0 ms only the apply runs: the local work per request, with no latency to hide it.
-  void run({ planRuns: latencyMs === 0 ? 0 : 5, latencyMs }).then((result) => {
+  void run({ planRuns: latencyMs === 0 ? 0 : 5, applyRuns: 3, latencyMs }).then((result) => {
     changesLines(result).forEach((line) => console.log(line));
     process.exitCode = result.apply?.ok ? 0 : 1;
   });

@@ -2,7 +2,7 @@
  * Runs one measurement in a fresh Node process and collects the one message it sends back.
  * Every child is tracked so that an interrupted bench kills what it started and nothing else.
  */
-import { ChildProcess, fork } from 'child_process';
+import { ChildProcess, ForkOptions, fork } from 'child_process';
 
 const running = new Set<ChildProcess>();
 
@@ -12,6 +12,14 @@ export function killChildren(): void {
     child.kill('SIGKILL');
   }
   running.clear();
+}
+
+/** Forks a child that is tracked like runChild's, for one that talks to its parent more than once (fakeChild.ts). */
+export function forkTracked(script: string, args: string[], options: ForkOptions): ChildProcess {
+  const child = fork(script, args, options);
+  running.add(child);
+  child.on('exit', () => running.delete(child));
+  return child;
 }
 
 /**

@@ -3,14 +3,16 @@
  * Built to dist/cli.js by esbuild.js (with its `#!/usr/bin/env node` line); all logic is in src/core/cli.
  */
 import { promises as fs } from 'fs';
-import * as readline from 'readline';
+import { isatty } from 'tty';
 import { nodeFetch } from './core/zohoApi/nodeFetch';
 import { runCli } from './core/cli/run';
 
-const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+// Asked of the descriptors: reading process.stdin.isTTY would open stdin's stream on every start, a CI job's too.
+const interactive = isatty(0) && isatty(1);
 
-/** One line from the terminal; the interface is closed at once, so the process can end. */
-function ask(question: string): Promise<string> {
+/** One line from the terminal; the interface is closed at once, so the process can end. readline is loaded only to ask. */
+async function ask(question: string): Promise<string> {
+  const readline = await import('readline');
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
   return new Promise((resolve) => {
     rl.on('close', () => resolve(''));

@@ -24,6 +24,7 @@ import { ViewOptions } from './vscode/view/viewOptions';
 import { ZohoAuthenticationProvider } from './vscode/connections/zohoAuthenticationProvider';
 import { TerritoryWriteClient } from './core/zohoApi/territoryWrites';
 import { ChangeMemory, Confirmations } from './vscode/changes/changeMemory';
+import { SerialGlobalState } from './vscode/globalState';
 import { ChangeTargets } from './vscode/changes/connectionPort';
 import { TerritoryDragAndDrop } from './vscode/changes/dragAndDrop';
 import { FileConnections } from './vscode/territoryFile/fileConnections';
@@ -64,11 +65,12 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
   const secrets = new KnownSecrets();
   const log = new OutputLog(vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true }), secrets);
   const settings = new ExtensionSettings(log);
+  const globalState = new SerialGlobalState(context.globalState);
 
   // Every Zoho org the user works with; each has its own secrets, store and saved territories.
   const parts = {
     secretStorage: context.secrets,
-    globalState: context.globalState,
+    globalState,
     secrets,
     accounts: new AccountsClient({ fetch: nodeFetch, logger: log, knownSecrets: secrets, userAgent }),
     clocks: { now: Date.now, monotonicNow: () => performance.now() },
@@ -76,11 +78,11 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     log,
     settings,
   };
-  const connections = new Connections(context.globalState, (record) => new Connection(record, parts));
+  const connections = new Connections(globalState, (record) => new Connection(record, parts));
   connections.start();
   const authentication = new ZohoAuthenticationProvider(connections, secrets);
 
-  const options = new ViewOptions(context.globalState);
+  const options = new ViewOptions(globalState);
   const provider = new TerritoryTreeProvider(connections, options);
   const dragAndDrop = new TerritoryDragAndDrop();
   const treeView = vscode.window.createTreeView(TERRITORIES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, dragAndDropController: dragAndDrop });
@@ -91,7 +93,7 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
   const map = new TerritoryMapPanel({
     extensionUri: context.extensionUri,
     connections,
-    memento: context.globalState,
+    memento: globalState,
     reveal: (id, connection) => view.revealTerritoryById(id, connection),
     logger: log,
     redact: (value) => secrets.redactDataValue(value),
@@ -104,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     connections,
     view,
     targets: new ChangeTargets({ view, newReadClient: parts.newClient, newWriteClient: (logger: Logger) => new TerritoryWriteClient({ fetch: nodeFetch, logger, userAgent }) }),
-    memory: new ChangeMemory(context.globalState),
+    memory: new ChangeMemory(globalState),
     confirmations,
     documents,
     secrets,
@@ -164,7 +166,7 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
     onDidDrawMap: drawn.event,
     lastMapDrawn: () => lastMapDrawn,
     storedSecret: (key) => context.secrets.get(key),
-    savedState: (key) => context.globalState.get(key),
+    savedState: (key) => globalState.get(key),
     loggedLines: () => log.recent(),
   };
 }

@@ -116,7 +116,9 @@ describe('Changing territories from the view', function () {
     const tree = connection.state.load.snapshot?.tree;
     const element = (id: string) => api.view.provider.elementFor(tree?.byId.get(id) as NonNullable<ReturnType<NonNullable<typeof tree>['byId']['get']>>, connection);
     const transfer = new vscode.DataTransfer();
-    transfer.set(TERRITORY_DRAG_TYPE, new vscode.DataTransferItem([element(CHILD)]));
+    api.dragAndDrop.handleDrag([element(CHILD)], transfer);
+    // VS Code sends the drag to the workbench as text: a row (which holds its connection) must become some.
+    assert.deepStrictEqual(JSON.parse((await transfer.get(TERRITORY_DRAG_TYPE)?.asString()) ?? ''), [{ connection: 'default', territory: CHILD }]);
     const dropped = await api.dragAndDrop.drop(element(PARENT), transfer);
     assert.ok(dropped?.ok, JSON.stringify(dropped));
     assert.match(asked[asked.length - 1].message, /^Move 'Child' \(1 user\) from 'Chennai' to 'Parent' in /);

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ZohoTerritoriesTestApi } from '../../src/extension';
+import type { ChangeOutcome } from '../../src/vscode/changes/applyFlow';
 import type { ConnectionLoadSummary } from '../../src/vscode/commands/loadAndReport';
 import type { Connection } from '../../src/vscode/connections/connection';
 import type { ComparisonJson } from '../../src/core/compare/comparisonJson';
@@ -252,6 +253,43 @@ describe('Connections: several Zoho orgs side by side', function () {
     } finally {
       await accounts.close();
       await developer.close();
+    }
+  });
+
+  it('takes a script\'s connection as { id } or { name }, refuses an ambiguous one, and forgets its allowance and journal when it is removed', async () => {
+    const OTHER_TOKEN = '1000.other0000000000000000000000000.other00000000000000000000000';
+    const other = await startFakeZoho({ token: OTHER_TOKEN });
+    let id: string | undefined;
+    api.confirmations.answer = () => true;
+    try {
+      const summary = await vscode.commands.executeCommand<ConnectionLoadSummary>(COMMANDS.addConnection, { name: 'default', apiDomain: other.origin, token: OTHER_TOKEN });
+      assert.ok(summary?.ok, JSON.stringify(summary));
+      id = summary.connection.id;
+      const writes = () => production.org.writes.length + other.org.writes.length;
+      const run = (options: Record<string, unknown>) => vscode.commands.executeCommand<ChangeOutcome | undefined>(COMMANDS.renameTerritory, options);
+      const CHENNAI_NORTH = '431581000000744137';
+      assert.strictEqual(await run({ connection: 'default', territory: CHENNAI_NORTH, name: 'Chennai Nord' }), undefined, '"default" is one\'s id and the other\'s name');
+      assert.strictEqual(await run({ connection: 42, territory: CHENNAI_NORTH, name: 'Chennai Nord' }), undefined, 'not a connection');
+      assert.strictEqual(writes(), 0, 'nothing was sent');
+      const renamed = await run({ connection: { id }, territory: CHENNAI_NORTH, name: 'Chennai Nord' });
+      assert.ok(renamed?.ok, JSON.stringify(renamed));
+      assert.strictEqual(other.org.territories().find((t) => t.id === CHENNAI_NORTH)?.name, 'Chennai Nord');
+      assert.strictEqual(production.org.territories().find((t) => t.id === CHENNAI_NORTH)?.name, 'Chennai North', 'the first connection\'s org is untouched');
+      const { allowed, journal } = { allowed: `${STATE_KEYS.changesAllowed}/${id}`, journal: `${STATE_KEYS.journal}/${id}` };
+      assert.strictEqual(api.savedState(allowed), other.origin);
+      assert.ok(JSON.stringify(api.savedState(journal)).includes(renamed?.journalId ?? '?'));
+      const undone = await vscode.commands.executeCommand<ChangeOutcome>(COMMANDS.undoLastChange, { connection: { name: 'default' } });
+      assert.ok(undone.ok, JSON.stringify(undone));
+      assert.strictEqual(other.org.territories().find((t) => t.id === CHENNAI_NORTH)?.name, 'Chennai North');
+      assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.removeConnection, { id }), true);
+      assert.strictEqual(api.savedState(allowed), undefined, 'Remove Connection forgets that its changes were allowed');
+      assert.strictEqual(api.savedState(journal), undefined, 'and its journal');
+    } finally {
+      api.confirmations.answer = undefined;
+      if (id !== undefined && api.connections.byId(id)) {
+        await vscode.commands.executeCommand(COMMANDS.removeConnection, { id });
+      }
+      await other.close();
     }
   });
 });

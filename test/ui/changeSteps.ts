@@ -1,25 +1,21 @@
 // The browser test's steps for changing territories (issue 20), as a person changes them: a rename from
 // the row's context menu, confirmed by clicking the modals' buttons (the first change also asks to allow
-// changes once), then the fake org put back for the steps after.
-// Neither is in runUiTest.ts's run yet. The rename passed alone three times, but in the whole run the
-// step after it (Add Connection…) once found the command palette inert: find what stays modal first.
-// `dragSteps` (a move by dragging one row onto another, its confirmation to media/changes.png, and the
-// undo from the notification) is not in the run yet: in code-server 1.139.1 under headless chromium
-// neither playwright's mouse drag (the press acts as a click: the row expands) nor drag events
-// dispatched on the rows reached the tree's drop (no drop-target row, no dialog). See the report on issue 20.
+// changes once); a move by dragging one row onto another with the mouse, its confirmation to
+// media/changes.png; the move undone from the notification's Undo; then the fake org put back for the
+// steps after.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { repoRoot } from '../host/runtime';
 import { Step } from './session';
-import { assertPng, enterText, readRows, RESULTS, Row, runCommand, runCommandIfOffered } from './workbench';
+import { assertPng, enterText, readRows, RESULTS, Row, runCommand, runCommandIfOffered, settle, waitForSelectedRow } from './workbench';
 
 const README_CHANGES = path.join(repoRoot, 'media', 'changes.png');
 const NEW_NAME = 'Chennai Lead Desk';
 
 /** The tree row of the territory `name` (its label exactly). */
-function territoryRow(page: Page, name: string) {
+export function territoryRow(page: Page, name: string) {
   return page.locator('.part.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) }).first();
 }
 
@@ -34,7 +30,7 @@ async function dialogMessage(page: Page): Promise<string> {
 }
 
 /** Waits for the modal whose message matches `message`, and clicks its button `button`. */
-async function answerDialog(page: Page, message: RegExp, button: string): Promise<void> {
+export async function answerDialog(page: Page, message: RegExp, button: string): Promise<void> {
   const box = dialog(page);
   await box.waitFor({ timeout: 30_000 });
   const text = await dialogMessage(page);
@@ -58,7 +54,7 @@ function parentLabel(rows: readonly Row[], label: string): string | undefined {
 }
 
 /** Waits until the tree's rows pass `check`; fails with the rows last seen. */
-async function waitForRows(page: Page, what: string, check: (rows: Row[]) => boolean): Promise<void> {
+export async function waitForRows(page: Page, what: string, check: (rows: Row[]) => boolean): Promise<void> {
   const deadline = Date.now() + 30_000;
   let rows: Row[] = [];
   while (Date.now() < deadline) {
@@ -73,16 +69,27 @@ async function waitForRows(page: Page, what: string, check: (rows: Row[]) => boo
 
 /** Shows the territory in the tree (Find Territory… expands its parents), as the details step does. */
 async function reveal(page: Page, name: string): Promise<void> {
-  await runCommand(page, 'Zoho CRM: Find Territory…');
-  await enterText(page, name);
+  // A change's last act selects its territory, taking the focus: a box opened just before closes.
+  for (let attempt = 1; ; attempt++) {
+    await runCommand(page, 'Zoho CRM: Find Territory…');
+    try {
+      await enterText(page, name, 5_000);
+      break;
+    } catch (error) {
+      if (attempt >= 3) {
+        throw error;
+      }
+      console.log(`    (Find Territory's box closed before it took "${name}": again)`);
+      await page.keyboard.press('Escape');
+    }
+  }
   await territoryRow(page, name).waitFor({ timeout: 30_000 });
 }
 
 /**
- * Drags the row `source` onto the row `target` with the mouse: press on its name, leave it a little,
- * cross to the target's name, release. When no dialog follows (the browser's drag did not reach the
- * tree), the same drag's events are dispatched on the rows with one DataTransfer, which VS Code's
- * list handles alike; the output says which way it went.
+ * Drags the row `source` onto the row `target` with the mouse, as a person does: press on its name,
+ * leave it a little (the list starts a drag only once the mouse moves), cross to the target's name,
+ * release. Chromium turns these into the HTML5 drag events VS Code's list listens to.
  */
 async function dragRowOnto(page: Page, source: string, target: string): Promise<void> {
   const from = await territoryRow(page, source).locator('.label-name').boundingBox();
@@ -90,26 +97,10 @@ async function dragRowOnto(page: Page, source: string, target: string): Promise<
   assert.ok(from && to, 'both rows have a place on the page');
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 8, from.y + from.height / 2 + 4, { steps: 4 });
-  await page.waitForTimeout(200);
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
-  await page.waitForTimeout(300);
-  const accepted = (await page.locator('.part.sidebar .monaco-list-row.drop-target').count()) > 0;
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 5, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 });
+  await page.locator('.part.sidebar .monaco-list-row.drop-target').first().waitFor({ timeout: 5_000 });
   await page.mouse.up();
-  if (await dialog(page).waitFor({ timeout: 8_000 }).then(() => true, () => false)) {
-    console.log('    (dropped with the mouse)');
-    return;
-  }
-  console.log(`    (the mouse drag did not drop${accepted ? ', though the target showed as a drop target' : ''}: dispatching the drag's events on the rows)`);
-  const transfer = await page.evaluateHandle('new DataTransfer()');
-  const sourceRow = territoryRow(page, source);
-  const targetRow = territoryRow(page, target);
-  const at = { clientX: to.x + to.width / 2, clientY: to.y + to.height / 2 };
-  await sourceRow.dispatchEvent('dragstart', { dataTransfer: transfer });
-  await targetRow.dispatchEvent('dragenter', { dataTransfer: transfer, ...at });
-  await targetRow.dispatchEvent('dragover', { dataTransfer: transfer, ...at });
-  await targetRow.dispatchEvent('drop', { dataTransfer: transfer, ...at });
-  await sourceRow.dispatchEvent('dragend', { dataTransfer: transfer });
 }
 
 export function changeSteps(): Step[] {
@@ -135,19 +126,18 @@ export function changeSteps(): Step[] {
         await answerDialog(page, /^Allow changes to Zoho CRM \(127\.0\.0\.1:\d+\)\?$/, 'Allow Changes');
         await answerDialog(page, new RegExp(`^Rename 'Chennai Leads' to '${NEW_NAME}' in `), 'Rename');
         await waitForRows(page, 'the renamed row', (rows) => rows.some((row) => row.label === NEW_NAME) && !rows.some((row) => row.label === 'Chennai Leads'));
+        // The change ends by selecting its territory, which takes the focus: a quick input opened before
+        // that closes at once (the "inert palette" of an earlier run). Go on once it is selected.
+        await waitForSelectedRow(page, NEW_NAME);
         assert.strictEqual(world.fake!.org.territories().find((t) => t.id === '431581000000744183')?.name, NEW_NAME, 'the fake org has the new name');
         await runCommand(page, 'Notifications: Clear All Notifications');
         world.fake!.reset();
         await runCommand(page, 'Zoho CRM: Refresh Territories');
         await reveal(page, 'Chennai Leads');
+        // The palette of the step after must find nothing in its way (once, in a whole run, it found itself inert).
+        await settle(page);
       },
     ],
-  ];
-}
-
-/** Not run yet (see the top of this file): move by drag and drop, the README's picture, undo. */
-export function dragSteps(): Step[] {
-  return [
     [
       'dragging Child\'s row onto Chennai\'s moves it there once confirmed; the row is under Chennai (screenshot of the confirmation to media/changes.png)',
       async (world) => {
@@ -168,6 +158,7 @@ export function dragSteps(): Step[] {
         fs.writeFileSync(path.join(RESULTS, 'ui-change-confirmation.png'), picture);
         await answerDialog(page, /^Move /, 'Move');
         await waitForRows(page, 'Child under Chennai', (rows) => parentLabel(rows, 'Child') === 'Chennai');
+        await waitForSelectedRow(page, 'Child');
         assert.strictEqual(world.fake!.org.territories().find((t) => t.id === '431581000000744169')?.reporting_to?.id, '431581000000744113', 'the fake org has Child under Chennai');
       },
     ],
@@ -186,11 +177,14 @@ export function dragSteps(): Step[] {
         }
         await answerDialog(page, /^Move 'Child'(?: \(1 user\))? from 'Chennai' to 'Parent' in /, 'Undo');
         await waitForRows(page, 'Child back under Parent', (rows) => parentLabel(rows, 'Child') === 'Parent');
+        await waitForSelectedRow(page, 'Child');
         await page.screenshot({ path: path.join(RESULTS, 'ui-change-undone.png') });
         await runCommand(page, 'Notifications: Clear All Notifications');
         world.fake!.reset();
         await runCommand(page, 'Zoho CRM: Refresh Territories');
         await reveal(page, 'Chennai Leads');
+        // The palette of the step after must find nothing in its way (once, in a whole run, it found itself inert).
+        await settle(page);
       },
     ],
   ];

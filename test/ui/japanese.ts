@@ -2,14 +2,17 @@
 // Japanese (`--locale ja`, with a language pack that translates nothing: VS Code's own UI stays English,
 // the extension host's `vscode.env.language` is `ja`; see registerLanguagePack in test/host/codeServer.ts).
 // The view's name and its welcome read as package.nls.ja.json says, the welcome's Japanese "Set Access
-// Token" button takes a token, and the territories show. Screenshots to test-results/ui-*-ja.png.
+// Token" button takes a token, and the territories show; a territory is renamed from its context menu,
+// whose item and modals (their questions and buttons) are the Japanese bundles'. Screenshots to
+// test-results/ui-*-ja.png.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { SAMPLE_DOCUMENT } from '../../fake-zoho/server';
 import { repoRoot } from '../host/runtime';
 import { Run, startSteps } from './session';
-import { activityBarIcon, enterToken, readRows, Row, RESULTS, sidebarTitle, STEP_TIMEOUT_MS, widenSidebar } from './workbench';
+import { answerDialog, territoryRow, waitForRows } from './changeSteps';
+import { activityBarIcon, enterText, enterToken, readRows, Row, RESULTS, sidebarTitle, STEP_TIMEOUT_MS, waitForSelectedRow, widenSidebar } from './workbench';
 
 const LOCALE = 'ja';
 
@@ -40,6 +43,20 @@ function welcomeLines(markdown: string): { paragraphs: string[]; buttons: string
     paragraphs: lines.filter((line) => !button.test(line)).map((line) => line.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')),
   };
 }
+
+/** A sentence of the Japanese bundle as a pattern: its text as written, each `{n}` the pattern `parts[n]`. */
+function bundlePattern(key: string, ...parts: string[]): string {
+  const template = JAPANESE_BUNDLE[key];
+  assert.strictEqual(typeof template, 'string', `the Japanese bundle has no "${key}"`);
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return template
+    .split(/(\{\d\})/)
+    .map((piece) => (/^\{\d\}$/.test(piece) ? parts[Number(piece[1])] : escape(piece)))
+    .join('');
+}
+
+/** The name the run gives the territory, in Japanese as a person there would. */
+const RENAMED = 'チェンナイ中央';
 
 const WELCOME_KEY = 'viewsWelcome.territories.signedOut';
 const SET_TOKEN_KEY = 'command.setToken.title';
@@ -101,6 +118,25 @@ export const JAPANESE_RUN: Run = {
         await widenSidebar(page, 420); // room for the view's title and its buttons
         await page.mouse.move(1000, 700); // no hover highlight in the picture
         await page.screenshot({ path: path.join(RESULTS, `ui-territories-view-${LOCALE}.png`) });
+      },
+    ],
+    [
+      `right-click ${TERRITORY} › "${nls('command.renameTerritory.title', LOCALE)}": the modals ask and answer in Japanese, and the row reads the new name (screenshot)`,
+      async (world) => {
+        const page = world.page!;
+        await territoryRow(page, TERRITORY).click({ button: 'right' });
+        const menuItem = page.getByRole('menuitem', { name: nls('command.renameTerritory.title', LOCALE) });
+        await menuItem.waitFor({ timeout: 10_000 });
+        await page.waitForTimeout(300); // menu items take the mouse only 100 ms after the menu opens
+        await menuItem.click();
+        await enterText(page, RENAMED);
+        await answerDialog(page, new RegExp(`^${bundlePattern('Allow changes to {0}?', '.+')}$`), JAPANESE_BUNDLE['Allow Changes']);
+        const rename = bundlePattern('Rename {0} to {1}', `'${TERRITORY}'`, `'${RENAMED}'`);
+        await answerDialog(page, new RegExp(`^${bundlePattern('{0} in {1}?', rename, '.+')}$`), JAPANESE_BUNDLE['Rename']);
+        await waitForRows(page, 'the renamed row', (rows) => rows.some((row) => row.label === RENAMED) && !rows.some((row) => row.label === TERRITORY));
+        await waitForSelectedRow(page, RENAMED);
+        assert.strictEqual(world.fake!.org.territories().find((t) => t.id === '431581000000744113')?.name, RENAMED, 'the fake org has the new name');
+        await page.screenshot({ path: path.join(RESULTS, `ui-renamed-${LOCALE}.png`) });
       },
     ],
   ],

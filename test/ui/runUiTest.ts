@@ -3,8 +3,9 @@
 // driven in chromium through the command palette, the password box, the activity bar and the clipboard.
 // Saves a screenshot of the view to media/screenshot.png (the README's) and to test-results/, one of the
 // territory map to media/map.png, one of a territory's details to media/details.png and one of two
-// connections compared to media/connections.png; prints how long the map took to draw 10,000 territories.
-// The change steps (test/ui/changeSteps.ts) are not in the run yet: see that file.
+// connections compared to media/connections.png; renames a territory through its context menu, moves one
+// by dragging its row and undoes the move (test/ui/changeSteps.ts; the move's confirmation to
+// media/changes.png); prints how long the map took to draw 10,000 territories.
 // Then a short second run in VS Code with display language Japanese (test/ui/japanese.ts), in a
 // code-server of its own.
 // Ends with `N passed, N failed[, N skipped]`; exits non-zero when a step fails.
@@ -20,10 +21,11 @@ import { errorText } from '../host/cleanup';
 import { repoRoot, runtime } from '../host/runtime';
 import { JAPANESE_RUN } from './japanese';
 import { Run, runSteps, startSteps, Step, Tally } from './session';
+import { changeSteps } from './changeSteps';
 import { connectionSteps } from './connectionSteps';
 import { fileSteps } from './fileSteps';
 import { hostileSteps } from './hostileSteps';
-import { activityBarIcon, assertPng, enterText, enterToken, markdownPreview, readRows, Row, RESULTS, runCommand, runCommandIfOffered, savePictureOfViewAndEditor, sidebarTitle, STEP_TIMEOUT_MS, widenSidebar } from './workbench';
+import { activityBarIcon, assertPng, enterText, enterToken, markdownPreview, readRows, Row, RESULTS, runCommand, runCommandIfOffered, savePictureOfViewAndEditor, sidebarTitle, STEP_TIMEOUT_MS, waitForSelectedRow, widenSidebar } from './workbench';
 
 const README_SCREENSHOT = path.join(repoRoot, 'media', 'screenshot.png');
 const README_MAP = path.join(repoRoot, 'media', 'map.png');
@@ -326,6 +328,7 @@ const englishSteps: Step[] = [
     },
   ],
   ...hostileSteps(),
+  ...changeSteps(),
   ...connectionSteps(),
   ...fileSteps(),
 ];
@@ -342,21 +345,6 @@ async function mapFrame(page: Page): Promise<Frame> {
     await page.waitForTimeout(200);
   }
   throw new Error('no frame has the territory map (svg#map)');
-}
-
-/** Waits until the tree's selected row is the territory `name`. */
-async function waitForSelectedRow(page: Page, name: string): Promise<void> {
-  const selected = page.locator('.part.sidebar .monaco-list-row.selected .label-name');
-  const deadline = Date.now() + 10_000;
-  let shown: string[] = [];
-  while (Date.now() < deadline) {
-    shown = (await selected.allTextContents()).map((text) => text.trim());
-    if (shown.includes(name)) {
-      return;
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`the tree's selected row is ${JSON.stringify(shown)}, not "${name}"`);
 }
 
 const ENGLISH_RUN: Run = { title: 'In English (VS Code\'s default display language):', steps: englishSteps, failureScreenshot: 'ui-failure.png' };

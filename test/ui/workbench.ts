@@ -49,9 +49,28 @@ export async function runCommand(page: Page, title: string): Promise<void> {
       if (attempt >= 3) {
         throw error;
       }
+      console.log(`    (the palette did not take "${title}", attempt ${attempt}: ${await whatIsInTheWay(page)}; Escape, and again)`);
       await page.keyboard.press('Escape');
       await page.waitForTimeout(500);
     }
+  }
+}
+
+/** What may keep the palette from opening or taking text: a modal dialog, an open quick input, where the focus is. */
+async function whatIsInTheWay(page: Page): Promise<string> {
+  const dialogs = await page.locator('.monaco-dialog-box').count();
+  const quickInput = await page.locator('.quick-input-widget').isVisible();
+  const focus = await page.evaluate('document.activeElement ? `${document.activeElement.tagName}.${document.activeElement.className}`.slice(0, 80) : "none"');
+  return `${dialogs} dialog(s), quick input ${quickInput ? 'open' : 'closed'}, focus on ${String(focus)}`;
+}
+
+/** Leaves the workbench as the next step expects it: no modal dialog, no quick input open. */
+export async function settle(page: Page): Promise<void> {
+  await page.locator('.monaco-dialog-box').waitFor({ state: 'detached', timeout: 10_000 });
+  const quickInput = page.locator('.quick-input-widget');
+  if (await quickInput.isVisible()) {
+    await page.keyboard.press('Escape');
+    await quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
   }
 }
 
@@ -152,18 +171,33 @@ export async function pickItem(page: Page, text: string | RegExp): Promise<void>
   await item.click();
 }
 
-/** Types into the open input box (not a password box) and confirms it. */
-export async function enterText(page: Page, text: string): Promise<void> {
+/** Types into the open input box (not a password box) and confirms it; `timeoutMs` for each try to type. */
+export async function enterText(page: Page, text: string, timeoutMs?: number): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ timeout: 10_000 });
   // The widget is reused from one box to the next: right after an Enter, VS Code may still be putting
   // the next box's own value in, over what was typed. Type until the box holds the text, then Enter.
   for (let attempt = 0; attempt < 20; attempt++) {
-    await input.fill(text);
+    await input.fill(text, { timeout: timeoutMs });
     await page.waitForTimeout(150);
     if ((await input.inputValue()) === text) {
       break;
     }
   }
   await page.keyboard.press('Enter');
+}
+
+/** Waits until the tree's selected row is the territory `name`. */
+export async function waitForSelectedRow(page: Page, name: string): Promise<void> {
+  const selected = page.locator('.part.sidebar .monaco-list-row.selected .label-name');
+  const deadline = Date.now() + 10_000;
+  let shown: string[] = [];
+  while (Date.now() < deadline) {
+    shown = (await selected.allTextContents()).map((text) => text.trim());
+    if (shown.includes(name)) {
+      return;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the tree's selected row is ${JSON.stringify(shown)}, not "${name}"`);
 }

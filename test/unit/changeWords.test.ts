@@ -62,6 +62,8 @@ describe('changeWords: a view change and its outcome in words', () => {
 
   it('details the connection and its place, production said plainly, several steps numbered, and what an undo of a delete cannot give back', () => {
     assert.strictEqual(confirmDetail(plan({ kind: 'rename', territoryId: '4', name: 'Pune' }), SANDBOX), 'Connection: Sandbox — Zoho CRM (Europe, sandbox).');
+    // A connection named after its place (the first one, unnamed) is said once.
+    assert.strictEqual(confirmDetail(plan({ kind: 'rename', territoryId: '4', name: 'Pune' }), { ...SANDBOX, name: SANDBOX.place }), `Connection: ${SANDBOX.place}.`);
     assert.strictEqual(
       confirmDetail(plan({ kind: 'delete', territoryId: '2', children: 'branch' }), PRODUCTION, org(), ['Extra.']),
       [

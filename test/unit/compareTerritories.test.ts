@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { CompareSide, TerritoryComparison, compareTerritories } from '../../src/core/compare/comparison';
 import { comparisonJson } from '../../src/core/compare/comparisonJson';
 import { MAX_SECTION_ROWS, comparisonMarkdown } from '../../src/core/compare/comparisonMarkdown';
@@ -105,6 +106,10 @@ describe('compareTerritories: two loads side by side', () => {
 
   it('matches names trimmed, case-insensitively and in Unicode NFC, and lists a case change as renamed', () => {
     assert.strictEqual(nameKey('  Zürich '), nameKey('zu\u0308rich'));
+    // Its ASCII shortcut gives what the full rule gives, for any text.
+    const full = (name: string) => name.normalize('NFC').trim().toLowerCase().normalize('NFC');
+    const names = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: fc.constantFrom(' ', '\t', 'A', 'z', 'İ', 'ẞ', 'u', '\u0308', '\u00a0', '\u3000', '-') }));
+    fc.assert(fc.property(names, (name) => assert.strictEqual(nameKey(name), full(name))), { numRuns: 2000 });
     const left = orgSnapshot([{ name: 'Zürich', id: '1', count: 1 }, { name: 'Chennai', id: '2', count: 1 }], {});
     const right = orgSnapshot([{ name: ' zu\u0308rich', id: '11', count: 1 }, { name: 'CHENNAI', id: '12', count: 1 }], {});
     const comparison = compareTerritories(side('A', left), side('B', right));

@@ -7,6 +7,9 @@ import { capturingLogger } from './helpers';
 const SIGN_IN = 'zohoTerritories.signIn/k3x9';
 const TOKEN = 'zohoTerritories.accessToken/k3x9';
 const LOAD = 'zohoTerritories.lastSnapshot/k3x9';
+const ALLOWED = 'zohoTerritories.changes.allowed/k3x9';
+const JOURNAL = 'zohoTerritories.changes.journal/k3x9';
+const OTHER = 'zohoTerritories.changes.journal/p7q2';
 
 /** A connection's stores as a map, with the sign-out this version would do on it (it cannot read `staging`). */
 function storesWith(signIn: string, failing: ReadonlySet<string> = new Set()) {
@@ -14,6 +17,9 @@ function storesWith(signIn: string, failing: ReadonlySet<string> = new Set()) {
     [SIGN_IN, signIn],
     [TOKEN, '1000.pasted00000000000000000000000.pasted000000000000000000000'],
     [LOAD, '{"territories":[]}'],
+    [ALLOWED, 'https://www.zohoapis.eu'],
+    [JOURNAL, '{"format":1,"entries":[]}'],
+    [OTHER, 'another connection\'s'],
   ]);
   const remove = async (key: string) => {
     if (failing.has(key)) {
@@ -35,6 +41,7 @@ function storesWith(signIn: string, failing: ReadonlySet<string> = new Set()) {
     deleteSignIn: () => remove(SIGN_IN),
     deleteAccessToken: () => remove(TOKEN),
     forgetSavedLoad: () => remove(LOAD),
+    forgetState: (key) => remove(key),
   };
   return { stored, steps };
 }
@@ -54,11 +61,12 @@ describe('Removing a connection', () => {
     const revoked: Array<[string, string]> = [];
     const known = new KnownSecrets();
     const result = await removeConnectionData(steps, {
+      connectionId: 'k3x9',
       accounts: { revokeRefreshToken: async (origin, token) => (revoked.push([origin, token]), 'revoked') },
       known,
       logger: capturingLogger(),
     });
-    assert.deepStrictEqual([...stored.keys()], [], 'client secret, refresh and access tokens, pasted token and saved load are gone');
+    assert.deepStrictEqual([...stored.keys()], [OTHER], 'client secret, refresh and access tokens, pasted token, saved load, allowance and journal are gone; not another connection\'s');
     assert.deepStrictEqual(revoked, [['https://accounts.zoho.eu', JSON.parse(STAGING).refreshToken]]);
     assert.deepStrictEqual(result.failures, []);
     assert.strictEqual(describeRemoval(result), undefined);
@@ -68,23 +76,32 @@ describe('Removing a connection', () => {
   it('never sends an unreadable record\'s refresh token to a server that is not Zoho\'s, and says to revoke it by hand', async () => {
     const { stored, steps } = storesWith(JSON.stringify({ ...JSON.parse(STAGING), accountsOrigin: 'https://accounts.zoho.eu.evil.example' }));
     let asked = 0;
-    const result = await removeConnectionData(steps, { accounts: { revokeRefreshToken: async () => (asked++, 'revoked') }, known: new KnownSecrets(), logger: capturingLogger() });
+    const result = await removeConnectionData(steps, { connectionId: 'k3x9', accounts: { revokeRefreshToken: async () => (asked++, 'revoked') }, known: new KnownSecrets(), logger: capturingLogger() });
     assert.strictEqual(asked, 0);
-    assert.deepStrictEqual([...stored.keys()], []);
+    assert.deepStrictEqual([...stored.keys()], [OTHER]);
     assert.match(describeRemoval(result) ?? '', /could not be revoked at Zoho: revoke it in Zoho Accounts/);
   });
 
   it('tries every step when one throws (a locked keychain), says which failed and why, and keeps the connection to remove again', async () => {
     const { stored, steps } = storesWith(STAGING, new Set([TOKEN]));
     const logger = capturingLogger();
-    const result = await removeConnectionData(steps, { accounts: { revokeRefreshToken: async () => 'revoked' }, known: new KnownSecrets(), logger });
-    assert.deepStrictEqual([...stored.keys()], [TOKEN], 'the sign-in and the saved load are gone all the same');
+    const result = await removeConnectionData(steps, { connectionId: 'k3x9', accounts: { revokeRefreshToken: async () => 'revoked' }, known: new KnownSecrets(), logger });
+    assert.deepStrictEqual([...stored.keys()], [TOKEN, OTHER], 'the sign-in and the saved load are gone all the same');
     assert.deepStrictEqual(result.failures.map(({ step }) => step), ['accessToken']);
     assert.ok(leftSomethingBehind(result));
     const message = describeRemoval(result) ?? '';
     assert.match(message, /deleting its access token \(Error: The keychain is locked\)/);
     assert.match(message, /stays in the list: remove it again/);
     assert.ok(logger.lines.some((line) => line.includes('accessToken failed')));
+  });
+
+  it('forgets that changes were allowed even when its journal cannot be deleted, and keeps the connection to remove again', async () => {
+    const { stored, steps } = storesWith(STAGING, new Set([JOURNAL]));
+    const result = await removeConnectionData(steps, { connectionId: 'k3x9', accounts: { revokeRefreshToken: async () => 'revoked' }, known: new KnownSecrets(), logger: capturingLogger() });
+    assert.deepStrictEqual([...stored.keys()], [JOURNAL, OTHER]);
+    assert.deepStrictEqual(result.failures.map(({ step }) => step), ['changes']);
+    assert.ok(leftSomethingBehind(result));
+    assert.match(describeRemoval(result) ?? '', /forgetting that its changes were allowed, and its journal of changes \(Error: The keychain is locked\)/);
   });
 
   it('goes on when reading the sign-in and the sign-out itself throw', async () => {
@@ -99,9 +116,9 @@ describe('Removing a connection', () => {
           throw new Error('locked');
         },
       },
-      { accounts: { revokeRefreshToken: async () => 'revoked' }, known: new KnownSecrets(), logger: capturingLogger() },
+      { connectionId: 'k3x9', accounts: { revokeRefreshToken: async () => 'revoked' }, known: new KnownSecrets(), logger: capturingLogger() },
     );
-    assert.deepStrictEqual([...stored.keys()], []);
+    assert.deepStrictEqual([...stored.keys()], [OTHER]);
     assert.deepStrictEqual(result.failures.map(({ step }) => step).sort(), ['signIn', 'signOut']);
   });
 
@@ -116,10 +133,10 @@ describe('Removing a connection', () => {
           return { wasSignedIn: true, revocation: 'revoked', deleted: false, deleteFailure: 'busy' };
         },
       },
-      { accounts: { revokeRefreshToken: async () => 'revoked' }, known: new KnownSecrets(), logger: capturingLogger() },
+      { connectionId: 'k3x9', accounts: { revokeRefreshToken: async () => 'revoked' }, known: new KnownSecrets(), logger: capturingLogger() },
     );
     assert.ok(!first);
-    assert.deepStrictEqual([...stored.keys()], []);
+    assert.deepStrictEqual([...stored.keys()], [OTHER]);
     assert.strictEqual(result.signOut?.deleted, true);
     assert.strictEqual(describeRemoval(result), undefined);
   });

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { repoRoot } from '../host/runtime';
-import { JsonReadError, MAX_JSON_DEPTH, readJson } from '../../src/core/support/jsonReader';
+import { JsonReadError, JsonValue, MAX_JSON_DEPTH, readJson } from '../../src/core/support/jsonReader';
+import { readJsonFast } from '../../src/core/support/jsonReaderFast';
 import { MAX_INDENT_LEVELS, documentText, writeJson } from '../../src/core/support/jsonWriter';
 
 const nested = (depth: number, inner = '1') => `${'['.repeat(depth)}${inner}${']'.repeat(depth)}`;
@@ -82,6 +83,46 @@ describe('readJson: JSON read without losing big integers', () => {
     assert.throws(() => readJson('{"a": "never closed'), JsonReadError);
     assert.throws(() => readJson('[1, 2'), JsonReadError);
     assert.deepStrictEqual(readJson('{"a": "b", "c": 12345678901234567890}'), { a: 'b', c: 12345678901234567890n });
+  });
+});
+
+describe('readJsonFast: readJson by JSON.parse where the two cannot differ', () => {
+  /** What a reader gives: its value, or its error's kind, position and message. */
+  const outcome = (read: (text: string) => JsonValue, text: string) => {
+    try {
+      return { value: read(text) };
+    } catch (error) {
+      assert.ok(error instanceof JsonReadError, String(error));
+      return { kind: error.kind, position: error.position, message: error.message };
+    }
+  };
+  const same = (text: string) => assert.deepStrictEqual(outcome(readJsonFast, text), outcome(readJson, text), JSON.stringify(text.slice(0, 200)));
+
+  it('gives the same value or the same error as readJson on any text (property-based)', () => {
+    const bigInteger = fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }).map(String);
+    const withIntegers = fc.tuple(fc.jsonValue(), fc.array(bigInteger, { maxLength: 3 }), fc.constantFrom(0, 2)).map(([value, integers, indent]) => JSON.stringify({ value, integers: '§' }, null, indent).replace('"§"', `[${integers.join(', ')}]`));
+    const broken = fc.jsonValue().map((v) => JSON.stringify(v).slice(0, -1));
+    const characters = fc.string({ unit: fc.constantFrom(...'{}[]":,0123456789-+.eE \\ntrufalsn\u0000') });
+    fc.assert(fc.property(fc.oneof(withIntegers, broken, characters, fc.string()), same), { numRuns: 3000 });
+  });
+
+  it('keeps big integers, refuses deep nesting and long integers as readJson does, and reads long digits in strings', () => {
+    for (const text of [
+      '[4150868000000225013, -9007199254740993, 900719925474099, 9007199254740991]',
+      '{"id": "4150868000000225013", "note": "call 4150868000000225013", "n": 1}',
+      ' 123456789012345678',
+      nested(MAX_JSON_DEPTH),
+      nested(MAX_JSON_DEPTH + 1),
+      nested(MAX_JSON_DEPTH, '{}'),
+      nested(MAX_JSON_DEPTH, '{"a": []}'),
+      nested(100_000),
+      `[${'9'.repeat(1001)}]`,
+      '{"__proto__": {"polluted": true}, "a": 1, "a": 2}',
+      '{"format": 1, "territories": [,]}',
+    ]) {
+      same(text);
+    }
+    assert.strictEqual(({} as Record<string, unknown>).polluted, undefined);
   });
 });
 

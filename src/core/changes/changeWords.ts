@@ -72,9 +72,14 @@ export function confirmQuestion(plan: Plan, where: ChangePlace, org?: OrgState):
   return l10n.t('Make {0} changes in {1}?', plan.steps.length, target);
 }
 
+/** "Connection: Sandbox — Zoho CRM sandbox (EU)."; a connection named after its place is said once. */
+function connectionLine(where: ChangePlace, shownName: string): string {
+  return where.name === where.place ? l10n.t('Connection: {0}.', shownName) : l10n.t('Connection: {0} — {1}.', shownName, where.place);
+}
+
 /** The modal's detail: where, production said plainly, the steps (at most a few), what an undo cannot give back. */
 export function confirmDetail(plan: Plan, where: ChangePlace, org?: OrgState, extra: readonly string[] = []): string {
-  const lines = [l10n.t('Connection: {0} — {1}.', isolate(displayName(where.name, 60)), where.place)];
+  const lines = [connectionLine(where, isolate(displayName(where.name, 60)))];
   if (where.production) {
     lines.push(l10n.t('This is a production org: the change is made in live data at once.'));
   }
@@ -90,7 +95,7 @@ export function confirmDetail(plan: Plan, where: ChangePlace, org?: OrgState, ex
 
 /** The plan as a Markdown document, shown in the preview before a change of several steps (or a file's deploy) is confirmed. */
 export function planMarkdown(title: string, plan: Plan, where: ChangePlace, notes: readonly string[] = [], words?: PlanWords): string {
-  const out = [`# ${escapeMarkdown(title)}`, '', escapeMarkdown(l10n.t('Connection: {0} — {1}.', displayName(where.name, 60), where.place))];
+  const out = [`# ${escapeMarkdown(title)}`, '', escapeMarkdown(connectionLine(where, displayName(where.name, 60)))];
   if (where.production) {
     out.push('', `**${escapeMarkdown(l10n.t('This is a production org: the change is made in live data at once.'))}**`);
   }
@@ -122,7 +127,7 @@ export function resultSentence(result: ApplyResult, plan: Plan, where: ChangePla
 
 /** Every step of an apply by its fate, as Markdown (the "Show Result" document). */
 export function resultMarkdown(title: string, result: ApplyResult, plan: Plan, where: ChangePlace): string {
-  const out = [`# ${escapeMarkdown(title)}`, '', escapeMarkdown(l10n.t('Connection: {0} — {1}.', displayName(where.name, 60), where.place))];
+  const out = [`# ${escapeMarkdown(title)}`, '', escapeMarkdown(connectionLine(where, displayName(where.name, 60)))];
   const section = (heading: string, lines: string[]) => lines.length > 0 && out.push('', `## ${escapeMarkdown(heading)}`, '', ...lines.map((l) => `- ${escapeMarkdown(l)}`));
   section(l10n.t('Applied'), result.applied.map((a) => stepSentence(a.step, plan)));
   section(l10n.t('Failed'), result.failed.map((f) => `${stepSentence(f.step, plan)}: ${f.message}`));

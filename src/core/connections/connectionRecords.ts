@@ -46,6 +46,11 @@ export function savedSnapshotKeyOf(id: string): string {
   return id === FIRST_CONNECTION_ID ? STATE_KEYS.lastSnapshot : `${STATE_KEYS.lastSnapshot}/${id}`;
 }
 
+/** The global-state keys of a connection's changes: the API origin they were allowed for, and its journal. */
+export function changeKeysOf(id: string): { readonly allowed: string; readonly journal: string } {
+  return { allowed: `${STATE_KEYS.changesAllowed}/${id}`, journal: `${STATE_KEYS.journal}/${id}` };
+}
+
 const ID_PATTERN = /^[a-z0-9]{1,32}$/;
 
 /**

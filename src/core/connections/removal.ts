@@ -1,10 +1,12 @@
 import * as l10n from '@vscode/l10n';
 import { KnownSecrets } from '../redaction/knownSecrets';
+import { changeKeysOf } from './connectionRecords';
 import { serverText } from '../redaction/serverText';
 import { AccountsClient } from '../signIn/accountsClient';
 import { SignOutResult, describeSignOut } from '../signIn/signOut';
 import { dataCenterOfAccountsOrigin } from '../signIn/environments';
 import { Logger } from '../support/logger';
+import { parseJsonObject } from '../support/objects';
 
 /** The steps of removing a connection's data, each tried whatever another did. */
 export interface ConnectionRemovalSteps {
@@ -18,9 +20,11 @@ export interface ConnectionRemovalSteps {
   deleteAccessToken(): Promise<void>;
   /** Deletes the saved last load. */
   forgetSavedLoad(): Promise<void>;
+  /** Deletes one of the connection's keys in global state. */
+  forgetState(key: string): Promise<void>;
 }
 
-export type RemovalStep = 'signOut' | 'revoke' | 'signIn' | 'accessToken' | 'savedLoad';
+export type RemovalStep = 'signOut' | 'revoke' | 'signIn' | 'accessToken' | 'savedLoad' | 'changes';
 
 /** What removing did: the sign-out's result, and every step that failed, with why (made safe to show). */
 export interface RemovalResult {
@@ -34,12 +38,13 @@ export interface RemovalResult {
  * Removes everything a connection keeps: asks Zoho to revoke its sign-in when it can (a record this
  * version cannot read, a later version's or one with an unknown environment, is revoked from its
  * refresh token and Zoho accounts server alone), then deletes the sign-in (client secret, refresh and
- * access tokens), the pasted token and the saved load. No step stops another; a throwing one (a
- * locked keychain) is named in `failures`.
+ * access tokens), the pasted token, the saved load, and its changes' allowance and journal (the
+ * first connection's id comes back when the last one is removed: it must ask again, with nothing
+ * to undo). No step stops another; a throwing one (a locked keychain) is named in `failures`.
  */
 export async function removeConnectionData(
   steps: ConnectionRemovalSteps,
-  { accounts, known, logger }: { accounts: Pick<AccountsClient, 'revokeRefreshToken'>; known: KnownSecrets; logger: Logger },
+  { connectionId, accounts, known, logger }: { connectionId: string; accounts: Pick<AccountsClient, 'revokeRefreshToken'>; known: KnownSecrets; logger: Logger },
 ): Promise<RemovalResult> {
   const failures: Array<{ step: RemovalStep; reason: string }> = [];
   const attempt = async <T>(step: RemovalStep, run: () => Promise<T>): Promise<T | undefined> => {
@@ -74,6 +79,8 @@ export async function removeConnectionData(
   }
   await attempt('accessToken', () => steps.deleteAccessToken());
   await attempt('savedLoad', () => steps.forgetSavedLoad());
+  const { allowed, journal } = changeKeysOf(connectionId);
+  await attempt('changes', () => Promise.all([steps.forgetState(allowed), steps.forgetState(journal)]));
   return { ...(signOut ? { signOut } : {}), ...(unreadableRevoked !== undefined ? { unreadableRevoked } : {}), failures: dedupe(failures) };
 }
 
@@ -83,16 +90,11 @@ export async function removeConnectionData(
  * server only the unreadable record names. `undefined` when the record holds no refresh token.
  */
 export function revocableParts(text: string): { refreshToken: string; accountsOrigin?: string; secrets: string[] } | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
+  const value = parseJsonObject(text);
+  if (!value) {
     return undefined;
   }
-  if (typeof value !== 'object' || value === null) {
-    return undefined;
-  }
-  const { refreshToken, accountsOrigin, clientSecret, accessToken } = value as Record<string, unknown>;
+  const { refreshToken, accountsOrigin, clientSecret, accessToken } = value;
   if (typeof refreshToken !== 'string' || refreshToken === '') {
     return undefined;
   }
@@ -115,9 +117,9 @@ function dedupe(failures: ReadonlyArray<{ step: RemovalStep; reason: string }>):
   return failures.filter(({ step }) => !seen.has(step) && seen.add(step) !== undefined);
 }
 
-/** Whether something of the connection may still be stored: a delete failed. */
+/** Whether something of the connection may still be stored: a delete failed (a failed revoke is told apart, in its own words). */
 export function leftSomethingBehind(result: RemovalResult): boolean {
-  return result.failures.some(({ step }) => step === 'signIn' || step === 'accessToken' || step === 'savedLoad' || step === 'signOut');
+  return result.failures.some(({ step }) => step !== 'revoke');
 }
 
 /**
@@ -139,6 +141,7 @@ export function describeRemoval(result: RemovalResult, kept = leftSomethingBehin
     signIn: l10n.t('deleting its sign-in (client secret, refresh and access tokens)'),
     accessToken: l10n.t('deleting its access token'),
     savedLoad: l10n.t('deleting its saved territories'),
+    changes: l10n.t('forgetting that its changes were allowed, and its journal of changes'),
   };
   // The sign-out's own words already say its delete failed.
   const failed = result.failures.filter(({ step }) => !(step === 'signIn' && result.signOut && !result.signOut.deleted));

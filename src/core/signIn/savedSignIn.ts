@@ -5,6 +5,7 @@
 import { DataCenter, isDataCenter } from '../zohoApi/dataCenters';
 import { KnownSecrets } from '../redaction/knownSecrets';
 import { Logger } from '../support/logger';
+import { parseJsonObject } from '../support/objects';
 import { AccessTokenAnswer } from './accountsClient';
 import { DEFAULT_ENVIRONMENT, ZohoEnvironment, acceptApiDomain, apiDomainFor, isZohoEnvironment } from './environments';
 
@@ -81,16 +82,10 @@ export function statusOf(record: SavedSignIn): SignInStatus {
 
 /** Reads a stored record, checking every field; `undefined` when it is not one. */
 export function parseSavedSignIn(text: string): SavedSignIn | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
+  const v = parseJsonObject(text);
+  if (!v) {
     return undefined;
   }
-  if (typeof value !== 'object' || value === null) {
-    return undefined;
-  }
-  const v = value as Record<string, unknown>;
   const nonEmpty = (x: unknown): x is string => typeof x === 'string' && x !== '';
   const time = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
   if (v.version !== 1 || !nonEmpty(v.clientId) || !nonEmpty(v.clientSecret) || !nonEmpty(v.refreshToken) || !nonEmpty(v.accountsOrigin)) {

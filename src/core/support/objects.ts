@@ -11,3 +11,12 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export function asPlainObject<T extends object = Record<string, unknown>>(value: unknown): T | undefined {
   return isPlainObject(value) ? (value as T) : undefined;
 }
+
+/** JSON text that holds an object, read as one; `undefined` for anything else (not JSON, an array, a string). */
+export function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    return asPlainObject(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}

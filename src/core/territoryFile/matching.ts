@@ -47,7 +47,8 @@ export function fileToDesired(file: TerritoryFile, org: OrgState, options: Match
   const problems: MatchProblem[] = [];
   const warnings: MatchProblem[] = [];
   const byId = new Map(org.territories.map((t) => [t.id, t]));
-  const orgPath = pathsOf(org.territories, byId);
+  // Made only when a name is left ambiguous: a file matched by ID or unique names never needs the org's paths.
+  let orgPath: Map<string, string> | undefined;
   const matched = new Map<string, TerritoryState>(); // file path → org territory
   const used = new Set<string>();
   const take = (path: string, t: TerritoryState) => {
@@ -102,7 +103,9 @@ export function fileToDesired(file: TerritoryFile, org: OrgState, options: Match
       continue; // a new territory
     }
     const path = e.names.map(nameKey).join('\u0000');
-    const byPath = candidates.filter((t) => orgPath.get(t.id) === path);
+    orgPath ??= pathsOf(org.territories, byId);
+    const paths = orgPath;
+    const byPath = candidates.filter((t) => paths.get(t.id) === path);
     if (byPath.length === 1) {
       take(e.path, byPath[0]);
     } else {

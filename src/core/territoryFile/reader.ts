@@ -1,8 +1,9 @@
 import * as l10n from '@vscode/l10n';
-import { JsonObject, JsonReadError, JsonValue, readJson } from '../support/jsonReader';
+import { JsonObject, JsonReadError, JsonValue } from '../support/jsonReader';
+import { readJsonFast } from '../support/jsonReaderFast';
 import { PERMISSIONS, RULE_MODULES } from '../changes/state';
 import { FILE_FORMAT, FileTerritory, TERRITORY_KEYS, TerritoryFile } from './format';
-import { TextRange, childPath, lineColumnAt, locateValues } from './positions';
+import { TextRange, TextRanges, childPath, lineColumnAt } from './positions';
 
 /**
  * Reads a territory file: the text as JSON (our lossless reader, so an ID past 2^53 keeps its
@@ -30,7 +31,7 @@ export interface ReadResult {
   /** The file, when it has no error. */
   readonly file: TerritoryFile | undefined;
   readonly problems: readonly FileProblem[];
-  /** Each value's place in the text, by JSON path (empty when the text is not JSON). */
+  /** Each value's place in the text, by JSON path (empty when the text is not JSON); found on first use. */
   readonly ranges: ReadonlyMap<string, TextRange>;
   /** The text as read (a byte-order mark replaced by a space, so offsets still match). */
   readonly text: string;
@@ -47,7 +48,7 @@ export function readTerritoryFile(input: string): ReadResult {
   const text = input.startsWith('\uFEFF') ? ` ${input.slice(1)}` : input;
   let value: JsonValue;
   try {
-    value = readJson(text);
+    value = readJsonFast(text);
   } catch (error) {
     if (!(error instanceof JsonReadError)) {
       throw error;
@@ -57,7 +58,7 @@ export function readTerritoryFile(input: string): ReadResult {
     const message = l10n.t('The file is not JSON: {0} at line {1}, column {2}.', detail, line, column);
     return { file: undefined, problems: [{ severity: 'error', path: '$', message, start: error.position, end: error.position + 1, line, column }], ranges: new Map(), text };
   }
-  const ranges = locateValues(text);
+  const ranges = new TextRanges(text);
   const found: { path: string; message: string; atKey?: boolean }[] = [];
   checkFile(value, (path, message, atKey) => found.push({ path, message, atKey }));
   const problems = found.map(({ path, message, atKey }) => placed(text, ranges, { severity: 'error', path, message }, atKey));
@@ -76,7 +77,9 @@ export function placed(text: string, ranges: ReadonlyMap<string, TextRange>, pro
     return problem;
   }
   const start = atKey && range.keyStart !== undefined ? range.keyStart : range.start;
-  return { ...problem, start, end: range.end, ...lineColumnAt(text, start) };
+  // The reader's own ranges know the text's lines: many problems in a large file are placed without reading it again for each.
+  const at = ranges instanceof TextRanges && ranges.text === text ? ranges.lineColumnAt(start) : lineColumnAt(text, start);
+  return { ...problem, start, end: range.end, ...at };
 }
 
 type Report = (path: string, message: string, atKey?: boolean) => void;

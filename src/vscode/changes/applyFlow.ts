@@ -203,8 +203,8 @@ async function announce(deps: ChangeDeps, target: ChangeTarget, request: ApplyRe
     const uri = deps.documents.keep(CHANGE_URI_SCHEME, changeFileName(request.title), resultMarkdown(request.title, result, request.bound.plan, target.place()));
     await vscode.commands.executeCommand('markdown.showPreview', uri);
   } else if (answer === undo) {
-    // Through the command, so that its failure is reported once like any command's.
-    await vscode.commands.executeCommand(COMMANDS.undoLastChange, { connection: target.id });
+    // Through the command, so that its failure is reported once like any command's; by id, as a name could be another's.
+    await vscode.commands.executeCommand(COMMANDS.undoLastChange, { connection: { id: target.id } });
   }
 }
 

@@ -1,31 +1,32 @@
 import * as vscode from 'vscode';
 import { JournalStorage } from '../../core/changes/journal';
+import { changeKeysOf } from '../../core/connections/connectionRecords';
 import { KnownSecrets } from '../../core/redaction/knownSecrets';
-import { STATE_KEYS } from '../../ids';
 import { askModal } from '../notifier';
 import { ChangeTarget } from './connectionPort';
 
 /**
  * What the change commands keep per connection, in global state (never a workspace's, which a
  * repository could ship): whether changes were allowed, and the journal. The allowance names the
- * API origin, so a connection pointed elsewhere later must be allowed again.
+ * API origin, so a connection pointed elsewhere later must be allowed again. Removing the connection
+ * forgets both (`removeConnectionData`).
  */
 export class ChangeMemory {
   constructor(private readonly globalState: vscode.Memento) {}
 
   isAllowed(target: ChangeTarget): boolean {
-    return this.globalState.get(`${STATE_KEYS.changesAllowed}/${target.id}`) === target.origin();
+    return this.globalState.get(changeKeysOf(target.id).allowed) === target.origin();
   }
 
   allow(target: ChangeTarget): Thenable<void> {
-    return this.globalState.update(`${STATE_KEYS.changesAllowed}/${target.id}`, target.origin());
+    return this.globalState.update(changeKeysOf(target.id).allowed, target.origin());
   }
 
   journal(): JournalStorage {
     return {
-      load: (connectionId) => this.globalState.get(`${STATE_KEYS.journal}/${connectionId}`),
+      load: (connectionId) => this.globalState.get(changeKeysOf(connectionId).journal),
       save: async (connectionId, value) => {
-        await this.globalState.update(`${STATE_KEYS.journal}/${connectionId}`, value);
+        await this.globalState.update(changeKeysOf(connectionId).journal, value);
       },
     };
   }

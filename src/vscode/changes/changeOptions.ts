@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Permission } from '../../core/changes/state';
+import { ChangeOptions, parseChangeOptions } from '../../core/changes/changeOptions';
 import { isolate } from '../../core/messages/safeText';
 import { TerritoryNode } from '../../core/territories/hierarchy';
 import { displayName } from '../../core/territories/names';
@@ -9,53 +9,11 @@ import { ChangeDeps } from './changeDeps';
 import { ChangeTarget } from './connectionPort';
 import type { Connection } from '../connections/connection';
 
-/**
- * What a script passes to a change command instead of a tree row. Every field is checked here;
- * what is missing is asked for as from the menu. There is no "yes": a script's change is confirmed
- * in the same modal that names the org (the tests answer it through their own hook).
- */
-export interface ChangeOptions {
-  /** The connection's id or name; optional with one connection. */
-  readonly connection?: string;
-  /** The territory's ID. */
-  readonly territory?: string;
-  readonly name?: string;
-  readonly description?: string;
-  readonly permission?: Permission;
-  /** A new parent's ID (Move To…). */
-  readonly parent?: string;
-  /** User IDs or emails (Add Users…, Remove from Territory). */
-  readonly users?: readonly string[];
-  /** A user's ID or email; `null` clears the manager. */
-  readonly manager?: string | null;
-  /** Delete Territory… of one with sub-territories: `'branch'`, or the ID of the territory they go to. */
-  readonly children?: string;
-}
-
 export interface ChangeCall {
   readonly target: ChangeTarget;
   readonly node: TerritoryNode | undefined;
   readonly territoryId: string;
   readonly options: ChangeOptions;
-}
-
-const TEXT_FIELDS = ['connection', 'territory', 'name', 'description', 'parent', 'manager', 'children'] as const;
-
-/** A script's options, checked: text fields are text, users a list of text, permission one of Zoho's. */
-export function parseChangeOptions(value: Record<string, unknown>): ChangeOptions | string {
-  for (const key of TEXT_FIELDS) {
-    const field = value[key];
-    if (field !== undefined && typeof field !== 'string' && !(key === 'manager' && field === null)) {
-      return vscode.l10n.t('The option "{0}" must be text.', key);
-    }
-  }
-  if (value.users !== undefined && !(Array.isArray(value.users) && value.users.every((u) => typeof u === 'string') && value.users.length <= 1000)) {
-    return vscode.l10n.t('The option "users" must be a list of user IDs or emails.');
-  }
-  if (value.permission !== undefined && value.permission !== 'read_write_delete' && value.permission !== 'read_only') {
-    return vscode.l10n.t('The option "permission" must be "read_write_delete" or "read_only".');
-  }
-  return value as ChangeOptions;
 }
 
 const isRow = (value: unknown, kind: string): value is { kind: string; connection: unknown } =>

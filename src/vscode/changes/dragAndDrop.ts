@@ -49,12 +49,13 @@ export class TerritoryDragAndDrop implements vscode.TreeDragAndDropController<Te
       return undefined;
     }
     if (source.connection !== target.connection) {
-      const options = { connection: source.connection.id, territory: source.node.id, to: target.connection.id, parent: target.node.id };
+      // By id: a bare id may be another connection's name (the first connection's id is "default").
+      const options = { connection: { id: source.connection.id }, territory: source.node.id, to: { id: target.connection.id }, parent: target.node.id };
       return vscode.commands.executeCommand<ChangeOutcome | undefined>(COMMANDS.copyToConnection, options);
     }
     if (source.node.id === target.node.id) {
       return undefined;
     }
-    return vscode.commands.executeCommand<ChangeOutcome | undefined>(COMMANDS.moveTerritory, { connection: source.connection.id, territory: source.node.id, parent: target.node.id });
+    return vscode.commands.executeCommand<ChangeOutcome | undefined>(COMMANDS.moveTerritory, { connection: { id: source.connection.id }, territory: source.node.id, parent: target.node.id });
   }
 }

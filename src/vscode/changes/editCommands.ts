@@ -5,7 +5,7 @@ import { FORBIDDEN_NAME_CHARACTERS, MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH } fr
 import { ChangeOutcome } from './applyFlow';
 import { ChangeDeps } from './changeDeps';
 import { runEdit } from './changeFlow';
-import { changeCall, shownName } from './changeOptions';
+import { ChangeCall, changeCall, shownName } from './changeOptions';
 
 /** New Sub-territory…, Rename…, Edit Description…, Change Permission…: one field of one territory. */
 
@@ -22,19 +22,27 @@ export function nameProblem(name: string): string | undefined {
   return bad ? vscode.l10n.t('Zoho does not allow {0} in a name.', bad === '`' ? "'`'" : `\`${bad}\``) : undefined;
 }
 
+/** What a script gave, else asked for (the box stays open when focus moves); `undefined` when dismissed. */
+async function askText(given: string | undefined, box: vscode.InputBoxOptions): Promise<string | undefined> {
+  return given ?? (await vscode.window.showInputBox({ ignoreFocusOut: true, ...box }));
+}
+
+/** A territory's name: the script's, else asked for with Zoho's name rules said while typing; trimmed. */
+async function askName(call: ChangeCall, box: { title: string; prompt?: string; value?: string }): Promise<string | undefined> {
+  return (await askText(call.options.name, { ...box, validateInput: nameProblem }))?.trim();
+}
+
 export function newSubTerritory(deps: ChangeDeps) {
   return async (argument?: unknown): Promise<ChangeOutcome | undefined> => {
     const call = await changeCall(deps, argument);
     if (!call) {
       return undefined;
     }
-    const name =
-      call.options.name ??
-      (await vscode.window.showInputBox({ title: vscode.l10n.t('New Sub-territory of {0}', shownName(call)), prompt: vscode.l10n.t('The new territory\'s name'), validateInput: nameProblem, ignoreFocusOut: true }));
+    const name = await askName(call, { title: vscode.l10n.t('New Sub-territory of {0}', shownName(call)), prompt: vscode.l10n.t('The new territory\'s name') });
     if (name === undefined) {
       return undefined;
     }
-    return runEdit(deps, call.target, { kind: 'create', parentId: call.territoryId, name: name.trim(), description: call.options.description }, vscode.l10n.t('New sub-territory'), vscode.l10n.t('Create'));
+    return runEdit(deps, call.target, { kind: 'create', parentId: call.territoryId, name, description: call.options.description }, vscode.l10n.t('New sub-territory'), vscode.l10n.t('Create'));
   };
 }
 
@@ -44,13 +52,11 @@ export function renameTerritory(deps: ChangeDeps) {
     if (!call) {
       return undefined;
     }
-    const name =
-      call.options.name ??
-      (await vscode.window.showInputBox({ title: vscode.l10n.t('Rename {0}', shownName(call)), value: call.node?.name, validateInput: nameProblem, ignoreFocusOut: true }));
+    const name = await askName(call, { title: vscode.l10n.t('Rename {0}', shownName(call)), value: call.node?.name });
     if (name === undefined) {
       return undefined;
     }
-    return runEdit(deps, call.target, { kind: 'rename', territoryId: call.territoryId, name: name.trim() }, vscode.l10n.t('Rename'), vscode.l10n.t('Rename'));
+    return runEdit(deps, call.target, { kind: 'rename', territoryId: call.territoryId, name }, vscode.l10n.t('Rename'), vscode.l10n.t('Rename'));
   };
 }
 
@@ -61,14 +67,11 @@ export function editDescription(deps: ChangeDeps) {
       return undefined;
     }
     const current = call.node?.record?.raw.description;
-    const description =
-      call.options.description ??
-      (await vscode.window.showInputBox({
-        title: vscode.l10n.t('Description of {0}', shownName(call)),
-        value: typeof current === 'string' ? current : '',
-        validateInput: (text) => ([...text].length > MAX_DESCRIPTION_LENGTH ? vscode.l10n.t('At most {0} characters.', MAX_DESCRIPTION_LENGTH) : undefined),
-        ignoreFocusOut: true,
-      }));
+    const description = await askText(call.options.description, {
+      title: vscode.l10n.t('Description of {0}', shownName(call)),
+      value: typeof current === 'string' ? current : '',
+      validateInput: (text) => ([...text].length > MAX_DESCRIPTION_LENGTH ? vscode.l10n.t('At most {0} characters.', MAX_DESCRIPTION_LENGTH) : undefined),
+    });
     if (description === undefined) {
       return undefined;
     }

@@ -1,20 +1,33 @@
 import * as vscode from 'vscode';
+import { parseChangeOptions } from '../../core/changes/changeOptions';
 import { scriptConnection } from '../connections/scriptConnection';
+import { showError } from '../notifier';
 import { ChangeOutcome } from './applyFlow';
 import { ChangeDeps } from './changeDeps';
 import { undoLast } from './changeFlow';
 
 /**
- * Undo Last Change: on a connection's row, from a script (`{ connection }`), from the Undo button of
- * the notification, or from the palette (the only connection, else the selected row's, else asked).
+ * Undo Last Change: on a connection's row, from a script (`{ connection }`: an id or name, `{ id }`
+ * or `{ name }`), from the Undo button of the notification, or from the palette (the only
+ * connection, else the selected row's, else asked).
  */
 export function undoLastChange(deps: ChangeDeps) {
   return async (argument?: unknown): Promise<ChangeOutcome | undefined> => {
-    const named = typeof argument === 'object' && argument !== null ? (argument as { connection?: unknown }).connection : undefined;
-    const ofRow = typeof argument === 'object' && argument !== null && 'kind' in argument ? (argument as { connection?: unknown }).connection : undefined;
-    let connection = typeof named === 'string' ? scriptConnection(deps, named) : deps.connections.all.find((c) => c === ofRow);
-    if (typeof named === 'string' && !connection) {
-      return undefined;
+    const isObject = typeof argument === 'object' && argument !== null;
+    const ofRow = isObject && 'kind' in argument ? (argument as { connection?: unknown }).connection : undefined;
+    let connection = deps.connections.all.find((c) => c === ofRow);
+    if (isObject && !('kind' in argument)) {
+      const options = parseChangeOptions(argument as Record<string, unknown>);
+      if (typeof options === 'string') {
+        void showError(deps.secrets, options);
+        return undefined;
+      }
+      if (options.connection) {
+        connection = scriptConnection(deps, options.connection);
+        if (!connection) {
+          return undefined;
+        }
+      }
     }
     if (!connection) {
       const selected = deps.view.treeView.selection.map((row) => (row as { connection?: unknown }).connection);

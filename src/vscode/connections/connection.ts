@@ -218,8 +218,8 @@ export class Connection implements Disposable {
   }
 
   /**
-   * Revokes its sign-in and deletes every secret and saved load it has, whatever its sign-in record
-   * holds (a later version's, one this version cannot read); each step is tried and reported.
+   * Revokes its sign-in and deletes every secret, saved load and record of changes it has, whatever its
+   * sign-in record holds (a later version's, one this version cannot read); each step is tried and reported.
    */
   removeData(): Promise<RemovalResult> {
     this.store.dispose();
@@ -231,8 +231,9 @@ export class Connection implements Disposable {
         deleteSignIn: () => this.ways.deleteSignIn(),
         deleteAccessToken: () => this.ways.clearToken(),
         forgetSavedLoad: () => this.saved.forget(),
+        forgetState: async (key) => this.parts.globalState.update(key, undefined),
       },
-      { accounts, known: secrets, logger: this.log },
+      { connectionId: this.id, accounts, known: secrets, logger: this.log },
     );
   }
 
