@@ -24,6 +24,7 @@ export function connectionSteps(): Step[] {
           scenario: { entries: SANDBOX_DOCUMENT.associated_users_count, territories: SANDBOX_TERRITORY_RECORDS, users: SANDBOX_USERS },
         });
         const started = sandbox;
+        world.sandbox = started;
         world.cleanup.add('stop the fake sandbox org', () => started.close());
         // The map and the untitled JSON of earlier steps go; the JSON was never saved and need not be.
         await runCommand(page, 'View: Close All Editors');

@@ -23,6 +23,7 @@ import { JAPANESE_RUN } from './japanese';
 import { Run, runSteps, startSteps, Step, Tally } from './session';
 import { changeSteps } from './changeSteps';
 import { connectionSteps } from './connectionSteps';
+import { fileSteps } from './fileSteps';
 import { hostileSteps } from './hostileSteps';
 import { activityBarIcon, assertPng, enterText, enterToken, markdownPreview, readRows, Row, RESULTS, runCommand, runCommandIfOffered, savePictureOfViewAndEditor, sidebarTitle, STEP_TIMEOUT_MS, waitForSelectedRow, widenSidebar } from './workbench';
 
@@ -329,6 +330,7 @@ const englishSteps: Step[] = [
   ...hostileSteps(),
   ...changeSteps(),
   ...connectionSteps(),
+  ...fileSteps(),
 ];
 
 /** The frame of the territory map's page (a webview: an iframe in an iframe), once it is there. */

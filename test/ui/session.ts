@@ -19,6 +19,8 @@ export interface World {
   cleanup: Cleanup;
   runtime: Runtime;
   fake?: FakeZoho;
+  /** The second org (connectionSteps' "Sandbox"), once that connection is added. */
+  sandbox?: FakeZoho;
   userDataDir?: string;
   extensionsDir?: string;
   server?: CodeServer;
