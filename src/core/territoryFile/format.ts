@@ -10,8 +10,6 @@ import { Permission, RuleModule } from '../changes/state';
 
 export const FILE_FORMAT = 1;
 export const FILE_SUFFIX = '.zoho-territories.json';
-/** Where the published schema lives; the extension also contributes it for `*.zoho-territories.json`. */
-export const SCHEMA_URL = 'https://raw.githubusercontent.com/zoho-territories-dev/zoho-crm-territories/main/schemas/zoho-territories.schema.json';
 
 /** Each module's criteria; `null`: no rule. A module left out is kept as the org has it. */
 export type FileRules = Partial<Record<RuleModule, JsonValue>>;

@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { writeJson } from '../support/jsonWriter';
 import { displayName } from '../territories/names';
 import { OrgState, RULE_MODULES, TerritoryState } from '../changes/state';
-import { FILE_FORMAT, FileRules, FileTerritory, SCHEMA_URL, TerritoryFile, canonicalCriteria, compareText } from './format';
+import { FILE_FORMAT, FileRules, FileTerritory, TerritoryFile, canonicalCriteria, compareText } from './format';
 
 /**
  * Writes the territory file with stable bytes: two-space indentation, the keys in one fixed order,
@@ -30,7 +30,9 @@ export function normalizeFile(file: TerritoryFile): TerritoryFile {
     stack.pop();
     done.set(top.territory, normalizeTerritory(top.territory, sortTerritories(children.map((child) => done.get(child) as FileTerritory))));
   }
-  return { $schema: file.$schema ?? SCHEMA_URL, format: FILE_FORMAT, territories: sortTerritories(file.territories.map((t) => done.get(t) as FileTerritory)) };
+  // A file's own `$schema` is kept; none is added: VS Code validates `*.zoho-territories.json` with the
+  // schema the extension contributes, and a `$schema` address makes it download one (an untrusted location).
+  return { ...(file.$schema !== undefined ? { $schema: file.$schema } : {}), format: FILE_FORMAT, territories: sortTerritories(file.territories.map((t) => done.get(t) as FileTerritory)) };
 }
 
 function normalizeTerritory(t: FileTerritory, children: FileTerritory[]): FileTerritory {
@@ -101,7 +103,7 @@ export function orgToFile(org: OrgState): OrgToFile {
     sortTerritories(node.children);
   }
   const territories = sortTerritories([...top].map((id) => nodes.get(id) as FileTerritory));
-  return { file: { $schema: SCHEMA_URL, format: FILE_FORMAT, territories }, warnings };
+  return { file: { format: FILE_FORMAT, territories }, warnings };
 }
 
 function territoryFields(t: TerritoryState, emails: ReadonlyMap<string, string>, warnings: string[]): Omit<FileTerritory, 'children'> {
