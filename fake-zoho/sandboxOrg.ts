@@ -1,3 +1,4 @@
+import { SAMPLE_ORG_USERS } from './orgUsers';
 import { SAMPLE_TERRITORIES, SAMPLE_USERS, TerritoryRecordJson, UserJson, countEntries, territoryRecords } from './sampleOrg';
 
 /**
@@ -66,7 +67,22 @@ export const SANDBOX_DIFFERENCES = {
   ],
 } as const;
 
-/** The sandbox's users: each territory has the users of the sample org's territory of the same name. */
-export const SANDBOX_USERS: Readonly<Record<string, UserJson[]>> = Object.fromEntries(
-  SANDBOX_TERRITORIES.map(({ name, id }) => [id, SAMPLE_USERS[SAMPLE_TERRITORIES.find((sample) => sample.name === name)?.id ?? ''] ?? []]),
-);
+/**
+ * The sandbox's users, as many as each territory's count says (Zoho's count is of these users): the
+ * sample org's users of the territory of the same name, and others of the org where the sandbox has more.
+ */
+export const SANDBOX_USERS: Readonly<Record<string, UserJson[]>> = (() => {
+  const byEmail = new Map(SAMPLE_ORG_USERS.map((user) => [user.email, user]));
+  const more: Record<string, string[]> = {
+    Zoho: ['meera.iyer@example.com'],
+    'Chennai North': ['meera.iyer@example.com', 'tom.becker@example.com'],
+    'Chennai Lead Desk': ['karthik.subramanian@example.com'],
+    Bengaluru: ['meera.iyer@example.com', 'tom.becker@example.com'],
+  };
+  return Object.fromEntries(
+    SANDBOX_TERRITORIES.map(({ name, id }) => {
+      const same = SAMPLE_USERS[SAMPLE_TERRITORIES.find((sample) => sample.name === name)?.id ?? ''] ?? [];
+      return [id, [...same, ...(more[name] ?? []).map((email) => byEmail.get(email) as UserJson)]];
+    }),
+  );
+})();

@@ -5,8 +5,8 @@ import { comparisonJson } from '../../src/core/compare/comparisonJson';
 import { MAX_SECTION_ROWS, comparisonMarkdown } from '../../src/core/compare/comparisonMarkdown';
 import { nameKey } from '../../src/core/compare/matching';
 import { TerritorySnapshot } from '../../src/core/territories/snapshot';
-import { SAMPLE_PARENTS, SAMPLE_TERRITORIES } from '../../fake-zoho/sampleOrg';
-import { SANDBOX_DIFFERENCES, SANDBOX_PARENTS, SANDBOX_TERRITORIES } from '../../fake-zoho/sandboxOrg';
+import { SAMPLE_PARENTS, SAMPLE_TERRITORIES, SAMPLE_USERS } from '../../fake-zoho/sampleOrg';
+import { SANDBOX_DIFFERENCES, SANDBOX_PARENTS, SANDBOX_TERRITORIES, SANDBOX_USERS } from '../../fake-zoho/sandboxOrg';
 import { orgSnapshot } from './helpers';
 
 type Org = Array<{ name: string; id: string; count: number }>;
@@ -49,6 +49,15 @@ const sampleChangedAsSandbox = () =>
   });
 
 describe('compareTerritories: two loads side by side', () => {
+  it('compares fake orgs whose counts are their users, as Zoho\'s are (a write that recounts changes nothing else)', () => {
+    for (const [territories, users] of [[SAMPLE_TERRITORIES, SAMPLE_USERS], [SANDBOX_TERRITORIES, SANDBOX_USERS]] as const) {
+      for (const { name, id, count } of territories) {
+        assert.strictEqual(users[id]?.length ?? 0, count, name);
+        assert.strictEqual(new Set(users[id]?.map((u) => u.email)).size, count, `${name}: no one twice`);
+      }
+    }
+  });
+
   it('(a) sample org vs its sandbox: IDs differ, matched by name; the rename reads as removed + added', () => {
     const comparison = compareTerritories(side('Production (EU)', sample()), side('Sandbox', orgSnapshot(SANDBOX_TERRITORIES, SANDBOX_PARENTS)));
     const d = SANDBOX_DIFFERENCES;
