@@ -9,7 +9,7 @@ import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { repoRoot } from '../host/runtime';
 import { Step } from './session';
-import { assertPng, enterText, readRows, RESULTS, Row, runCommand, runCommandIfOffered, settle, waitForSelectedRow } from './workbench';
+import { assertPng, dragRowOnto, enterText, readRows, RESULTS, Row, runCommand, runCommandIfOffered, settle, waitForSelectedRow } from './workbench';
 
 const README_CHANGES = path.join(repoRoot, 'media', 'changes.png');
 const NEW_NAME = 'Chennai Lead Desk';
@@ -86,23 +86,6 @@ async function reveal(page: Page, name: string): Promise<void> {
   await territoryRow(page, name).waitFor({ timeout: 30_000 });
 }
 
-/**
- * Drags the row `source` onto the row `target` with the mouse, as a person does: press on its name,
- * leave it a little (the list starts a drag only once the mouse moves), cross to the target's name,
- * release. Chromium turns these into the HTML5 drag events VS Code's list listens to.
- */
-async function dragRowOnto(page: Page, source: string, target: string): Promise<void> {
-  const from = await territoryRow(page, source).locator('.label-name').boundingBox();
-  const to = await territoryRow(page, target).locator('.label-name').boundingBox();
-  assert.ok(from && to, 'both rows have a place on the page');
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 5, { steps: 5 });
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 });
-  await page.locator('.part.sidebar .monaco-list-row.drop-target').first().waitFor({ timeout: 5_000 });
-  await page.mouse.up();
-}
-
 export function changeSteps(): Step[] {
   return [
     [
@@ -144,7 +127,7 @@ export function changeSteps(): Step[] {
         const page = world.page!;
         await reveal(page, 'Child');
         await territoryRow(page, 'Chennai').waitFor({ timeout: 10_000 });
-        await dragRowOnto(page, 'Child', 'Chennai');
+        await dragRowOnto(page, territoryRow(page, 'Child'), territoryRow(page, 'Chennai'));
 
         const box = dialog(page);
         await box.waitFor({ timeout: 30_000 });

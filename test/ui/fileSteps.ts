@@ -14,7 +14,7 @@ import type { FakeZoho } from '../../fake-zoho/server';
 import { SANDBOX_DOCUMENT, SANDBOX_TERRITORY_RECORDS, SANDBOX_USERS } from '../../fake-zoho/sandboxOrg';
 import { repoRoot } from '../host/runtime';
 import { Step } from './session';
-import { assertPng, enterText, markdownPreview, pickItem, RESULTS, runCommand, runCommandIfOffered } from './workbench';
+import { assertPng, dragRowOnto, enterText, markdownPreview, pickItem, RESULTS, runCommand, runCommandIfOffered } from './workbench';
 
 const README_DEPLOY_PLAN = path.join(repoRoot, 'media', 'deploy-plan.png');
 const SANDBOX = 'Sandbox';
@@ -87,22 +87,6 @@ async function waitForRowUnder(page: Page, connection: string, name: string, par
 }
 
 const rowAt = (page: Page, row: TreeRow) => page.locator(`.part.sidebar .monaco-list-row[data-index="${row.index}"]`);
-
-/**
- * Drags one row onto another with the mouse, as a person does: press on its name, leave it a little
- * (the list starts a drag only once the mouse moves), cross to the target's name, release.
- */
-async function dragRowOnto(page: Page, source: TreeRow, target: TreeRow): Promise<void> {
-  const from = await rowAt(page, source).locator('.label-name').boundingBox();
-  const to = await rowAt(page, target).locator('.label-name').boundingBox();
-  assert.ok(from && to, 'both rows have a place on the page');
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 5, { steps: 5 });
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 });
-  await page.locator('.part.sidebar .monaco-list-row.drop-target').first().waitFor({ timeout: 5_000 });
-  await page.mouse.up();
-}
 
 /** A picture of the editor area (its groups side by side), for the README (`readmeFile`) and test-results/. */
 async function savePictureOfEditor(page: Page, readmeFile: string, resultName: string): Promise<void> {
@@ -306,7 +290,7 @@ export function fileSteps(): Step[] {
         const first = production(world.fake!);
         const source = await waitForRowUnder(page, first, 'Chennai-South', 'Chennai');
         const target = await waitForRowUnder(page, SANDBOX, 'Chennai', 'Zoho');
-        await dragRowOnto(page, source, target);
+        await dragRowOnto(page, rowAt(page, source), rowAt(page, target));
         await answerDialog(page, new RegExp(` in ${SANDBOX}\\?$`), 'Copy');
         await waitForRowUnder(page, SANDBOX, 'Chennai-South', 'Chennai');
         const copied = world.sandbox!.org.territories().find((t) => t.name === 'Chennai-South');

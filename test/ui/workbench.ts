@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { repoRoot } from '../host/runtime';
 
 /** Where the browser tests put their screenshots (the README's pictures go to media/ as well). */
@@ -200,4 +200,21 @@ export async function waitForSelectedRow(page: Page, name: string): Promise<void
     await page.waitForTimeout(100);
   }
   throw new Error(`the tree's selected row is ${JSON.stringify(shown)}, not "${name}"`);
+}
+
+/**
+ * Drags the tree row `source` onto the row `target` with the mouse, as a person does: press on its
+ * name, leave it a little (the list starts a drag only once the mouse moves), cross to the target's
+ * name, release. Chromium turns these into the HTML5 drag events VS Code's list listens to.
+ */
+export async function dragRowOnto(page: Page, source: Locator, target: Locator): Promise<void> {
+  const from = await source.locator('.label-name').boundingBox();
+  const to = await target.locator('.label-name').boundingBox();
+  assert.ok(from && to, 'both rows have a place on the page');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 5, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 });
+  await page.locator('.part.sidebar .monaco-list-row.drop-target').first().waitFor({ timeout: 5_000 });
+  await page.mouse.up();
 }
