@@ -5,7 +5,7 @@ import { planChanges } from '../changes/planner';
 import { DesiredState, OrgState, OrgUser, desiredFromOrg, isTemporaryKey } from '../changes/state';
 import { Plan } from '../changes/steps';
 import { Validation, validatePlan } from '../changes/validate';
-import { FileTerritory, TerritoryFile } from './format';
+import { FileTerritory, TerritoryFile, rebuildTerritories } from './format';
 import { crossOrgFlags } from './crossOrg';
 import { fileToDesired } from './matching';
 import { territoriesWithPaths } from './reader';
@@ -197,25 +197,10 @@ function leftOutNotes(leftOut: readonly LeftOut[]): string[] {
   });
 }
 
-/** The branch rebuilt node by node (children before their parent, iteratively: a deep branch cannot overflow the stack). */
+/** The branch rebuilt node by node; each is carried before its children, so the notes list the branch from its root down. */
 function mapBranch(root: FileTerritory, carry: (node: FileTerritory) => Omit<FileTerritory, 'children'>): FileTerritory {
-  const done = new Map<FileTerritory, FileTerritory>();
   const fields = new Map<FileTerritory, Omit<FileTerritory, 'children'>>();
-  const stack: { node: FileTerritory; expanded: boolean }[] = [{ node: root, expanded: false }];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1];
-    const children = top.node.children ?? [];
-    if (!top.expanded) {
-      top.expanded = true;
-      // Carried parents first, so the notes list the branch from its root down.
-      fields.set(top.node, carry(top.node));
-      stack.push(...[...children].reverse().map((node) => ({ node, expanded: false })));
-      continue;
-    }
-    stack.pop();
-    done.set(top.node, { ...(fields.get(top.node) as Omit<FileTerritory, 'children'>), children: children.map((child) => done.get(child) as FileTerritory) });
-  }
-  return done.get(root) as FileTerritory;
+  return rebuildTerritories([root], (node, children) => ({ ...(fields.get(node) as Omit<FileTerritory, 'children'>), children }), (node) => fields.set(node, carry(node)))[0];
 }
 
 /** The file with `branch` added as the last child of the territory at `parentPath`, and the branch's path. */

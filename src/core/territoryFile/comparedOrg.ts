@@ -1,5 +1,5 @@
 import { OrgState } from '../changes/state';
-import { FileTerritory } from './format';
+import { FileTerritory, rebuildTerritories } from './format';
 import { isReadFile, isSameOrg } from './filePlan';
 import { fileToDesired } from './matching';
 import { readTerritoryFile, territoriesWithPaths } from './reader';
@@ -40,22 +40,10 @@ export function orgBesideFile(org: OrgState, fileText: string): OrgBesideFile {
   return { text, warnings, identical };
 }
 
-/** The territories with each matched one's ID replaced; iterative, as the nesting may be deep. */
+/** The territories with each matched one's ID replaced. */
 function withIds(top: readonly FileTerritory[], fileIdOf: ReadonlyMap<string, string | undefined>): FileTerritory[] {
-  const done = new Map<FileTerritory, FileTerritory>();
-  const stack: { territory: FileTerritory; expanded: boolean }[] = top.map((territory) => ({ territory, expanded: false }));
-  while (stack.length > 0) {
-    const item = stack[stack.length - 1];
-    const children = item.territory.children ?? [];
-    if (!item.expanded) {
-      item.expanded = true;
-      stack.push(...children.map((territory) => ({ territory, expanded: false })));
-      continue;
-    }
-    stack.pop();
-    const { id, ...rest } = item.territory;
+  return rebuildTerritories(top, ({ id, ...rest }, children) => {
     const newId = id !== undefined && fileIdOf.has(id) ? fileIdOf.get(id) : id;
-    done.set(item.territory, { ...rest, ...(newId !== undefined ? { id: newId } : {}), children: children.map((child) => done.get(child) as FileTerritory) });
-  }
-  return top.map((territory) => done.get(territory) as FileTerritory);
+    return { ...rest, ...(newId !== undefined ? { id: newId } : {}), children };
+  });
 }

@@ -36,6 +36,33 @@ export interface TerritoryFile {
   readonly territories: readonly FileTerritory[];
 }
 
+/**
+ * The territories rebuilt from the leaves up: `rebuild` gets each territory with its children already
+ * rebuilt; `enter`, if given, sees each one before its children, in the file's order. Iterative, so
+ * a deep nesting cannot overflow the stack.
+ */
+export function rebuildTerritories(
+  top: readonly FileTerritory[],
+  rebuild: (territory: FileTerritory, children: FileTerritory[]) => FileTerritory,
+  enter?: (territory: FileTerritory) => void,
+): FileTerritory[] {
+  const done = new Map<FileTerritory, FileTerritory>();
+  const stack = [...top].reverse().map((territory) => ({ territory, expanded: false }));
+  while (stack.length > 0) {
+    const item = stack[stack.length - 1];
+    const children = item.territory.children ?? [];
+    if (!item.expanded) {
+      item.expanded = true;
+      enter?.(item.territory);
+      stack.push(...[...children].reverse().map((territory) => ({ territory, expanded: false })));
+      continue;
+    }
+    stack.pop();
+    done.set(item.territory, rebuild(item.territory, children.map((child) => done.get(child) as FileTerritory)));
+  }
+  return top.map((territory) => done.get(territory) as FileTerritory);
+}
+
 /** The keys of a territory in the order the writer puts them. */
 export const TERRITORY_KEYS = ['name', 'id', 'description', 'permission', 'manager', 'users', 'rules', 'children'] as const;
 

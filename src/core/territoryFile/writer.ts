@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { writeJson } from '../support/jsonWriter';
 import { displayName } from '../territories/names';
 import { OrgState, RULE_MODULES, TerritoryState } from '../changes/state';
-import { FILE_FORMAT, FileRules, FileTerritory, TerritoryFile, canonicalCriteria, compareText } from './format';
+import { FILE_FORMAT, FileRules, FileTerritory, TerritoryFile, canonicalCriteria, compareText, rebuildTerritories } from './format';
 
 /**
  * Writes the territory file with stable bytes: two-space indentation, the keys in one fixed order,
@@ -16,23 +16,11 @@ export function writeTerritoryFile(file: TerritoryFile): string {
 }
 
 export function normalizeFile(file: TerritoryFile): TerritoryFile {
-  // Iterative over the nesting: children are normalised before their parent takes them.
-  const done = new Map<FileTerritory, FileTerritory>();
-  const stack: { territory: FileTerritory; expanded: boolean }[] = file.territories.map((territory) => ({ territory, expanded: false }));
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1];
-    const children = top.territory.children ?? [];
-    if (!top.expanded) {
-      top.expanded = true;
-      stack.push(...children.map((territory) => ({ territory, expanded: false })));
-      continue;
-    }
-    stack.pop();
-    done.set(top.territory, normalizeTerritory(top.territory, sortTerritories(children.map((child) => done.get(child) as FileTerritory))));
-  }
+  // Children are normalised before their parent takes them.
+  const territories = rebuildTerritories(file.territories, (territory, children) => normalizeTerritory(territory, sortTerritories(children)));
   // A file's own `$schema` is kept; none is added: VS Code validates `*.zoho-territories.json` with the
   // schema the extension contributes, and a `$schema` address makes it download one (an untrusted location).
-  return { ...(file.$schema !== undefined ? { $schema: file.$schema } : {}), format: FILE_FORMAT, territories: sortTerritories(file.territories.map((t) => done.get(t) as FileTerritory)) };
+  return { ...(file.$schema !== undefined ? { $schema: file.$schema } : {}), format: FILE_FORMAT, territories: sortTerritories(territories) };
 }
 
 function normalizeTerritory(t: FileTerritory, children: FileTerritory[]): FileTerritory {
