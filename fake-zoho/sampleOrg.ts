@@ -87,7 +87,7 @@ export function territoryRecords(territories: ReadonlyArray<{ name: string; id: 
       name,
       api_name: name.replace(/[^A-Za-z0-9]+/g, '_'),
       reporting_to: parentId === null ? null : { name: names.get(parentId) ?? 'Unknown', id: parentId },
-      manager: { name: 'Patricia Boyle', id: '431581000000100001', zuid: '70000001', status: 'active' },
+      manager: { name: 'Patricia Boyle', id: '431581000000200001', zuid: '70000001', status: 'active' }, // user 1 (SAMPLE_USERS)
       permission_type: 'read_write_delete',
       description: null,
       created_by: PATRICIA,
