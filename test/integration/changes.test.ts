@@ -120,11 +120,12 @@ describe('Changing territories from the view', function () {
     assert.strictEqual(await api.dragAndDrop.drop(element(ZOHO), new vscode.DataTransfer()), undefined, 'a drop without a territory moves nothing');
   });
 
-  it('deletes a territory with sub-territories as a branch, leaves first, after showing the plan', async () => {
+  it('deletes a territory with sub-territories as a branch, leaves first, naming them in the modal', async () => {
     const outcome = await run(COMMANDS.deleteTerritory, { territory: PARENT, children: 'branch' });
     assert.ok(outcome.ok, JSON.stringify(outcome));
     assert.deepStrictEqual(outcome.applied.map((s) => s.territoryId), [CHILD, PARENT], 'leaves first');
     assert.match(asked[asked.length - 1].detail, /not its ID, its history or its forecasts/);
+    assert.ok(asked[asked.length - 1].detail.split('\n').includes("Deletes 2 territories: 'Child', 'Parent'."), 'the modal names what it deletes');
     assert.strictEqual(territory(PARENT), undefined);
     const undone = await run(COMMANDS.undoLastChange, {});
     assert.ok(undone.ok, JSON.stringify(undone));

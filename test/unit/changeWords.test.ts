@@ -1,11 +1,12 @@
 import * as assert from 'assert';
 import { ApplyResult } from '../../src/core/changes/apply';
 import { ChangePlace, confirmDetail, confirmQuestion, planMarkdown, resultMarkdown, resultSentence, stepSentence } from '../../src/core/changes/changeWords';
+import { planChanges } from '../../src/core/changes/planner';
 import { Plan, Step } from '../../src/core/changes/steps';
 import { undoLimits } from '../../src/core/changes/undoPlan';
 import { planEdit } from '../../src/core/changes/viewEdits';
 import { useLocale } from '../../src/core/support/locale';
-import { orgOf, territory } from '../support/planFixtures';
+import { desiredOf, orgOf, territory } from '../support/planFixtures';
 
 const ARABIC = 'الشرق الأوسط';
 
@@ -71,10 +72,37 @@ describe('changeWords: a view change and its outcome in words', () => {
         'This is a production org: the change is made in live data at once.',
         "1. Delete 'Chennai North' (2 users)",
         "2. Delete 'Chennai' (1 user)",
+        "Deletes 2 territories: 'Chennai North', 'Chennai'.",
         undoLimits(),
         'Extra.',
       ].join('\n'),
     );
+  });
+
+  it('names every territory a plan deletes, even past the six steps the list shows, the first three and a count', () => {
+    // Seven renames then five deletes: the list stops at step 6, every delete is after it.
+    const many = orgOf([
+      territory('1', 'Zoho', undefined),
+      ...['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((n, i) => territory(`r${i}`, `Rename ${n}`, '1')),
+      ...['Pune', 'Goa', 'Agra', 'Kochi', `${ARABIC}\u202e`].map((n, i) => territory(`d${i}`, n, '1')),
+    ]);
+    const wanted = desiredOf(many, (t) => (t.key.startsWith('d') ? undefined : t.key.startsWith('r') ? { ...t, name: `${t.name} 2` } : t));
+    const planned = planChanges(many, wanted, { allowDelete: true });
+    assert.deepStrictEqual(planned.steps.map((s) => s.kind), [...Array(7).fill('rename'), ...Array(5).fill('delete')], 'the deletes come after the sixth step');
+    const lines = confirmDetail(planned, SANDBOX, many).split('\n');
+    assert.ok(!lines.some((l) => l.includes("Delete 'Pune'")), 'no delete among the numbered steps');
+    assert.ok(lines.includes('…and 6 more (see the plan).'), lines.join('\n'));
+    const deletes = lines.find((l) => l.startsWith('Deletes '));
+    assert.strictEqual(deletes, "Deletes 5 territories: 'Pune', 'Goa', 'Agra' and 2 more.", lines.join('\n'));
+    assert.strictEqual(lines[lines.indexOf(deletes) + 1], undoLimits(), 'beside what an undo cannot give back');
+
+    const one = plan({ kind: 'delete', territoryId: '4', children: 'branch' });
+    assert.ok(confirmDetail(one, PRODUCTION).split('\n').includes("Deletes 1 territory: 'Mumbai'."), 'a single delete is named too');
+    const transfer = planChanges(org(), desiredOf(org(), (t) => (t.key === '2' ? undefined : t.key === '3' ? { ...t, parentKey: '4' } : t)), { allowDelete: true, transferAndDelete: true });
+    assert.ok(transfer.steps.some((s) => s.kind === 'transfer-and-delete'), transfer.steps.map((s) => s.kind).join());
+    assert.ok(confirmDetail(transfer, SANDBOX, org()).includes("Deletes 1 territory: 'Chennai'."), 'a transfer and delete is a delete');
+    const hostile = planChanges(many, desiredOf(many, (t) => (t.key === 'd4' ? undefined : t)), { allowDelete: true });
+    assert.ok(confirmDetail(hostile, SANDBOX, many).includes(`Deletes 1 territory: '\u2068${ARABIC}\u2069'.`), 'a name is stripped of its controls and isolated');
   });
 
   it('writes the plan document with the connection, production, the steps as planText groups them, the undo\'s limits and that nothing was sent', () => {

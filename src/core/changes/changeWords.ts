@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { escapeMarkdown } from '../messages/markdown';
 import { isolate } from '../messages/safeText';
-import { formatUserCount, displayName } from '../territories/names';
+import { formatTerritoryCount, formatUserCount, displayName } from '../territories/names';
 import { ApplyResult } from './apply';
 import { PlanWords, describeStep, renderPlanMarkdownBody } from './planText';
 import { OrgState } from './state';
@@ -77,7 +77,7 @@ function connectionLine(where: ChangePlace, shownName: string): string {
   return where.name === where.place ? l10n.t('Connection: {0}.', shownName) : l10n.t('Connection: {0} — {1}.', shownName, where.place);
 }
 
-/** The modal's detail: where, production said plainly, the steps (at most a few), what an undo cannot give back. */
+/** The modal's detail: where, production said plainly, the steps (at most a few), every territory deleted, what an undo cannot give back. */
 export function confirmDetail(plan: Plan, where: ChangePlace, org?: OrgState, extra: readonly string[] = []): string {
   const lines = [connectionLine(where, isolate(displayName(where.name, 60)))];
   if (where.production) {
@@ -87,10 +87,21 @@ export function confirmDetail(plan: Plan, where: ChangePlace, org?: OrgState, ex
     const shown = plan.steps.slice(0, 6).map((s, i) => `${i + 1}. ${stepSentence(s, plan, org)}`);
     lines.push(...shown, ...(plan.steps.length > 6 ? [l10n.t('…and {0} more (see the plan).', plan.steps.length - 6)] : []));
   }
-  if (plan.steps.some((s) => s.kind === 'delete' || s.kind === 'transfer-and-delete')) {
-    lines.push(undoLimits());
+  const deleted = plan.steps.filter((s) => s.kind === 'delete' || s.kind === 'transfer-and-delete');
+  if (deleted.length > 0) {
+    lines.push(deletesLine(deleted.map((s) => s.territory.name)), undoLimits());
   }
   return [...lines, ...extra].join('\n');
+}
+
+/**
+ * "Deletes 7 territories: 'A', 'B', 'C' and 4 more.": said whatever the number of steps, since the
+ * numbered list stops at six and a deletion past it would otherwise be hidden behind "…and N more".
+ */
+function deletesLine(names: readonly string[]): string {
+  const first = names.slice(0, 3).map(q).join(', ');
+  const listed = names.length <= 3 ? first : l10n.t('{0} and {1} more', first, names.length - 3);
+  return l10n.t('Deletes {0}: {1}.', formatTerritoryCount(names.length), listed);
 }
 
 /** The plan as a Markdown document, shown in the preview before a change of several steps (or a file's deploy) is confirmed. */
