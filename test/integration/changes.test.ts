@@ -77,6 +77,7 @@ describe('Changing territories from the view', function () {
     const undone = await run(COMMANDS.undoLastChange, { connection: 'default' });
     assert.ok(undone.ok, JSON.stringify(undone));
     assert.match(asked[asked.length - 1].message, /^Rename 'Chennai Sud' to 'Chennai-South' in /);
+    assert.deepStrictEqual(asked.filter((q) => q.typed !== undefined), [], 'a one-step undo in production is a plain modal, as a view edit');
     assert.strictEqual(territory(CHENNAI_SOUTH)?.name, 'Chennai-South');
   });
 
@@ -120,15 +121,21 @@ describe('Changing territories from the view', function () {
     assert.strictEqual(await api.dragAndDrop.drop(element(ZOHO), new vscode.DataTransfer()), undefined, 'a drop without a territory moves nothing');
   });
 
-  it('deletes a territory with sub-territories as a branch, leaves first, naming them in the modal', async () => {
+  it('deletes a territory with sub-territories as a branch, leaves first, naming them; its undo of more steps has the name typed', async () => {
     const outcome = await run(COMMANDS.deleteTerritory, { territory: PARENT, children: 'branch' });
     assert.ok(outcome.ok, JSON.stringify(outcome));
     assert.deepStrictEqual(outcome.applied.map((s) => s.territoryId), [CHILD, PARENT], 'leaves first');
     assert.match(asked[asked.length - 1].detail, /not its ID, its history or its forecasts/);
     assert.ok(asked[asked.length - 1].detail.split('\n').includes("Deletes 2 territories: 'Child', 'Parent'."), 'the modal names what it deletes');
+    assert.deepStrictEqual(asked.filter((q) => q.typed !== undefined), [], 'two steps are not a bulk change');
     assert.strictEqual(territory(PARENT), undefined);
+    asked = [];
     const undone = await run(COMMANDS.undoLastChange, {});
     assert.ok(undone.ok, JSON.stringify(undone));
+    const name = api.connections.all[0].name;
+    assert.ok(undone.applied.length > 2, `a bulk undo: ${JSON.stringify(undone.applied)}`);
+    assert.deepStrictEqual(asked.map((q) => q.typed), [name, undefined], 'the production connection\'s name is typed before the modal of an undo of more than two steps');
+    assert.strictEqual(asked[0].message, `${name} is a production org: type its name to go on`);
     assert.ok(fake.org.territories().some((t) => t.name === 'Child'), 're-created with a new ID');
   });
 

@@ -26,6 +26,7 @@ describe('Copy a branch to another connection', function () {
   const SOUTH_EAST = '431581000000744199';
   const SANDBOX_ZOHO = '5725767000000272796';
   const BENGALURU = '5725767000000791001';
+  const ZOHO = '431581000000272796';
   const MEERA = SAMPLE_ORG_USERS.find((u) => u.email === 'meera.iyer@example.com');
   const ARUN = 'arun.prakash@example.com';
   let production: FakeZoho;
@@ -56,7 +57,8 @@ describe('Copy a branch to another connection', function () {
     await setUserSetting(SETTINGS.apiDomain, production.origin);
     production.scenario = productionScenario();
     assert.ok((await vscode.commands.executeCommand<ConnectionLoadSummary>(COMMANDS.setToken, PRODUCTION_TOKEN)).ok);
-    const added = await vscode.commands.executeCommand<ConnectionLoadSummary>(COMMANDS.addConnection, { name: 'Sandbox', apiDomain: sandbox.origin, token: SANDBOX_TOKEN });
+    // A sandbox by its environment: a change into it is not one into production (no typed name).
+    const added = await vscode.commands.executeCommand<ConnectionLoadSummary>(COMMANDS.addConnection, { name: 'Sandbox', apiDomain: sandbox.origin, token: SANDBOX_TOKEN, environment: 'sandbox' });
     assert.ok(added?.ok, JSON.stringify(added));
     sandboxId = added.connection.id;
     api.confirmations.answer = (question) => {
@@ -88,7 +90,7 @@ describe('Copy a branch to another connection', function () {
   it('copies a branch by the command with options, says who cannot be carried, and Undo Last Change removes it', async () => {
     const outcome = await vscode.commands.executeCommand<ChangeOutcome>(COMMANDS.copyToConnection, { connection: 'default', territory: CHENNAI_SOUTH, to: { id: sandboxId }, parent: BENGALURU });
     assert.ok(outcome?.ok, JSON.stringify(outcome));
-    assert.deepStrictEqual(asked.map((q) => q.message), ['Allow changes to Sandbox?', 'Make 3 changes in Sandbox?'], 'the modal names the target org');
+    assert.deepStrictEqual(asked.map((q) => q.message), ['Allow changes to Sandbox?', 'Make 3 changes in Sandbox?'], 'the modal names the target org; a sandbox\'s name is not typed');
     const detail = asked[1].detail;
     assert.match(detail, /Connection: Sandbox/);
     assert.ok(detail.includes(`'${ARUN}' is not a user of the target org: not added to 'Chennai-South'.`), detail);
@@ -128,5 +130,16 @@ describe('Copy a branch to another connection', function () {
     assert.strictEqual(refused?.refused, 'invalid');
     assert.ok(refused.messages?.some((m) => m === "The target org already has a territory called 'Chennai': a copy never merges into it. Rename one of them first."), JSON.stringify(refused.messages));
     assert.strictEqual(sandbox.org.writes.length, writes, 'nothing more was sent');
+  });
+
+  it('copies into a production connection only after its name is typed, however few the steps', async () => {
+    const outcome = await vscode.commands.executeCommand<ChangeOutcome>(COMMANDS.copyToConnection, { connection: sandboxId, territory: BENGALURU, to: 'default', parent: ZOHO });
+    assert.ok(outcome?.ok, JSON.stringify(outcome));
+    assert.strictEqual(outcome.applied.length, 2, 'a create and its users');
+    const name = connection('default').name;
+    const typed = asked.find((q) => q.typed !== undefined);
+    assert.strictEqual(typed?.typed, name, 'the production connection\'s name is typed');
+    assert.ok(asked.indexOf(typed) < asked.findIndex((q) => q.message === `Make 2 changes in ${name}?`), 'before the modal');
+    assert.strictEqual(production.org.territories().find((t) => t.name === 'Bengaluru')?.reporting_to?.id, ZOHO);
   });
 });

@@ -81,11 +81,15 @@ export interface ApplyRequest {
   readonly again?: () => Promise<ChangeOutcome>;
   /** A plan from a file: its preview is shown whatever its size, with the file's words (what it lacks, its warnings). */
   readonly planWords?: PlanWords;
-  /** For a production connection, its name is typed before the modal (Deploy File to Connection…). */
+  /**
+   * For a production connection, its name is typed before the modal whatever the plan's size (Deploy
+   * File to Connection…, Copy to Connection…: changes made elsewhere). Without it, only a bulk change
+   * (more than two steps) has the name typed.
+   */
   readonly typeToConfirm?: boolean;
 }
 
-/** Shows the plan (several steps, or a file's: in the preview), has a production name typed when asked, confirms, applies with progress, journals, reloads, reports. */
+/** Shows the plan (several steps, or a file's: in the preview), has a production name typed for a bulk change or when asked, confirms, applies with progress, journals, reloads, reports. */
 export async function confirmAndApply(deps: ChangeDeps, target: ChangeTarget, request: ApplyRequest): Promise<ChangeOutcome> {
   const { bound, org } = request;
   const plan = bound.plan;
@@ -94,7 +98,7 @@ export async function confirmAndApply(deps: ChangeDeps, target: ChangeTarget, re
     const uri = deps.documents.keep(CHANGE_URI_SCHEME, changeFileName(request.title), planMarkdown(request.title, plan, where, request.planNotes ?? request.extraDetail, request.planWords));
     await vscode.commands.executeCommand('markdown.showPreview', uri);
   }
-  if (request.typeToConfirm && where.production && !(await deps.confirmations.confirm(typedQuestion(target, request)))) {
+  if (needsTypedName(request, where.production) && !(await deps.confirmations.confirm(typedQuestion(target, request)))) {
     target.logger.info(`Change not confirmed: the connection's name was not typed (${request.title}).`);
     return refusal('cancelled');
   }
@@ -140,12 +144,21 @@ export async function confirmAndApply(deps: ChangeDeps, target: ChangeTarget, re
   return outcomeOf(result);
 }
 
+/** A change of more steps than this is a bulk change: into production its connection's name is typed, whichever command made it. */
+const TYPED_ABOVE_STEPS = 2;
+
+/** A production connection's name is typed for a bulk change, and for any change whose command asks for it. */
+function needsTypedName(request: ApplyRequest, production: boolean): boolean {
+  return production && (request.typeToConfirm === true || request.bound.plan.steps.length > TYPED_ABOVE_STEPS);
+}
+
 /** The production connection's name, typed: a second, deliberate step before the modal. */
 function typedQuestion(target: ChangeTarget, request: ApplyRequest): Question {
   const shown = isolate(displayName(target.name, 60));
+  const steps = request.bound.plan.steps.length;
   return {
     message: vscode.l10n.t('{0} is a production org: type its name to go on', shown),
-    detail: vscode.l10n.t('{0} changes in live data, confirmed once more after this.', request.bound.plan.steps.length),
+    detail: steps === 1 ? vscode.l10n.t('1 change in live data, confirmed once more after this.') : vscode.l10n.t('{0} changes in live data, confirmed once more after this.', steps),
     button: request.button,
     typed: target.name,
   };

@@ -83,6 +83,7 @@ export async function undoLast(deps: ChangeDeps, target: ChangeTarget): Promise<
     return refusal('conflict', messages);
   }
   const first = entry.steps[0];
+  // An undo of more than two steps in production has the name typed (confirmAndApply's rule); a smaller one is a plain modal.
   return confirmAndApply(deps, target, {
     bound: undo.bound,
     org,

@@ -161,6 +161,8 @@ async function copyBranchTo(deps: ChangeDeps, from: ChangeTarget, territoryId: s
     select: copy.rootKey,
     extraDetail: firstNotes(copy.notes),
     planNotes: copy.notes,
+    // A branch made in another org: into production its name is typed, however few its steps (as a deploy's).
+    typeToConfirm: true,
     again: async () => (await copyBranchTo(deps, from, territoryId, to, parent)) ?? refusal('cancelled'),
   });
 }
