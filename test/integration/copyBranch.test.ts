@@ -10,7 +10,7 @@ import { COMMANDS, SETTINGS } from '../../src/ids';
 import { FakeZoho, SAMPLE_ORG_USERS, SAMPLE_PARENTS, SAMPLE_TERRITORIES, SAMPLE_TERRITORY_RECORDS, SAMPLE_USERS, startFakeZoho } from '../../fake-zoho/server';
 import { countEntries, territoryRecords } from '../../fake-zoho/sampleOrg';
 import { SANDBOX_DOCUMENT, SANDBOX_TERRITORY_RECORDS, SANDBOX_USERS } from '../../fake-zoho/sandboxOrg';
-import { extensionApi, setUserSetting, waitFor } from './harness';
+import { extensionApi, rowsUnder, setUserSetting, visibleRows, waitFor } from './harness';
 
 /**
  * Copy a branch from production (the fake org) to a sandbox (the fake sandbox), by the command with
@@ -48,6 +48,25 @@ describe('Copy a branch to another connection', function () {
     const node = owner.state.load.snapshot?.tree.byId.get(territoryId);
     assert.ok(node, `${territoryId} is loaded in ${owner.name}`);
     return api.view.provider.elementFor(node, owner);
+  };
+  const select = async (connectionId: string, territoryId: string) => {
+    await api.view.revealTerritoryById(territoryId, connection(connectionId));
+    await waitFor(`${territoryId} to be selected`, () => api.view.treeView.selection.some((row) => row.kind === 'territory' && row.node.id === territoryId));
+  };
+  /**
+   * Answers the quick picks (and input boxes) a command shows as a person at the keyboard would:
+   * Enter on what is preselected, or Escape; again until the command is done, as each opens in its time.
+   */
+  const answerPicks = async <T>(running: Thenable<T>, key: 'enter' | 'escape'): Promise<T> => {
+    let done = false;
+    const result = Promise.resolve(running).finally(() => (done = true));
+    for (const deadline = Date.now() + 15_000; !done && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      if (!done) {
+        await vscode.commands.executeCommand(key === 'enter' ? 'workbench.action.acceptSelectedQuickOpenItem' : 'workbench.action.closeQuickOpen');
+      }
+    }
+    return result;
   };
 
   before(async () => {
@@ -141,5 +160,39 @@ describe('Copy a branch to another connection', function () {
     assert.strictEqual(typed?.typed, name, 'the production connection\'s name is typed');
     assert.ok(asked.indexOf(typed) < asked.findIndex((q) => q.message === `Make 2 changes in ${name}?`), 'before the modal');
     assert.strictEqual(production.org.territories().find((t) => t.name === 'Bengaluru')?.reporting_to?.id, ZOHO);
+  });
+
+  it('Undo Last Change from the palette asks which connection, the selected row\'s first; a row says its own', async () => {
+    assert.ok((await vscode.commands.executeCommand<ChangeOutcome>(COMMANDS.copyToConnection, { connection: sandboxId, territory: BENGALURU, to: 'default', parent: ZOHO }))?.ok);
+    assert.ok((await vscode.commands.executeCommand<ChangeOutcome>(COMMANDS.renameTerritory, { connection: sandboxId, territory: BENGALURU, name: 'Bengaluru East' }))?.ok);
+    const inProduction = () => production.org.territories().some((t) => t.name === 'Bengaluru');
+    await select('default', ZOHO);
+    const dismissed = await answerPicks(vscode.commands.executeCommand<ChangeOutcome | undefined>(COMMANDS.undoLastChange), 'escape');
+    assert.strictEqual(dismissed, undefined, 'the pick dismissed, nothing is undone');
+    assert.ok(inProduction() && sandboxTerritory('Bengaluru East') !== undefined, 'in neither connection');
+
+    await select(sandboxId, BENGALURU);
+    const inSandbox = await answerPicks(vscode.commands.executeCommand<ChangeOutcome | undefined>(COMMANDS.undoLastChange), 'enter');
+    assert.ok(inSandbox?.ok, JSON.stringify(inSandbox));
+    assert.ok(sandboxTerritory('Bengaluru') !== undefined && inProduction(), 'Enter takes the selected row\'s connection, offered first');
+
+    // A user row (under a territory's Users) is its connection's, asked nothing.
+    const users = (await rowsUnder(api, element('default', ZOHO))).find((r) => r.node.kind === 'users');
+    const user = users && (await rowsUnder(api, users.node)).find((r) => r.node.kind === 'user');
+    assert.ok(user, 'the root has a user row');
+    const byRow = await vscode.commands.executeCommand<ChangeOutcome>(COMMANDS.undoLastChange, user.node);
+    assert.ok(byRow?.ok, JSON.stringify(byRow));
+    assert.ok(!inProduction(), 'the copy into production is undone');
+  });
+
+  it('a territory command from the palette asks the connection (the selected row\'s first), then its territory, then as usual', async () => {
+    const top = visibleRows(api).find((r) => r.node.kind === 'connection' && r.node.connection.id === sandboxId);
+    assert.ok(top, 'the sandbox has its row');
+    await api.view.treeView.reveal(top.node, { select: true, focus: true, expand: false });
+    await waitFor('the sandbox row to be selected', () => api.view.treeView.selection[0] === top.node);
+    // Enter: the sandbox (selected, first), its first territory (Zoho), the first permission (as it is already).
+    const outcome = await answerPicks(vscode.commands.executeCommand<ChangeOutcome | undefined>(COMMANDS.changePermission), 'enter');
+    assert.strictEqual(outcome?.refused, 'nothing-to-change', JSON.stringify(outcome));
+    assert.strictEqual(production.org.writes.length + sandbox.org.writes.length, 0, 'nothing was sent');
   });
 });

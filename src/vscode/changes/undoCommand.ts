@@ -1,22 +1,24 @@
 import * as vscode from 'vscode';
 import { parseChangeOptions } from '../../core/changes/changeOptions';
+import { pickConnection } from '../connections/pickConnection';
+import { Connection } from '../connections/connection';
 import { scriptConnection } from '../connections/scriptConnection';
 import { showError } from '../notifier';
+import { connectionOfElement } from '../view/treeElements';
 import { ChangeOutcome } from './applyFlow';
 import { ChangeDeps } from './changeDeps';
 import { undoLast } from './changeFlow';
 
 /**
- * Undo Last Change: on a connection's row, from a script (`{ connection }`: an id or name, `{ id }`
- * or `{ name }`), from the Undo button of the notification, or from the palette (the only
- * connection, else the selected row's, else asked).
+ * Undo Last Change: on a row (its connection's), from a script (`{ connection }`: an id or name,
+ * `{ id }` or `{ name }`), from the Undo button of the notification (by id), or from the palette:
+ * the only connection, else asked, the selected row's connection offered first. A selection alone
+ * never decides: the palette can be opened anywhere, and an undo must not land on an org unseen.
  */
 export function undoLastChange(deps: ChangeDeps) {
   return async (argument?: unknown): Promise<ChangeOutcome | undefined> => {
-    const isObject = typeof argument === 'object' && argument !== null;
-    const ofRow = isObject && 'kind' in argument ? (argument as { connection?: unknown }).connection : undefined;
-    let connection = deps.connections.all.find((c) => c === ofRow);
-    if (isObject && !('kind' in argument)) {
+    let connection = ownConnection(deps, connectionOfElement(argument));
+    if (!connection && typeof argument === 'object' && argument !== null && !('kind' in argument)) {
       const options = parseChangeOptions(argument as Record<string, unknown>);
       if (typeof options === 'string') {
         void showError(deps.secrets, options);
@@ -29,14 +31,18 @@ export function undoLastChange(deps: ChangeDeps) {
         }
       }
     }
-    if (!connection) {
-      const selected = deps.view.treeView.selection.map((row) => (row as { connection?: unknown }).connection);
-      connection = deps.connections.multiple ? deps.connections.all.find((c) => selected.includes(c)) : deps.connections.all[0];
+    if (!connection && !deps.connections.multiple) {
+      connection = deps.connections.all[0];
     }
     if (!connection) {
-      const picked = await vscode.window.showQuickPick(deps.connections.all.map((c) => ({ label: c.name, connection: c })), { placeHolder: vscode.l10n.t('Undo the last change in which connection?') });
-      connection = picked?.connection;
+      const selected = deps.view.treeView.selection.map((row) => ownConnection(deps, connectionOfElement(row))).find((c) => c !== undefined);
+      connection = await pickConnection(deps.connections.all, vscode.l10n.t('Undo the last change in which connection?'), selected);
     }
     return connection ? undoLast(deps, deps.targets.of(connection)) : undefined;
   };
+}
+
+/** A row's connection, if it is still one of ours (a row can outlive its removed connection). */
+function ownConnection(deps: ChangeDeps, connection: Connection | undefined): Connection | undefined {
+  return deps.connections.all.find((c) => c === connection);
 }

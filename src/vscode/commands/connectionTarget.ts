@@ -1,10 +1,6 @@
-import * as vscode from 'vscode';
 import { connectionNamedBy } from '../../core/commands/commandOptions';
-import { describePlace } from '../../core/connections/connectionRecords';
-import { hasWayIn } from '../../core/connections/connectionState';
-import { summarizeConnection } from '../../core/territories/labels';
 import { Connection } from '../connections/connection';
-import { formatTimeOfDay } from '../../core/support/locale';
+import { pickConnection } from '../connections/pickConnection';
 import { ConnectionElement, connectionOfElement } from '../view/treeElements';
 import { CommandDeps } from './commandDeps';
 import { showError } from '../notifier';
@@ -54,17 +50,5 @@ export function namedConnection(argument: unknown): unknown {
   return isScriptReference(argument) || argument instanceof ConnectionElement ? argument : undefined;
 }
 
-/** A quick pick of connections, each with where it points and its state; `first` is offered first. */
-export async function pickConnection(all: readonly Connection[], placeHolder: string, first?: Connection): Promise<Connection | undefined> {
-  const ordered = first ? [first, ...all.filter((connection) => connection !== first)] : all;
-  const picked = await vscode.window.showQuickPick(
-    ordered.map((connection) => ({
-      label: connection.name,
-      description: describePlace(connection.where.place),
-      detail: summarizeConnection(connection.state.load, hasWayIn(connection.state.access), formatTimeOfDay, Date.now()),
-      connection,
-    })),
-    { title: vscode.l10n.t('Zoho CRM Connections'), placeHolder, ignoreFocusOut: true },
-  );
-  return picked?.connection;
-}
+// The connection pick lives beside the connections, so that the change commands can use it too.
+export { pickConnection };
