@@ -5,6 +5,8 @@ import type { ChangeOutcome } from '../../src/vscode/changes/applyFlow';
 import type { Question } from '../../src/vscode/changes/changeMemory';
 import type { CompareResult } from '../../src/vscode/commands/compareFile';
 import type { RetrieveResult } from '../../src/vscode/commands/retrieveToFile';
+import * as fs from 'fs';
+import * as path from 'path';
 import { COMMANDS, ORG_FILE_URI_SCHEME } from '../../src/ids';
 import { DEMO_TOKEN, FakeZoho } from '../../fake-zoho/server';
 import { waitFor, withFakeOrg } from './harness';
@@ -25,11 +27,12 @@ describe('Territories files in the editor', function () {
   let folder: vscode.Uri;
 
   const fileAt = (name: string) => vscode.Uri.joinPath(folder, name);
-  const retrieve = (uri: vscode.Uri) => vscode.commands.executeCommand<RetrieveResult>(COMMANDS.retrieveToFile, { connection: 'default', uri });
+  const retrieve = (uri: vscode.Uri, overwrite?: boolean) => vscode.commands.executeCommand<RetrieveResult>(COMMANDS.retrieveToFile, { connection: 'default', uri, ...(overwrite !== undefined ? { overwrite } : {}) });
   const compare = (uri: vscode.Uri) => vscode.commands.executeCommand<CompareResult>(COMMANDS.compareFile, { connection: 'default', uri });
   const deploy = (uri: vscode.Uri, allowDelete?: boolean) => vscode.commands.executeCommand<ChangeOutcome>(COMMANDS.deployFile, { connection: 'default', uri, ...(allowDelete !== undefined ? { allowDelete } : {}) });
   const bytes = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   const named = (name: string) => fake.org.territories().find((t) => t.name === name);
+  const exists = (uri: vscode.Uri) => Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
   const diffTabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputTextDiff);
 
   /** Replaces the open document's text without saving it: Deploy and Compare read the editor's text. */
@@ -79,6 +82,46 @@ describe('Territories files in the editor', function () {
     const second = await retrieve(fileAt('again.zoho-territories.json'));
     assert.strictEqual(await bytes(second.uri), text);
     assert.strictEqual(fake.org.writes.length, 0, 'a retrieve only reads');
+  });
+
+  it('replaces an existing file only with overwrite: true, and keeps its $schema first', async () => {
+    const plain = await bytes((await retrieve(fileAt('plain.zoho-territories.json'))).uri);
+    const uri = fileAt('kept.zoho-territories.json');
+    const old = '{\n  "$schema": "./zoho-territories.schema.json",\n  "format": 1,\n  "territories": []\n}\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(old));
+    assert.strictEqual(await retrieve(uri), undefined, 'a script without overwrite is refused');
+    assert.strictEqual(await bytes(uri), old, 'nothing written');
+    assert.strictEqual(await retrieve(uri, false), undefined);
+    assert.strictEqual(await bytes(uri), old);
+    const replaced = await retrieve(uri, true);
+    assert.strictEqual(replaced.uri.toString(), uri.toString());
+    const text = await bytes(uri);
+    assert.strictEqual(text, plain.replace(/^\{\n/, '{\n  "$schema": "./zoho-territories.schema.json",\n'), 'the org, with the file\'s $schema as its first key');
+    await retrieve(uri, true);
+    assert.strictEqual(await bytes(uri), text, 'retrieved again: the same bytes');
+    assert.strictEqual((await compare(uri)).identical, true, 'the $schema is no difference with the org');
+    assert.strictEqual(fake.org.writes.length, 0);
+  });
+
+  it('refuses a name that is not *.zoho-territories.json, a relative path and options of another command, writing nothing', async () => {
+    const json = fileAt('org.json');
+    assert.strictEqual(await retrieve(json), undefined);
+    assert.strictEqual(await exists(json), false, 'no org.json written');
+    const upper = await retrieve(fileAt('UPPER.ZOHO-TERRITORIES.JSON'));
+    assert.strictEqual(upper.territories, fake.org.territories().length, 'the ending in any case, as the editor commands take it');
+    const relative = 'relative.zoho-territories.json';
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.retrieveToFile, { connection: 'default', uri: relative }), undefined);
+    assert.ok(!fs.existsSync(path.resolve('/', relative)) && !fs.existsSync(path.resolve(relative)), 'nothing written at the root or the working folder');
+    assert.strictEqual(await exists(fileAt(relative)), false);
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.deployFile, { connection: 'default', uri: relative }), undefined);
+    const absolute = await vscode.commands.executeCommand<RetrieveResult>(COMMANDS.retrieveToFile, { connection: 'default', uri: fileAt('absolute.zoho-territories.json').fsPath });
+    assert.strictEqual(absolute.uri.fsPath, fileAt('absolute.zoho-territories.json').fsPath, 'an absolute path is taken');
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.retrieveToFile, { connection: 'default', uri: fileAt('yes.zoho-territories.json'), overwrite: 'yes' }), undefined);
+    assert.strictEqual(await exists(fileAt('yes.zoho-territories.json')), false);
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.compareFile, { connection: 'default', uri: upper.uri, overwrite: true }), undefined, 'overwrite is Retrieve\'s');
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.deployFile, { connection: 'default', uri: upper.uri, overwrite: true }), undefined);
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.compareFile, { connection: 'default', uri: upper.uri, allowDelete: true }), undefined, 'allowDelete is Deploy\'s');
+    assert.strictEqual(fake.org.writes.length, 0);
   });
 
   it('compares: an unchanged file is identical; an edited one opens the diff editor beside the org, read-only', async () => {

@@ -113,6 +113,13 @@ describe('orgBesideFile: the org in the file\'s format, for the diff editor', ()
     assert.ok(side.territories[0].children.some((c: { name: string; id: string }) => c.name === 'Old' && c.id === '4'));
   });
 
+  it('is identical to a retrieved file that keeps a $schema: the org side carries the file\'s', () => {
+    const withSchema = writeTerritoryFile(orgToFile(org(), { $schema: './zoho-territories.schema.json' }).file);
+    const beside = orgBesideFile(org(), withSchema);
+    assert.strictEqual(beside.identical, true);
+    assert.strictEqual(beside.text, withSchema);
+  });
+
   it('shows the org as retrieved beside a file that is not JSON', () => {
     const beside = orgBesideFile(org(), '{ not json');
     assert.strictEqual(beside.identical, false);

@@ -18,7 +18,7 @@ import { FileCommandDeps, baseName, connectionForFile, fileCommandOptions, idsIn
  */
 export function deployFile(deps: FileCommandDeps) {
   const deploy = async (argument?: unknown): Promise<ChangeOutcome | undefined> => {
-    const parsed = fileCommandOptions(deps, argument);
+    const parsed = fileCommandOptions(deps, argument, 'deploy');
     const uri = parsed && territoryFileUri(deps, parsed.options.uri);
     if (!parsed || !uri) {
       return undefined;
