@@ -5,7 +5,9 @@ import type { ChangeOutcome } from '../../src/vscode/changes/applyFlow';
 import type { Question } from '../../src/vscode/changes/changeMemory';
 import type { CompareResult } from '../../src/vscode/commands/compareFile';
 import type { RetrieveResult } from '../../src/vscode/commands/retrieveToFile';
-import { COMMANDS, ORG_FILE_URI_SCHEME } from '../../src/ids';
+import * as fs from 'fs';
+import * as path from 'path';
+import { CHANGE_URI_SCHEME, COMMANDS, ORG_FILE_URI_SCHEME } from '../../src/ids';
 import { DEMO_TOKEN, FakeZoho } from '../../fake-zoho/server';
 import { waitFor, withFakeOrg } from './harness';
 
@@ -25,11 +27,21 @@ describe('Territories files in the editor', function () {
   let folder: vscode.Uri;
 
   const fileAt = (name: string) => vscode.Uri.joinPath(folder, name);
-  const retrieve = (uri: vscode.Uri) => vscode.commands.executeCommand<RetrieveResult>(COMMANDS.retrieveToFile, { connection: 'default', uri });
+  const retrieve = (uri: vscode.Uri, overwrite?: boolean) => vscode.commands.executeCommand<RetrieveResult>(COMMANDS.retrieveToFile, { connection: 'default', uri, ...(overwrite !== undefined ? { overwrite } : {}) });
   const compare = (uri: vscode.Uri) => vscode.commands.executeCommand<CompareResult>(COMMANDS.compareFile, { connection: 'default', uri });
   const deploy = (uri: vscode.Uri, allowDelete?: boolean) => vscode.commands.executeCommand<ChangeOutcome>(COMMANDS.deployFile, { connection: 'default', uri, ...(allowDelete !== undefined ? { allowDelete } : {}) });
   const bytes = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   const named = (name: string) => fake.org.territories().find((t) => t.name === name);
+  const previewTabs = (title: string) =>
+    vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && t.label.includes(title));
+  /** The texts of the plan documents a preview has read for a file (their URIs end with the preview's title). */
+  const shownPlans = (fileName: string) =>
+    vscode.workspace.textDocuments.filter((d) => d.uri.scheme === CHANGE_URI_SCHEME && decodeURIComponent(d.uri.path).includes(`Deploy ${fileName}`)).map((d) => d.getText());
+  const selectedId = () => {
+    const [selected] = api.view.treeView.selection;
+    return selected?.kind === 'territory' ? selected.node.id : undefined;
+  };
+  const exists = (uri: vscode.Uri) => Promise.resolve(vscode.workspace.fs.stat(uri)).then(() => true, () => false);
   const diffTabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputTextDiff);
 
   /** Replaces the open document's text without saving it: Deploy and Compare read the editor's text. */
@@ -81,6 +93,46 @@ describe('Territories files in the editor', function () {
     assert.strictEqual(fake.org.writes.length, 0, 'a retrieve only reads');
   });
 
+  it('replaces an existing file only with overwrite: true, and keeps its $schema first', async () => {
+    const plain = await bytes((await retrieve(fileAt('plain.zoho-territories.json'))).uri);
+    const uri = fileAt('kept.zoho-territories.json');
+    const old = '{\n  "$schema": "./zoho-territories.schema.json",\n  "format": 1,\n  "territories": []\n}\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(old));
+    assert.strictEqual(await retrieve(uri), undefined, 'a script without overwrite is refused');
+    assert.strictEqual(await bytes(uri), old, 'nothing written');
+    assert.strictEqual(await retrieve(uri, false), undefined);
+    assert.strictEqual(await bytes(uri), old);
+    const replaced = await retrieve(uri, true);
+    assert.strictEqual(replaced.uri.toString(), uri.toString());
+    const text = await bytes(uri);
+    assert.strictEqual(text, plain.replace(/^\{\n/, '{\n  "$schema": "./zoho-territories.schema.json",\n'), 'the org, with the file\'s $schema as its first key');
+    await retrieve(uri, true);
+    assert.strictEqual(await bytes(uri), text, 'retrieved again: the same bytes');
+    assert.strictEqual((await compare(uri)).identical, true, 'the $schema is no difference with the org');
+    assert.strictEqual(fake.org.writes.length, 0);
+  });
+
+  it('refuses a name that is not *.zoho-territories.json, a relative path and options of another command, writing nothing', async () => {
+    const json = fileAt('org.json');
+    assert.strictEqual(await retrieve(json), undefined);
+    assert.strictEqual(await exists(json), false, 'no org.json written');
+    const upper = await retrieve(fileAt('UPPER.ZOHO-TERRITORIES.JSON'));
+    assert.strictEqual(upper.territories, fake.org.territories().length, 'the ending in any case, as the editor commands take it');
+    const relative = 'relative.zoho-territories.json';
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.retrieveToFile, { connection: 'default', uri: relative }), undefined);
+    assert.ok(!fs.existsSync(path.resolve('/', relative)) && !fs.existsSync(path.resolve(relative)), 'nothing written at the root or the working folder');
+    assert.strictEqual(await exists(fileAt(relative)), false);
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.deployFile, { connection: 'default', uri: relative }), undefined);
+    const absolute = await vscode.commands.executeCommand<RetrieveResult>(COMMANDS.retrieveToFile, { connection: 'default', uri: fileAt('absolute.zoho-territories.json').fsPath });
+    assert.strictEqual(absolute.uri.fsPath, fileAt('absolute.zoho-territories.json').fsPath, 'an absolute path is taken');
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.retrieveToFile, { connection: 'default', uri: fileAt('yes.zoho-territories.json'), overwrite: 'yes' }), undefined);
+    assert.strictEqual(await exists(fileAt('yes.zoho-territories.json')), false);
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.compareFile, { connection: 'default', uri: upper.uri, overwrite: true }), undefined, 'overwrite is Retrieve\'s');
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.deployFile, { connection: 'default', uri: upper.uri, overwrite: true }), undefined);
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.compareFile, { connection: 'default', uri: upper.uri, allowDelete: true }), undefined, 'allowDelete is Deploy\'s');
+    assert.strictEqual(fake.org.writes.length, 0);
+  });
+
   it('compares: an unchanged file is identical; an edited one opens the diff editor beside the org, read-only', async () => {
     const { uri } = await retrieve(fileAt('compare.zoho-territories.json'));
     const same = await compare(uri);
@@ -111,6 +163,8 @@ describe('Territories files in the editor', function () {
     assert.deepStrictEqual(outcome.applied.map((s) => s.kind).sort(), ['create', 'rename']);
     assert.strictEqual(named('Chennai Nord')?.id, '431581000000744137');
     assert.strictEqual(named('Chennai West')?.reporting_to?.id, CHENNAI);
+    const created = outcome.applied.find((s) => s.kind === 'create')?.territoryId;
+    await waitFor('the created territory to be selected', () => created !== undefined && selectedId() === created);
     const typed = asked.find((q) => q.typed !== undefined);
     assert.strictEqual(typed?.typed, api.connections.all[0].name, 'a production org\'s name is typed');
     const modal = asked[asked.length - 1];
@@ -140,6 +194,83 @@ describe('Territories files in the editor', function () {
     assert.match(notJson.messages?.[0] ?? '', /^Line 1: The file is not JSON/);
     assert.strictEqual(fake.org.writes.length, 0);
     assert.strictEqual(named('Chennai North')?.id, '431581000000744137');
+  });
+
+  /** Runs Deploy as the editor's menu does (a Uri: no script), answering the deletion choice once the plan is previewed. */
+  async function deployFromMenu(uri: vscode.Uri, tick: boolean): Promise<ChangeOutcome> {
+    const running = Promise.resolve(vscode.commands.executeCommand<ChangeOutcome>(COMMANDS.deployFile, uri));
+    let settled = false;
+    void running.finally(() => (settled = true));
+    await waitFor('the plan to be previewed before anything is asked', () => previewTabs(`Deploy ${path.basename(uri.path)}`).length > 0, 15_000);
+    await waitFor('the preview to list what the file lacks', () => shownPlans(path.basename(uri.path)).some((text) => /## Not in the file \(1\)\n\n- 'Child' is not in the file/.test(text)));
+    assert.ok(asked.every((q) => /^Allow changes/.test(q.message)), `nothing asked before the preview: ${asked.map((q) => q.message).join(' | ')}`);
+    // The quick pick opens after a round trip to the workbench: answered again until Deploy goes on.
+    for (let attempt = 0; !settled && attempt < 40; attempt++) {
+      if (asked.some((q) => !/^Allow changes/.test(q.message))) {
+        break;
+      }
+      if (tick) {
+        await vscode.commands.executeCommand('quickInput.first');
+        await vscode.commands.executeCommand('workbench.action.quickPickManyToggle');
+      }
+      await vscode.commands.executeCommand('quickInput.accept');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    return running;
+  }
+
+  it('from the menu: previews the plan first, then offers the deletion, then shows the updated plan in the same tab', async () => {
+    const { uri } = await retrieve(fileAt('menu.zoho-territories.json'));
+    await editUnsaved(uri, (json) => {
+      const parent = find(json.territories, 'Parent');
+      parent.children = parent.children.filter((c) => c.name !== 'Child');
+    });
+    let tabsAtModal: number | undefined;
+    api.confirmations.answer = async (question) => {
+      asked.push(question);
+      if (question.typed === undefined && !/^Allow changes/.test(question.message)) {
+        // The preview reads its document after markdown.showPreview resolves.
+        await waitFor('the updated plan in the preview', () => shownPlans('menu.zoho-territories.json').some((text) => /## Delete \(1\)/.test(text)));
+        tabsAtModal = previewTabs('Deploy menu.zoho-territories.json').length;
+      }
+      return true;
+    };
+    try {
+      const deleted = await deployFromMenu(uri, true);
+      assert.ok(deleted.ok, JSON.stringify(deleted));
+      assert.deepStrictEqual(deleted.applied.map((s) => [s.kind, s.territoryId]), [['delete', CHILD]]);
+    } finally {
+      api.confirmations.answer = (question) => {
+        asked.push(question);
+        return true;
+      };
+    }
+    assert.strictEqual(tabsAtModal, 1, 'one preview tab, the updated plan in it, not a stale one beside it');
+    assert.ok(!fake.org.territories().some((t) => t.id === CHILD));
+    await waitFor('Parent, above what was deleted, to be selected', () => selectedId() === named('Parent')?.id);
+  });
+
+  it('from the menu: Enter with nothing ticked keeps what the file lacks; a file with a problem is refused before anything is asked', async () => {
+    const { uri } = await retrieve(fileAt('keep.zoho-territories.json'));
+    await editUnsaved(uri, (json) => {
+      const parent = find(json.territories, 'Parent');
+      parent.children = parent.children.filter((c) => c.name !== 'Child');
+      find(json.territories, 'Chennai North').name = 'Chennai Nord';
+    });
+    const kept = await deployFromMenu(uri, false);
+    assert.ok(kept.ok, JSON.stringify(kept));
+    assert.deepStrictEqual(kept.applied.map((s) => s.kind), ['rename']);
+    assert.ok(fake.org.territories().some((t) => t.id === CHILD), 'kept');
+    assert.strictEqual(previewTabs('Deploy keep.zoho-territories.json').length, 1, 'one preview tab');
+    await vscode.window.tabGroups.close(previewTabs('Deploy keep.zoho-territories.json'));
+    await editUnsaved(uri, (json) => (find(json.territories, 'Chennai').users = ['nobody@example.com']));
+    asked = [];
+    const writes = fake.org.writes.length;
+    const refused = await vscode.commands.executeCommand<ChangeOutcome>(COMMANDS.deployFile, uri);
+    assert.strictEqual(refused.refused, 'invalid', JSON.stringify(refused));
+    assert.deepStrictEqual(asked, [], 'nothing asked');
+    assert.strictEqual(previewTabs('Deploy keep.zoho-territories.json').length, 0, 'no plan shown');
+    assert.strictEqual(fake.org.writes.length, writes, 'nothing sent');
   });
 
   it('deletes what the file lacks only when asked', async () => {

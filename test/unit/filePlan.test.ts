@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { renderPlanMarkdown } from '../../src/core/changes/planText';
 import { useLocale } from '../../src/core/support/locale';
 import { orgBesideFile } from '../../src/core/territoryFile/comparedOrg';
-import { FilePlan, isReadFile, planFile } from '../../src/core/territoryFile/filePlan';
+import { FilePlan, isReadFile, planFile, territoryToSelect } from '../../src/core/territoryFile/filePlan';
 import { readTerritoryFile } from '../../src/core/territoryFile/reader';
 import { orgToFile, writeTerritoryFile } from '../../src/core/territoryFile/writer';
 import { orgOf, territory } from '../support/planFixtures';
@@ -92,6 +92,43 @@ describe('planFile: a territories file planned against an org', () => {
   });
 });
 
+describe('territoryToSelect: what the tree selects after a deploy', () => {
+  const select = (edit: (json: { territories: { name: string; children: unknown[] }[] }) => void, allowDelete = false) => {
+    const json = JSON.parse(retrieved());
+    edit(json);
+    const result = planned(JSON.stringify(json, null, 2), allowDelete);
+    assert.ok(result.ok);
+    return { key: territoryToSelect(result.plan), steps: result.plan.steps };
+  };
+  const children = (json: { territories: { name: string; children: unknown[] }[] }) => json.territories[0].children as { name: string; id?: string; children: unknown[] }[];
+
+  it('is the first territory created (its new: key, which the apply turns into its ID)', () => {
+    const { key, steps } = select((json) => {
+      children(json)[1].name = 'Older';
+      children(json).push({ name: 'West', children: [{ name: 'West Inner', children: [] }] });
+    });
+    assert.deepStrictEqual(steps.map((s) => s.kind).sort(), ['create', 'create', 'rename']);
+    assert.strictEqual(key, steps.find((s) => s.kind === 'create')?.territory.key);
+    assert.match(key ?? '', /^new:/);
+    assert.strictEqual(steps.find((s) => s.territory.key === key && s.kind === 'create')?.territory.name, 'West', 'the parent, created first');
+  });
+
+  it('else the first territory changed', () => {
+    assert.strictEqual(select((json) => (children(json)[1].name = 'Older')).key, '4');
+  });
+
+  it('else the territory above what is deleted, past a branch deleted whole', () => {
+    assert.strictEqual(select((json) => (json.territories[0].children = children(json).filter((c) => c.name !== 'Old')), true).key, '1');
+    const branch = select((json) => (json.territories[0].children = children(json).filter((c) => c.name !== 'Chennai')), true);
+    assert.ok(branch.steps.length >= 2 && branch.steps.every((s) => s.kind === 'delete' || s.kind === 'transfer-and-delete'), JSON.stringify(branch.steps.map((s) => s.kind)));
+    assert.strictEqual(branch.key, '1');
+  });
+
+  it('is nothing for a plan of no steps', () => {
+    assert.strictEqual(select(() => undefined).key, undefined);
+  });
+});
+
 describe('orgBesideFile: the org in the file\'s format, for the diff editor', () => {
   it('is identical to a retrieved file, whatever its line endings or key order', () => {
     assert.strictEqual(orgBesideFile(org(), retrieved()).identical, true);
@@ -111,6 +148,13 @@ describe('orgBesideFile: the org in the file\'s format, for the diff editor', ()
     assert.strictEqual(chennai.id, undefined, 'the file gives Chennai no ID: neither does the org side');
     assert.strictEqual(chennai.children[0].id, '3');
     assert.ok(side.territories[0].children.some((c: { name: string; id: string }) => c.name === 'Old' && c.id === '4'));
+  });
+
+  it('is identical to a retrieved file that keeps a $schema: the org side carries the file\'s', () => {
+    const withSchema = writeTerritoryFile(orgToFile(org(), { $schema: './zoho-territories.schema.json' }).file);
+    const beside = orgBesideFile(org(), withSchema);
+    assert.strictEqual(beside.identical, true);
+    assert.strictEqual(beside.text, withSchema);
   });
 
   it('shows the org as retrieved beside a file that is not JSON', () => {

@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import { OrgState, TerritoryState } from '../../src/core/changes/state';
 import { planChanges } from '../../src/core/changes/planner';
-import { readTerritoryFile } from '../../src/core/territoryFile/reader';
+import { readTerritoryFile, schemaOfText } from '../../src/core/territoryFile/reader';
 import { orgToFile, writeTerritoryFile } from '../../src/core/territoryFile/writer';
 import { fileToDesired } from '../../src/core/territoryFile/matching';
-import { FileTerritory, TerritoryFile, canonicalCriteria } from '../../src/core/territoryFile/format';
+import { FileTerritory, TerritoryFile, canonicalCriteria, territoryFilePath } from '../../src/core/territoryFile/format';
 
 const t = (id: string, name: string, parentId: string | undefined, extra: Partial<TerritoryState> = {}): TerritoryState => ({
   id, name, parentId, description: '', permission: 'read_write_delete', managerId: undefined, userIds: [], rules: {}, ...extra,
@@ -112,6 +112,33 @@ describe('Territory file: the writer', () => {
     assert.deepStrictEqual(match.problems, []);
     assert.deepStrictEqual(match.notInFile, []);
     assert.deepStrictEqual(planChanges(org, match.desired, { allowDelete: true }).steps, []);
+  });
+
+  it('keeps the replaced file\'s $schema as the first key, with stable bytes', () => {
+    const plain = writeTerritoryFile(orgToFile(sampleOrg()).file);
+    const old = `{"territories": [], "format": 1, "$schema": "../schemas/zoho-territories.schema.json"}`;
+    const $schema = schemaOfText(old);
+    assert.strictEqual($schema, '../schemas/zoho-territories.schema.json');
+    const kept = writeTerritoryFile(orgToFile(sampleOrg(), { $schema }).file);
+    assert.strictEqual(kept, plain.replace(/^\{\n/, '{\n  "$schema": "../schemas/zoho-territories.schema.json",\n'), 'only the $schema line added, first');
+    assert.strictEqual(writeTerritoryFile(orgToFile(sampleOrg(), { $schema: schemaOfText(kept) }).file), kept, 'retrieved again over it: the same bytes');
+    assert.strictEqual(writeTerritoryFile(fileOf(kept)), kept, 'the reader accepts it, and writing it again changes nothing');
+    assert.strictEqual(writeTerritoryFile(orgToFile(sampleOrg(), {}).file), plain, 'none is added');
+  });
+
+  it('finds only a top-level $schema that is a text, in a file that is JSON', () => {
+    assert.strictEqual(schemaOfText('\uFEFF{"$schema": "https://example.com/s.json", "format": 1}'), 'https://example.com/s.json');
+    assert.strictEqual(schemaOfText('{"$schema": 5, "format": 1}'), undefined);
+    assert.strictEqual(schemaOfText('{"format": 1, "territories": [{"$schema": "x"}]}'), undefined);
+    assert.strictEqual(schemaOfText('{ "$schema": "x", '), undefined);
+    assert.strictEqual(schemaOfText('["$schema"]'), undefined);
+  });
+
+  it('gives a chosen file name the territories file\'s ending', () => {
+    assert.strictEqual(territoryFilePath('/w/org.json'), '/w/org.zoho-territories.json');
+    assert.strictEqual(territoryFilePath('/w/org'), '/w/org.zoho-territories.json');
+    assert.strictEqual(territoryFilePath('/w/Org.Zoho-Territories.JSON'), '/w/Org.Zoho-Territories.JSON');
+    assert.strictEqual(territoryFilePath('/w/.json'), '/w/territories.zoho-territories.json');
   });
 
   it('canonical criteria drop $ keys and field IDs in nested groups', () => {

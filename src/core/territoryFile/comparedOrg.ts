@@ -35,7 +35,8 @@ export function orgBesideFile(org: OrgState, fileText: string): OrgBesideFile {
       fileIdOf.set(key, byPath.get(path)?.id);
     }
   }
-  const text = writeTerritoryFile({ ...file, territories: withIds(file.territories, fileIdOf) });
+  // The file's own `$schema` on the org's side too: it is not a difference with the org.
+  const text = writeTerritoryFile({ ...(read.file.$schema !== undefined ? { $schema: read.file.$schema } : {}), ...file, territories: withIds(file.territories, fileIdOf) });
   const identical = text === writeTerritoryFile(read.file) || text === fileText.replace(/\r\n/g, '\n');
   return { text, warnings, identical };
 }

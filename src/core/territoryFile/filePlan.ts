@@ -55,6 +55,31 @@ export function planFile(read: ReadFile, org: OrgState, options: { readonly allo
   return { ok: true, desired: match.desired, plan, notInFile: match.notInFile, warnings };
 }
 
+/**
+ * The territory to select in the tree after a file's plan is applied: the first it creates (its
+ * `new:` key, which the apply turns into the new ID), else the first it changes, else the nearest
+ * territory that stays above what it deletes.
+ */
+export function territoryToSelect(plan: Plan): string | undefined {
+  const created = plan.steps.find((s) => s.kind === 'create');
+  const changed = created ?? plan.steps.find((s) => s.kind !== 'delete' && s.kind !== 'transfer-and-delete');
+  if (changed) {
+    return changed.territory.key;
+  }
+  const parentOf = new Map<string, string | undefined>();
+  for (const step of plan.steps) {
+    if (step.kind === 'delete' || step.kind === 'transfer-and-delete') {
+      parentOf.set(step.territory.key, step.before.parent.key);
+    }
+  }
+  let key: string | undefined = plan.steps[0]?.territory.key;
+  // Up past every territory the plan deletes too (a branch deleted whole); bounded by the plan's size.
+  for (let i = 0; key !== undefined && parentOf.has(key) && i <= parentOf.size; i++) {
+    key = parentOf.get(key);
+  }
+  return key !== undefined && parentOf.has(key) ? undefined : key;
+}
+
 const FIELD_PATH: Record<Problem['field'], string> = { territory: '', parent: '', name: '.name', description: '.description', permission: '.permission', manager: '.manager', users: '.users', rules: '.rules' };
 
 /** An engine problem at the file's place of the territory (and field) it is about. */

@@ -11,6 +11,16 @@ import { Permission, RuleModule } from '../changes/state';
 export const FILE_FORMAT = 1;
 export const FILE_SUFFIX = '.zoho-territories.json';
 
+/** A path given the file's ending: `…/org.json` → `…/org.zoho-territories.json`, `…/org` → `…/org.zoho-territories.json`. */
+export function territoryFilePath(path: string): string {
+  if (path.toLowerCase().endsWith(FILE_SUFFIX)) {
+    return path;
+  }
+  const bare = path.replace(/\.json$/i, '');
+  // A name that was only ".json" keeps something before the ending.
+  return `${bare.endsWith('/') || bare === '' ? `${bare}territories` : bare}${FILE_SUFFIX}`;
+}
+
 /** Each module's criteria; `null`: no rule. A module left out is kept as the org has it. */
 export type FileRules = Partial<Record<RuleModule, JsonValue>>;
 

@@ -65,6 +65,23 @@ export function readTerritoryFile(input: string): ReadResult {
   return { file: problems.length === 0 ? (value as unknown as TerritoryFile) : undefined, problems, ranges, text };
 }
 
+/**
+ * The top-level `"$schema"` of a file's text, when it has one that is a text: what a retrieve over the
+ * file keeps. A text that is not JSON, or not an object, has none (there is nothing to keep).
+ */
+export function schemaOfText(input: string): string | undefined {
+  let value: JsonValue;
+  try {
+    value = readJsonFast(input.startsWith('\uFEFF') ? input.slice(1) : input);
+  } catch (error) {
+    if (error instanceof JsonReadError) {
+      return undefined;
+    }
+    throw error;
+  }
+  return isObject(value) && typeof value.$schema === 'string' ? value.$schema : undefined;
+}
+
 /** A problem with its place in the text: its value's range (or its key's, for an unknown key), else its nearest ancestor's. */
 export function placed(text: string, ranges: ReadonlyMap<string, TextRange>, problem: FileProblem, atKey = false): FileProblem {
   let path = problem.path;

@@ -58,8 +58,9 @@ export interface OrgToFile {
  * The org as a file: people by email, criteria canonical, read-only fields (`modified_*`, IDs of
  * people and fields, `$disrupted`) left out. A description that is empty is written `null`.
  * A territory in a cycle of broken data is written at the top level, so nothing is lost.
+ * `keep.$schema`: the `$schema` of the file this one replaces, kept (the writer puts it first).
  */
-export function orgToFile(org: OrgState): OrgToFile {
+export function orgToFile(org: OrgState, keep: { readonly $schema?: string } = {}): OrgToFile {
   const emails = new Map(org.users.map((user) => [user.id, user.email.trim()]));
   const warnings: string[] = [];
   const nodes = new Map<string, FileTerritory & { children: FileTerritory[] }>();
@@ -91,7 +92,7 @@ export function orgToFile(org: OrgState): OrgToFile {
     sortTerritories(node.children);
   }
   const territories = sortTerritories([...top].map((id) => nodes.get(id) as FileTerritory));
-  return { file: { format: FILE_FORMAT, territories }, warnings };
+  return { file: { ...(keep.$schema !== undefined ? { $schema: keep.$schema } : {}), format: FILE_FORMAT, territories }, warnings };
 }
 
 function territoryFields(t: TerritoryState, emails: ReadonlyMap<string, string>, warnings: string[]): Omit<FileTerritory, 'children'> {

@@ -24,7 +24,7 @@ export interface CompareResult {
  */
 export function compareFile(deps: FileCommandDeps) {
   return async (argument?: unknown): Promise<CompareResult | undefined> => {
-    const parsed = fileCommandOptions(deps, argument);
+    const parsed = fileCommandOptions(deps, argument, 'compare');
     const uri = parsed && territoryFileUri(deps, parsed.options.uri);
     if (!parsed || !uri) {
       return undefined;

@@ -1,24 +1,32 @@
 import * as vscode from 'vscode';
 import { bindPlan } from '../../core/changes/binding';
+import { planMarkdown } from '../../core/changes/changeWords';
+import { OrgState } from '../../core/changes/state';
 import { isolate } from '../../core/messages/safeText';
-import { FilePlan, isReadFile, planFile } from '../../core/territoryFile/filePlan';
+import { documentFileName } from '../../core/support/documentNames';
+import { FilePlan, ReadFile, isReadFile, planFile, territoryToSelect } from '../../core/territoryFile/filePlan';
 import { FileProblem, readTerritoryFile } from '../../core/territoryFile/reader';
 import { displayName, formatTerritoryCount } from '../../core/territories/names';
+import { CHANGE_URI_SCHEME } from '../../ids';
 import { ChangeOutcome, changesAllowed, confirmAndApply, refusal } from '../changes/applyFlow';
 import { ChangeTarget } from '../changes/connectionPort';
 import { showError, showInformation } from '../notifier';
 import { FileCommandDeps, baseName, connectionForFile, fileCommandOptions, idsInText, readWholeOrg, territoryFileUri } from './territoryFileArgs';
 
+type GoodPlan = Extract<FilePlan, { ok: true }>;
+
 /**
  * Deploy File to Connection…: the file (its editor's text, unsaved edits too) planned against the org
- * read now, by the pipeline the CLI uses; refused with its problems listed while it has any. What the
- * org has and the file lacks is deleted only when chosen (an unticked choice; a script's `allowDelete`).
- * The plan is shown grouped in the preview, a production connection's name typed, the modal naming
- * the org answered, and exactly that plan applied (refused if the org changed since), with Undo after.
+ * read now, by the pipeline the CLI uses; refused with its problems listed while it has any, before
+ * anything is asked. What the org has and the file lacks is deleted only when chosen: the plan is shown
+ * first (its "Not in the file" listing them), then the separate, unticked choice (a script's `allowDelete`
+ * decides instead). The final plan is shown grouped in the preview, a production connection's name
+ * typed, the modal naming the org answered, and exactly that plan applied (refused if the org changed
+ * since), with Undo after; the tree then selects what the plan created or changed first.
  */
 export function deployFile(deps: FileCommandDeps) {
   const deploy = async (argument?: unknown): Promise<ChangeOutcome | undefined> => {
-    const parsed = fileCommandOptions(deps, argument);
+    const parsed = fileCommandOptions(deps, argument, 'deploy');
     const uri = parsed && territoryFileUri(deps, parsed.options.uri);
     if (!parsed || !uri) {
       return undefined;
@@ -37,13 +45,14 @@ export function deployFile(deps: FileCommandDeps) {
       return refusal('not-allowed', [vscode.l10n.t('Changes to this connection are not allowed.')]);
     }
     const org = await readWholeOrg(target);
-    let planned: FilePlan = planFile(read, org, { allowDelete: parsed.options.allowDelete === true });
-    if (planned.ok && planned.notInFile.length > 0 && !parsed.script) {
-      const choice = await askDeletion(planned.notInFile);
-      if (choice === undefined) {
-        return refusal('cancelled');
-      }
-      planned = choice ? planFile(read, org, { allowDelete: true }) : planned;
+    const title = vscode.l10n.t('Deploy {0} to {1}', baseName(uri), displayName(target.name, 60));
+    const first = planFile(read, org, { allowDelete: parsed.script && parsed.options.allowDelete === true });
+    if (!first.ok) {
+      return refused(deps, uri, target, first.problems);
+    }
+    const planned = !parsed.script && first.notInFile.length > 0 ? await withDeletionChoice(deps, target, title, read, org, first) : first;
+    if (planned === undefined) {
+      return refusal('cancelled');
     }
     if (!planned.ok) {
       return refused(deps, uri, target, planned.problems);
@@ -56,9 +65,10 @@ export function deployFile(deps: FileCommandDeps) {
     return confirmAndApply(deps.changes, target, {
       bound: bindPlan(planned.plan, planned.desired, org, target.id),
       org,
-      title: vscode.l10n.t('Deploy {0} to {1}', baseName(uri), displayName(target.name, 60)),
+      title,
       button: vscode.l10n.t('Deploy'),
       readOrg: (signal) => target.readOrg((now) => now.territories.map((t) => t.id), signal),
+      select: territoryToSelect(planned.plan),
       planWords: { fromFile: true, warnings: planned.warnings },
       typeToConfirm: true,
       // Planned again from the start: a script's options as given, else the file (its connection offered first).
@@ -66,6 +76,25 @@ export function deployFile(deps: FileCommandDeps) {
     });
   };
   return deploy;
+}
+
+/**
+ * The plan without deletions shown in the preview (its "Not in the file" lists what the org has and
+ * the file lacks), then the choice to delete those. Chosen, planned again with deletions (checked
+ * again); `confirmAndApply` then shows the plan under the same title, in the same preview tab.
+ * `undefined`: the choice was dismissed.
+ */
+async function withDeletionChoice(deps: FileCommandDeps, target: ChangeTarget, title: string, read: ReadFile, org: OrgState, kept: GoodPlan): Promise<FilePlan | undefined> {
+  // The same file name as confirmAndApply's preview (applyFlow's changeFileName), so the tab reads the same.
+  const name = documentFileName(title, 80, vscode.l10n.t('Change'));
+  const preview = deps.changes.documents.keep(CHANGE_URI_SCHEME, name, planMarkdown(title, kept.plan, target.place(), undefined, { fromFile: true, warnings: kept.warnings }));
+  await vscode.commands.executeCommand('markdown.showPreview', preview);
+  const choice = await askDeletion(kept.notInFile);
+  if (choice === undefined) {
+    target.logger.info(`Deploy not confirmed: the choice about what the file lacks was dismissed (${title}).`);
+    return undefined;
+  }
+  return choice ? planFile(read, org, { allowDelete: true }) : kept;
 }
 
 /**

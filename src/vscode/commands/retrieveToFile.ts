@@ -2,13 +2,15 @@ import * as os from 'os';
 import * as vscode from 'vscode';
 import { isolate } from '../../core/messages/safeText';
 import { documentFileName } from '../../core/support/documentNames';
-import { FILE_SUFFIX } from '../../core/territoryFile/format';
+import { FILE_SUFFIX, territoryFilePath } from '../../core/territoryFile/format';
+import { schemaOfText } from '../../core/territoryFile/reader';
 import { orgToFile, writeTerritoryFile } from '../../core/territoryFile/writer';
 import { displayName, formatTerritoryCount } from '../../core/territories/names';
 import { connectionFor } from './connectionTarget';
 import { fileNameOf, saveExport } from './exportFile';
 import { connectionOfElement } from '../view/treeElements';
-import { showInformation, showWarning } from '../notifier';
+import { showError, showInformation, showWarning } from '../notifier';
+import { isTerritoryFile } from '../territoryFile/fileConnections';
 import { FileCommandDeps, fileCommandOptions, readWholeOrg } from './territoryFileArgs';
 
 /** What Retrieve Territories to File… resolves with, for scripts. */
@@ -21,11 +23,12 @@ export interface RetrieveResult {
 /**
  * Retrieve Territories to File…: the connection's org read now (every territory's users too), written
  * as a `*.zoho-territories.json` file with stable bytes (a second retrieve of an unchanged org writes
- * the same file), opened, and remembered as the file's connection. A script's `uri` skips the dialog.
+ * the same file), opened, and remembered as the file's connection. A script's `uri` skips the dialog,
+ * and an existing file there is replaced only with `overwrite: true`. The replaced file's `$schema` is kept.
  */
 export function retrieveToFile(deps: FileCommandDeps) {
   return async (argument?: unknown): Promise<RetrieveResult | undefined> => {
-    const parsed = connectionOfElement(argument) ? { options: {}, script: false } : fileCommandOptions(deps, argument);
+    const parsed = connectionOfElement(argument) ? { options: {}, script: false } : fileCommandOptions(deps, argument, 'retrieve');
     if (!parsed) {
       return undefined;
     }
@@ -35,13 +38,28 @@ export function retrieveToFile(deps: FileCommandDeps) {
       return undefined;
     }
     const shown = isolate(displayName(connection.name, 60));
-    const uri = parsed.options.uri ?? (await askWhere(connection.name, shown));
-    if (!uri) {
+    // The save dialog asks itself before replacing a file; a Uri given (a script) replaces only when told to.
+    const target = parsed.options.uri ? { uri: parsed.options.uri, overwrite: parsed.options.overwrite === true } : await askWhere(connection.name, shown);
+    if (!target) {
+      return undefined;
+    }
+    const { uri } = target;
+    if (!isTerritoryFile({ uri })) {
+      connection.log.error(`Retrieve did not write ${fileNameOf(uri)}: its name does not end with ${FILE_SUFFIX}.`);
+      void showError(deps.secrets, vscode.l10n.t('Nothing was written: a territories file is named *{0}, and {1} is not.', FILE_SUFFIX, fileNameOf(uri)));
+      return undefined;
+    }
+    const existing = await readExisting(uri);
+    if (existing !== undefined && !target.overwrite) {
+      connection.log.error(`Retrieve did not replace ${fileNameOf(uri)}: it exists, and the script did not pass { overwrite: true }.`);
+      void showError(deps.secrets, vscode.l10n.t('{0} exists already and was not replaced. To replace it, pass {1} in the options.', fileNameOf(uri), '"overwrite": true'));
       return undefined;
     }
     const org = await readWholeOrg(deps.changes.targets.of(connection));
-    const { file, warnings } = orgToFile(org);
-    if (!(await saveExport({ uri, overwrite: true }, writeTerritoryFile(file), 'Retrieve Territories to File', connection.log, deps.secrets))) {
+    const $schema = existing?.text !== undefined ? schemaOfText(existing.text) : undefined;
+    const { file, warnings } = orgToFile(org, { $schema });
+    // `overwrite` again at the write: a file that appeared since the check above is still not replaced.
+    if (!(await saveExport(target, writeTerritoryFile(file), 'Retrieve Territories to File', connection.log, deps.secrets))) {
       return undefined;
     }
     deps.fileConnections.choose(uri, connection);
@@ -55,13 +73,37 @@ export function retrieveToFile(deps: FileCommandDeps) {
   };
 }
 
-/** The save dialog, at `<connection name>.zoho-territories.json` in the workspace's folder. */
-function askWhere(name: string, shown: string): Thenable<vscode.Uri | undefined> {
+/** Whether a file is at `uri`, and its text (its editor's, when open) when it can be read (`undefined`: nothing there). */
+async function readExisting(uri: vscode.Uri): Promise<{ readonly text: string | undefined } | undefined> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+      return undefined;
+    }
+    throw error;
+  }
+  // A folder or an unreadable file has no `$schema` to keep; replacing it is the write's to refuse.
+  // Read as a document, as Compare and Deploy read a file (no other way to read the workspace is used).
+  const text = await Promise.resolve(vscode.workspace.openTextDocument(uri)).then((document) => document.getText(), () => undefined);
+  return { text };
+}
+
+/**
+ * The save dialog, at `<connection name>.zoho-territories.json` in the workspace's folder. A name
+ * chosen without that ending is offered again in the dialog with it, rather than written under a
+ * name the dialog never asked about replacing (or refused, which would send the user back to the start).
+ */
+async function askWhere(name: string, shown: string): Promise<{ uri: vscode.Uri; overwrite: boolean } | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(os.homedir());
-  return vscode.window.showSaveDialog({
-    title: vscode.l10n.t('{0}: Retrieve Territories to File', shown),
-    saveLabel: vscode.l10n.t('Retrieve'),
-    defaultUri: vscode.Uri.joinPath(folder, documentFileName(name, 60, 'territories', FILE_SUFFIX)),
-    filters: { [vscode.l10n.t('Territories file')]: ['json'] },
-  });
+  let title = vscode.l10n.t('{0}: Retrieve Territories to File', shown);
+  let defaultUri = vscode.Uri.joinPath(folder, documentFileName(name, 60, 'territories', FILE_SUFFIX));
+  for (;;) {
+    const uri = await vscode.window.showSaveDialog({ title, saveLabel: vscode.l10n.t('Retrieve'), defaultUri, filters: { [vscode.l10n.t('Territories file')]: ['json'] } });
+    if (!uri || isTerritoryFile({ uri })) {
+      return uri && { uri, overwrite: true };
+    }
+    defaultUri = uri.with({ path: territoryFilePath(uri.path) });
+    title = vscode.l10n.t('{0}: a territories file is named *{1}', shown, FILE_SUFFIX);
+  }
 }

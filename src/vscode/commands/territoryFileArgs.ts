@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { OrgState } from '../../core/changes/state';
 import { connectionReference } from '../../core/connections/connectionLookup';
+import { scriptTargetKind } from '../../core/commands/scriptTarget';
 import { isolate } from '../../core/messages/safeText';
 import { displayName } from '../../core/territories/names';
 import { ChangeTarget } from '../changes/connectionPort';
@@ -15,18 +16,33 @@ import { isTerritoryFile } from '../territoryFile/fileConnections';
 
 export type FileCommandDeps = Pick<CommandDeps, 'connections' | 'view' | 'secrets' | 'log' | 'documents' | 'changes' | 'fileConnections'>;
 
-/** A script's options: `{ connection, uri, allowDelete }` (the connection by id or name, or `{ id }`; the file as a Uri or URI string). */
+/**
+ * A script's options: `{ connection, uri }`, and Retrieve's `overwrite`, Deploy's `allowDelete` (the
+ * connection by id or name, or `{ id }`; the file as a Uri, a URI string or an absolute path).
+ */
 export interface FileCommandOptions {
   readonly connection?: string | object;
   readonly uri?: vscode.Uri;
+  /** Retrieve: an existing file may be replaced. */
+  readonly overwrite?: boolean;
+  /** Deploy: what the org has and the file lacks is deleted. */
   readonly allowDelete?: boolean;
 }
+
+/** Which command reads the options: each takes only the options that mean something to it. */
+export type FileCommand = 'retrieve' | 'compare' | 'deploy';
+
+const OPTION_KEYS: Record<FileCommand, readonly (keyof FileCommandOptions)[]> = {
+  retrieve: ['connection', 'uri', 'overwrite'],
+  compare: ['connection', 'uri'],
+  deploy: ['connection', 'uri', 'allowDelete'],
+};
 
 /**
  * The command's argument: a Uri (the editor's title menu, the explorer), a script's options object,
  * or anything else (a row, nothing: the palette). A malformed option is said and resolves `undefined`.
  */
-export function fileCommandOptions(deps: Pick<FileCommandDeps, 'secrets'>, argument: unknown): { options: FileCommandOptions; script: boolean } | undefined {
+export function fileCommandOptions(deps: Pick<FileCommandDeps, 'secrets'>, argument: unknown, command: FileCommand): { options: FileCommandOptions; script: boolean } | undefined {
   if (argument instanceof vscode.Uri) {
     return { options: { uri: argument }, script: false };
   }
@@ -34,26 +50,37 @@ export function fileCommandOptions(deps: Pick<FileCommandDeps, 'secrets'>, argum
     return { options: {}, script: false };
   }
   const given = argument as Record<string, unknown>;
-  const problem = Object.keys(given).find((key) => !['connection', 'uri', 'allowDelete'].includes(key))
-    ? vscode.l10n.t('The options are "connection", "uri" and "allowDelete".')
-    : given.connection !== undefined && typeof given.connection !== 'string' && !connectionReference(given.connection)
-      ? vscode.l10n.t('The option "connection" must be a connection\'s id or name, or {0}.', '{ id }')
-      : given.uri !== undefined && !(given.uri instanceof vscode.Uri) && typeof given.uri !== 'string'
-        ? vscode.l10n.t('The option "uri" must be a Uri or a URI string.')
-        : given.allowDelete !== undefined && typeof given.allowDelete !== 'boolean'
-          ? vscode.l10n.t('The option "allowDelete" must be true or false.')
-          : undefined;
+  const allowed: readonly string[] = OPTION_KEYS[command];
+  const unknown = Object.keys(given).find((key) => !allowed.includes(key));
+  const uri = typeof given.uri === 'string' ? scriptUri(given.uri) : given.uri;
+  const problem =
+    unknown !== undefined
+      ? vscode.l10n.t('"{0}" is not an option of this command; its options are {1}.', unknown.slice(0, 40), allowed.map((key) => `"${key}"`).join(', '))
+      : given.connection !== undefined && typeof given.connection !== 'string' && !connectionReference(given.connection)
+        ? vscode.l10n.t('The option "connection" must be a connection\'s id or name, or {0}.', '{ id }')
+        : given.uri !== undefined && !(given.uri instanceof vscode.Uri) && typeof given.uri !== 'string'
+          ? vscode.l10n.t('The option "uri" must be a Uri or a URI string.')
+          : typeof given.uri === 'string' && uri === undefined
+            ? vscode.l10n.t('The option "uri" must be a Uri, a URI string or an absolute path, not "{0}": a relative path would be taken from wherever VS Code runs.', given.uri.slice(0, 200))
+            : given.overwrite !== undefined && typeof given.overwrite !== 'boolean'
+              ? vscode.l10n.t('The option "overwrite" must be true or false.')
+              : given.allowDelete !== undefined && typeof given.allowDelete !== 'boolean'
+                ? vscode.l10n.t('The option "allowDelete" must be true or false.')
+                : undefined;
   if (problem) {
     void showError(deps.secrets, problem);
     return undefined;
   }
-  const uri = typeof given.uri === 'string' ? parseUri(given.uri) : (given.uri as vscode.Uri | undefined);
-  return { options: { connection: given.connection as string | object | undefined, uri, allowDelete: given.allowDelete as boolean | undefined }, script: true };
+  return {
+    options: { connection: given.connection as string | object | undefined, uri: uri as vscode.Uri | undefined, overwrite: given.overwrite as boolean | undefined, allowDelete: given.allowDelete as boolean | undefined },
+    script: true,
+  };
 }
 
-/** A URI string, or an absolute path (scripts write either). */
-function parseUri(text: string): vscode.Uri {
-  return /^[a-z][a-z0-9+.-]+:/i.test(text) && !/^[a-z]:[\\/]/i.test(text) ? vscode.Uri.parse(text, true) : vscode.Uri.file(text);
+/** A URI string, or an absolute path (scripts write either); `undefined` for a relative path. */
+function scriptUri(text: string): vscode.Uri | undefined {
+  const kind = scriptTargetKind(text, process.platform);
+  return kind === 'uri' ? vscode.Uri.parse(text, true) : kind === 'path' ? vscode.Uri.file(text) : undefined;
 }
 
 /** The territories file to act on: the one given, else the active editor's. Says so when there is none. */
