@@ -102,11 +102,12 @@ export function activate(context: vscode.ExtensionContext): ZohoTerritoriesTestA
   const documents = new MarkdownDocuments(secrets);
   const details = new DetailsRenderer(connections, secrets);
   const confirmations = new Confirmations(secrets);
+  const memory = new ChangeMemory(globalState);
   const changes = {
     connections,
     view,
-    targets: new ChangeTargets({ view, newReadClient: parts.newClient, newWriteClient: (logger: Logger) => new TerritoryWriteClient({ fetch: nodeFetch, logger, userAgent }) }),
-    memory: new ChangeMemory(globalState),
+    targets: new ChangeTargets({ view, memory, newReadClient: parts.newClient, newWriteClient: (logger: Logger) => new TerritoryWriteClient({ fetch: nodeFetch, logger, userAgent }) }),
+    memory,
     confirmations,
     documents,
     secrets,

@@ -89,7 +89,7 @@ export const STATE_KEYS = {
   connections: 'zohoTerritories.connections',
   /** The id of the connection whose territory map is open (restored with it after a reload). */
   mapConnection: 'zohoTerritories.map.connection',
-  /** Per connection (`/<id>`): the API origin its changes were allowed for (Allow changes to …?). */
+  /** Per connection (`/<id>`): the API origin and org (root territory ID) its changes were allowed for (Allow changes to …?). */
   changesAllowed: 'zohoTerritories.changes.allowed',
   /** Per connection (`/<id>`): its journal of the last 20 applied changes (no secrets). */
   journal: 'zohoTerritories.changes.journal',

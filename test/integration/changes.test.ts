@@ -64,7 +64,7 @@ describe('Changing territories from the view', function () {
     assert.match(asked[2].message, /^Rename 'Chennai North' to 'Chennai Nord' in Zoho CRM \(127\.0\.0\.1:\d+\)\?$/, 'the change in words, naming the org');
     assert.match(asked[2].detail, /This is a production org/);
     assert.strictEqual(territory(CHENNAI_NORTH)?.name, 'Chennai Nord');
-    assert.strictEqual(typeof api.savedState(`${STATE_KEYS.changesAllowed}/default`), 'string');
+    assert.deepStrictEqual(api.savedState(`${STATE_KEYS.changesAllowed}/default`), { origin: fake.origin, rootId: ZOHO }, 'allowed for the org: its origin and root territory');
     assert.ok(outcome.journalId);
     assert.ok(JSON.stringify(api.savedState(`${STATE_KEYS.journal}/default`)).includes(outcome.journalId));
     assert.ok(api.loggedLines().some((line) => line.includes('rename applied')), 'the log records the step');

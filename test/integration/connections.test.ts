@@ -276,7 +276,7 @@ describe('Connections: several Zoho orgs side by side', function () {
       assert.strictEqual(other.org.territories().find((t) => t.id === CHENNAI_NORTH)?.name, 'Chennai Nord');
       assert.strictEqual(production.org.territories().find((t) => t.id === CHENNAI_NORTH)?.name, 'Chennai North', 'the first connection\'s org is untouched');
       const { allowed, journal } = { allowed: `${STATE_KEYS.changesAllowed}/${id}`, journal: `${STATE_KEYS.journal}/${id}` };
-      assert.strictEqual(api.savedState(allowed), other.origin);
+      assert.deepStrictEqual(api.savedState(allowed), { origin: other.origin, rootId: '431581000000272796' });
       assert.ok(JSON.stringify(api.savedState(journal)).includes(renamed?.journalId ?? '?'));
       const undone = await vscode.commands.executeCommand<ChangeOutcome>(COMMANDS.undoLastChange, { connection: { name: 'default' } });
       assert.ok(undone.ok, JSON.stringify(undone));

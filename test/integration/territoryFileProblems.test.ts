@@ -9,7 +9,8 @@ import { waitFor, withFakeOrg } from './harness';
 
 /**
  * A territories file in the real editor, checked against the fake org: its Problems at their lines
- * (the org's users read once, not per keystroke), the sort quick fix, and the CodeLens.
+ * (the org's users read once, not per keystroke), the sort quick fix, and the CodeLens, whatever the
+ * case of the file's name.
  */
 describe('A territories file in the editor: Problems, quick fixes, CodeLens', function () {
   this.timeout(60_000);
@@ -126,5 +127,30 @@ describe('A territories file in the editor: Problems, quick fixes, CodeLens', fu
     assert.ok(titles.includes(`${line('"Atlantis"')}: not in ${name}`), JSON.stringify(titles));
     const chosen = await vscode.commands.executeCommand<string | undefined>(COMMANDS.chooseFileConnection, uri, api.connections.all[0].id);
     assert.strictEqual(chosen, api.connections.all[0].id);
+  });
+
+  it('treats a file named in another case (Prod.Zoho-Territories.JSON) alike: its Problems, quick fix, CodeLens and the schema', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0] as vscode.WorkspaceFolder;
+    const mixed = vscode.Uri.file(path.join(folder.uri.fsPath, 'Prod.Zoho-Territories.JSON'));
+    fs.writeFileSync(mixed.fsPath, TEXT);
+    try {
+      const opened = await vscode.workspace.openTextDocument(mixed);
+      const editor = await vscode.window.showTextDocument(opened);
+      const all = () => vscode.languages.getDiagnostics(mixed);
+      await waitFor('its unsorted users warning', () => all().some((d) => d.source === DIAGNOSTIC_SOURCE && d.code === 'users-unsorted'), 15_000);
+      const warning = all().find((d) => d.code === 'users-unsorted') as vscode.Diagnostic;
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', mixed, warning.range)) ?? [];
+      assert.ok(actions.some((a) => a.title === 'Sort the users'), `the quick fix among ${JSON.stringify(actions.map((a) => a.title))}`);
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', mixed)) ?? [];
+      assert.ok(lenses.some((l) => l.command?.title.startsWith('Checked against: ')), JSON.stringify(lenses.map((l) => l.command?.title)));
+      // The schema (jsonValidation) is the JSON extension's: its problem has its own source.
+      await editor.edit((edit) => edit.insert(opened.positionAt(1), '\n  "unknownField": 1,'));
+      await waitFor("the schema's problem", () => all().some((d) => d.source !== DIAGNOSTIC_SOURCE && d.message.includes('unknownField')), 20_000).catch((error: Error) => {
+        throw new Error(`${error.message}: ${JSON.stringify(all().map((d) => [d.source, d.message]))}`);
+      });
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      fs.rmSync(mixed.fsPath, { force: true });
+    }
   });
 });

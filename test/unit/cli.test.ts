@@ -54,6 +54,8 @@ describe('The CLI against the fake org', function () {
     assert.strictEqual(saved.format, 'zoho-territories-plan');
     assert.strictEqual(saved.origin, fake.origin);
     assert.strictEqual(saved.bound.connectionId, fake.origin);
+    assert.strictEqual(saved.version, 3);
+    assert.deepStrictEqual(saved.rootTerritory, { id: '431581000000272796', name: 'Zoho' }, 'and bound to the org by its root territory');
     assert.ok(saved.bound.fingerprint.territories.some((p: { id: string }) => p.id === data.steps[0].id), 'the planner\'s fingerprint');
     assert.ok(!JSON.stringify(saved).includes(fake.token));
     const markdown = await cli(['plan', '--file', 'org.zoho-territories.json', '--markdown'], env, dir);

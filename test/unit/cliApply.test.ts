@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { startFakeAccounts } from '../../fake-zoho/accountsServer';
+import { SANDBOX_TERRITORY_RECORDS, SANDBOX_USERS } from '../../fake-zoho/sandboxOrg';
 import { FakeZoho, startFakeZoho } from '../../fake-zoho/server';
 import { runCli } from '../../src/core/cli/run';
 import { nodeFetch } from '../../src/core/zohoApi/nodeFetch';
@@ -21,6 +22,9 @@ interface FileTerritory {
   children: FileTerritory[];
   [key: string]: unknown;
 }
+
+/** The sample org's root territory, 'Zoho'. */
+const ROOT_ID = '431581000000272796';
 
 const leaf = (name: string, users: string[] = []): FileTerritory => ({ name, description: null, permission: 'read_only', users, rules: { accounts: null, deals: null, leads: null }, children: [] });
 
@@ -76,7 +80,7 @@ describe('The CLI applies plans to the fake org', function () {
     const applied = await run(['apply', '--file', 'org.zoho-territories.json', '--yes']);
     assert.strictEqual(applied.code, 0, applied.stdout + applied.stderr);
     assert.match(applied.stdout, /^Applied 2, failed 0, not attempted 0 \(2 write requests\)\.\n$/);
-    assert.match(applied.stderr, /^Applying 2 changes to http:\/\/127\.0\.0\.1:[0-9]+…\n {2}1 of 2: /);
+    assert.match(applied.stderr, /^Applying 2 changes to 'Zoho' \(root territory 431581000000272796\) at http:\/\/127\.0\.0\.1:[0-9]+…\n {2}1 of 2: /, 'the progress names the org');
     assert.ok(names().includes('Japan') && names().includes('Chennai Nord'));
     const again = await rePlan();
     assert.strictEqual(again.code, 0, again.stdout);
@@ -161,6 +165,33 @@ describe('The CLI applies plans to the fake org', function () {
     assert.strictEqual((await rePlan()).code, 0);
   });
 
+  it('refuses a saved plan for another org at the same origin, naming both, with nothing sent', async () => {
+    edit((root) => root.children.push(leaf('Japan')));
+    assert.strictEqual((await run(['plan', '--file', 'org.zoho-territories.json', '--save', 'plan.json'])).code, 2);
+    const saved = JSON.parse(fs.readFileSync(path.join(dir, 'plan.json'), 'utf8'));
+    assert.deepStrictEqual(saved.rootTerritory, { id: ROOT_ID, name: 'Zoho' });
+    // The same origin and token now reach another org (the sandbox: another root territory, also named 'Zoho').
+    fake.scenario = { territories: structuredClone(SANDBOX_TERRITORY_RECORDS), users: structuredClone(SANDBOX_USERS) as typeof fake.scenario.users };
+    const before = fake.requests.length;
+    const refused = await run(['apply', '--plan', 'plan.json', '--yes']);
+    assert.strictEqual(refused.code, 1);
+    const at = fake.origin.replace(/[.]/g, '\\.');
+    assert.match(
+      refused.stderr,
+      new RegExp(`^plan\\.json: this plan was made for 'Zoho' \\(root territory ${ROOT_ID}\\) at ${at}, not 'Zoho' \\(root territory 5725767000000272796\\) at ${at}: a plan is applied only to the org it was made for\\. Nothing was sent\\.\n$`),
+    );
+    assert.strictEqual(fake.org.writes.length, 0);
+    assert.deepStrictEqual(fake.requests.slice(before).map((r) => r.endpoint), ['territories'], 'the territory list alone was read');
+    assert.strictEqual(JSON.parse(fs.readFileSync(path.join(dir, 'plan.json'), 'utf8')).appliedAt, undefined, 'and the plan is not marked applied');
+    // A plan saved before plans named their org is refused as an old version.
+    const old = { ...saved, version: 2 };
+    delete old.rootTerritory;
+    fs.writeFileSync(path.join(dir, 'old.json'), JSON.stringify(old));
+    const oldRun = await run(['apply', '--plan', 'old.json', '--yes']);
+    assert.strictEqual(oldRun.code, 1);
+    assert.match(oldRun.stderr, /^old\.json: a saved plan of version 2, which this version does not apply: make the plan again\.\n$/);
+  });
+
   it('apply without --yes off a terminal is refused with nothing sent', async () => {
     edit((root) => root.children.push(leaf('Japan')));
     await run(['plan', '--file', 'org.zoho-territories.json', '--save', 'plan.json']);
@@ -188,9 +219,13 @@ describe('The CLI applies plans to the fake org', function () {
       interactive: true,
       ask: async (question: string) => (asked.push(question), answer),
     });
+    const question = `Apply 1 change to 'Zoho' (root territory ${ROOT_ID}) at ${fake.origin}? [y/N] `;
     assert.strictEqual(await runCli(['apply', '--file', 'org.zoho-territories.json'], io('n')), 1);
-    assert.deepStrictEqual(asked, [`Apply 1 change to ${fake.origin}? [y/N] `]);
+    assert.deepStrictEqual(asked, [question], 'the org by its root territory, not only the origin');
     assert.match(stdout, /Create 'Japan' under 'Zoho'/);
+    await run(['plan', '--file', 'org.zoho-territories.json', '--save', 'plan.json']);
+    assert.strictEqual(await runCli(['apply', '--plan', 'plan.json'], io('n')), 1);
+    assert.deepStrictEqual(asked, [question, question], 'a saved plan names the org read now');
     assert.strictEqual(fake.org.writes.length, 0);
     assert.strictEqual(await runCli(['apply', '--file', 'org.zoho-territories.json'], io('y')), 0);
     assert.ok(names().includes('Japan'));

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { readJson, JsonValue } from '../../src/core/support/jsonReader';
 import { readTerritoryFile } from '../../src/core/territoryFile/reader';
+import { TERRITORY_FILE_GLOB } from '../../src/vscode/territoryFile/fileConnections';
 import { repoRoot } from '../host/runtime';
 
 /**
@@ -124,9 +125,9 @@ describe('Territory file: the schema against the reader', () => {
     assert.ok(accepted >= 7 && accepted < FILES.length - 15, `${accepted} of ${FILES.length} accepted`);
   });
 
-  it('is contributed for *.zoho-territories.json', () => {
+  it('is contributed for *.zoho-territories.json, in any case (the JSON extension puts **/ before fileMatch)', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-    assert.deepStrictEqual(manifest.contributes.jsonValidation, [{ fileMatch: ['*.zoho-territories.json'], url: './schemas/zoho-territories.schema.json' }]);
+    assert.deepStrictEqual(manifest.contributes.jsonValidation, [{ fileMatch: [TERRITORY_FILE_GLOB.replace(/^\*\*\//, '')], url: './schemas/zoho-territories.schema.json' }]);
     assert.strictEqual(manifest.bin['zoho-territories'], './dist/cli.js');
   });
 });

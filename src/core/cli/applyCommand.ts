@@ -1,24 +1,27 @@
 import * as path from 'path';
 import { AppliedPlans, ApplyResult, PlanRefusedError, applyPlan, memoryAppliedPlans } from '../changes/apply';
 import { BoundPlan, bindPlan } from '../changes/binding';
+import { OrgRoot, orgRootOf } from '../changes/orgRoot';
 import { describeStep, renderPlanText } from '../changes/planText';
 import { CliArgs } from './args';
 import { CliFailure, Context, EXIT_ERROR, EXIT_OK } from './context';
-import { Session, readOrg } from './orgReader';
+import { Session, describeOrg, readOrg, readRoot } from './orgReader';
 import { makePlan } from './planning';
 import { planFileAppliedPlans, readSavedPlan } from './savedPlan';
 
 /**
  * `apply --file FILE [--allow-delete] [--yes]` and `apply --plan PLAN [--yes]`: the engine's
  * `applyPlan` with the write client. It asks on a terminal unless `--yes`, and refuses without one;
- * a saved plan is applied once (its file is marked before the first request) and only to its org.
+ * the question and the progress name the org (its root territory and origin). A saved plan is applied
+ * once (its file is marked before the first request) and only to the org it was made for.
  */
 export async function apply(args: Extract<CliArgs, { command: 'apply' }>, context: Context, connect: () => Promise<Session>): Promise<number> {
   if (!args.yes && !context.io.interactive) {
     throw new CliFailure('apply changes the org: run it with --yes (there is no terminal to ask on). Nothing was sent.');
   }
-  const { session, bound, appliedPlans } = args.plan !== undefined ? await savedPlan(args.plan, context, connect) : await filePlan(args.file as string, args.allowDelete, context, connect);
+  const { session, bound, appliedPlans, root } = args.plan !== undefined ? await savedPlan(args.plan, context, connect) : await filePlan(args.file as string, args.allowDelete, context, connect);
   const origin = session.endpoint.origin;
+  const org = describeOrg(origin, root);
   const count = bound.plan.steps.length;
   if (count === 0) {
     context.out('No changes: the org matches the file.\n');
@@ -27,12 +30,12 @@ export async function apply(args: Extract<CliArgs, { command: 'apply' }>, contex
   const changes = `${count} change${count === 1 ? '' : 's'}`;
   if (!args.yes) {
     context.out(renderPlanText(bound.plan));
-    const answer = await context.ask(`Apply ${changes} to ${origin}? [y/N] `);
+    const answer = await context.ask(`Apply ${changes} to ${org}? [y/N] `);
     if (!/^\s*y(es)?\s*$/i.test(answer)) {
       throw new CliFailure('Not applied: nothing was sent.');
     }
   }
-  context.err(`Applying ${changes} to ${origin}…\n`);
+  context.err(`Applying ${changes} to ${org}…\n`);
   let result: ApplyResult;
   try {
     result = await applyPlan(bound, {
@@ -58,13 +61,15 @@ interface Ready {
   readonly session: Session;
   readonly bound: BoundPlan;
   readonly appliedPlans: AppliedPlans;
+  /** The org's root territory as read in this run: what the question names. */
+  readonly root: OrgRoot | undefined;
 }
 
 /** A plan made now from the file: nothing to record, it lives for this run only. */
 async function filePlan(file: string, allowDelete: boolean, context: Context, connect: () => Promise<Session>): Promise<Ready> {
   const planned = await makePlan(file, allowDelete, context, connect);
   const bound = bindPlan(planned.plan, planned.desired, planned.org, planned.session.endpoint.origin);
-  return { session: planned.session, bound, appliedPlans: memoryAppliedPlans() };
+  return { session: planned.session, bound, appliedPlans: memoryAppliedPlans(), root: orgRootOf(planned.org.territories) };
 }
 
 /** A plan saved by `plan --save`, refused before anything is sent when it was applied or is for another org. */
@@ -85,11 +90,16 @@ async function savedPlan(planArg: string, context: Context, connect: () => Promi
     throw new CliFailure(`${planArg}: this plan was applied at ${saved.appliedAt}, and a plan is applied once: make a new plan. Nothing was sent.`);
   }
   const session = await connect();
-  if (saved.bound.connectionId !== session.endpoint.origin) {
-    throw new CliFailure(`${planArg}: this plan was made for ${saved.origin}, not ${session.endpoint.origin}: a plan is applied only to the org it was made for. Nothing was sent.`);
+  // The territory list alone (no users): another org at the same origin has another root territory.
+  const root = await readRoot(session);
+  const origin = session.endpoint.origin;
+  if (saved.bound.connectionId !== origin || saved.origin !== origin || root?.id !== saved.rootTerritory.id) {
+    throw new CliFailure(
+      `${planArg}: this plan was made for ${describeOrg(saved.origin, saved.rootTerritory)}, not ${describeOrg(origin, root)}: a plan is applied only to the org it was made for. Nothing was sent.`,
+    );
   }
   const appliedPlans = planFileAppliedPlans(read, (marked) => context.io.writeFile(file, marked));
-  return { session, bound: saved.bound, appliedPlans };
+  return { session, bound: saved.bound, appliedPlans, root };
 }
 
 /** Applied / failed / not attempted, each step in words, and what to do next. */

@@ -8,6 +8,8 @@ import { TerritoryWriteClient } from '../zohoApi/territoryWrites';
 import { TerritoryUser } from '../zohoApi/records';
 import { OrgState } from '../changes/state';
 import { orgStateFromRecords } from '../changes/fromRecords';
+import { OrgRoot, orgRootOf } from '../changes/orgRoot';
+import { displayName } from '../territories/names';
 import { CliConnection } from './environment';
 
 /** Zoho's concurrency limits start at 5 calls: the users of territories are read 3 at a time. */
@@ -58,4 +60,18 @@ export async function readOrg(session: Session): Promise<OrgState> {
   };
   const [orgUsers] = await Promise.all([session.writes.getOrgUsers(endpoint, token, { inactive: true }), ...Array.from({ length: USER_READS_AT_ONCE }, worker)]);
   return orgStateFromRecords(territories.items, usersOf, orgUsers.users);
+}
+
+/** The org's root territory now, from its territory records alone (no users read): which org the credentials reach. */
+export async function readRoot(session: Session): Promise<OrgRoot | undefined> {
+  const { items } = await session.client.getTerritories(session.endpoint, session.token);
+  return orgRootOf(items.map((t) => ({ id: t.id, name: t.name, parentId: t.reportingToId })));
+}
+
+/**
+ * The org as the CLI names it: its root territory (name and ID, org-specific and always read) and the
+ * API origin. The name is Zoho's text: one line, control characters removed, at most 60 characters.
+ */
+export function describeOrg(origin: string, root: OrgRoot | undefined): string {
+  return root ? `'${displayName(root.name, 60)}' (root territory ${root.id}) at ${origin}` : `the org at ${origin} (no root territory read)`;
 }

@@ -3,6 +3,7 @@ import { KnownSecrets } from '../redaction/knownSecrets';
 import { describeError } from '../messages/errorMessages';
 import { Logger } from '../support/logger';
 import { bindPlan } from '../changes/binding';
+import { orgRootOf } from '../changes/orgRoot';
 import { orgToFile, writeTerritoryFile } from '../territoryFile/writer';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { apply } from './applyCommand';
@@ -75,9 +76,13 @@ async function plan(args: Extract<CliArgs, { command: 'plan' }>, context: Contex
   const { session, org, desired, plan, report } = await makePlan(args.file, args.allowDelete, context, connect);
   context.out(args.format === 'json' ? planJsonText(report, org) : args.format === 'markdown' ? planMarkdown(report) : planText(report));
   if (args.save !== undefined) {
-    // Bound to the org by its origin: `apply --plan` refuses it anywhere else.
+    // Bound to the org by its origin and its root territory: `apply --plan` refuses it anywhere else.
+    const root = orgRootOf(org.territories);
+    if (!root) {
+      throw new CliFailure(`${args.save}: not written: the org has no root territory to bind the plan to.`);
+    }
     const bound = bindPlan(plan, desired, org, session.endpoint.origin);
-    await context.io.writeFile(path.resolve(context.io.cwd, args.save), savedPlanText(makeSavedPlan(bound, session.endpoint, args.allowDelete)));
+    await context.io.writeFile(path.resolve(context.io.cwd, args.save), savedPlanText(makeSavedPlan(bound, session.endpoint, root, args.allowDelete)));
   }
   return plan.steps.length > 0 ? EXIT_CHANGES : EXIT_OK;
 }

@@ -2,16 +2,19 @@ import { JsonValue, readJson } from '../support/jsonReader';
 import { writeJson } from '../support/jsonWriter';
 import { AppliedPlans } from '../changes/applyTypes';
 import { BoundPlan } from '../changes/binding';
+import { OrgRoot } from '../changes/orgRoot';
 
 /**
  * A plan saved by `plan --save`, for `apply --plan`: the engine's `BoundPlan` (exactly the reviewed
  * steps, the desired state, and the planner's fingerprint of what it read), bound to one org by its
- * API origin (the plan's `connectionId`). A plan is applied once: the file itself is marked
- * (`appliedAt`) before the first request is sent, so a second apply of it is refused.
+ * API origin (the plan's `connectionId`) and its root territory (another org at the same origin has
+ * another). A plan is applied once: the file itself is marked (`appliedAt`) before the first request
+ * is sent, so a second apply of it is refused.
  */
 
 export const SAVED_PLAN_FORMAT = 'zoho-territories-plan';
-export const SAVED_PLAN_VERSION = 2;
+// 3: `rootTerritory` binds the plan to its org; a version 2 plan (origin only) is refused.
+export const SAVED_PLAN_VERSION = 3;
 
 export interface SavedPlan {
   readonly format: typeof SAVED_PLAN_FORMAT;
@@ -19,14 +22,16 @@ export interface SavedPlan {
   /** The org's API origin, as the person reads it (also `bound.connectionId`). */
   readonly origin: string;
   readonly apiVersion: string;
+  /** The org's root territory when the plan was made: `apply --plan` refuses an org with another. */
+  readonly rootTerritory: OrgRoot;
   readonly allowDelete: boolean;
   readonly bound: BoundPlan;
   /** Set (ISO time) once an apply of it started: a plan is applied once, even one that failed half-way. */
   readonly appliedAt?: string;
 }
 
-export function makeSavedPlan(bound: BoundPlan, where: { origin: string; apiVersion: string }, allowDelete: boolean): SavedPlan {
-  return { format: SAVED_PLAN_FORMAT, version: SAVED_PLAN_VERSION, origin: where.origin, apiVersion: where.apiVersion, allowDelete, bound };
+export function makeSavedPlan(bound: BoundPlan, where: { origin: string; apiVersion: string }, rootTerritory: OrgRoot, allowDelete: boolean): SavedPlan {
+  return { format: SAVED_PLAN_FORMAT, version: SAVED_PLAN_VERSION, origin: where.origin, apiVersion: where.apiVersion, rootTerritory: { id: rootTerritory.id, name: rootTerritory.name }, allowDelete, bound };
 }
 
 export function savedPlanText(saved: SavedPlan): string {
@@ -45,6 +50,10 @@ export function readSavedPlan(text: string): SavedPlan {
   const bound = value.bound;
   if (typeof bound !== 'object' || bound === null || Array.isArray(bound) || typeof bound.id !== 'string' || typeof bound.connectionId !== 'string' || typeof bound.plan !== 'object') {
     throw new Error('not a saved plan (its "bound" plan is missing or broken)');
+  }
+  const root = value.rootTerritory;
+  if (typeof value.origin !== 'string' || typeof root !== 'object' || root === null || Array.isArray(root) || typeof root.id !== 'string' || !/^[0-9]{1,30}$/.test(root.id) || typeof root.name !== 'string') {
+    throw new Error('not a saved plan (the org it was made for, its "origin" and "rootTerritory", is missing or broken)');
   }
   return value as unknown as SavedPlan;
 }
@@ -69,7 +78,7 @@ export function planFileAppliedPlans(read: () => Promise<string>, write: (text: 
     },
     async release(planId) {
       if (claimed?.bound.id === planId) {
-        await write(savedPlanText(makeSavedPlan(claimed.bound, claimed, claimed.allowDelete)));
+        await write(savedPlanText(makeSavedPlan(claimed.bound, claimed, claimed.rootTerritory, claimed.allowDelete)));
         claimed = undefined;
       }
     },

@@ -1,6 +1,7 @@
 import { describePlace } from '../../core/connections/connectionRecords';
 import { ChangePlace } from '../../core/changes/changeWords';
 import { orgStateFromRecords, territoryFromRecord } from '../../core/changes/fromRecords';
+import { OrgRoot, orgRootOf } from '../../core/changes/orgRoot';
 import { OrgState, OrgUser } from '../../core/changes/state';
 import { Logger } from '../../core/support/logger';
 import { TerritoryTree } from '../../core/territories/hierarchy';
@@ -20,16 +21,20 @@ export interface ChangeTarget {
   readonly name: string;
   /** Its name, where it points, whether it is production: what every confirmation says. */
   place(): ChangePlace;
-  /** The API origin: a permission to change is kept for this connection at this origin only. */
+  /** The API origin: a permission to change is kept for this connection at this origin (and org) only. */
   origin(): string;
   /** Lines that start with the connection's name. */
   readonly logger: Logger;
   readonly writes: TerritoryWriteClient;
-  /** An access token (renewed when signed in) and where to send it. */
+  /**
+   * For a change's writes: an access token (renewed when signed in) and where to send it. Rejects with
+   * `OtherOrgError` once changes are no longer allowed (a read since reached another org).
+   */
   access(): Promise<{ token: string; endpoint: ZohoEndpoint }>;
   /**
    * The org read now: every territory record, the users of the territories `scope` names (picked
-   * from the records), and the org's users. Other territories are read without their users.
+   * from the records), and the org's users. Other territories are read without their users. The
+   * root territory read tells `ChangeMemory` which org the credentials reach (`sawOrg`).
    */
   readOrg(scope: (org: Pick<OrgState, 'territories'>) => readonly string[], signal?: AbortSignal): Promise<OrgState>;
   /** The org's users, active and not, for the pickers. */
@@ -50,6 +55,11 @@ export interface ChangeTargetParts {
   /** A read client logging through the connection's own log. */
   readonly newReadClient: (logger: Logger) => ZohoClient;
   readonly newWriteClient: (logger: Logger) => TerritoryWriteClient;
+  /** Which org changes were allowed for (`ChangeMemory`): told of every org read, asked before every write. */
+  readonly memory: {
+    sawOrg(target: ChangeTarget, root: OrgRoot | undefined): Promise<void>;
+    assertAllowed(target: ChangeTarget): void;
+  };
 }
 
 /** Builds (once per connection) its change port. */
@@ -73,7 +83,7 @@ function portOf(connection: Connection, parts: ChangeTargetParts): ChangeTarget 
   const reads = parts.newReadClient(logger);
   const writes = parts.newWriteClient(logger);
   const access = () => connection.withAccess(async (granted) => granted);
-  return {
+  const target: ChangeTarget = {
     id: connection.id,
     get name() {
       return connection.name;
@@ -85,10 +95,15 @@ function portOf(connection: Connection, parts: ChangeTargetParts): ChangeTarget 
     origin: () => endpointFor(connection.where.endpoint).origin,
     logger,
     writes,
-    access,
+    access: async () => {
+      // The last gate before a write: a read since "Allow" that reached another org forgot the permission.
+      parts.memory.assertAllowed(target);
+      return access();
+    },
     async readOrg(scope, signal) {
       const { token, endpoint } = await access();
       const records = (await reads.getTerritories(endpoint, token, signal)).items;
+      await parts.memory.sawOrg(target, orgRootOf(records.map((r) => ({ id: r.id, name: r.name, parentId: r.reportingToId }))));
       const ids = new Set(scope({ territories: records.map((r) => territoryFromRecord(r, [])) }));
       const usersOf = new Map<string, TerritoryUser[]>();
       for (const record of records.filter((r) => ids.has(r.id))) {
@@ -114,4 +129,5 @@ function portOf(connection: Connection, parts: ChangeTargetParts): ChangeTarget 
     },
     owns: (other) => other === connection,
   };
+  return target;
 }

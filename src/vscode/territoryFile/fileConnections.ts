@@ -3,9 +3,21 @@ import { FILE_SUFFIX } from '../../core/territoryFile/format';
 import { Connection } from '../connections/connection';
 import { Connections } from '../connections/connections';
 
-/** Whether a document is a territories file (`*.zoho-territories.json`). */
+/** Whether a document is a territories file (`*.zoho-territories.json`, in any case, as the menus' `/…/i` test it). */
 export function isTerritoryFile(document: { readonly uri: vscode.Uri }): boolean {
   return document.uri.path.toLowerCase().endsWith(FILE_SUFFIX);
+}
+
+/**
+ * The same files as a glob: VS Code's globs are case-sensitive (a DocumentSelector's `pattern`, and the
+ * JSON extension's `jsonValidation` `fileMatch`), so each letter is a class of both cases, and
+ * `Prod.Zoho-Territories.JSON` gets the CodeLens, quick fixes and schema too. package.json's `fileMatch`
+ * is this without its leading `**\/` (test/unit/territoryFileGlob.test.ts holds them together).
+ */
+export const TERRITORY_FILE_GLOB = `**/*${anyCase(FILE_SUFFIX)}`;
+
+function anyCase(text: string): string {
+  return Array.from(text, (c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`)).join('');
 }
 
 /**

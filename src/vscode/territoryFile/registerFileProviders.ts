@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { OrgUser } from '../../core/changes/state';
-import { FILE_SUFFIX } from '../../core/territoryFile/format';
 import { Connection } from '../connections/connection';
 import { Connections } from '../connections/connections';
 import { FileCodeActions } from './fileCodeActions';
 import { FileCodeLenses } from './fileCodeLenses';
-import { FileConnections } from './fileConnections';
+import { FileConnections, TERRITORY_FILE_GLOB } from './fileConnections';
 import { FileOutlines } from './fileContext';
 import { FileDiagnostics } from './fileDiagnostics';
 import { OrgUsersCache } from './orgUsersCache';
@@ -19,7 +18,8 @@ export interface FileProviderParts {
 
 /** The editor's help with territories files: Problems as you type, their quick fixes, and the CodeLens. */
 export function registerFileProviders({ connections, fileConnections, orgUsers }: FileProviderParts): vscode.Disposable[] {
-  const selector: vscode.DocumentSelector = { pattern: `**/*${FILE_SUFFIX}` };
+  // Any case, as the Problems (`isTerritoryFile`) and the menus match: VS Code's globs are case-sensitive.
+  const selector: vscode.DocumentSelector = { pattern: TERRITORY_FILE_GLOB };
   const users = new OrgUsersCache(connections, orgUsers);
   const outlines = new FileOutlines();
   const lenses = new FileCodeLenses(fileConnections, outlines);
