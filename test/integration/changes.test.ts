@@ -6,6 +6,7 @@ import type { Question } from '../../src/vscode/changes/changeMemory';
 import { TERRITORY_DRAG_TYPE } from '../../src/vscode/changes/dragAndDrop';
 import { COMMANDS, STATE_KEYS } from '../../src/ids';
 import type { FakeZoho } from '../../fake-zoho/server';
+import { SANDBOX_TERRITORY_RECORDS, SANDBOX_USERS } from '../../fake-zoho/sandboxOrg';
 import { withFakeOrg } from './harness';
 
 /**
@@ -24,6 +25,8 @@ describe('Changing territories from the view', function () {
   const CHILD = '431581000000744169';
   const MEERA = '431581000000200009';
   const TOM = '431581000000200010';
+  const SANDBOX_ZOHO = '5725767000000272796';
+  const SANDBOX_CHENNAI_NORTH = '5725767000000744137';
   let fake: FakeZoho;
   let api: ZohoTerritoriesTestApi;
   let asked: Question[];
@@ -173,4 +176,29 @@ describe('Changing territories from the view', function () {
     assert.match(outcome.failed[0]?.message ?? '', /ZohoCRM\.settings\.territories\.ALL/);
     assert.strictEqual(territory(CHENNAI_NORTH)?.name, 'Chennai North');
   });
+
+  it('asks again, before showing anything, when the plan\'s read reaches another org than the one changes were allowed for', async () => {
+    const allowed = await run(COMMANDS.renameTerritory, { territory: CHENNAI_NORTH, name: 'Chennai Nord' });
+    assert.ok(allowed.ok, JSON.stringify(allowed));
+    asked = [];
+    // The same origin and token now reach another org (the sandbox: another root territory), and the view still shows the first.
+    fake.scenario = { territories: structuredClone(SANDBOX_TERRITORY_RECORDS), users: structuredClone(SANDBOX_USERS) as typeof fake.scenario.users };
+    const outcome = await run(COMMANDS.renameTerritory, { territory: SANDBOX_CHENNAI_NORTH, name: 'Chennai Nord' });
+    assert.ok(outcome.ok, JSON.stringify(outcome));
+    assert.deepStrictEqual(
+      asked.map((q) => q.message.replace(/\(.*\)/, '(…)')),
+      ['Allow changes to Zoho CRM (…)?', "Rename 'Chennai North' to 'Chennai Nord' in Zoho CRM (…)?"],
+      'the other org is allowed first, then the change confirmed',
+    );
+    assert.deepStrictEqual(api.savedState(`${STATE_KEYS.changesAllowed}/default`), { origin: fake.origin, rootId: SANDBOX_ZOHO }, 'now allowed for the org it reached');
+    // Back to the first org: it is asked for again, and the suites after this one find it allowed.
+    fake.reset();
+    await vscode.commands.executeCommand(COMMANDS.refresh);
+    asked = [];
+    const back = await run(COMMANDS.renameTerritory, { territory: CHENNAI_NORTH, name: 'Chennai Nord' });
+    assert.ok(back.ok, JSON.stringify(back));
+    assert.match(asked[0]?.message ?? '', /^Allow changes to /);
+    assert.deepStrictEqual(api.savedState(`${STATE_KEYS.changesAllowed}/default`), { origin: fake.origin, rootId: ZOHO });
+  });
 });
+

@@ -34,6 +34,17 @@ describe('The CLI against the fake org', function () {
     assert.match(plan.stdout, /No changes/);
   });
 
+  it('retrieve over a file keeps its "$schema", first and with the same bytes each time', async () => {
+    const file = path.join(dir, 'org.zoho-territories.json');
+    fs.writeFileSync(file, '{"$schema": "./schemas/zoho-territories.schema.json", "format": 1, "territories": []}');
+    const run = await cli(['retrieve', '--out', 'org.zoho-territories.json'], env, dir);
+    assert.strictEqual(run.code, 0, run.stderr);
+    const text = fs.readFileSync(file, 'utf8');
+    assert.match(text, /^\{\n {2}"\$schema": "\.\/schemas\/zoho-territories\.schema\.json",\n {2}"format": 1,\n {2}"territories": \[\n/);
+    await cli(['retrieve', '--out', 'org.zoho-territories.json'], env, dir);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), text, 'stable bytes');
+  });
+
   it('plan exits 2 after an edit, and --json prints steps, notInFile and warnings', async () => {
     await cli(['retrieve', '--out', 'org.zoho-territories.json'], env, dir);
     const file = path.join(dir, 'org.zoho-territories.json');

@@ -5,6 +5,7 @@ import { Logger } from '../support/logger';
 import { bindPlan } from '../changes/binding';
 import { orgRootOf } from '../changes/orgRoot';
 import { orgToFile, writeTerritoryFile } from '../territoryFile/writer';
+import { schemaOfText } from '../territoryFile/reader';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { apply } from './applyCommand';
 import { CliFailure, CliIo, Context, EXIT_CHANGES, EXIT_ERROR, EXIT_OK } from './context';
@@ -64,8 +65,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 async function retrieve(args: Extract<CliArgs, { command: 'retrieve' }>, context: Context, connect: () => Promise<Session>): Promise<number> {
   const session = await connect();
   const org = await readOrg(session);
-  const { file, warnings } = orgToFile(org);
   const target = path.resolve(context.io.cwd, args.out);
+  // A file being replaced keeps its "$schema" (for other editors), as the extension's retrieve does.
+  const $schema = schemaOfText(await context.io.readFile(target).catch(() => ''));
+  const { file, warnings } = orgToFile(org, $schema === undefined ? {} : { $schema });
   await context.io.writeFile(target, writeTerritoryFile(file));
   warnings.forEach((warning) => context.err(`warning: ${warning}\n`));
   context.err(`Wrote ${org.territories.length} territories to ${args.out}.\n`);

@@ -10,7 +10,7 @@ import { COMMANDS } from '../../ids';
 import { showError, showInformation, showWarning } from '../notifier';
 import { PlanWords } from '../../core/changes/planText';
 import { ChangeDeps } from './changeDeps';
-import { Question } from './changeMemory';
+import { OtherOrgError, Question } from './changeMemory';
 import { ChangeTarget } from './connectionPort';
 import { CHANGE_URI_SCHEME } from '../../ids';
 import { documentFileName } from '../../core/support/documentNames';
@@ -94,6 +94,10 @@ export async function confirmAndApply(deps: ChangeDeps, target: ChangeTarget, re
   const { bound, org } = request;
   const plan = bound.plan;
   const where = target.place();
+  // The plan's read may have reached another org than the one allowed, which forgets the permission: asked again before anything is shown.
+  if (!(await changesAllowed(deps, target))) {
+    return refusal('not-allowed', [vscode.l10n.t('Changes to this connection are not allowed.')]);
+  }
   if (plan.steps.length > 2 || request.planWords) {
     const uri = deps.documents.keep(CHANGE_URI_SCHEME, changeFileName(request.title), planMarkdown(request.title, plan, where, request.planNotes ?? request.extraDetail, request.planWords));
     await vscode.commands.executeCommand('markdown.showPreview', uri);
@@ -128,6 +132,12 @@ export async function confirmAndApply(deps: ChangeDeps, target: ChangeTarget, re
   } catch (error) {
     if (error instanceof PlanRefusedError) {
       return reportRefusal(deps, target, error, request);
+    }
+    if (error instanceof OtherOrgError) {
+      // Another org was read between the question and the write: nothing was sent.
+      target.logger.warn(error.message);
+      void showError(deps.secrets, error.message);
+      return refusal('not-allowed', [error.message]);
     }
     throw error;
   }
