@@ -77,6 +77,9 @@ export interface TerritoryRecordJson {
 /** The admin who made the sample org (the spec's examples name her as every record's creator). */
 const PATRICIA: PersonJson = { name: 'Patricia Boyle', id: '431581000000258001' };
 
+/** Patricia (user 1 of SAMPLE_USERS) as a territory's manager: the root's, in the sample org and the sandbox, where she is a user. */
+export const PATRICIA_AS_MANAGER: ManagerJson = { name: 'Patricia Boyle', id: '431581000000200001', zuid: '70000001', status: 'active' };
+
 /** `GET /settings/territories` records, in Zoho's shape, for territories and their parents. */
 export function territoryRecords(territories: ReadonlyArray<{ name: string; id: string }>, parents: Readonly<Record<string, string | null>>): TerritoryRecordJson[] {
   const names = new Map(territories.map((t) => [t.id, t.name]));
@@ -87,7 +90,8 @@ export function territoryRecords(territories: ReadonlyArray<{ name: string; id: 
       name,
       api_name: name.replace(/[^A-Za-z0-9]+/g, '_'),
       reporting_to: parentId === null ? null : { name: names.get(parentId) ?? 'Unknown', id: parentId },
-      manager: { name: 'Patricia Boyle', id: '431581000000200001', zuid: '70000001', status: 'active' }, // user 1 (SAMPLE_USERS)
+      // No manager by default: Zoho counts a territory's manager among its users, and most have none.
+      manager: null,
       permission_type: 'read_write_delete',
       description: null,
       created_by: PATRICIA,
@@ -103,12 +107,14 @@ export function territoryRecords(territories: ReadonlyArray<{ name: string; id: 
 
 /**
  * What the sample org's territories say beyond the defaults above, after the spec's examples: the
- * root is read-only with Zoho's description, Chennai's accounts go by billing city (the spec's own
- * criteria), Chennai North has nested AND/OR rules, and Chennai Leads' manager is disabled.
+ * root is read-only with Zoho's description and Patricia its manager, Ravi manages Chennai, whose
+ * accounts go by billing city (the spec's own criteria), Chennai North has nested AND/OR rules, and
+ * Chennai Leads' manager is disabled.
  */
 const SAMPLE_DETAILS: Readonly<Record<string, Partial<TerritoryRecordJson>>> = {
-  '431581000000272796': { permission_type: 'read_only', description: 'Organization Parent Territory' },
+  '431581000000272796': { permission_type: 'read_only', description: 'Organization Parent Territory', manager: PATRICIA_AS_MANAGER },
   '431581000000744113': {
+    manager: { name: 'Ravi Kumar', id: '431581000000200002', zuid: '70000002', status: 'active' },
     description: 'Accounts billed in Chennai',
     account_rule_criteria: { comparator: 'equal', field: { api_name: 'Billing_City', id: '431581000000000657' }, value: 'Chennai' },
   },

@@ -1,5 +1,5 @@
 import { SAMPLE_ORG_USERS } from './orgUsers';
-import { SAMPLE_TERRITORIES, SAMPLE_USERS, TerritoryRecordJson, UserJson, countEntries, territoryRecords } from './sampleOrg';
+import { PATRICIA_AS_MANAGER, SAMPLE_TERRITORIES, SAMPLE_USERS, TerritoryRecordJson, UserJson, countEntries, territoryRecords } from './sampleOrg';
 
 /**
  * A sandbox of the sample organisation (sampleOrg.ts), as Zoho makes one: the same territories with
@@ -40,8 +40,10 @@ export const SANDBOX_DOCUMENT = {
   info: { per_page: 200, count: 7, page: 1, more_records: false },
 };
 
-/** The sandbox's `GET /settings/territories` records, for `fake.scenario.territories`. */
-export const SANDBOX_TERRITORY_RECORDS: TerritoryRecordJson[] = territoryRecords(SANDBOX_TERRITORIES, SANDBOX_PARENTS);
+/** The sandbox's `GET /settings/territories` records, for `fake.scenario.territories`; its root is Patricia's, as the sample org's. */
+export const SANDBOX_TERRITORY_RECORDS: TerritoryRecordJson[] = territoryRecords(SANDBOX_TERRITORIES, SANDBOX_PARENTS).map((record) =>
+  record.reporting_to === null ? { ...record, manager: PATRICIA_AS_MANAGER } : record,
+);
 
 /**
  * How the sandbox differs from the sample org, by name (the IDs all differ). Across the two orgs

@@ -50,7 +50,7 @@ describe('Details and export inside VS Code', function () {
     assert.deepStrictEqual(rows[0], ['ID', 'Name', 'Path', 'Parent ID', 'Parent name', 'Depth', 'Own users', 'Branch users', 'Manager', 'Permission', 'Description']);
     assert.strictEqual(rows.length, 1 + 8);
     const chennai = rows.find((row) => row[0] === '431581000000744113');
-    assert.deepStrictEqual(chennai, ['431581000000744113', 'Chennai', 'Zoho › Chennai', '431581000000272796', 'Zoho', '1', '2', '5', 'Patricia Boyle', 'Read, write and delete', 'Accounts billed in Chennai']);
+    assert.deepStrictEqual(chennai, ['431581000000744113', 'Chennai', 'Zoho › Chennai', '431581000000272796', 'Zoho', '1', '2', '5', 'Ravi Kumar', 'Read, write and delete', 'Accounts billed in Chennai']);
     const formula = rows.find((row) => row[0] === formulaId);
     assert.strictEqual(formula?.[1], `'${formulaName}`, 'a name starting with = is neutralised');
     assert.ok(api.loggedLines().some((line) => line.includes('Exported 8 territories as csv')));

@@ -100,7 +100,7 @@ describe('Zoho CRM Territories inside VS Code', function () {
     assert.deepStrictEqual(lines.slice(0, 6), [
       '**Chennai**',
       'Zoho › Chennai',
-      'Manager: Patricia Boyle',
+      'Manager: Ravi Kumar',
       'Permission: Read, write and delete',
       'Description: Accounts billed in Chennai',
       'Users: 2 users, 5 in branch',

@@ -269,9 +269,7 @@ export function fileSteps(): Step[] {
         assert.strictEqual(org.find((t) => t.name === 'Bengaluru East')?.reporting_to?.id, '5725767000000791001', 'the sandbox has the child under Bengaluru');
         assert.ok(!org.some((t) => t.name === 'Chennai Nord' && t.id !== '5725767000000744137'), 'renamed, not created');
 
-        // The README picture: the file and the plan that was applied beside it, the side bar hidden to give
-        // them room. Not the tree: the fake sandbox's user counts disagree with its user lists, and after
-        // a write its rows show the difference.
+        // The README picture: the file and the plan that was applied beside it, the side bar hidden to give them room.
         await runCommand(page, 'Notifications: Clear All Notifications');
         await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
         await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 10_000 });
@@ -283,7 +281,7 @@ export function fileSteps(): Step[] {
       },
     ],
     [
-      'dragging Chennai-South\'s row of the first connection onto the sandbox\'s Chennai copies the branch there once confirmed',
+      'dragging Chennai-South\'s row of the first connection onto the sandbox\'s Chennai copies the branch there once its name is typed and the copy confirmed',
       async (world) => {
         const page = world.page!;
         await runCommand(page, 'View: Close All Editors');
@@ -291,6 +289,9 @@ export function fileSteps(): Step[] {
         const source = await waitForRowUnder(page, first, 'Chennai-South', 'Chennai');
         const target = await waitForRowUnder(page, SANDBOX, 'Chennai', 'Zoho');
         await dragRowOnto(page, rowAt(page, source), rowAt(page, target));
+        // A copy into a production connection (this one has no environment) has its name typed before the modal.
+        await page.locator('.quick-input-widget', { hasText: 'type its name to go on' }).waitFor({ timeout: 10_000 });
+        await enterText(page, SANDBOX);
         await answerDialog(page, new RegExp(` in ${SANDBOX}\\?$`), 'Copy');
         await waitForRowUnder(page, SANDBOX, 'Chennai-South', 'Chennai');
         const copied = world.sandbox!.org.territories().find((t) => t.name === 'Chennai-South');

@@ -187,7 +187,7 @@ const englishSteps: Step[] = [
       const preview = markdownPreview(page);
       await preview.locator('h1', { hasText: /^Chennai$/ }).waitFor({ timeout: 30_000 });
       const facts = preview.locator('li');
-      await facts.filter({ hasText: /^Manager: Patricia Boyle$/ }).waitFor({ timeout: 5_000 });
+      await facts.filter({ hasText: /^Manager: Ravi Kumar$/ }).waitFor({ timeout: 5_000 });
       // Chennai's account rule in the fake org: {comparator: 'equal', field: {api_name: 'Billing_City'}, value: 'Chennai'}.
       await facts.filter({ hasText: /^Accounts: Billing City is Chennai$/ }).waitFor({ timeout: 5_000 });
       await facts.filter({ hasText: /^Deals: none$/ }).waitFor({ timeout: 5_000 });
@@ -248,7 +248,7 @@ const englishSteps: Step[] = [
       await frame.locator('#cells rect[aria-label^="Chennai:"]').hover();
       const tooltip = frame.locator('#tooltip');
       await tooltip.waitFor({ state: 'visible', timeout: 5_000 });
-      assert.deepStrictEqual(await tooltip.locator('div').allTextContents(), ['Chennai', '2 users · 5 in branch', 'Manager: Patricia Boyle']);
+      assert.deepStrictEqual(await tooltip.locator('div').allTextContents(), ['Chennai', '2 users · 5 in branch', 'Manager: Ravi Kumar']);
       await savePictureOfViewAndEditor(page, README_MAP, 'ui-territory-map.png');
     },
   ],
