@@ -72,7 +72,7 @@ describe('The CLI against the fake org', function () {
     const markdown = await cli(['plan', '--file', 'org.zoho-territories.json', '--markdown'], env, dir);
     assert.strictEqual(markdown.code, 2);
     // The origin's ':' is escaped, so a comment never makes it a link.
-    assert.match(markdown.stdout, /^# Zoho CRM territories: org\.zoho-territories\.json → http\\:\/\/127\.0\.0\.1:[0-9]+\n/);
+    assert.match(markdown.stdout, /^# Zoho CRM territories: org\.zoho-territories\.json → 'Zoho' \\\(root territory 431581000000272796\\\) at http\\:\/\/127\.0\.0\.1:[0-9]+\n/, 'the title names the org, not only its origin');
     assert.match(markdown.stdout, /## Change \(1\)\n\n- Rename 'Chennai North' to 'Chennai Nord'\n/);
     const text = await cli(['plan', '--file', 'org.zoho-territories.json'], env, dir);
     assert.match(text.stdout, /^1 change\n\nChange \(1\)\n {2}- Rename 'Chennai North' to 'Chennai Nord'\n/);

@@ -19,7 +19,7 @@ export interface PlanReport {
   readonly warnings: readonly FileProblem[];
   /** The file as the person named it, for `file:line:column` in text output. */
   readonly fileName: string;
-  /** The org, as its API origin. */
+  /** The org, by its root territory and API origin (`describeOrg`). */
   readonly target: string;
 }
 

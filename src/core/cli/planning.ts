@@ -4,7 +4,8 @@ import { Plan } from '../changes/steps';
 import { readTerritoryFile, FileProblem } from '../territoryFile/reader';
 import { isReadFile, planFile } from '../territoryFile/filePlan';
 import { CliFailure, Context } from './context';
-import { Session, readOrg } from './orgReader';
+import { orgRootOf } from '../changes/orgRoot';
+import { Session, describeOrg, readOrg } from './orgReader';
 import { PlanReport, problemLine } from './planOutput';
 
 /** From a territories file to a validated plan, for `plan` and `apply --file` alike (the pipeline is filePlan.ts, shared with the editor). */
@@ -37,7 +38,7 @@ export async function makePlan(fileArg: string, allowDelete: boolean, context: C
     throw new CliFailure(problemLines(fileArg, planned.problems));
   }
   const { desired, plan, notInFile, warnings } = planned;
-  return { session, org, desired, plan, report: { plan, notInFile, warnings, fileName: fileArg, target: session.endpoint.origin } };
+  return { session, org, desired, plan, report: { plan, notInFile, warnings, fileName: fileArg, target: describeOrg(session.endpoint.origin, orgRootOf(org.territories)) } };
 }
 
 function problemLines(file: string, problems: readonly FileProblem[]): string {
