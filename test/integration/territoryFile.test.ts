@@ -112,6 +112,19 @@ describe('Territories files in the editor', function () {
     assert.strictEqual(fake.org.writes.length, 0);
   });
 
+  it('leaves an editor with unsaved changes be: a script\'s retrieve over it is refused, nothing written', async () => {
+    const { uri } = await retrieve(fileAt('unsaved.zoho-territories.json'));
+    const before = await bytes(uri);
+    await editUnsaved(uri, (json) => {
+      find(json.territories, 'Chennai North').name = 'Chennai Nord';
+    });
+    const refused = await retrieve(uri, true);
+    assert.strictEqual(refused, undefined, 'refused');
+    assert.strictEqual(await bytes(uri), before, 'the file on disk is as it was');
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.ok(document.isDirty && document.getText().includes('Chennai Nord'), 'the unsaved edit is still in its editor');
+  });
+
   it('refuses a name that is not *.zoho-territories.json, a relative path and options of another command, writing nothing', async () => {
     const json = fileAt('org.json');
     assert.strictEqual(await retrieve(json), undefined);
@@ -170,6 +183,7 @@ describe('Territories files in the editor', function () {
     const modal = asked[asked.length - 1];
     assert.match(modal.message, /^Make 2 changes in Zoho CRM \(127\.0\.0\.1:\d+\)\?$/);
     assert.ok(asked.indexOf(typed) < asked.indexOf(modal), 'typed before the modal');
+    assert.ok(modal.detail.includes('deploy.zoho-territories.json has unsaved changes: what is deployed is the text in its editor, not the saved file.'), modal.detail);
     const previews = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType));
     assert.ok(previews.some((t) => t.label.includes('Deploy deploy.zoho-territories.json')), `the plan is shown in the preview: ${previews.map((t) => t.label).join(', ')}`);
     const writes = fake.org.writes.length;

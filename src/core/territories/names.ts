@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { stripControlCharacters, wellFormed } from '../redaction/serverText';
 import { formatNumber } from '../support/locale';
+import { isolate } from '../messages/safeText';
 
 // How territories, users and counts are named on screen: one line, bounded; counts with a singular and a plural, grouped as the language groups.
 
@@ -43,4 +44,12 @@ export function displayName(name: string, maxLength = MAX_LABEL_LENGTH): string 
 /** What a territory with no name is called. */
 export function unnamedTerritory(): string {
   return l10n.t('(unnamed territory)');
+}
+
+/**
+ * A name from an org in a quick pick's label, description or detail: cut, isolated, and its `$(…)`
+ * defused, since VS Code draws `$(name)` there as an icon.
+ */
+export function pickText(name: string, maxLength = 80): string {
+  return isolate(displayName(name, maxLength)).replace(/\$\(/g, '$\u200b(');
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ChangeOptions, parseChangeOptions } from '../../core/changes/changeOptions';
 import { isolate } from '../../core/messages/safeText';
 import { TerritoryNode, TerritoryTree } from '../../core/territories/hierarchy';
-import { displayName } from '../../core/territories/names';
+import { displayName, pickText } from '../../core/territories/names';
 import { pickConnection } from '../connections/pickConnection';
 import { scriptConnection } from '../connections/scriptConnection';
 import { showError, showInformation } from '../notifier';
@@ -22,7 +22,7 @@ const isRow = (value: unknown, kind: string): value is { kind: string; connectio
   typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === kind;
 
 /** A quick pick's label shows `$(…)` as an icon: a name from the org must not. */
-const label = (name: string) => isolate(displayName(name, 80)).replace(/\$\(/g, '$\u200b(');
+const label = (name: string) => pickText(name);
 
 /**
  * The connection and territory a change command acts on: a territory row (or a user row's

@@ -3,7 +3,7 @@ import { bindPlan } from '../../core/changes/binding';
 import { OrgState } from '../../core/changes/state';
 import { branchOf } from '../../core/changes/viewEdits';
 import { isolate } from '../../core/messages/safeText';
-import { displayName } from '../../core/territories/names';
+import { displayName, pickText } from '../../core/territories/names';
 import { copyBranch } from '../../core/territoryFile/branchCopy';
 import { isPlainObject } from '../../core/support/objects';
 import { scriptConnection } from '../connections/scriptConnection';
@@ -28,7 +28,7 @@ export interface CopyOptions {
 
 const shown = (name: string, length = 60) => isolate(displayName(name, length));
 /** A quick pick's label shows `$(…)` as an icon: a name from the org must not. */
-const label = (name: string) => shown(name, 80).replace(/\$\(/g, '$\u200b(');
+const label = (name: string) => pickText(name);
 
 function parseOptions(value: Record<string, unknown>): CopyOptions | string {
   for (const key of ['connection', 'to'] as const) {

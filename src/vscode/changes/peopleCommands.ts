@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { OrgUser } from '../../core/changes/state';
 import { isolate } from '../../core/messages/safeText';
-import { displayName } from '../../core/territories/names';
+import { displayName, pickText } from '../../core/territories/names';
 import { showError, showInformation } from '../notifier';
 import { ChangeOutcome } from './applyFlow';
 import { ChangeDeps } from './changeDeps';
@@ -16,7 +16,7 @@ interface UserPick extends vscode.QuickPickItem {
 
 /** Names from the org in a quick pick: one line, isolated, never a link or an icon (`$(…)` is escaped by isolate's caller). */
 function pickOf(user: OrgUser, note?: string): UserPick {
-  const label = isolate(displayName(user.name || user.email, 80)).replace(/\$\(/g, '$\u200b(');
+  const label = pickText(user.name || user.email);
   return { label, description: isolate(displayName(user.email, 80)), detail: [user.role ? isolate(displayName(user.role, 60)) : '', note ?? ''].filter((t) => t !== '').join(' · '), user };
 }
 

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { branchOf, possibleParents } from '../../core/changes/viewEdits';
-import { isolate } from '../../core/messages/safeText';
 import { TerritoryTree } from '../../core/territories/hierarchy';
-import { displayName, formatTerritoryCount } from '../../core/territories/names';
+import { formatTerritoryCount, pickText } from '../../core/territories/names';
 import { ChangeOutcome } from './applyFlow';
 import { ChangeDeps } from './changeDeps';
 import { runEdit } from './changeFlow';
@@ -15,7 +14,7 @@ function territoriesOf(tree: TerritoryTree | undefined) {
 }
 
 function placeLabel(tree: TerritoryTree | undefined, id: string): string {
-  return isolate(displayName(tree?.byId.get(id)?.name ?? id, 80)).replace(/\$\(/g, '$\u200b(');
+  return pickText(tree?.byId.get(id)?.name ?? id);
 }
 
 /** A quick pick of territories by name, with their parent's name to tell look-alikes apart. */

@@ -6,7 +6,7 @@ import { isolate } from '../../core/messages/safeText';
 import { documentFileName } from '../../core/support/documentNames';
 import { FilePlan, ReadFile, isReadFile, planFile, territoryToSelect } from '../../core/territoryFile/filePlan';
 import { FileProblem, readTerritoryFile } from '../../core/territoryFile/reader';
-import { displayName, formatTerritoryCount } from '../../core/territories/names';
+import { displayName, formatTerritoryCount, pickText } from '../../core/territories/names';
 import { CHANGE_URI_SCHEME } from '../../ids';
 import { ChangeOutcome, changesAllowed, confirmAndApply, refusal } from '../changes/applyFlow';
 import { ChangeTarget } from '../changes/connectionPort';
@@ -31,7 +31,10 @@ export function deployFile(deps: FileCommandDeps) {
     if (!parsed || !uri) {
       return undefined;
     }
-    const text = (await vscode.workspace.openTextDocument(uri)).getText();
+    const document = await vscode.workspace.openTextDocument(uri);
+    const text = document.getText();
+    // What is deployed is the editor's text: said where the plan is, since the saved (or committed) file differs.
+    const notes = document.isDirty ? [vscode.l10n.t('{0} has unsaved changes: what is deployed is the text in its editor, not the saved file.', baseName(uri))] : [];
     const read = readTerritoryFile(text);
     if (!isReadFile(read)) {
       return refused(deps, uri, undefined, read.problems);
@@ -50,7 +53,7 @@ export function deployFile(deps: FileCommandDeps) {
     if (!first.ok) {
       return refused(deps, uri, target, first.problems);
     }
-    const planned = !parsed.script && first.notInFile.length > 0 ? await withDeletionChoice(deps, target, title, read, org, first) : first;
+    const planned = !parsed.script && first.notInFile.length > 0 ? await withDeletionChoice(deps, target, title, read, org, first, notes) : first;
     if (planned === undefined) {
       return refusal('cancelled');
     }
@@ -59,7 +62,11 @@ export function deployFile(deps: FileCommandDeps) {
     }
     const shown = isolate(displayName(target.name, 60));
     if (planned.plan.steps.length === 0) {
-      void showInformation(deps.secrets, vscode.l10n.t('Nothing to deploy: {0} already matches {1}.', shown, baseName(uri)));
+      const message =
+        planned.notInFile.length > 0
+          ? vscode.l10n.t('Nothing to deploy: {0} already matches {1}, apart from the {2} that the file does not have, which are kept.', shown, baseName(uri), formatTerritoryCount(planned.notInFile.length))
+          : vscode.l10n.t('Nothing to deploy: {0} already matches {1}.', shown, baseName(uri));
+      void showInformation(deps.secrets, message);
       return refusal('nothing-to-change');
     }
     return confirmAndApply(deps.changes, target, {
@@ -70,6 +77,7 @@ export function deployFile(deps: FileCommandDeps) {
       readOrg: (signal) => target.readOrg((now) => now.territories.map((t) => t.id), signal),
       select: territoryToSelect(planned.plan),
       planWords: { fromFile: true, warnings: planned.warnings },
+      extraDetail: notes,
       typeToConfirm: true,
       // Planned again from the start: a script's options as given, else the file (its connection offered first).
       again: async () => (await deploy(parsed.script ? { ...parsed.options, uri } : uri)) ?? refusal('cancelled'),
@@ -84,10 +92,10 @@ export function deployFile(deps: FileCommandDeps) {
  * again); `confirmAndApply` then shows the plan under the same title, in the same preview tab.
  * `undefined`: the choice was dismissed.
  */
-async function withDeletionChoice(deps: FileCommandDeps, target: ChangeTarget, title: string, read: ReadFile, org: OrgState, kept: GoodPlan): Promise<FilePlan | undefined> {
+async function withDeletionChoice(deps: FileCommandDeps, target: ChangeTarget, title: string, read: ReadFile, org: OrgState, kept: GoodPlan, notes: readonly string[]): Promise<FilePlan | undefined> {
   // The same file name as confirmAndApply's preview (applyFlow's changeFileName), so the tab reads the same.
   const name = documentFileName(title, 80, vscode.l10n.t('Change'));
-  const preview = deps.changes.documents.keep(CHANGE_URI_SCHEME, name, planMarkdown(title, kept.plan, target.place(), undefined, { fromFile: true, warnings: kept.warnings }));
+  const preview = deps.changes.documents.keep(CHANGE_URI_SCHEME, name, planMarkdown(title, kept.plan, target.place(), notes, { fromFile: true, warnings: kept.warnings }));
   await vscode.commands.executeCommand('markdown.showPreview', preview);
   const choice = await askDeletion(kept.notInFile);
   if (choice === undefined) {
@@ -102,7 +110,7 @@ async function withDeletionChoice(deps: FileCommandDeps, target: ChangeTarget, t
  * Resolves `true` (delete), `false` (keep) or `undefined` (dismissed: no deploy).
  */
 async function askDeletion(notInFile: readonly { readonly id: string; readonly name: string }[]): Promise<boolean | undefined> {
-  const names = notInFile.slice(0, 5).map((t) => `'${isolate(displayName(t.name, 40))}'`).join(', ');
+  const names = notInFile.slice(0, 5).map((t) => `'${pickText(t.name, 40)}'`).join(', ');
   const item: vscode.QuickPickItem = {
     label: vscode.l10n.t('Also delete the {0} that the file does not have', formatTerritoryCount(notInFile.length)),
     detail: notInFile.length > 5 ? vscode.l10n.t('{0} and {1} more', names, notInFile.length - 5) : names,

@@ -2,6 +2,7 @@ import * as os from 'os';
 import * as vscode from 'vscode';
 import { isolate } from '../../core/messages/safeText';
 import { documentFileName } from '../../core/support/documentNames';
+import { Logger } from '../../core/support/logger';
 import { FILE_SUFFIX, territoryFilePath } from '../../core/territoryFile/format';
 import { schemaOfText } from '../../core/territoryFile/reader';
 import { orgToFile, writeTerritoryFile } from '../../core/territoryFile/writer';
@@ -9,7 +10,7 @@ import { displayName, formatTerritoryCount } from '../../core/territories/names'
 import { connectionFor } from './connectionTarget';
 import { fileNameOf, saveExport } from './exportFile';
 import { connectionOfElement } from '../view/treeElements';
-import { showError, showInformation, showWarning } from '../notifier';
+import { askModal, showError, showInformation, showWarning } from '../notifier';
 import { isTerritoryFile } from '../territoryFile/fileConnections';
 import { FileCommandDeps, fileCommandOptions, readWholeOrg } from './territoryFileArgs';
 
@@ -55,11 +56,22 @@ export function retrieveToFile(deps: FileCommandDeps) {
       void showError(deps.secrets, vscode.l10n.t('{0} exists already and was not replaced. To replace it, pass {1} in the options.', fileNameOf(uri), '"overwrite": true'));
       return undefined;
     }
+    // An editor with unsaved changes to the file: a script leaves it be; a person is asked, and the
+    // retrieve then goes into that editor, so Undo there gives the changes back.
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.isDirty);
+    if (open && (parsed.script || !(await confirmReplaceUnsaved(deps, uri)))) {
+      if (parsed.script) {
+        connection.log.error(`Retrieve did not replace ${fileNameOf(uri)}: its editor has unsaved changes.`);
+        void showError(deps.secrets, vscode.l10n.t('Nothing was written: {0} has unsaved changes in its editor. Save or revert them first.', fileNameOf(uri)));
+      }
+      return undefined;
+    }
     const org = await readWholeOrg(deps.changes.targets.of(connection));
     const $schema = existing?.text !== undefined ? schemaOfText(existing.text) : undefined;
     const { file, warnings } = orgToFile(org, { $schema });
     // `overwrite` again at the write: a file that appeared since the check above is still not replaced.
-    if (!(await saveExport(target, writeTerritoryFile(file), 'Retrieve Territories to File', connection.log, deps.secrets))) {
+    const written = open ? await replaceInEditor(open, deps.secrets.redactData(writeTerritoryFile(file)), connection.log) : await saveExport(target, writeTerritoryFile(file), 'Retrieve Territories to File', connection.log, deps.secrets);
+    if (!written) {
       return undefined;
     }
     deps.fileConnections.choose(uri, connection);
@@ -68,7 +80,9 @@ export function retrieveToFile(deps: FileCommandDeps) {
     warnings.forEach((warning) => connection.log.warn(`Retrieve: ${warning}`));
     await vscode.window.showTextDocument(uri, { preview: false });
     const message = vscode.l10n.t('Retrieved {0} of {1} to {2}.', formatTerritoryCount(count), shown, fileNameOf(uri));
-    void (warnings.length > 0 ? showWarning(deps.secrets, `${message} ${warnings.join(' ')}`) : showInformation(deps.secrets, message));
+    // The first few warnings in the notification; the log has them all.
+    const said = warnings.length <= 3 ? warnings.join(' ') : `${warnings.slice(0, 3).join(' ')} ${vscode.l10n.t('…and {0} more (see the log).', warnings.length - 3)}`;
+    void (warnings.length > 0 ? showWarning(deps.secrets, `${message} ${said}`) : showInformation(deps.secrets, message));
     return { uri, territories: count };
   };
 }
@@ -106,4 +120,27 @@ async function askWhere(name: string, shown: string): Promise<{ uri: vscode.Uri;
     defaultUri = uri.with({ path: territoryFilePath(uri.path) });
     title = vscode.l10n.t('{0}: a territories file is named *{1}', shown, FILE_SUFFIX);
   }
+}
+
+/** The modal before a retrieve replaces an editor's unsaved changes. */
+async function confirmReplaceUnsaved(deps: FileCommandDeps, uri: vscode.Uri): Promise<boolean> {
+  const button = vscode.l10n.t('Replace');
+  const answer = await askModal(
+    deps.secrets,
+    vscode.l10n.t('{0} has unsaved changes. Replace them with the retrieved territories?', fileNameOf(uri)),
+    vscode.l10n.t('The retrieve goes into the open editor and is saved; Undo in that editor gives your changes back.'),
+    button,
+  );
+  return answer === button;
+}
+
+/** The retrieved text as one edit of the open document, then saved: its undo history keeps what it had. */
+async function replaceInEditor(document: vscode.TextDocument, text: string, log: Logger): Promise<boolean> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
+  if (!(await vscode.workspace.applyEdit(edit)) || !(await document.save())) {
+    log.error(`Retrieve could not replace the text of ${fileNameOf(document.uri)} in its editor.`);
+    return false;
+  }
+  return true;
 }
