@@ -112,6 +112,15 @@ describe('Territories files in the editor', function () {
     assert.strictEqual(fake.org.writes.length, 0);
   });
 
+  it('writes text of the org that looks like a token as ***, and warns that a deploy would send it', async () => {
+    const tokenLike = `1000.${'a1'.repeat(16)}.${'b2'.repeat(16)}`;
+    fake.org.edit(CHENNAI, { description: `Key ${tokenLike}` });
+    const { uri } = await retrieve(fileAt('secret.zoho-territories.json'));
+    const text = await bytes(uri);
+    assert.ok(!text.includes(tokenLike) && text.includes('"description": "Key ***"'), 'blanked in the file');
+    assert.ok(api.loggedLines().some((line) => line.includes('looks like a secret was written as ***')), 'the warning is logged');
+  });
+
   it('leaves an editor with unsaved changes be: a script\'s retrieve over it is refused, nothing written', async () => {
     const { uri } = await retrieve(fileAt('unsaved.zoho-territories.json'));
     const before = await bytes(uri);

@@ -68,9 +68,13 @@ export function retrieveToFile(deps: FileCommandDeps) {
     }
     const org = await readWholeOrg(deps.changes.targets.of(connection));
     const $schema = existing?.text !== undefined ? schemaOfText(existing.text) : undefined;
-    const { file, warnings } = orgToFile(org, { $schema });
+    const { file, warnings: fileWarnings } = orgToFile(org, { $schema });
+    const text = writeTerritoryFile(file);
+    // A secret is never written, even one the org holds as text; a deploy of that file would send the ***.
+    const blanked = deps.secrets.redactData(text) !== text;
+    const warnings = blanked ? [...fileWarnings, vscode.l10n.t('Text in the org that looks like a secret was written as ***: correct it in the file before deploying it, or the *** would be sent.')] : fileWarnings;
     // `overwrite` again at the write: a file that appeared since the check above is still not replaced.
-    const written = open ? await replaceInEditor(open, deps.secrets.redactData(writeTerritoryFile(file)), connection.log) : await saveExport(target, writeTerritoryFile(file), 'Retrieve Territories to File', connection.log, deps.secrets);
+    const written = open ? await replaceInEditor(open, deps.secrets.redactData(text), connection.log) : await saveExport(target, text, 'Retrieve Territories to File', connection.log, deps.secrets);
     if (!written) {
       return undefined;
     }
