@@ -65,6 +65,8 @@ export interface Scenario extends WriteScenario {
   users?: Record<string, UserJson[]>;
   /** `GET /settings/territories/{id}/users` answers with this error. */
   usersError?: ZohoErrorCode;
+  /** This list answers page 1 with `more_records: true` whichever page is asked for (a broken server: its pages repeat). */
+  repeatPagesOf?: 'territories' | 'users';
   /** The entries to answer with; default the seed's seven territories. */
   entries?: CountEntry[];
   /** Page size. When the entries outnumber it, answers say `more_records: true` and honour `page`. */
@@ -331,7 +333,7 @@ function answerTerritories(response: http.ServerResponse, scenario: Scenario, qu
     response.end();
     return;
   }
-  sendJson(response, 200, listPage('territories', records, query, 200, (record) => asAsked(record, query)));
+  sendJson(response, 200, listPage('territories', records, query, 200, (record) => asAsked(record, query), scenario.repeatPagesOf === 'territories'));
 }
 
 /** The comma-separated values of a query parameter, e.g. `include=a,b` → {a, b}. */
@@ -375,16 +377,16 @@ function answerUsers(response: http.ServerResponse, scenario: Scenario, territor
     response.end();
     return;
   }
-  sendJson(response, 200, listPage('users', users, query, 100));
+  sendJson(response, 200, listPage('users', users, query, 100, undefined, scenario.repeatPagesOf === 'users'));
 }
 
 /** One page of a documented list endpoint (`page`, `per_page` up to `maxPerPage`). */
-/** One page of `items` in Zoho's list shape; `shape` (default: as they are) is applied to that page's items only. */
-function listPage<T extends object>(key: string, items: readonly T[], query: URLSearchParams, maxPerPage: number, shape: (item: T) => object = (item) => item): object {
+/** One page of `items` in Zoho's list shape; `shape` (default: as they are) is applied to that page's items only; `repeat` answers page 1, "more follow", to every page. */
+function listPage<T extends object>(key: string, items: readonly T[], query: URLSearchParams, maxPerPage: number, shape: (item: T) => object = (item) => item, repeat = false): object {
   const perPage = Math.min(Math.max(1, Number(query.get('per_page')) || maxPerPage), maxPerPage);
-  const page = Math.max(1, Number(query.get('page')) || 1);
+  const page = repeat ? 1 : Math.max(1, Number(query.get('page')) || 1);
   const slice = items.slice((page - 1) * perPage, page * perPage).map(shape);
-  return { [key]: slice, info: { per_page: perPage, count: slice.length, page, more_records: page * perPage < items.length } };
+  return { [key]: slice, info: { per_page: perPage, count: slice.length, page, more_records: repeat || page * perPage < items.length } };
 }
 
 /** The page the query asks for, in Zoho's list shape. Without `page`, page 1. */

@@ -5,15 +5,12 @@ import { FetchLike } from '../zohoApi/http';
 import { ZohoEndpoint, resolveEndpoint } from '../zohoApi/endpoint';
 import { ZohoClient } from '../zohoApi/zohoClient';
 import { TerritoryWriteClient } from '../zohoApi/territoryWrites';
-import { TerritoryUser } from '../zohoApi/records';
 import { OrgState } from '../changes/state';
-import { orgStateFromRecords } from '../changes/fromRecords';
+import { PartialOrgError, readWholeOrg } from '../changes/readWholeOrg';
 import { OrgRoot, orgRootOf } from '../changes/orgRoot';
 import { displayName } from '../territories/names';
+import { CliFailure } from './context';
 import { CliConnection } from './environment';
-
-/** Zoho's concurrency limits start at 5 calls: the users of territories are read 3 at a time. */
-const USER_READS_AT_ONCE = 3;
 
 export interface Session {
   readonly endpoint: ZohoEndpoint;
@@ -47,19 +44,14 @@ export async function openSession(connection: CliConnection, fetch: FetchLike, l
   return { endpoint, token, client: new ZohoClient(options), writes: new TerritoryWriteClient(options) };
 }
 
-/** The org as the planner sees it: territories with their criteria, each one's users, and the org's users (inactive ones too, for emails). */
+/** The org as the planner sees it: territories with their criteria, each one's users, and the org's users (inactive ones too, for emails). Rejects if any list stopped part-way. */
 export async function readOrg(session: Session): Promise<OrgState> {
-  const { client, endpoint, token } = session;
-  const territories = await client.getTerritories(endpoint, token);
-  const usersOf = new Map<string, readonly TerritoryUser[]>();
-  const queue = territories.items.map((t) => t.id);
-  const worker = async () => {
-    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      usersOf.set(id, (await client.getTerritoryUsers(endpoint, token, id)).items);
-    }
-  };
-  const [orgUsers] = await Promise.all([session.writes.getOrgUsers(endpoint, token, { inactive: true }), ...Array.from({ length: USER_READS_AT_ONCE }, worker)]);
-  return orgStateFromRecords(territories.items, usersOf, orgUsers.users);
+  try {
+    return await readWholeOrg({ client: session.client, writes: session.writes, endpoint: session.endpoint, token: session.token });
+  } catch (error) {
+    // Its message is already for the person (which list stopped, why, and that nothing was written or sent).
+    throw error instanceof PartialOrgError ? new CliFailure(error.message) : error;
+  }
 }
 
 /** The org's root territory now, from its territory records alone (no users read): which org the credentials reach. */

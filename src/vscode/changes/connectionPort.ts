@@ -2,6 +2,7 @@ import { describePlace } from '../../core/connections/connectionRecords';
 import { ChangePlace } from '../../core/changes/changeWords';
 import { orgStateFromRecords, territoryFromRecord } from '../../core/changes/fromRecords';
 import { OrgRoot, orgRootOf } from '../../core/changes/orgRoot';
+import { readAllOrgUsers, readWholeOrg } from '../../core/changes/readWholeOrg';
 import { OrgState, OrgUser } from '../../core/changes/state';
 import { Logger } from '../../core/support/logger';
 import { TerritoryTree } from '../../core/territories/hierarchy';
@@ -34,10 +35,11 @@ export interface ChangeTarget {
   /**
    * The org read now: every territory record, the users of the territories `scope` names (picked
    * from the records), and the org's users. Other territories are read without their users. The
-   * root territory read tells `ChangeMemory` which org the credentials reach (`sawOrg`).
+   * root territory read tells `ChangeMemory` which org the credentials reach (`sawOrg`). Rejects
+   * with `PartialOrgError` when any of those lists stopped part-way.
    */
   readOrg(scope: (org: Pick<OrgState, 'territories'>) => readonly string[], signal?: AbortSignal): Promise<OrgState>;
-  /** The org's users, active and not, for the pickers. */
+  /** The org's users, active and not, for the pickers and the file checks (all of them, or `PartialOrgError`). */
   orgUsers(): Promise<OrgUser[]>;
   /** A territory's users as the view loaded them. */
   territoryUsers(territoryId: string): Promise<readonly TerritoryUser[]>;
@@ -102,19 +104,19 @@ function portOf(connection: Connection, parts: ChangeTargetParts): ChangeTarget 
     },
     async readOrg(scope, signal) {
       const { token, endpoint } = await access();
-      const records = (await reads.getTerritories(endpoint, token, signal)).items;
-      await parts.memory.sawOrg(target, orgRootOf(records.map((r) => ({ id: r.id, name: r.name, parentId: r.reportingToId }))));
-      const ids = new Set(scope({ territories: records.map((r) => territoryFromRecord(r, [])) }));
-      const usersOf = new Map<string, TerritoryUser[]>();
-      for (const record of records.filter((r) => ids.has(r.id))) {
-        usersOf.set(record.id, (await reads.getTerritoryUsers(endpoint, token, record.id, signal)).items);
-      }
-      const orgUsers = (await writes.getOrgUsers(endpoint, token, { inactive: true, signal })).users;
-      return orgStateFromRecords(records, usersOf, orgUsers);
+      return readWholeOrg(
+        { client: reads, writes, endpoint, token },
+        {
+          scope: (records) => scope({ territories: records.map((r) => territoryFromRecord(r, [])) }),
+          sawTerritories: (records) => parts.memory.sawOrg(target, orgRootOf(records.map((r) => ({ id: r.id, name: r.name, parentId: r.reportingToId })))),
+          signal,
+        },
+      );
     },
     async orgUsers() {
       const { token, endpoint } = await access();
-      return [...orgStateFromRecords([], new Map(), (await writes.getOrgUsers(endpoint, token, { inactive: true })).users).users];
+      // Whole or not at all: the file checks would take a user left out for an unknown one.
+      return [...orgStateFromRecords([], new Map(), await readAllOrgUsers({ writes, endpoint, token })).users];
     },
     territoryUsers: async (territoryId) => {
       const outcome = await connection.usersOf(territoryId);
