@@ -1,11 +1,15 @@
 import * as assert from 'assert';
-import { FakeZoho, startFakeZoho } from '../../fake-zoho/server';
+import { DEMO_TOKEN, FakeZoho, startFakeZoho } from '../../fake-zoho/server';
 import { ApplyResult, PlanRefusedError, applyPlan, memoryAppliedPlans } from '../../src/core/changes/apply';
 import { bindPlan } from '../../src/core/changes/binding';
 import { planChanges } from '../../src/core/changes/planner';
 import { DesiredState, DesiredTerritory, OrgState, OrgUser } from '../../src/core/changes/state';
 import { USERS, desiredOf, orgOf, territory } from '../support/planFixtures';
 import { applyOptions, countingFetch, fakeReader, loadIntoFake } from '../support/applyHarness';
+import { TerritoryWriteClient } from '../../src/core/zohoApi/territoryWrites';
+import { nodeFetch } from '../../src/core/zohoApi/nodeFetch';
+import { silentLogger } from '../../src/core/support/logger';
+import { endpointOf } from './helpers';
 
 /** A small org: a root, India with Chennai under it, and Europe. */
 function smallOrg(): OrgState {
@@ -67,6 +71,64 @@ describe('applyPlan against the fake Zoho over HTTP', () => {
     assert.strictEqual(error.reason, 'stale');
     assert.match(error.messages[0], /'Chennai' was changed in Zoho at .* by Lena Fischer since this plan was made: review it again\./);
     assert.strictEqual(fake.org.writes.length, 0);
+  });
+
+  /** Someone else's writes in Zoho, over the same API, while the plan waits. */
+  const elsewhere = () => {
+    const client = new TerritoryWriteClient({ fetch: nodeFetch, logger: silentLogger, timeoutMs: 5_000 });
+    const endpoint = endpointOf(fake.origin);
+    return {
+      create: (name: string, parentId: string) => client.createTerritories(endpoint, DEMO_TOKEN, [{ name, reportingToId: parentId, permissionType: 'read_write_delete' }]),
+      delete: (id: string) => client.deleteTerritories(endpoint, DEMO_TOKEN, [id]),
+    };
+  };
+  const refusal = (plan: ReturnType<typeof bindPlan>) => applyPlan(plan, applyOptions(fake)).then((r) => assert.fail(`applied; failed: ${JSON.stringify(r.failed.map((f) => f.message))}`), (e: unknown) => e);
+
+  it('refuses a plan whose new name a territory made since has, anywhere in the org: nothing sent', async () => {
+    loadIntoFake(fake, smallOrg());
+    const plan = await bound((org) => desiredOf(org, (t) => t, [create('new:1', 'Pune', '102')]));
+    await elsewhere().create('pune', '103');
+    const writes = fake.org.writes.length;
+    const error = await refusal(plan);
+    assert.ok(error instanceof PlanRefusedError);
+    assert.strictEqual(error.reason, 'stale');
+    assert.deepStrictEqual(error.messages, ["'pune' was created in Zoho since this plan was made, and this plan gives that name to another territory (names are unique in the org): review it again."]);
+    assert.deepStrictEqual(error.staleness.map((s) => s.reason), ['name-taken']);
+    assert.strictEqual(fake.org.writes.length, writes);
+  });
+
+  it('refuses deleting a territory that got a sub-territory since: nothing sent, neither deleted', async () => {
+    loadIntoFake(fake, smallOrg());
+    const plan = await bound((org) => desiredOf(org, (t) => (t.key === '103' ? undefined : t)));
+    await elsewhere().create('Paris', '103');
+    const writes = fake.org.writes.length;
+    const error = await refusal(plan);
+    assert.ok(error instanceof PlanRefusedError && error.reason === 'stale', String(error));
+    assert.deepStrictEqual(error.messages, ["'Paris' was created under 'Europe' in Zoho since this plan was made, and this plan deletes 'Europe': review it again."]);
+    assert.strictEqual(fake.org.writes.length, writes);
+    assert.deepStrictEqual(names(), ['Chennai', 'Europe', 'India', 'Paris', 'Zoho']);
+  });
+
+  it('refuses moves whose order Zoho would no longer take after a move elsewhere, rather than apply half of them', async () => {
+    // Asia goes under Osaka, Japan (now under Asia) up to Zoho; meanwhile Kansai, above Osaka, was moved under Japan.
+    loadIntoFake(fake, orgOf([territory('100', 'Zoho', undefined), territory('110', 'Asia', '100'), territory('111', 'Japan', '110'), territory('112', 'Kansai', '100'), territory('113', 'Osaka', '112')]));
+    const plan = await bound((org) => desiredOf(org, (t) => (t.key === '110' ? { ...t, parentKey: '113' } : t.key === '111' ? { ...t, parentKey: '100' } : t)));
+    fake.org.edit('112', { reporting_to: { id: '111', name: 'Japan' } });
+    const error = await refusal(plan);
+    assert.ok(error instanceof PlanRefusedError && error.reason === 'stale', String(error));
+    assert.deepStrictEqual(error.messages, ["'Kansai' was moved in Zoho since this plan was made, and the order in which this plan moves 'Asia' under 'Osaka' no longer holds: review it again."]);
+    assert.strictEqual(fake.org.writes.length, 0);
+  });
+
+  it('applies a plan whose org changed only elsewhere: its new parent renamed, a territory made, another deleted', async () => {
+    loadIntoFake(fake, smallOrg());
+    const plan = await bound((org) => desiredOf(org, (t) => (t.key === '102' ? { ...t, name: 'Chennai Central' } : t), [create('new:1', 'Pune', '101')]));
+    fake.org.edit('101', { name: 'Bharat' });
+    await elsewhere().create('Japan', '100');
+    await elsewhere().delete('103');
+    const result = await applyPlan(plan, applyOptions(fake));
+    assert.strictEqual(result.ok, true, JSON.stringify(result.failed));
+    assert.deepStrictEqual(names(), ['Bharat', 'Chennai Central', 'Japan', 'Pune', 'Zoho']);
   });
 
   it('applies a plan once: the second apply is refused, with nothing sent', async () => {

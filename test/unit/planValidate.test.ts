@@ -83,6 +83,20 @@ describe('validatePlan: every problem at once, before anything is sent', () => {
     assert.deepStrictEqual(codes(warnings), ['inactive-member-kept India']);
   });
 
+  it('judges the plan against the org it is given: territories made, renamed or deleted there since the plan was made', () => {
+    // Pune is added under Chennai and Europe (a leaf) deleted; then, in Zoho, territories are made, renamed and deleted.
+    const desired = desiredOf(org(), (t) => (t.key === '4' ? undefined : t), [{ key: 'new:1', name: 'Pune', parentKey: '3' }]);
+    const plan = planChanges(org(), desired, { allowDelete: true });
+    const now = (territories: (o: OrgState) => OrgState['territories']) => validatePlan({ ...org(), territories: territories(org()) }, desired, plan).problems;
+    assert.deepStrictEqual(now((o) => o.territories), []);
+    assert.deepStrictEqual(codes(now((o) => [...o.territories, territory('9', 'pune', '2'), territory('10', 'Paris', '4')])).sort(), ['name-duplicate Pune', 'parent-missing Paris']);
+    assert.deepStrictEqual(codes(now((o) => o.territories.map((t) => (t.id === '2' ? { ...t, name: 'PUNE' } : t)))), ['name-duplicate Pune']);
+    // A territory deleted since that the plan does not touch is not the plan's problem (it would not be created again).
+    const describeIndia = desiredOf(org(), (t) => (t.key === '2' ? { ...t, description: 'South Asia' } : t));
+    const chennaiGone: OrgState = { ...org(), territories: org().territories.filter((t) => t.id !== '3') };
+    assert.deepStrictEqual(validatePlan(chennaiGone, describeIndia, planChanges(org(), describeIndia, { allowDelete: false })).problems, []);
+  });
+
   it('names every territory safely in its messages, one line', () => {
     const desired = desiredOf(org(), (t) => (t.key === '3' ? { ...t, name: 'Line\nbreak\u202e&' } : t));
     const [problem] = check(desired).problems;

@@ -7,7 +7,7 @@ import { DEFAULT_RETRY_POLICY, RetryPolicy, retryDelay } from '../zohoApi/retry'
 import { WriteAnswerLostError, WriteRequestError, WriteRequestInvalidError } from '../zohoApi/writeErrors';
 import { RequestBatch, WriteClientPort, reconcileBatch, sendBatch } from './applyRequests';
 import { BoundPlan } from './binding';
-import { Staleness, checkFingerprint } from './fingerprint';
+import { Staleness, checkDependencies, checkFingerprint } from './fingerprint';
 import { journalEntryOf } from './journal';
 import { batchSteps } from './order';
 import { OrgState } from './state';
@@ -67,7 +67,9 @@ export async function applyPlan(bound: BoundPlan, options: ApplyOptions): Promis
   let org: OrgState;
   try {
     org = await options.readOrg(options.signal);
-    const staleness = checkFingerprint(bound.fingerprint, org);
+    const changed = checkFingerprint(bound.fingerprint, org);
+    // What the steps rely on elsewhere in the org is judged once what they touch is known unchanged.
+    const staleness = changed.length > 0 ? changed : checkDependencies(bound.plan, bound.desired, org);
     if (staleness.length > 0) {
       throw refuse('stale', staleness.map((s) => s.message), staleness);
     }

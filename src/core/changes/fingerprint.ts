@@ -1,8 +1,9 @@
 import * as l10n from '@vscode/l10n';
+import { nameKey } from '../compare/matching';
 import { displayName } from '../territories/names';
 import { formatDateTime, formatTimeOfDay } from '../support/locale';
-import { OrgState, isTemporaryKey } from './state';
-import { Plan } from './steps';
+import { DesiredState, OrgState, TerritoryState, isTemporaryKey } from './state';
+import { Plan, Step } from './steps';
 
 /**
  * What a plan read of the org, to refuse it once the org has moved on: each territory it changes
@@ -27,11 +28,11 @@ export interface Fingerprint {
   readonly users: readonly { readonly id: string; readonly name: string }[];
 }
 
-export type StalenessReason = 'deleted' | 'changed' | 'user-missing' | 'user-inactive';
+export type StalenessReason = 'deleted' | 'changed' | 'user-missing' | 'user-inactive' | 'name-taken' | 'child-added' | 'branch-moved';
 
 export interface Staleness {
   readonly reason: StalenessReason;
-  /** The territory's ID, or the user's. */
+  /** The territory's ID (for `name-taken`, the one that took the name), or the user's. */
   readonly id: string;
   readonly message: string;
 }
@@ -125,6 +126,148 @@ export function checkFingerprint(print: Fingerprint, fresh: OrgState, now: numbe
     } else if (!is.active) {
       stale.push({ reason: 'user-inactive', id: was.id, message: l10n.t('{0} was deactivated in Zoho since this plan was made: review it again.', name) });
     }
+  }
+  return stale;
+}
+
+/**
+ * What the plan's steps rely on among the territories it leaves alone, read from `fresh` once
+ * `checkFingerprint` found nothing (so each territory the plan touches is as it was): a name it gives
+ * that another territory took since; a territory it deletes that got a sub-territory since (Zoho
+ * refuses the delete, or a transfer would move one the plan never showed); a new parent whose branch
+ * was moved since so that a move would put a territory under itself, or the plan's order of moves
+ * no longer holds. Anything else changed elsewhere (a rename, a move, a delete) still applies. Made
+ * from the plan and its desired state alone, so a plan saved by an earlier version is checked too.
+ */
+export function checkDependencies(plan: Plan, desired: DesiredState, fresh: OrgState): Staleness[] {
+  const byId = new Map(fresh.territories.map((t) => [t.id, t]));
+  const q = (name: string) => `'${displayName(name, 60)}'`;
+  // What the plan read of the territories it does not change: their names, and (from the desired state) their parents.
+  const nameThen = new Map<string, string>(plan.notInDesired.map((n) => [n.id, n.name]));
+  const parentThen = new Map<string, string | undefined>();
+  for (const d of desired.territories) {
+    if (!isTemporaryKey(d.key) && !parentThen.has(d.key)) {
+      nameThen.set(d.key, d.name);
+      parentThen.set(d.key, d.parentKey);
+    }
+  }
+  const touched = new Set(plan.steps.map((s) => s.territory.id).filter((id): id is string => id !== undefined));
+  const placeOf = new Map<string, Step>(); // a move, or the transfer that moves a sub-territory
+  const parentAfter = new Map<string, string | undefined>();
+  for (const step of plan.steps) {
+    if (step.kind === 'create' || step.kind === 'move') {
+      parentAfter.set(step.territory.key, step.after.parent.key);
+      if (step.kind === 'move') {
+        placeOf.set(step.territory.key, step);
+      }
+    } else if (step.kind === 'transfer-and-delete') {
+      for (const id of step.before.childIds) {
+        placeOf.set(id, step);
+        parentAfter.set(id, step.after.transferTo.key);
+      }
+    }
+  }
+  const stale: Staleness[] = [];
+  const reported = new Set<string>();
+  const once = (reason: StalenessReason, id: string, message: () => string) => {
+    if (!reported.has(`${reason} ${id}`)) {
+      reported.add(`${reason} ${id}`);
+      stale.push({ reason, id, message: message() });
+    }
+  };
+
+  // Names are unique in the org: one the plan gives is held now only by territories it touches (they held it then).
+  const holders = new Map<string, TerritoryState[]>();
+  for (const t of fresh.territories) {
+    const key = nameKey(t.name);
+    const list = holders.get(key);
+    if (list) {
+      list.push(t);
+    } else {
+      holders.set(key, [t]);
+    }
+  }
+  for (const step of plan.steps) {
+    const name = step.kind === 'create' || step.kind === 'rename' ? step.after.name : undefined;
+    for (const holder of name === undefined ? [] : (holders.get(nameKey(name)) ?? [])) {
+      const then = nameThen.get(holder.id);
+      if (touched.has(holder.id) || (then !== undefined && nameKey(then) === nameKey(holder.name))) {
+        continue; // held it when the plan was made: the plan frees it first, or validation says so
+      }
+      once('name-taken', holder.id, () =>
+        then === undefined
+          ? l10n.t('{0} was created in Zoho since this plan was made, and this plan gives that name to another territory (names are unique in the org): review it again.', q(holder.name))
+          : l10n.t('{0} was renamed {1} in Zoho since this plan was made, and this plan gives that name to another territory (names are unique in the org): review it again.', q(then), q(holder.name)),
+      );
+    }
+  }
+
+  // A territory is deleted once its sub-territories are moved or deleted: one that joined it since is neither.
+  const deleting = new Map(plan.steps.filter((s) => s.kind === 'delete' || s.kind === 'transfer-and-delete').map((s) => [s.territory.key, s]));
+  for (const child of fresh.territories) {
+    const parent = child.parentId === undefined ? undefined : deleting.get(child.parentId);
+    if (parent === undefined || touched.has(child.id) || placeOf.has(child.id) || parentThen.get(child.id) === child.parentId) {
+      continue;
+    }
+    once('child-added', child.id, () =>
+      nameThen.has(child.id)
+        ? l10n.t('{0} was moved under {1} in Zoho since this plan was made, and this plan deletes {1}: review it again.', q(child.name), q(parent.territory.name))
+        : l10n.t('{0} was created under {1} in Zoho since this plan was made, and this plan deletes {1}: review it again.', q(child.name), q(parent.territory.name)),
+    );
+  }
+
+  // A move waits for the nearest move above its new parent (planner.ts): with the branch as it is now, that must still be one it waits for.
+  const steps = new Map(plan.steps.map((s) => [s.id, s]));
+  const waitsFor = (step: Step, other: Step): boolean => {
+    if (step.dependsOn.includes(other.id)) {
+      return true; // as the planner made it, unless the branch changed
+    }
+    const seen = new Set<string>();
+    const stack = [...step.dependsOn];
+    while (stack.length > 0) {
+      const id = stack.pop() as string;
+      if (id === other.id) {
+        return true;
+      }
+      if (!seen.has(id)) {
+        seen.add(id);
+        stack.push(...(steps.get(id)?.dependsOn ?? []));
+      }
+    }
+    return false;
+  };
+  for (const step of plan.steps) {
+    if (step.kind !== 'move' && step.kind !== 'transfer-and-delete') {
+      continue;
+    }
+    const target = step.kind === 'move' ? step.after.parent : step.after.transferTo;
+    // Up from the new parent to the nearest territory the plan places; a transfer's target may not be under the deleted one.
+    const below = step.kind === 'transfer-and-delete' ? step.territory.key : undefined;
+    const walked = new Set<string>();
+    let nearest: Step | undefined;
+    let loops = false;
+    for (let key = target.key; key !== undefined && nearest === undefined && !loops; key = parentAfter.has(key) ? parentAfter.get(key) : byId.get(key)?.parentId) {
+      nearest = placeOf.get(key);
+      loops = nearest === step || key === below || walked.has(key);
+      walked.add(key);
+    }
+    if (!loops && (nearest === undefined || waitsFor(step, nearest))) {
+      continue;
+    }
+    // Name the territory on the way up that was moved (the new parent itself, when none is known).
+    const movedId = [...walked].find((id) => !parentAfter.has(id) && parentThen.has(id) && byId.has(id) && parentThen.get(id) !== byId.get(id)?.parentId) ?? target.key ?? step.territory.key;
+    const nameOf = (ref: { key?: string; name: string }) => q((ref.key !== undefined ? byId.get(ref.key)?.name : undefined) ?? ref.name);
+    const moved = nameOf({ key: movedId, name: target.name });
+    const [what, under] = [nameOf(step.territory), nameOf(target)];
+    once('branch-moved', movedId, () =>
+      step.kind === 'move'
+        ? loops
+          ? l10n.t('{0} was moved in Zoho since this plan was made: {1} is now under {2}, so this plan cannot move {2} under it. Review it again.', moved, under, what)
+          : l10n.t('{0} was moved in Zoho since this plan was made, and the order in which this plan moves {1} under {2} no longer holds: review it again.', moved, what, under)
+        : loops
+          ? l10n.t('{0} was moved in Zoho since this plan was made: {1} is now under {2}, so this plan cannot move the sub-territories of {2} to it. Review it again.', moved, under, what)
+          : l10n.t('{0} was moved in Zoho since this plan was made, and the order in which this plan moves the sub-territories of {1} to {2} no longer holds: review it again.', moved, what, under),
+    );
   }
   return stale;
 }

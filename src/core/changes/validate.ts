@@ -62,9 +62,38 @@ export function validatePlan(current: OrgState, desired: DesiredState, plan: Pla
   const report = (list: Problem[], code: ProblemCode, territory: StepTerritory, field: ProblemField, message: string) => list.push({ code, territory, field, message });
   const refOf = (key: string, name: string): StepTerritory => (byId.has(key) ? { key, id: key, name: byId.get(key)?.name ?? name } : { key, name });
 
-  // The final tree: the desired territories and those of the org kept as they are.
+  // The final tree: the org as `current` has it, with what the plan changes. Re-validated on the org read
+  // just before applying, it then sees a territory made or renamed since (and not one deleted since).
+  const created = new Map<string, { name: string; parentKey: string | undefined }>();
+  const renamed = new Map<string, string>();
+  const placed = new Map<string, string | undefined>();
+  const deleted = new Set<string>();
+  for (const step of plan.steps) {
+    if (step.kind === 'create') {
+      created.set(step.territory.key, { name: step.after.name, parentKey: step.after.parent.key });
+    } else if (step.kind === 'rename' && !step.temporary) {
+      renamed.set(step.territory.key, step.after.name);
+    } else if (step.kind === 'move') {
+      placed.set(step.territory.key, step.after.parent.key);
+    } else if (step.kind === 'delete' || step.kind === 'transfer-and-delete') {
+      deleted.add(step.territory.key);
+      if (step.kind === 'transfer-and-delete') {
+        step.before.childIds.forEach((id) => placed.set(id, step.after.transferTo.key));
+      }
+    }
+  }
   const finalParent = new Map<string, string | undefined>();
   const finalName = new Map<string, string>();
+  for (const t of current.territories) {
+    if (!deleted.has(t.id)) {
+      finalParent.set(t.id, placed.has(t.id) ? placed.get(t.id) : t.parentId);
+      finalName.set(t.id, renamed.get(t.id) ?? t.name);
+    }
+  }
+  for (const [key, { name, parentKey }] of created) {
+    finalParent.set(key, parentKey);
+    finalName.set(key, name);
+  }
   const seenKeys = new Set<string>();
   for (const d of desired.territories) {
     if (seenKeys.has(d.key)) {
@@ -72,15 +101,10 @@ export function validatePlan(current: OrgState, desired: DesiredState, plan: Pla
       continue;
     }
     seenKeys.add(d.key);
-    finalParent.set(d.key, d.parentKey);
-    finalName.set(d.key, d.name);
-    if (!isTemporaryKey(d.key) && !byId.has(d.key)) {
+    // Only an ID the plan would create: one the org lost since the plan was made is not the plan's to judge.
+    if (!isTemporaryKey(d.key) && !byId.has(d.key) && created.has(d.key)) {
       report(problems, 'unknown-territory', refOf(d.key, d.name), 'territory', l10n.t('{0} has the ID {1}, which no territory of this org has: remove the ID to create it.', q(d.name), d.key));
     }
-  }
-  for (const kept of plan.notInDesired.filter((n) => !n.deleted)) {
-    finalParent.set(kept.id, byId.get(kept.id)?.parentId);
-    finalName.set(kept.id, kept.name);
   }
   const roots = new Set(current.territories.filter((t) => t.parentId === undefined).map((t) => t.id));
   for (const [key, parentKey] of finalParent) {
@@ -138,6 +162,9 @@ export function validatePlan(current: OrgState, desired: DesiredState, plan: Pla
   const touched = new Set(plan.steps.filter((s) => s.kind === 'set-manager' || s.kind === 'add-users' || s.kind === 'remove-users' || s.kind === 'create').map((s) => s.territory.key));
   for (const d of desired.territories) {
     const t = byId.get(d.key);
+    if (!t && !created.has(d.key)) {
+      continue; // deleted in the org since the plan was made, and not the plan's
+    }
     const userIds = d.userIds ?? t?.userIds ?? [];
     const managerId = d.managerId === undefined ? t?.managerId : (d.managerId ?? undefined);
     const ref = () => refOf(d.key, d.name);
