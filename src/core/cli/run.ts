@@ -1,6 +1,5 @@
 import * as path from 'path';
 import { KnownSecrets } from '../redaction/knownSecrets';
-import { describeError } from '../messages/errorMessages';
 import { Logger } from '../support/logger';
 import { bindPlan } from '../changes/binding';
 import { orgRootOf } from '../changes/orgRoot';
@@ -10,6 +9,7 @@ import { CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { apply } from './applyCommand';
 import { CliFailure, CliIo, Context, EXIT_CHANGES, EXIT_ERROR, EXIT_OK } from './context';
 import { CliConnection, EnvironmentError, connectionFromEnvironment, secretsOf } from './environment';
+import { describeCliError } from './errorWords';
 import { Session, openSession, readOrg } from './orgReader';
 import { planJsonText, planMarkdown, planText } from './planOutput';
 import { makePlan } from './planning';
@@ -56,7 +56,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     } else if (error instanceof EnvironmentError || error instanceof CliFailure) {
       err(`${error.message}\n`);
     } else {
-      err(`${describeError(error, connection?.endpoint).message}\n`);
+      err(`${describeCliError(error, io.env, connection?.endpoint)}\n`);
     }
     return EXIT_ERROR;
   }
