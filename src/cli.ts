@@ -23,11 +23,27 @@ async function ask(question: string): Promise<string> {
   });
 }
 
+/**
+ * A stream that fails (EPIPE: `plan --json | head -c1` closed it) is written to no more, quietly:
+ * the command goes on (an apply is not cut off half-way) and exits with its own code.
+ */
+function quietOnError(stream: NodeJS.WriteStream): (text: string) => void {
+  let open = true;
+  stream.on('error', () => {
+    open = false;
+  });
+  return (text) => {
+    if (open && !stream.destroyed) {
+      stream.write(text);
+    }
+  };
+}
+
 void runCli(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: quietOnError(process.stdout),
+  stderr: quietOnError(process.stderr),
   fetch: nodeFetch,
   readFile: (file) => fs.readFile(file, 'utf8'),
   writeFile: (file, text) => fs.writeFile(file, text, 'utf8'),
@@ -39,7 +55,9 @@ void runCli(process.argv.slice(2), {
   },
   () => {
     // runCli describes every failure itself; this is only a last guard, and prints nothing a server said.
-    process.stderr.write('zoho-territories: an unexpected error\n');
+    if (!process.stderr.destroyed) {
+      process.stderr.write('zoho-territories: an unexpected error\n');
+    }
     process.exitCode = 1;
   },
 );

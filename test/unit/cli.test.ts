@@ -1,9 +1,20 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { FakeZoho, startFakeZoho } from '../../fake-zoho/server';
-import { cli } from '../support/cliRun';
+import { spawn } from 'child_process';
+import { CLI, cli } from '../support/cliRun';
+
+/** A loopback port nothing listens on: a server is opened on a free port and closed. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 /** The CLI as a child process against the fake Zoho org over loopback (test/support/cliRun.ts); apply in cliApply.test.ts. */
 describe('The CLI against the fake org', function () {
@@ -113,6 +124,119 @@ describe('The CLI against the fake org', function () {
     assert.strictEqual(run.code, 1);
     assert.ok(run.stderr.length > 0);
     assert.ok(!(run.stdout + run.stderr).includes('plainsecretvalue42'), run.stderr);
+  });
+
+  /** Edits the retrieved file's territory named `name`. */
+  function editFile(name: string, change: (territory: Record<string, unknown>) => void, file = 'org.zoho-territories.json'): void {
+    const data = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    const visit = (t: Record<string, unknown> & { children: Record<string, unknown>[] }): void => {
+      if (t.name === name) {
+        change(t);
+      }
+      t.children.forEach((c) => visit(c as typeof t));
+    };
+    data.territories.forEach(visit);
+    fs.writeFileSync(path.join(dir, file), JSON.stringify(data, null, 2));
+  }
+  const chennaiNorth = () => fake.org.territories().find((t) => t.name === 'Chennai North')?.id as string;
+
+  it("prints the org's data as it is: only known secrets and Zoho's token shape are blanked, not English that looks like a header", async () => {
+    await cli(['retrieve', '--out', 'org.zoho-territories.json'], env, dir);
+    const token = `1000.${'ab12'.repeat(8)}.${'cd34'.repeat(8)}`;
+    editFile('Chennai North', (t) => void (t.description = `Bearer of the flag; ${token}`));
+    const json = await cli(['plan', '--file', 'org.zoho-territories.json', '--json'], env, dir);
+    assert.strictEqual(json.code, 2, json.stderr);
+    assert.strictEqual(JSON.parse(json.stdout).steps[0].after.description, 'Bearer of the flag; ***');
+    const text = await cli(['plan', '--file', 'org.zoho-territories.json'], env, dir);
+    assert.match(text.stdout, /description 'Bearer of the flag; \*\*\*'/);
+    const markdown = await cli(['plan', '--file', 'org.zoho-territories.json', '--markdown'], env, dir);
+    assert.match(markdown.stdout, /Bearer of the flag; \\\*\\\*\\\*/);
+    // Blanked before a line cuts the description at 60 characters: no first part of the token is left to print.
+    assert.doesNotMatch(json.stdout + text.stdout + markdown.stdout, /1000\.ab12/);
+  });
+
+  it('writes no secret into a file: retrieve and plan --save blank it, and say so on stderr', async () => {
+    fake.token = 'mysecrettoken99';
+    const secretEnv = { ...env, ZOHO_ACCESS_TOKEN: 'mysecrettoken99' };
+    assert.doesNotMatch((await cli(['retrieve', '--out', 'org.zoho-territories.json'], secretEnv, dir)).stderr, /secret/, 'no such warning while nothing is blanked');
+    fake.org.edit(chennaiNorth(), { description: 'Billing key mysecrettoken99' });
+    const retrieved = await cli(['retrieve', '--out', 'org.zoho-territories.json'], secretEnv, dir);
+    assert.strictEqual(retrieved.code, 0, retrieved.stderr);
+    const text = fs.readFileSync(path.join(dir, 'org.zoho-territories.json'), 'utf8');
+    assert.ok(!text.includes('mysecrettoken99'));
+    assert.match(text, /"description": "Billing key \*\*\*"/);
+    assert.match(retrieved.stderr, /^warning: org\.zoho-territories\.json: the org's data holds a secret of this run or a Zoho token: it is written as \*\*\* \(secrets are never saved in files\)\.\n/m);
+    editFile('Chennai North', (t) => void (t.description = 'Key mysecrettoken99 for billing'));
+    const saved = await cli(['plan', '--file', 'org.zoho-territories.json', '--save', 'plan.json'], secretEnv, dir);
+    assert.strictEqual(saved.code, 2, saved.stderr);
+    const plan = fs.readFileSync(path.join(dir, 'plan.json'), 'utf8');
+    assert.ok(!plan.includes('mysecrettoken99'));
+    assert.match(plan, /"description": "Key \*\*\* for billing"/);
+    assert.match(saved.stderr, /^warning: plan\.json: the plan holds a secret of this run or a Zoho token: it is saved as \*\*\* .*applying this plan sends \*\*\* in its place\.\n/m);
+    assert.ok(!(retrieved.stdout + retrieved.stderr + saved.stdout + saved.stderr).includes('mysecrettoken99'));
+  });
+
+  it('a file that cannot be written: exit 1 naming it; plan --save prints no plan it could not save', async () => {
+    const retrieved = await cli(['retrieve', '--out', 'nodir/x.zoho-territories.json'], env, dir);
+    assert.strictEqual(retrieved.code, 1);
+    assert.strictEqual(retrieved.stderr, 'nodir/x.zoho-territories.json: cannot be written (ENOENT).\n');
+    await cli(['retrieve', '--out', 'org.zoho-territories.json'], env, dir);
+    editFile('Chennai North', (t) => void (t.name = 'Chennai Nord'));
+    const saved = await cli(['plan', '--file', 'org.zoho-territories.json', '--save', 'missingdir/p.json'], env, dir);
+    assert.strictEqual(saved.code, 1);
+    assert.strictEqual(saved.stderr, 'missingdir/p.json: cannot be written (ENOENT).\n');
+    assert.strictEqual(saved.stdout, '', 'no plan is printed that was not saved');
+  });
+
+  it("errors name the CLI's environment variables, not the extension's settings", async () => {
+    fs.writeFileSync(path.join(dir, 'a.zoho-territories.json'), '{"format":1,"territories":[]}');
+    const closed = await closedPort();
+    const unreachable = await cli(['plan', '--file', 'a.zoho-territories.json'], { ...env, ZOHO_API_DOMAIN: `http://127.0.0.1:${closed}` }, dir);
+    assert.strictEqual(unreachable.code, 1);
+    assert.match(unreachable.stderr, /^127\.0\.0\.1:[0-9]+ refused the connection\. Check your network and ZOHO_API_DOMAIN\.\n$/);
+    fake.scenario = { territoriesError: 'INVALID_URL_PATTERN' };
+    const notFound = await cli(['plan', '--file', 'a.zoho-territories.json'], env, dir);
+    assert.strictEqual(notFound.stderr, 'Zoho does not know this address for API version v7. Check ZOHO_API_VERSION (v7 is the default) and ZOHO_API_DOMAIN.\n');
+    fake.scenario = {};
+    const badToken = await cli(['plan', '--file', 'a.zoho-territories.json'], { ...env, ZOHO_ACCESS_TOKEN: 'not-the-token' }, dir);
+    assert.strictEqual(badToken.code, 1);
+    assert.match(badToken.stderr, /invalid or has expired .* Set ZOHO_ACCESS_TOKEN to a new one, made in the org's data center\.\n$/);
+    for (const run of [unreachable, notFound, badToken]) {
+      assert.doesNotMatch(run.stderr, /zohoTerritories\.|setting|Set a new one/);
+    }
+  });
+
+  it('refuses ZOHO_API_DOMAIN beside a ZOHO_DATA_CENTER or ZOHO_ENVIRONMENT that names another org, naming both, nothing sent', async () => {
+    fs.writeFileSync(path.join(dir, 'a.zoho-territories.json'), '{"format":1,"territories":[]}');
+    const sandbox = await cli(['plan', '--file', 'a.zoho-territories.json'], { ...env, ZOHO_ENVIRONMENT: 'sandbox' }, dir);
+    assert.strictEqual(sandbox.code, 1);
+    assert.match(sandbox.stderr, /^ZOHO_API_DOMAIN: http:\/\/127\.0\.0\.1:[0-9]+ is not the API domain of ZOHO_ENVIRONMENT \(sandbox\)\. Set either ZOHO_API_DOMAIN or ZOHO_DATA_CENTER with ZOHO_ENVIRONMENT, or make them agree\. Nothing was sent\.\n$/);
+    const eu = await cli(['plan', '--file', 'a.zoho-territories.json'], { ...env, ZOHO_DATA_CENTER: 'eu', ZOHO_ENVIRONMENT: 'sandbox' }, dir);
+    assert.strictEqual(eu.code, 1);
+    assert.match(eu.stderr, /is not the API domain of ZOHO_DATA_CENTER \(eu\) and ZOHO_ENVIRONMENT \(sandbox\) \(they name https:\/\/sandbox\.zohoapis\.eu\)/);
+    assert.strictEqual(fake.requests.length, 0);
+  });
+
+  it('a reader that closes stdout early (| head -c1) gets no EPIPE trace: the CLI ends quietly with its own exit code', async () => {
+    await cli(['retrieve', '--out', 'org.zoho-territories.json'], env, dir);
+    editFile('Chennai North', (t) => void (t.name = 'Chennai Nord'));
+    const child = spawn(process.execPath, [CLI, 'plan', '--file', 'org.zoho-territories.json', '--json'], { cwd: dir, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // As `head -c1` does: the reading end is closed before the plan is printed.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', (exitCode) => resolve(exitCode)));
+    assert.strictEqual(stderr, '');
+    assert.strictEqual(code, 2, 'the plan has changes');
+  });
+
+  it('the text plan of a file says "Not in the file"', async () => {
+    await cli(['retrieve', '--out', 'org.zoho-territories.json'], env, dir);
+    editFile('Chennai', (t) => void (t.children = (t.children as { name: string }[]).filter((c) => c.name !== 'Chennai Leads')));
+    const text = await cli(['plan', '--file', 'org.zoho-territories.json'], env, dir);
+    assert.strictEqual(text.code, 0, text.stderr);
+    assert.match(text.stdout, /\nNot in the file \(1\)\n {2}- 'Chennai Leads' is not in the file and stays as it is \(deletes are asked for explicitly\)\n/);
+    assert.doesNotMatch(text.stdout, /desired state/);
   });
 
   it('apply refuses without --yes off a terminal, and apply --plan with --allow-delete', async () => {

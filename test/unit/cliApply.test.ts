@@ -69,6 +69,18 @@ describe('The CLI applies plans to the fake org', function () {
     }
     return found.name === name ? found : find(found, name);
   };
+  /** The CLI's io at a terminal (in this process), answering `answer` to its question. */
+  const terminal = (answer: string) => ({
+    env,
+    cwd: dir,
+    stdout: () => undefined,
+    stderr: () => undefined,
+    fetch: nodeFetch,
+    readFile: (file: string) => fs.promises.readFile(file, 'utf8'),
+    writeFile: (file: string, text: string) => fs.promises.writeFile(file, text),
+    interactive: true,
+    ask: async () => answer,
+  });
   const names = () => fake.org.territories().map((t) => t.name).sort();
   const rePlan = () => run(['plan', '--file', 'org.zoho-territories.json']);
 
@@ -155,6 +167,16 @@ describe('The CLI applies plans to the fake org', function () {
     assert.deepStrictEqual(names().filter((n) => n === 'Japan' || n === 'Tokyo'), ['Japan', 'Tokyo']);
   });
 
+  it("the summary's failed steps are redacted before their descriptions are cut: no first part of a token is printed", async () => {
+    const token = `1000.${'ab12'.repeat(8)}.${'cd34'.repeat(8)}`;
+    edit((root) => void (find(root, 'Chennai North').description = `Bearer of the flag; ${token}`));
+    fake.scenario.writeFaults = [{ call: 1, status: 400, code: 'INVALID_REQUEST', message: 'refused by the test' }];
+    const failed = await run(['apply', '--file', 'org.zoho-territories.json', '--yes']);
+    assert.strictEqual(failed.code, 1);
+    assert.match(failed.stdout, /\n {2}failed: Change 'Chennai North': description 'Bearer of the flag; \*\*\*': /);
+    assert.doesNotMatch(failed.stdout + failed.stderr, /1000\.ab12/);
+  });
+
   it('a lost create answer makes no duplicate: the territory is there once, and a re-plan is empty', async () => {
     edit((root) => root.children.push(leaf('Japan')));
     fake.scenario.writeFaults = [{ call: 1, lose: 'afterApply' }];
@@ -229,6 +251,38 @@ describe('The CLI applies plans to the fake org', function () {
     assert.strictEqual(fake.org.writes.length, 0);
     assert.strictEqual(await runCli(['apply', '--file', 'org.zoho-territories.json'], io('y')), 0);
     assert.ok(names().includes('Japan'));
+  });
+
+  it('on a terminal it shows the plan as "plan" prints it, warnings and all, for a file and for a saved plan', async () => {
+    edit((root) => {
+      // A root without its ID and with another name: the plan renames the org's root, with a warning.
+      delete root.id;
+      root.name = 'Zoho Group';
+      const chennai = find(root, 'Chennai');
+      chennai.children = chennai.children.filter((c) => c.name !== 'Chennai Leads');
+    });
+    const printed = await run(['plan', '--file', 'org.zoho-territories.json']);
+    assert.strictEqual(printed.code, 2, printed.stderr);
+    assert.match(printed.stdout, /\nWarnings \(\d+\)\n {2}org\.zoho-territories\.json:\d+:\d+: warning: The file's root 'Zoho Group' is this org's root 'Zoho': the plan renames it\./);
+    assert.match(printed.stdout, /\nNot in the file \(1\)\n/);
+    await run(['plan', '--file', 'org.zoho-territories.json', '--save', 'plan.json']);
+    for (const args of [['apply', '--file', 'org.zoho-territories.json'], ['apply', '--plan', 'plan.json']]) {
+      let stdout = '';
+      const code = await runCli(args, { ...terminal('n'), stdout: (text: string) => void (stdout += text) });
+      assert.strictEqual(code, 1);
+      assert.strictEqual(stdout, printed.stdout, `${args.join(' ')} shows what plan printed`);
+    }
+    assert.strictEqual(fake.org.writes.length, 0);
+  });
+
+  it('a saved plan whose file cannot be marked applied is refused, naming it, with nothing sent', async () => {
+    edit((root) => root.children.push(leaf('Japan')));
+    await run(['plan', '--file', 'org.zoho-territories.json', '--save', 'plan.json']);
+    let stderr = '';
+    const io = { ...terminal('y'), interactive: false, stderr: (text: string) => void (stderr += text), writeFile: () => Promise.reject(Object.assign(new Error('read-only'), { code: 'EROFS' })) };
+    assert.strictEqual(await runCli(['apply', '--plan', 'plan.json', '--yes'], io), 1);
+    assert.match(stderr, /\nplan\.json: cannot be written \(EROFS\), and a plan is marked applied in its file before anything is sent\. Nothing was sent\.\n$/);
+    assert.strictEqual(fake.org.writes.length, 0);
   });
 
   it('plans with refresh-token credentials from the fake accounts server, printing none of them', async () => {

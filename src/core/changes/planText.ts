@@ -36,7 +36,7 @@ const GROUP_OF: Readonly<Record<Step['kind'], Group>> = {
 };
 
 /**
- * What a plan made from a territories file says besides its steps (the CLI's --markdown and the
+ * What a plan made from a territories file says besides its steps (the CLI's text and --markdown, and the
  * editor's Deploy File preview): its heading for the territories it lacks, and the file's warnings at their places.
  */
 export interface PlanWords {
@@ -177,10 +177,10 @@ function summary(plan: Plan): string {
   return plan.steps.length === 0 ? l10n.t('No changes: the org already is as desired.') : plan.steps.length === 1 ? l10n.t('1 change') : l10n.t('{0} changes', formatNumber(plan.steps.length));
 }
 
-/** The plan as plain text, for a terminal or a log. */
-export function renderPlanText(plan: Plan, validation?: Validation): string {
+/** The plan as plain text, for a terminal or a log (the CLI's, from a file: `words.fromFile`). */
+export function renderPlanText(plan: Plan, validation?: Validation, words?: PlanWords): string {
   const out = [summary(plan)];
-  for (const section of sections(plan, validation, plainQuote)) {
+  for (const section of sections(plan, validation, plainQuote, words)) {
     out.push('', `${section.title} (${formatNumber(section.lines.length)})`, ...section.lines.map((line) => `  - ${line}`));
   }
   return `${out.join('\n')}\n`;

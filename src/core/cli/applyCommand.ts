@@ -1,11 +1,13 @@
 import * as path from 'path';
 import { AppliedPlans, ApplyResult, PlanRefusedError, applyPlan, memoryAppliedPlans } from '../changes/apply';
 import { BoundPlan, bindPlan } from '../changes/binding';
+import { Plan } from '../changes/steps';
 import { OrgRoot, orgRootOf } from '../changes/orgRoot';
-import { describeStep, renderPlanText } from '../changes/planText';
+import { describeStep } from '../changes/planText';
 import { CliArgs } from './args';
 import { CliFailure, Context, EXIT_ERROR, EXIT_OK } from './context';
 import { Session, describeOrg, readOrg, readRoot } from './orgReader';
+import { planText } from './planOutput';
 import { makePlan } from './planning';
 import { planFileAppliedPlans, readSavedPlan } from './savedPlan';
 
@@ -19,7 +21,7 @@ export async function apply(args: Extract<CliArgs, { command: 'apply' }>, contex
   if (!args.yes && !context.io.interactive) {
     throw new CliFailure('apply changes the org: run it with --yes (there is no terminal to ask on). Nothing was sent.');
   }
-  const { session, bound, appliedPlans, root } = args.plan !== undefined ? await savedPlan(args.plan, context, connect) : await filePlan(args.file as string, args.allowDelete, context, connect);
+  const { session, bound, appliedPlans, root, text } = args.plan !== undefined ? await savedPlan(args.plan, context, connect) : await filePlan(args.file as string, args.allowDelete, context, connect);
   const origin = session.endpoint.origin;
   const org = describeOrg(origin, root);
   const count = bound.plan.steps.length;
@@ -29,7 +31,7 @@ export async function apply(args: Extract<CliArgs, { command: 'apply' }>, contex
   }
   const changes = `${count} change${count === 1 ? '' : 's'}`;
   if (!args.yes) {
-    context.out(renderPlanText(bound.plan));
+    context.out(text);
     const answer = await context.ask(`Apply ${changes} to ${org}? [y/N] `);
     if (!/^\s*y(es)?\s*$/i.test(answer)) {
       throw new CliFailure('Not applied: nothing was sent.');
@@ -53,7 +55,8 @@ export async function apply(args: Extract<CliArgs, { command: 'apply' }>, contex
     }
     throw error;
   }
-  context.out(summaryOf(result, bound));
+  // Redacted before describeStep cuts a description, as the plan's report is (planning.ts).
+  context.out(summaryOf(context.secrets.redactDataValue({ failed: result.failed, skipped: result.skipped, requests: result.requests, applied: result.applied.length, ok: result.ok }), context.secrets.redactDataValue(bound.plan)));
   return result.ok ? EXIT_OK : EXIT_ERROR;
 }
 
@@ -63,13 +66,15 @@ interface Ready {
   readonly appliedPlans: AppliedPlans;
   /** The org's root territory as read in this run: what the question names. */
   readonly root: OrgRoot | undefined;
+  /** The plan as `plan` prints it (the file's warnings too), shown before the question. */
+  readonly text: string;
 }
 
 /** A plan made now from the file: nothing to record, it lives for this run only. */
 async function filePlan(file: string, allowDelete: boolean, context: Context, connect: () => Promise<Session>): Promise<Ready> {
   const planned = await makePlan(file, allowDelete, context, connect);
   const bound = bindPlan(planned.plan, planned.desired, planned.org, planned.session.endpoint.origin);
-  return { session: planned.session, bound, appliedPlans: memoryAppliedPlans(), root: orgRootOf(planned.org.territories) };
+  return { session: planned.session, bound, appliedPlans: memoryAppliedPlans(), root: orgRootOf(planned.org.territories), text: planText(planned.report) };
 }
 
 /** A plan saved by `plan --save`, refused before anything is sent when it was applied or is for another org. */
@@ -98,21 +103,26 @@ async function savedPlan(planArg: string, context: Context, connect: () => Promi
       `${planArg}: this plan was made for ${describeOrg(saved.origin, saved.rootTerritory)}, not ${describeOrg(origin, root)}: a plan is applied only to the org it was made for. Nothing was sent.`,
     );
   }
-  const appliedPlans = planFileAppliedPlans(read, (marked) => context.io.writeFile(file, marked));
-  return { session, bound: saved.bound, appliedPlans, root };
+  // Written only before anything is sent (marked applied, or unmarked when the plan is refused).
+  const write = (marked: string) =>
+    context.io.writeFile(file, marked).catch((error: NodeJS.ErrnoException) => {
+      throw new CliFailure(`${planArg}: cannot be written (${error.code ?? 'error'}), and a plan is marked applied in its file before anything is sent. Nothing was sent.`);
+    });
+  const appliedPlans = planFileAppliedPlans(read, write);
+  return { session, bound: saved.bound, appliedPlans, root, text: planText({ plan: saved.bound.plan, warnings: saved.warnings ?? [], fileName: saved.file ?? planArg }) };
 }
 
 /** Applied / failed / not attempted, each step in words, and what to do next. */
-function summaryOf(result: ApplyResult, bound: BoundPlan): string {
-  const lines = [`Applied ${result.applied.length}, failed ${result.failed.length}, not attempted ${result.skipped.length} (${result.requests} write request${result.requests === 1 ? '' : 's'}).`];
-  const byId = new Map(bound.plan.steps.map((s) => [s.id, s]));
+function summaryOf(result: Pick<ApplyResult, 'failed' | 'skipped' | 'requests' | 'ok'> & { readonly applied: number }, plan: Plan): string {
+  const lines = [`Applied ${result.applied}, failed ${result.failed.length}, not attempted ${result.skipped.length} (${result.requests} write request${result.requests === 1 ? '' : 's'}).`];
+  const byId = new Map(plan.steps.map((s) => [s.id, s]));
   for (const f of result.failed) {
-    lines.push(`  failed: ${describeStep(f.step, bound.plan)}: ${f.message}`);
+    lines.push(`  failed: ${describeStep(f.step, plan)}: ${f.message}`);
   }
   for (const s of result.skipped) {
     const blocker = s.blockedBy !== undefined ? byId.get(s.blockedBy) : undefined;
-    const why = s.reason === 'dependency' ? (blocker ? `it needs "${describeStep(blocker, bound.plan)}"` : 'a step it needs did not apply') : s.reason === 'cancelled' ? 'cancelled' : 'Zoho refused every request';
-    lines.push(`  not attempted: ${describeStep(s.step, bound.plan)} (${why})`);
+    const why = s.reason === 'dependency' ? (blocker ? `it needs "${describeStep(blocker, plan)}"` : 'a step it needs did not apply') : s.reason === 'cancelled' ? 'cancelled' : 'Zoho refused every request';
+    lines.push(`  not attempted: ${describeStep(s.step, plan)} (${why})`);
   }
   if (!result.ok) {
     lines.push('Run "plan" again to see what remains, and "apply" to finish: what was applied is not sent again.');

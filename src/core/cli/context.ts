@@ -1,4 +1,5 @@
 import { Environment } from './environment';
+import { KnownSecrets } from '../redaction/knownSecrets';
 import { FetchLike } from '../zohoApi/http';
 
 /** What a command runs with: the process's streams, files and network, given by src/cli.ts (and by tests). */
@@ -28,6 +29,8 @@ export interface Context {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly ask: (question: string) => Promise<string>;
+  /** Every secret of this run (the environment's, any token obtained): blanked from files written too. */
+  readonly secrets: KnownSecrets;
 }
 
 /** A failure already described for the person: printed as it is, exit 1. */

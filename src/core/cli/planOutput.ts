@@ -50,9 +50,9 @@ export function planJsonText(report: PlanReport, org: OrgState): string {
  * The plan for a terminal: the engine's words (planText.ts, as the extension's preview says it), then
  * the warnings as `file:line:column: warning: …`, the shape CI annotates from.
  */
-export function planText(report: PlanReport): string {
+export function planText(report: Pick<PlanReport, 'plan' | 'warnings' | 'fileName'>): string {
   const warnings = report.warnings.length === 0 ? [] : ['', `Warnings (${report.warnings.length})`, ...report.warnings.map((w) => `  ${problemLine(report.fileName, w)}`)];
-  return `${renderPlanText(report.plan).trimEnd()}${warnings.length > 0 ? `\n${warnings.join('\n')}` : ''}\n`;
+  return `${renderPlanText(report.plan, undefined, { fromFile: true }).trimEnd()}${warnings.length > 0 ? `\n${warnings.join('\n')}` : ''}\n`;
 }
 
 /** The plan for a pull-request comment: the engine's grouped Markdown (the editor's Deploy preview too), titled with the file and the org, the file's warnings at their paths. */

@@ -15,6 +15,7 @@ export interface Planned {
   readonly org: OrgState;
   readonly desired: DesiredState;
   readonly plan: Plan;
+  /** What is printed: the plan, what is not in the file and the warnings, with every secret blanked. */
   readonly report: PlanReport;
 }
 
@@ -38,7 +39,10 @@ export async function makePlan(fileArg: string, allowDelete: boolean, context: C
     throw new CliFailure(problemLines(fileArg, planned.problems));
   }
   const { desired, plan, notInFile, warnings } = planned;
-  return { session, org, desired, plan, report: { plan, notInFile, warnings, fileName: fileArg, target: describeOrg(session.endpoint.origin, orgRootOf(org.territories)) } };
+  // The report is what is printed: its data redacted before a line cuts it (a description is cut at 60
+  // characters, which would leave a secret's first ones where the printed text's redaction no longer finds it).
+  const shown = context.secrets.redactDataValue({ plan, notInFile, warnings });
+  return { session, org, desired, plan, report: { ...shown, fileName: fileArg, target: describeOrg(session.endpoint.origin, orgRootOf(org.territories)) } };
 }
 
 function problemLines(file: string, problems: readonly FileProblem[]): string {

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { KnownSecrets } from '../redaction/knownSecrets';
-import { describeError } from '../messages/errorMessages';
+import { REDACTED } from '../redaction/serverText';
 import { Logger } from '../support/logger';
 import { bindPlan } from '../changes/binding';
 import { orgRootOf } from '../changes/orgRoot';
@@ -10,25 +10,30 @@ import { CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { apply } from './applyCommand';
 import { CliFailure, CliIo, Context, EXIT_CHANGES, EXIT_ERROR, EXIT_OK } from './context';
 import { CliConnection, EnvironmentError, connectionFromEnvironment, secretsOf } from './environment';
+import { describeCliError } from './errorWords';
 import { Session, openSession, readOrg } from './orgReader';
 import { planJsonText, planMarkdown, planText } from './planOutput';
 import { makePlan } from './planning';
 import { makeSavedPlan, savedPlanText } from './savedPlan';
+import { writeOut } from './writing';
 
 export { EXIT_CHANGES, EXIT_ERROR, EXIT_OK } from './context';
 export type { CliIo } from './context';
 
 /**
- * Runs one command and resolves with its exit code. Everything printed, on either stream, goes
- * through `KnownSecrets.redact` first: the environment's secrets and any token obtained, whatever a
- * server echoed. Nothing is sent before the arguments, the file and the environment are valid.
+ * Runs one command and resolves with its exit code. Everything printed is redacted of the
+ * environment's secrets and any token obtained, whatever a server echoed: stdout (the org's data: a
+ * plan, a summary, the question naming the org) by `redactData`, which blanks known secrets and
+ * Zoho's token shape only ("Bearer of the flag" is a description); stderr (errors, which may quote a
+ * server) by `redact`, which blanks header shapes too. Every file written is redacted as stdout is
+ * (writing.ts). Nothing is sent before the arguments, the file and the environment are valid.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const secrets = new KnownSecrets();
   secrets.add(...secretsOf(io.env));
-  const out = (text: string) => io.stdout(secrets.redact(text));
+  const out = (text: string) => io.stdout(secrets.redactData(text));
   const err = (text: string) => io.stderr(secrets.redact(text));
-  const ask = async (question: string) => (io.ask ? io.ask(secrets.redact(question)) : '');
+  const ask = async (question: string) => (io.ask ? io.ask(secrets.redactData(question)) : '');
   const logger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
   let connection: CliConnection | undefined;
   try {
@@ -37,7 +42,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       out(USAGE);
       return EXIT_OK;
     }
-    const context: Context = { io, out, err, ask };
+    const context: Context = { io, out, err, ask, secrets };
     const connect = async () => {
       connection = connectionFromEnvironment(io.env);
       return openSession(connection, io.fetch, logger, secrets);
@@ -56,7 +61,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     } else if (error instanceof EnvironmentError || error instanceof CliFailure) {
       err(`${error.message}\n`);
     } else {
-      err(`${describeError(error, connection?.endpoint).message}\n`);
+      err(`${describeCliError(error, io.env, connection?.endpoint)}\n`);
     }
     return EXIT_ERROR;
   }
@@ -69,7 +74,7 @@ async function retrieve(args: Extract<CliArgs, { command: 'retrieve' }>, context
   // A file being replaced keeps its "$schema" (for other editors), as the extension's retrieve does.
   const $schema = schemaOfText(await context.io.readFile(target).catch(() => ''));
   const { file, warnings } = orgToFile(org, $schema === undefined ? {} : { $schema });
-  await context.io.writeFile(target, writeTerritoryFile(file));
+  await writeOut(context, args.out, file, writeTerritoryFile, `the org's data holds a secret of this run or a Zoho token: it is written as ${REDACTED} (secrets are never saved in files).`);
   warnings.forEach((warning) => context.err(`warning: ${warning}\n`));
   context.err(`Wrote ${org.territories.length} territories to ${args.out}.\n`);
   return EXIT_OK;
@@ -77,7 +82,7 @@ async function retrieve(args: Extract<CliArgs, { command: 'retrieve' }>, context
 
 async function plan(args: Extract<CliArgs, { command: 'plan' }>, context: Context, connect: () => Promise<Session>): Promise<number> {
   const { session, org, desired, plan, report } = await makePlan(args.file, args.allowDelete, context, connect);
-  context.out(args.format === 'json' ? planJsonText(report, org) : args.format === 'markdown' ? planMarkdown(report) : planText(report));
+  // Saved before it is printed: a plan that cannot be saved is exit 1 with nothing printed, never a printed plan with no file for `apply --plan`.
   if (args.save !== undefined) {
     // Bound to the org by its origin and its root territory: `apply --plan` refuses it anywhere else.
     const root = orgRootOf(org.territories);
@@ -85,7 +90,9 @@ async function plan(args: Extract<CliArgs, { command: 'plan' }>, context: Contex
       throw new CliFailure(`${args.save}: not written: the org has no root territory to bind the plan to.`);
     }
     const bound = bindPlan(plan, desired, org, session.endpoint.origin);
-    await context.io.writeFile(path.resolve(context.io.cwd, args.save), savedPlanText(makeSavedPlan(bound, session.endpoint, root, args.allowDelete)));
+    const saved = makeSavedPlan(bound, session.endpoint, root, args.allowDelete, { file: report.fileName, warnings: report.warnings });
+    await writeOut(context, args.save, saved, savedPlanText, `the plan holds a secret of this run or a Zoho token: it is saved as ${REDACTED} (secrets are never saved in files), and applying this plan sends ${REDACTED} in its place.`);
   }
+  context.out(args.format === 'json' ? planJsonText(report, org) : args.format === 'markdown' ? planMarkdown(report) : planText(report));
   return plan.steps.length > 0 ? EXIT_CHANGES : EXIT_OK;
 }

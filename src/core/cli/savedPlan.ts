@@ -3,6 +3,7 @@ import { writeJson } from '../support/jsonWriter';
 import { AppliedPlans } from '../changes/applyTypes';
 import { BoundPlan } from '../changes/binding';
 import { OrgRoot } from '../changes/orgRoot';
+import { FileProblem } from '../territoryFile/reader';
 
 /**
  * A plan saved by `plan --save`, for `apply --plan`: the engine's `BoundPlan` (exactly the reviewed
@@ -26,12 +27,31 @@ export interface SavedPlan {
   readonly rootTerritory: OrgRoot;
   readonly allowDelete: boolean;
   readonly bound: BoundPlan;
+  /** The territories file it was made from, as named to `plan`, and that file's warnings: `apply --plan` on a terminal shows the plan as `plan` printed it. */
+  readonly file?: string;
+  readonly warnings?: readonly FileProblem[];
   /** Set (ISO time) once an apply of it started: a plan is applied once, even one that failed half-way. */
   readonly appliedAt?: string;
 }
 
-export function makeSavedPlan(bound: BoundPlan, where: { origin: string; apiVersion: string }, rootTerritory: OrgRoot, allowDelete: boolean): SavedPlan {
-  return { format: SAVED_PLAN_FORMAT, version: SAVED_PLAN_VERSION, origin: where.origin, apiVersion: where.apiVersion, rootTerritory: { id: rootTerritory.id, name: rootTerritory.name }, allowDelete, bound };
+export function makeSavedPlan(
+  bound: BoundPlan,
+  where: { origin: string; apiVersion: string },
+  rootTerritory: OrgRoot,
+  allowDelete: boolean,
+  shown: { readonly file?: string; readonly warnings?: readonly FileProblem[] } = {},
+): SavedPlan {
+  return {
+    format: SAVED_PLAN_FORMAT,
+    version: SAVED_PLAN_VERSION,
+    origin: where.origin,
+    apiVersion: where.apiVersion,
+    rootTerritory: { id: rootTerritory.id, name: rootTerritory.name },
+    allowDelete,
+    bound,
+    ...(shown.file !== undefined ? { file: shown.file } : {}),
+    ...(shown.warnings !== undefined ? { warnings: shown.warnings } : {}),
+  };
 }
 
 export function savedPlanText(saved: SavedPlan): string {
@@ -54,6 +74,13 @@ export function readSavedPlan(text: string): SavedPlan {
   const root = value.rootTerritory;
   if (typeof value.origin !== 'string' || typeof root !== 'object' || root === null || Array.isArray(root) || typeof root.id !== 'string' || !/^[0-9]{1,30}$/.test(root.id) || typeof root.name !== 'string') {
     throw new Error('not a saved plan (the org it was made for, its "origin" and "rootTerritory", is missing or broken)');
+  }
+  const warnings = value.warnings;
+  if (
+    (value.file !== undefined && typeof value.file !== 'string') ||
+    (warnings !== undefined && (!Array.isArray(warnings) || !warnings.every((w) => typeof w === 'object' && w !== null && !Array.isArray(w) && typeof w.message === 'string' && typeof w.path === 'string' && typeof w.severity === 'string')))
+  ) {
+    throw new Error('not a saved plan (its "file" or "warnings" is broken)');
   }
   return value as unknown as SavedPlan;
 }
@@ -78,7 +105,7 @@ export function planFileAppliedPlans(read: () => Promise<string>, write: (text: 
     },
     async release(planId) {
       if (claimed?.bound.id === planId) {
-        await write(savedPlanText(makeSavedPlan(claimed.bound, claimed, claimed.rootTerritory, claimed.allowDelete)));
+        await write(savedPlanText(makeSavedPlan(claimed.bound, claimed, claimed.rootTerritory, claimed.allowDelete, claimed)));
         claimed = undefined;
       }
     },

@@ -36,10 +36,53 @@ const PERMISSION_CODES = new Set(['NO_PERMISSION', 'PERMISSION_DENIED', 'NOT_ALL
 const FEATURE_CODES = new Set(['FEATURE_NOT_ENABLED', 'TERRITORY_DISABLED', 'TERRITORY_NOT_ENABLED', 'FEATURE_NOT_SUPPORTED']);
 
 /**
- * The one place a failure becomes words. `endpoint` says where the request went, so network
- * messages can name the domain and the setting that chose it.
+ * The messages that tell a person what to change: the extension names its settings and Set Access
+ * Token (`SETTINGS_REMEDIES`, the default); the CLI names environment variables (src/core/cli/errorWords.ts).
  */
-export function describeError(error: unknown, endpoint?: ZohoEndpoint): ErrorDescription {
+export interface RemedyWords {
+  /** Zoho refused the access token (invalid or expired); `sameDataCenter`: a data center chose the origin. */
+  readonly tokenRefused: (sameDataCenter: boolean) => string;
+  /** The token lacks the scopes this needs. */
+  readonly tokenScopes: (scopes: readonly string[]) => string;
+  /** Zoho does not know the address for `version`; `apiDomainToo`: an API domain chose the origin, not a data center. */
+  readonly unknownAddress: (version: string, apiDomainToo: boolean) => string;
+  /** Zoho's INVALID_HOST: `host` is not the organisation's API domain. */
+  readonly wrongHost: (host: string | undefined) => string;
+  /** What to check after a DNS, refused, timeout or other network failure: the sentence after what happened. */
+  readonly networkCheck: (endpoint: ZohoEndpoint | undefined) => string;
+  /** Zoho's answer was not what it documents (`problem` says how). */
+  readonly notAnApi: (problem: string) => string;
+  /** A setting's value is not valid. */
+  readonly badSetting: (problem: string, setting: string) => string;
+}
+
+export const SETTINGS_REMEDIES: RemedyWords = {
+  tokenRefused: (sameDataCenter) =>
+    sameDataCenter
+      ? l10n.t('Zoho refused the access token: it is invalid or has expired (access tokens last one hour). Set a new one, made in the same data center as your organisation.')
+      : l10n.t('Zoho refused the access token: it is invalid or has expired (access tokens last one hour). Set a new one.'),
+  tokenScopes: (scopes) => l10n.t('The access token lacks the scopes this needs: {0} and {1}. Make a token with both scopes and set it again.', ...(scopes as [string, string])),
+  unknownAddress: (version, apiDomainToo) =>
+    apiDomainToo
+      ? l10n.t('Zoho does not know this address for API version {0}. Check the API version setting ({1}; v7 is the default) and {2}.', version, SETTINGS.apiVersion, SETTINGS.apiDomain)
+      : l10n.t('Zoho does not know this address for API version {0}. Check the API version setting ({1}; v7 is the default).', version, SETTINGS.apiVersion),
+  wrongHost: (host) =>
+    host
+      ? l10n.t("{0} is not your organisation's Zoho API domain. Pick the data center you sign in at ({1}).", host, SETTINGS.dataCenter)
+      : l10n.t("This host is not your organisation's Zoho API domain. Pick the data center you sign in at ({0}).", SETTINGS.dataCenter),
+  networkCheck: (endpoint) =>
+    endpoint === undefined || endpoint.dataCenter !== undefined
+      ? l10n.t('Check your network, and that the data center setting ({0}: {1}) is the one your organisation signs in at.', SETTINGS.dataCenter, endpoint?.dataCenter ?? 'us')
+      : l10n.t('Check your network and the API domain setting ({0}).', SETTINGS.apiDomain),
+  notAnApi: (problem) => l10n.t("Zoho's answer was not the territory user count it documents: {0}. Check {1} points at a Zoho CRM API.", problem, SETTINGS.apiDomain),
+  badSetting: (problem, setting) => l10n.t('{0} (setting {1})', problem, setting),
+};
+
+/**
+ * The one place a failure becomes words. `endpoint` says where the request went, so network
+ * messages can name the domain and the setting that chose it; `remedies` how to name what to change.
+ */
+export function describeError(error: unknown, endpoint?: ZohoEndpoint, remedies: RemedyWords = SETTINGS_REMEDIES): ErrorDescription {
   if (error instanceof MissingTokenError) {
     return { message: l10n.t('Not signed in to Zoho CRM. Sign in, or set an access token, to see your territories.'), action: setToken(), logCode: 'NO_TOKEN' };
   }
@@ -49,20 +92,20 @@ export function describeError(error: unknown, endpoint?: ZohoEndpoint): ErrorDes
     return { message: error.message, action: actions[error.remedy](), logCode: error.logCode };
   }
   if (error instanceof ConfigurationError) {
-    return { message: l10n.t('{0} (setting {1})', error.problem, error.setting), action: openSettings(error.setting), logCode: 'BAD_SETTING' };
+    return { message: remedies.badSetting(error.problem, error.setting), action: openSettings(error.setting), logCode: 'BAD_SETTING' };
   }
   if (error instanceof CancelledError) {
     return { message: l10n.t('Loading was cancelled.'), logCode: 'CANCELLED' };
   }
   if (error instanceof ZohoApiError) {
-    return describeApiError(error, endpoint);
+    return describeApiError(error, endpoint, remedies);
   }
   if (error instanceof ZohoNetworkError) {
-    return describeNetworkError(error, endpoint);
+    return describeNetworkError(error, endpoint, remedies);
   }
   if (error instanceof ZohoResponseError) {
     return {
-      message: l10n.t("Zoho's answer was not the territory user count it documents: {0}. Check {1} points at a Zoho CRM API.", error.problem, SETTINGS.apiDomain),
+      message: remedies.notAnApi(error.problem),
       action: showLog(),
       logCode: 'BAD_RESPONSE',
     };
@@ -71,24 +114,21 @@ export function describeError(error: unknown, endpoint?: ZohoEndpoint): ErrorDes
   return { message: l10n.t('Loading territories failed unexpectedly: {0}', detail), action: showLog(), logCode: 'UNEXPECTED' };
 }
 
-function describeApiError(error: ZohoApiError, endpoint: ZohoEndpoint | undefined): ErrorDescription {
+function describeApiError(error: ZohoApiError, endpoint: ZohoEndpoint | undefined, remedies: RemedyWords): ErrorDescription {
   const code = error.code ?? `HTTP_${error.httpStatus}`;
   // Zoho's own words, quoted after what we say: " (Zoho: "…")", or nothing.
   const zoho = error.zohoMessage ? ` ${l10n.t('(Zoho: "{0}")', error.zohoMessage)}` : '';
   const status = `HTTP ${error.httpStatus}${error.code ? ` ${error.code}` : ''}`;
   if (error.code === 'OAUTH_SCOPE_MISMATCH') {
     return {
-      message: l10n.t('The access token lacks the scopes this needs: {0} and {1}. Make a token with both scopes and set it again.', ...REQUIRED_SCOPES),
+      message: remedies.tokenScopes(REQUIRED_SCOPES),
       action: setToken(),
       logCode: code,
     };
   }
   if (isAuthFailure(error)) {
     return {
-      message:
-        endpoint?.dataCenter !== undefined
-          ? l10n.t('Zoho refused the access token: it is invalid or has expired (access tokens last one hour). Set a new one, made in the same data center as your organisation.')
-          : l10n.t('Zoho refused the access token: it is invalid or has expired (access tokens last one hour). Set a new one.'),
+      message: remedies.tokenRefused(endpoint?.dataCenter !== undefined),
       action: setToken(),
       logCode: code,
     };
@@ -110,19 +150,14 @@ function describeApiError(error: ZohoApiError, endpoint: ZohoEndpoint | undefine
   if (error.code === 'INVALID_URL_PATTERN' || (error.code === undefined && error.httpStatus === 404)) {
     const version = endpoint?.apiVersion ?? l10n.t('(unknown)');
     return {
-      message:
-        endpoint && endpoint.dataCenter === undefined
-          ? l10n.t('Zoho does not know this address for API version {0}. Check the API version setting ({1}; v7 is the default) and {2}.', version, SETTINGS.apiVersion, SETTINGS.apiDomain)
-          : l10n.t('Zoho does not know this address for API version {0}. Check the API version setting ({1}; v7 is the default).', version, SETTINGS.apiVersion),
+      message: remedies.unknownAddress(version, endpoint !== undefined && endpoint.dataCenter === undefined),
       action: openSettings(SETTINGS.apiVersion),
       logCode: code,
     };
   }
   if (error.code === 'INVALID_HOST') {
     return {
-      message: endpoint?.host
-        ? l10n.t("{0} is not your organisation's Zoho API domain. Pick the data center you sign in at ({1}).", endpoint.host, SETTINGS.dataCenter)
-        : l10n.t("This host is not your organisation's Zoho API domain. Pick the data center you sign in at ({0}).", SETTINGS.dataCenter),
+      message: remedies.wrongHost(endpoint?.host),
       action: openSettings(SETTINGS.dataCenter),
       logCode: code,
     };
@@ -158,12 +193,9 @@ function describeApiError(error: ZohoApiError, endpoint: ZohoEndpoint | undefine
   };
 }
 
-function describeNetworkError(error: ZohoNetworkError, endpoint: ZohoEndpoint | undefined): ErrorDescription {
+function describeNetworkError(error: ZohoNetworkError, endpoint: ZohoEndpoint | undefined, remedies: RemedyWords): ErrorDescription {
   const setting = endpoint?.dataCenter === undefined && endpoint !== undefined ? SETTINGS.apiDomain : SETTINGS.dataCenter;
-  const check =
-    setting === SETTINGS.dataCenter
-      ? l10n.t('Check your network, and that the data center setting ({0}: {1}) is the one your organisation signs in at.', SETTINGS.dataCenter, endpoint?.dataCenter ?? 'us')
-      : l10n.t('Check your network and the API domain setting ({0}).', SETTINGS.apiDomain);
+  const check = remedies.networkCheck(endpoint);
   const logCode = error.systemCode ?? error.failure.toUpperCase();
   const message = networkFailureText(error, error.host, check);
   const action: Record<ZohoNetworkError['failure'], () => ErrorAction> = {
