@@ -201,6 +201,19 @@ describe('Territories files in the editor', function () {
     assert.strictEqual(fake.org.writes.length, writes, 'nothing sent again');
   });
 
+  it('shows no part of the token in the plan, even where a description holding it is cut', async () => {
+    const { uri } = await retrieve(fileAt('token.zoho-territories.json'));
+    // 40 characters first: the plan cuts a description at 60, in the middle of the token.
+    await editUnsaved(uri, (json) => {
+      find(json.territories, 'Chennai').description = `${'x'.repeat(40)} ${DEMO_TOKEN}`;
+    });
+    const outcome = await deploy(uri);
+    assert.ok(outcome.ok, JSON.stringify(outcome));
+    const plans = shownPlans('token.zoho-territories.json');
+    assert.ok(plans.length > 0, 'the plan was shown');
+    assert.ok(plans.every((text) => !text.includes(DEMO_TOKEN.slice(0, 12))), plans.join('\n---\n'));
+  });
+
   it('refuses a file with a problem, listing it, with nothing sent', async () => {
     const { uri } = await retrieve(fileAt('problem.zoho-territories.json'));
     await editUnsaved(uri, (json) => {
@@ -314,6 +327,7 @@ describe('Territories files in the editor', function () {
 
 interface FileNode {
   name: string;
+  description?: string | null;
   users?: string[];
   children: FileNode[];
 }

@@ -99,7 +99,8 @@ export async function confirmAndApply(deps: ChangeDeps, target: ChangeTarget, re
     return refusal('not-allowed', [vscode.l10n.t('Changes to this connection are not allowed.')]);
   }
   if (plan.steps.length > 2 || request.planWords) {
-    const uri = deps.documents.keep(CHANGE_URI_SCHEME, changeFileName(request.title), planMarkdown(request.title, plan, where, request.planNotes ?? request.extraDetail, request.planWords));
+    // Redacted before the words cut a description: a secret cut in two would no longer be recognised.
+    const uri = deps.documents.keep(CHANGE_URI_SCHEME, changeFileName(request.title), planMarkdown(request.title, deps.secrets.redactDataValue(plan), where, request.planNotes ?? request.extraDetail, request.planWords));
     await vscode.commands.executeCommand('markdown.showPreview', uri);
   }
   if (needsTypedName(request, where.production) && !(await deps.confirmations.confirm(typedQuestion(target, request)))) {

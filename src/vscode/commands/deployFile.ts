@@ -95,7 +95,7 @@ export function deployFile(deps: FileCommandDeps) {
 async function withDeletionChoice(deps: FileCommandDeps, target: ChangeTarget, title: string, read: ReadFile, org: OrgState, kept: GoodPlan, notes: readonly string[]): Promise<FilePlan | undefined> {
   // The same file name as confirmAndApply's preview (applyFlow's changeFileName), so the tab reads the same.
   const name = documentFileName(title, 80, vscode.l10n.t('Change'));
-  const preview = deps.changes.documents.keep(CHANGE_URI_SCHEME, name, planMarkdown(title, kept.plan, target.place(), notes, { fromFile: true, warnings: kept.warnings }));
+  const preview = deps.changes.documents.keep(CHANGE_URI_SCHEME, name, planMarkdown(title, deps.secrets.redactDataValue(kept.plan), target.place(), notes, { fromFile: true, warnings: kept.warnings }));
   await vscode.commands.executeCommand('markdown.showPreview', preview);
   const choice = await askDeletion(kept.notInFile);
   if (choice === undefined) {
