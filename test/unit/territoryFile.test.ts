@@ -202,8 +202,25 @@ describe('Territory file: matching with an org', () => {
   it('flags lookup IDs in criteria when deploying to another org, not in the same org', () => {
     const org = sampleOrg();
     const other = fileToDesired(retrieved(), org, { sameOrg: false });
-    assert.deepStrictEqual(other.warnings.map((w) => w.path), ['$.territories[0].children[0].rules.accounts.group[1].value[0].id']);
-    assert.match(other.warnings[0].message, /4150868000000225013/);
+    assert.deepStrictEqual(other.warnings.map((w) => w.path), ['$.territories[0].id', '$.territories[0].children[0].rules.accounts.group[1].value[0].id']);
+    assert.match(other.warnings[0].message, /IDs are ignored/);
+    assert.match(other.warnings[1].message, /4150868000000225013/);
     assert.deepStrictEqual(fileToDesired(retrieved(), org, { sameOrg: true }).warnings, []);
+  });
+});
+
+describe('Territory file: names the file repeats', () => {
+  it('refuses a name the file repeats as a duplicate of the file, at each one\'s line, before anything else', () => {
+    // The org has one 'East'; the file has two, neither at its path: no match can tell them apart.
+    const org: OrgState = { territories: [t('100', 'Acme', undefined), t('201', 'West', '100'), t('202', 'East', '201')], users: [] };
+    const file: TerritoryFile = { format: 1, territories: [{ name: 'Acme', children: [{ name: 'East', children: [] }, { name: 'North', children: [{ name: 'east', children: [] }] }] }] };
+    const match = fileToDesired(file, org, { sameOrg: false });
+    assert.deepStrictEqual(
+      match.problems.map((p) => [p.path, p.message]),
+      [
+        ['$.territories[0].children[0].name', "'East' has the same name as 'east' (names are unique in the org, whatever their case): choose another name."],
+        ['$.territories[0].children[1].children[0].name', "'east' has the same name as 'East' (names are unique in the org, whatever their case): choose another name."],
+      ],
+    );
   });
 });

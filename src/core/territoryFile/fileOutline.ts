@@ -3,7 +3,7 @@ import { TerritoryTree } from '../territories/hierarchy';
 import { TerritoryState, isTemporaryKey } from '../changes/state';
 import { territoryFromRecord } from '../changes/fromRecords';
 import { FileTerritory, TerritoryFile } from './format';
-import { fileToDesired } from './matching';
+import { fileToDesired, isFileOfOrg } from './matching';
 import { ID_PATTERN, ReadResult, readTerritoryFile } from './reader';
 
 /**
@@ -85,8 +85,7 @@ export function territoriesOfTree(tree: TerritoryTree): TerritoryState[] {
 export function matchOutline(outline: FileOutline, tree: TerritoryTree): Map<string, TerritoryState> {
   const territories = territoriesOfTree(tree);
   const byId = new Map(territories.map((t) => [t.id, t]));
-  const sameOrg = fileIds(outline).some((id) => byId.has(id));
-  const match = fileToDesired(outline.skeleton, { territories, users: [] }, { sameOrg });
+  const match = fileToDesired(outline.skeleton, { territories, users: [] }, { sameOrg: isFileOfOrg(outline.skeleton, territories) });
   const matched = new Map<string, TerritoryState>();
   for (const [key, path] of match.pathOfKey) {
     const territory = isTemporaryKey(key) ? undefined : byId.get(key);
