@@ -4,6 +4,7 @@ import { planChanges } from '../../src/core/changes/planner';
 import { readTerritoryFile, schemaOfText } from '../../src/core/territoryFile/reader';
 import { orgToFile, writeTerritoryFile } from '../../src/core/territoryFile/writer';
 import { fileToDesired } from '../../src/core/territoryFile/matching';
+import { crossOrgFlags } from '../../src/core/territoryFile/crossOrg';
 import { FileTerritory, TerritoryFile, canonicalCriteria, territoryFilePath } from '../../src/core/territoryFile/format';
 
 const t = (id: string, name: string, parentId: string | undefined, extra: Partial<TerritoryState> = {}): TerritoryState => ({
@@ -222,5 +223,17 @@ describe('Territory file: names the file repeats', () => {
         ['$.territories[0].children[1].children[0].name', "'east' has the same name as 'East' (names are unique in the org, whatever their case): choose another name."],
       ],
     );
+  });
+});
+
+describe('Territory file: cross-org flags of bounded length', () => {
+  it('cuts a long api_name and ID, and makes them one line', () => {
+    const long = `Field_${'x'.repeat(5000)}\u202e`;
+    const territory: FileTerritory = { name: 'India', rules: { accounts: { field: { api_name: long }, comparator: 'in', value: [{ id: `${'9'.repeat(5000)}\n`, name: 'X' }] } } };
+    const flags = crossOrgFlags(territory, '$.territories[0]');
+    assert.strictEqual(flags.length, 1);
+    assert.ok(flags[0].message.length < 400, `${flags[0].message.length} characters`);
+    assert.ok(!/[\u202e\n]/.test(flags[0].message));
+    assert.match(flags[0].message, /compares Field_x+… with the ID 9+…/);
   });
 });
