@@ -5,6 +5,7 @@ import { readTerritoryFile, schemaOfText } from '../../src/core/territoryFile/re
 import { orgToFile, writeTerritoryFile } from '../../src/core/territoryFile/writer';
 import { fileToDesired } from '../../src/core/territoryFile/matching';
 import { crossOrgFlags } from '../../src/core/territoryFile/crossOrg';
+import { orgBesideFile } from '../../src/core/territoryFile/comparedOrg';
 import { FileTerritory, TerritoryFile, canonicalCriteria, territoryFilePath } from '../../src/core/territoryFile/format';
 
 const t = (id: string, name: string, parentId: string | undefined, extra: Partial<TerritoryState> = {}): TerritoryState => ({
@@ -235,5 +236,23 @@ describe('Territory file: cross-org flags of bounded length', () => {
     assert.ok(flags[0].message.length < 400, `${flags[0].message.length} characters`);
     assert.ok(!/[\u202e\n]/.test(flags[0].message));
     assert.match(flags[0].message, /compares Field_x+… with the ID 9+…/);
+  });
+});
+
+describe('Territory file: invisible and bidi characters from the org', () => {
+  const hidden = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\ufeff', '\u2028', '\u2029', '\u00ad', '\u0085'];
+  const org = (): OrgState => ({ territories: [t('100', `Acme${hidden.join('')}`, undefined, { description: `Admin\u202e.exe` })], users: [] });
+
+  it('are written as \\uXXXX: the value read back is the same, the bytes are stable, the Compare side too', () => {
+    const text = writeTerritoryFile(orgToFile(org()).file);
+    assert.ok(!hidden.some((c) => text.includes(c)), JSON.stringify(text));
+    assert.ok(text.includes('"Admin\\u202e.exe"'), text);
+    const read = readTerritoryFile(text);
+    assert.strictEqual(read.file?.territories[0].name, org().territories[0].name);
+    assert.strictEqual(read.file?.territories[0].description, 'Admin\u202e.exe');
+    assert.strictEqual(writeTerritoryFile(read.file as TerritoryFile), text);
+    const beside = orgBesideFile(org(), text);
+    assert.strictEqual(beside.identical, true);
+    assert.ok(!hidden.some((c) => beside.text.includes(c)));
   });
 });

@@ -6,13 +6,15 @@ import { FILE_FORMAT, FileRules, FileTerritory, TerritoryFile, canonicalCriteria
 
 /**
  * Writes the territory file with stable bytes: two-space indentation, the keys in one fixed order,
- * users sorted, children sorted by name then ID, criteria canonical, a final newline. So retrieving
+ * users sorted, children sorted by name then ID, criteria canonical, invisible and bidi characters
+ * escaped (`\u202e`), a final newline. So retrieving
  * an unchanged org twice gives identical files, and a diff shows only what changed.
  */
 
 /** The file's text. The file is normalised first (key order, sorting, criteria), whatever order it came in. */
 export function writeTerritoryFile(file: TerritoryFile): string {
-  return `${writeJson(normalizeFile(file), { indent: 2 })}\n`;
+  // Names and descriptions come from the org: bidi controls and invisible characters are written escaped.
+  return `${writeJson(normalizeFile(file), { indent: 2, escapeInvisible: true })}\n`;
 }
 
 export function normalizeFile(file: TerritoryFile): TerritoryFile {
