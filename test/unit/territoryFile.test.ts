@@ -1,8 +1,9 @@
 import * as assert from 'assert';
 import { OrgState, TerritoryState } from '../../src/core/changes/state';
 import { planChanges } from '../../src/core/changes/planner';
-import { readTerritoryFile, schemaOfText } from '../../src/core/territoryFile/reader';
-import { orgToFile, writeTerritoryFile } from '../../src/core/territoryFile/writer';
+import { MAX_FILE_JSON_DEPTH, MAX_TERRITORY_LEVELS, readTerritoryFile, schemaOfText } from '../../src/core/territoryFile/reader';
+import { TerritoryFileTooDeepError, orgToFile, writeTerritoryFile } from '../../src/core/territoryFile/writer';
+import { readOutline } from '../../src/core/territoryFile/fileOutline';
 import { fileToDesired } from '../../src/core/territoryFile/matching';
 import { crossOrgFlags } from '../../src/core/territoryFile/crossOrg';
 import { orgBesideFile } from '../../src/core/territoryFile/comparedOrg';
@@ -254,5 +255,56 @@ describe('Territory file: invisible and bidi characters from the org', () => {
     const beside = orgBesideFile(org(), text);
     assert.strictEqual(beside.identical, true);
     assert.ok(!hidden.some((c) => beside.text.includes(c)));
+  });
+});
+
+describe('Territory file: deep hierarchies', () => {
+  const chain = (levels: number): OrgState => ({
+    territories: Array.from({ length: levels }, (_, i) => t(String(1000 + i), `Level ${i}`, i === 0 ? undefined : String(1000 + i - 1))),
+    users: [],
+  });
+
+  it('reads back what a retrieve of a 140-level org writes, and plans no step for it', () => {
+    const org = chain(140);
+    const text = writeTerritoryFile(orgToFile(org).file);
+    const read = readTerritoryFile(text);
+    assert.deepStrictEqual(read.problems, []);
+    const match = fileToDesired(read.file as TerritoryFile, org, { sameOrg: true });
+    assert.deepStrictEqual(match.problems, []);
+    assert.deepStrictEqual(planChanges(org, match.desired, { allowDelete: false }).steps, []);
+    assert.strictEqual(readOutline(text).territories.length, 140);
+  });
+
+  it('reads the deepest org a retrieve writes, and a retrieve refuses one level more', () => {
+    const deepest = writeTerritoryFile(orgToFile(chain(MAX_TERRITORY_LEVELS)).file);
+    assert.deepStrictEqual(readTerritoryFile(deepest).problems, []);
+    assert.throws(() => orgToFile(chain(MAX_TERRITORY_LEVELS + 1)), (error: Error) => error instanceof TerritoryFileTooDeepError && /more than 1,000 levels deep \(at 'Level 1000'\)/.test(error.message));
+  });
+
+  it('says a file too deep is too deep, not "not JSON", and refuses criteria deeper than Zoho sends', () => {
+    const deep = `{"format": 1, "territories": [${'['.repeat(MAX_FILE_JSON_DEPTH)}${']'.repeat(MAX_FILE_JSON_DEPTH)}]}`;
+    const problems = readTerritoryFile(deep).problems;
+    assert.strictEqual(problems.length, 1);
+    assert.doesNotMatch(problems[0].message, /not JSON/);
+    assert.match(problems[0].message, /nests values too deep to read .* at line 1, column \d+\): a territories file holds at most 1,000 levels of territories/);
+    let criteria: unknown = { field: { api_name: 'A' }, comparator: 'equal', value: 1 };
+    for (let i = 0; i < 200; i++) {
+      criteria = { group_operator: 'AND', group: [criteria] };
+    }
+    const file = JSON.stringify({ format: 1, territories: [{ name: 'Acme', rules: { accounts: criteria } }] });
+    const read = readTerritoryFile(file);
+    assert.strictEqual(read.file, undefined);
+    assert.ok(read.problems.some((p) => /criteria nest more than 256 levels deep/.test(p.message)), JSON.stringify(read.problems.slice(0, 2)));
+  });
+
+  it('refuses, at its children, a hand-written hierarchy deeper than a file holds', () => {
+    let top: FileTerritory = { name: 'Leaf', children: [] };
+    for (let i = 0; i < MAX_TERRITORY_LEVELS; i++) {
+      top = { name: `Level ${i}`, children: [top] };
+    }
+    const read = readTerritoryFile(JSON.stringify({ format: 1, territories: [top] }));
+    assert.strictEqual(read.problems.length, 1);
+    assert.match(read.problems[0].message, /nest more than 1,000 levels deep here/);
+    assert.match(read.problems[0].path, /\.children$/);
   });
 });

@@ -4,7 +4,7 @@ import { TerritoryState, isTemporaryKey } from '../changes/state';
 import { territoryFromRecord } from '../changes/fromRecords';
 import { FileTerritory, TerritoryFile } from './format';
 import { fileToDesired, isFileOfOrg } from './matching';
-import { ID_PATTERN, ReadResult, readTerritoryFile } from './reader';
+import { ID_PATTERN, MAX_FILE_JSON_DEPTH, ReadResult, readTerritoryFile } from './reader';
 
 /**
  * A territories file as the editor sees it while it is typed: the reader's verdict, and, whenever
@@ -33,7 +33,7 @@ export interface FileOutline {
 export function readOutline(text: string): FileOutline {
   const read = readTerritoryFile(text);
   const json = read.file !== undefined || read.ranges.size > 0;
-  const value: JsonValue | undefined = read.file ? (read.file as unknown as JsonValue) : json ? readJson(read.text) : undefined;
+  const value: JsonValue | undefined = read.file ? (read.file as unknown as JsonValue) : json ? readJson(read.text, MAX_FILE_JSON_DEPTH) : undefined;
   const territories: OutlineTerritory[] = [];
   const roots: FileTerritory[] = [];
   const top = isObject(value) && Array.isArray(value.territories) ? value.territories : [];

@@ -296,9 +296,9 @@ function pathsOf(territories: readonly TerritoryState[], byId: ReadonlyMap<strin
     const seen = new Set<string>();
     for (let at: TerritoryState | undefined = t; at && !seen.has(at.id); at = at.parentId === undefined ? undefined : byId.get(at.parentId)) {
       seen.add(at.id);
-      names.unshift(nameKey(at.name));
+      names.push(nameKey(at.name));
     }
-    paths.set(t.id, names.join('\u0000'));
+    paths.set(t.id, names.reverse().join('\u0000'));
   }
   return paths;
 }

@@ -1,6 +1,8 @@
 import * as l10n from '@vscode/l10n';
 import { writeJson } from '../support/jsonWriter';
 import { displayName } from '../territories/names';
+import { formatNumber } from '../support/locale';
+import { MAX_TERRITORY_LEVELS } from './reader';
 import { OrgState, RULE_MODULES, TerritoryState } from '../changes/state';
 import { FILE_FORMAT, FileRules, FileTerritory, TerritoryFile, canonicalCriteria, compareText, rebuildTerritories } from './format';
 
@@ -61,6 +63,7 @@ export interface OrgToFile {
  * people and fields, `$disrupted`) left out. A description that is empty is written `null`.
  * A territory in a cycle of broken data is written at the top level, so nothing is lost.
  * `keep.$schema`: the `$schema` of the file this one replaces, kept (the writer puts it first).
+ * Throws `TerritoryFileTooDeepError` for a hierarchy deeper than `MAX_TERRITORY_LEVELS`.
  */
 export function orgToFile(org: OrgState, keep: { readonly $schema?: string } = {}): OrgToFile {
   const emails = new Map(org.users.map((user) => [user.id, user.email.trim()]));
@@ -94,7 +97,28 @@ export function orgToFile(org: OrgState, keep: { readonly $schema?: string } = {
     sortTerritories(node.children);
   }
   const territories = sortTerritories([...top].map((id) => nodes.get(id) as FileTerritory));
+  refuseTooDeep(territories);
   return { file: { ...(keep.$schema !== undefined ? { $schema: keep.$schema } : {}), format: FILE_FORMAT, territories }, warnings };
+}
+
+/** Thrown by `orgToFile` for a hierarchy deeper than a territories file holds: nothing is written that the reader would refuse. */
+export class TerritoryFileTooDeepError extends Error {
+  override readonly name = 'TerritoryFileTooDeepError';
+}
+
+function refuseTooDeep(top: readonly FileTerritory[]): void {
+  const stack = top.map((territory) => ({ territory, level: 1 }));
+  while (stack.length > 0) {
+    const { territory, level } = stack.pop() as (typeof stack)[number];
+    if (level > MAX_TERRITORY_LEVELS) {
+      throw new TerritoryFileTooDeepError(
+        l10n.t("The org's territories nest more than {0} levels deep (at '{1}'): a territories file holds at most {0} levels, so none was written.", formatNumber(MAX_TERRITORY_LEVELS), displayName(territory.name, 60)),
+      );
+    }
+    for (const child of territory.children ?? []) {
+      stack.push({ territory: child, level: level + 1 });
+    }
+  }
 }
 
 function territoryFields(t: TerritoryState, emails: ReadonlyMap<string, string>, warnings: string[]): Omit<FileTerritory, 'children'> {
