@@ -238,3 +238,43 @@ describe('planFile: the root, and which org a file is from', () => {
     assert.match(result.problems[0].message, /has the ID 77, which this org does not have .*The file's root has this org's root ID/);
   });
 });
+
+describe('orgBesideFile: a field the file leaves out', () => {
+  before(() => useLocale({ language: 'en' }));
+  const ruled = () =>
+    orgOf([
+      territory('1', 'Zoho', undefined),
+      territory('2', 'Chennai', '1', { userIds: ['503'], managerId: '503', description: 'South', rules: { accounts: { comparator: 'equal', field: { api_name: 'City' }, value: 'Chennai' }, deals: null, leads: null } }),
+    ]);
+
+  it('is left out of the org side too, as Deploy keeps it: users, manager, description, a rule module, all rules', () => {
+    const json = JSON.parse(writeTerritoryFile(orgToFile(ruled()).file));
+    const chennai = json.territories[0].children[0];
+    delete chennai.users;
+    delete chennai.manager;
+    delete chennai.description;
+    delete chennai.rules.deals;
+    const text = JSON.stringify(json, null, 2);
+    const read = readTerritoryFile(text);
+    assert.ok(isReadFile(read));
+    const deploy = planFile(read, ruled(), { allowDelete: false });
+    assert.ok(deploy.ok);
+    assert.deepStrictEqual(deploy.plan.steps, [], 'Deploy keeps what the file leaves out');
+    const beside = orgBesideFile(ruled(), text);
+    assert.strictEqual(beside.identical, true, beside.text);
+    delete chennai.rules;
+    assert.strictEqual(orgBesideFile(ruled(), JSON.stringify(json)).identical, true);
+  });
+
+  it('still shows a field the file gives, and the whole of a territory the file does not have', () => {
+    const json = JSON.parse(writeTerritoryFile(orgToFile(ruled()).file));
+    json.territories[0].children[0].users = [];
+    delete json.territories[0].children[0].manager;
+    const beside = JSON.parse(orgBesideFile(ruled(), JSON.stringify(json)).text);
+    assert.deepStrictEqual(beside.territories[0].children[0].users, ['raj.iyer@acme.example']);
+    assert.strictEqual(beside.territories[0].children[0].manager, undefined);
+    json.territories[0].children = [];
+    const unmatched = JSON.parse(orgBesideFile(ruled(), JSON.stringify(json)).text);
+    assert.strictEqual(unmatched.territories[0].children[0].manager, 'raj.iyer@acme.example');
+  });
+});
