@@ -52,10 +52,13 @@ function shapedLikeFile(top: readonly FileTerritory[], fileOf: ReadonlyMap<strin
     if (!inFile) {
       return { ...territory, children };
     }
-    const { id: _id, rules, ...rest } = territory;
-    const shaped: { -readonly [K in keyof FileTerritory]: FileTerritory[K] } = { ...rest, children };
+    const { rules } = territory;
+    const shaped: { -readonly [K in keyof FileTerritory]: FileTerritory[K] } = { ...territory, children };
+    delete shaped.rules;
     if (inFile.id !== undefined) {
       shaped.id = inFile.id;
+    } else {
+      delete shaped.id;
     }
     for (const field of KEPT_FIELDS) {
       if (inFile[field] === undefined) {
