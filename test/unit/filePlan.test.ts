@@ -163,3 +163,118 @@ describe('orgBesideFile: the org in the file\'s format, for the diff editor', ()
     assert.strictEqual(beside.text, retrieved());
   });
 });
+
+describe('planFile: the root, and which org a file is from', () => {
+  before(() => useLocale({ language: 'en' }));
+  /** Another org: its own IDs and a root that differs in everything but what a file can carry. */
+  const otherOrg = () =>
+    orgOf([
+      territory('9001', 'Acme', undefined, { description: 'Acme HQ', permission: 'read_only', userIds: ['502'], managerId: '502', rules: { accounts: null } }),
+      territory('9002', 'Chennai', '9001'),
+    ]);
+  const planIn = (text: string, target: ReturnType<typeof orgOf>) => {
+    const read = readTerritoryFile(text);
+    assert.ok(isReadFile(read), JSON.stringify(read.problems));
+    return planFile(read, target, { allowDelete: false });
+  };
+
+  /** The retrieved file with no people below the root (the sample org's inactive member would be refused elsewhere). */
+  const portable = () => {
+    const json = JSON.parse(retrieved());
+    const stack = [...json.territories[0].children];
+    while (stack.length > 0) {
+      const t = stack.pop();
+      t.users = [];
+      t.manager = null;
+      stack.push(...t.children);
+    }
+    return JSON.stringify(json, null, 2);
+  };
+
+  it('deploys to another org with the root\'s other fields kept, each one a warning at its line', () => {
+    const text = portable();
+    const result = planIn(text, otherOrg());
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
+    assert.ok(result.plan.steps.every((s) => s.territory.id !== '9001' || s.kind === 'rename'), JSON.stringify(result.plan.steps));
+    assert.ok(result.plan.steps.some((s) => s.kind === 'rename' && s.territory.id === '9001'), 'the root takes the file\'s name');
+    const notDeployed = result.warnings.filter((w) => /is not deployed/.test(w.message));
+    assert.deepStrictEqual(notDeployed.map((w) => w.path), ['$.territories[0].description', '$.territories[0].permission', '$.territories[0].manager', '$.territories[0].users']);
+    const manager = notDeployed.find((w) => w.path.endsWith('.manager'));
+    assert.match(manager?.message ?? '', /"manager" differs/);
+    assert.strictEqual(manager?.line, text.split('\n').findIndex((line) => line.includes('"manager"')) + 1);
+  });
+
+  it('refuses a change of the root in its own org, naming the field at its line', () => {
+    const edited = JSON.parse(retrieved());
+    edited.territories[0].description = 'New words';
+    edited.territories[0].users = [];
+    edited.territories[0].manager = null;
+    const text = JSON.stringify(edited, null, 2);
+    const result = planned(text);
+    assert.ok(!result.ok);
+    const root = result.problems.filter((p) => /root territory/.test(p.message));
+    assert.deepStrictEqual(root.map((p) => p.path).sort(), ['$.territories[0].description', '$.territories[0].manager', '$.territories[0].users']);
+    const description = root.find((p) => p.path.endsWith('.description'));
+    assert.match(description?.message ?? '', /changes its "description"/);
+    assert.strictEqual(description?.line, text.split('\n').findIndex((line) => line.includes('New words')) + 1);
+  });
+
+  it('takes a file as this org\'s by its root\'s ID, not by any one ID that happens to exist', () => {
+    // Another org holds a territory with the ID of the file's 'Old' (IDs of two orgs can meet).
+    const target = orgOf([territory('9001', 'Acme', undefined), territory('4', 'Elsewhere', '9001'), territory('9002', 'Chennai', '9001')]);
+    const result = planIn(portable(), target);
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
+    const rule = result.warnings.find((w) => /IDs are ignored/.test(w.message));
+    assert.strictEqual(rule?.path, '$.territories[0].id');
+    assert.match(rule?.message ?? '', /root has the ID 1, not this org's root ID 9001/);
+    assert.ok(result.plan.steps.some((s) => s.kind === 'create' && s.territory.name === 'Old'), 'Old is new there, not the org\'s territory 4');
+  });
+
+  it('in its own org, says the root\'s ID is why a lost ID is refused', () => {
+    const edited = JSON.parse(retrieved());
+    edited.territories[0].children[1].id = '77';
+    const result = planned(JSON.stringify(edited, null, 2));
+    assert.ok(!result.ok);
+    assert.match(result.problems[0].message, /has the ID 77, which this org does not have .*The file's root has this org's root ID/);
+  });
+});
+
+describe('orgBesideFile: a field the file leaves out', () => {
+  before(() => useLocale({ language: 'en' }));
+  const ruled = () =>
+    orgOf([
+      territory('1', 'Zoho', undefined),
+      territory('2', 'Chennai', '1', { userIds: ['503'], managerId: '503', description: 'South', rules: { accounts: { comparator: 'equal', field: { api_name: 'City' }, value: 'Chennai' }, deals: null, leads: null } }),
+    ]);
+
+  it('is left out of the org side too, as Deploy keeps it: users, manager, description, a rule module, all rules', () => {
+    const json = JSON.parse(writeTerritoryFile(orgToFile(ruled()).file));
+    const chennai = json.territories[0].children[0];
+    delete chennai.users;
+    delete chennai.manager;
+    delete chennai.description;
+    delete chennai.rules.deals;
+    const text = JSON.stringify(json, null, 2);
+    const read = readTerritoryFile(text);
+    assert.ok(isReadFile(read));
+    const deploy = planFile(read, ruled(), { allowDelete: false });
+    assert.ok(deploy.ok);
+    assert.deepStrictEqual(deploy.plan.steps, [], 'Deploy keeps what the file leaves out');
+    const beside = orgBesideFile(ruled(), text);
+    assert.strictEqual(beside.identical, true, beside.text);
+    delete chennai.rules;
+    assert.strictEqual(orgBesideFile(ruled(), JSON.stringify(json)).identical, true);
+  });
+
+  it('still shows a field the file gives, and the whole of a territory the file does not have', () => {
+    const json = JSON.parse(writeTerritoryFile(orgToFile(ruled()).file));
+    json.territories[0].children[0].users = [];
+    delete json.territories[0].children[0].manager;
+    const beside = JSON.parse(orgBesideFile(ruled(), JSON.stringify(json)).text);
+    assert.deepStrictEqual(beside.territories[0].children[0].users, ['raj.iyer@acme.example']);
+    assert.strictEqual(beside.territories[0].children[0].manager, undefined);
+    json.territories[0].children = [];
+    const unmatched = JSON.parse(orgBesideFile(ruled(), JSON.stringify(json)).text);
+    assert.strictEqual(unmatched.territories[0].children[0].manager, 'raj.iyer@acme.example');
+  });
+});

@@ -168,3 +168,24 @@ describe('writeJson: JSON written with big integers as their digits', () => {
     assert.ok(writeJson(big).startsWith(cut));
   });
 });
+
+describe('writeJson: escapeInvisible', () => {
+  it('escapes invisible and bidi characters in strings and keys only when asked, and reads back the same value', () => {
+    const value = { 'k\u202e': ['a\u2066b\u2069', 'line\u2028sep', 'zw\u200bj', '\ufeffbom', 'ok é'], n: 1 };
+    const escaped = writeJson(value, { indent: 2, escapeInvisible: true });
+    assert.ok(Array.from(escaped).every((c) => c === 'é' || (c >= ' ' && c <= '~') || c === '\n'), escaped);
+    assert.ok(escaped.includes('"k\\u202e"') && escaped.includes('line\\u2028sep'), escaped);
+    assert.deepStrictEqual(JSON.parse(escaped), value);
+    assert.strictEqual(writeJson(value, { indent: 2 }), JSON.stringify(value, null, 2), 'unchanged without the option');
+  });
+
+  it('escapes them in a tree deeper than JSON.stringify writes, too', () => {
+    let deep: unknown = 'x\u202ey';
+    for (let i = 0; i < 100; i++) {
+      deep = [deep];
+    }
+    const text = writeJson(deep, { escapeInvisible: true });
+    assert.ok(!text.includes('\u202e') && text.includes('x\\u202ey'));
+    assert.deepStrictEqual(JSON.parse(text), deep);
+  });
+});

@@ -1,9 +1,12 @@
 import * as assert from 'assert';
 import { OrgState, TerritoryState } from '../../src/core/changes/state';
 import { planChanges } from '../../src/core/changes/planner';
-import { readTerritoryFile, schemaOfText } from '../../src/core/territoryFile/reader';
-import { orgToFile, writeTerritoryFile } from '../../src/core/territoryFile/writer';
+import { MAX_FILE_JSON_DEPTH, MAX_TERRITORY_LEVELS, readTerritoryFile, schemaOfText } from '../../src/core/territoryFile/reader';
+import { TerritoryFileTooDeepError, orgToFile, writeTerritoryFile } from '../../src/core/territoryFile/writer';
+import { readOutline } from '../../src/core/territoryFile/fileOutline';
 import { fileToDesired } from '../../src/core/territoryFile/matching';
+import { crossOrgFlags } from '../../src/core/territoryFile/crossOrg';
+import { orgBesideFile } from '../../src/core/territoryFile/comparedOrg';
 import { FileTerritory, TerritoryFile, canonicalCriteria, territoryFilePath } from '../../src/core/territoryFile/format';
 
 const t = (id: string, name: string, parentId: string | undefined, extra: Partial<TerritoryState> = {}): TerritoryState => ({
@@ -202,8 +205,106 @@ describe('Territory file: matching with an org', () => {
   it('flags lookup IDs in criteria when deploying to another org, not in the same org', () => {
     const org = sampleOrg();
     const other = fileToDesired(retrieved(), org, { sameOrg: false });
-    assert.deepStrictEqual(other.warnings.map((w) => w.path), ['$.territories[0].children[0].rules.accounts.group[1].value[0].id']);
-    assert.match(other.warnings[0].message, /4150868000000225013/);
+    assert.deepStrictEqual(other.warnings.map((w) => w.path), ['$.territories[0].id', '$.territories[0].children[0].rules.accounts.group[1].value[0].id']);
+    assert.match(other.warnings[0].message, /IDs are ignored/);
+    assert.match(other.warnings[1].message, /4150868000000225013/);
     assert.deepStrictEqual(fileToDesired(retrieved(), org, { sameOrg: true }).warnings, []);
+  });
+});
+
+describe('Territory file: names the file repeats', () => {
+  it('refuses a name the file repeats as a duplicate of the file, at each one\'s line, before anything else', () => {
+    // The org has one 'East'; the file has two, neither at its path: no match can tell them apart.
+    const org: OrgState = { territories: [t('100', 'Acme', undefined), t('201', 'West', '100'), t('202', 'East', '201')], users: [] };
+    const file: TerritoryFile = { format: 1, territories: [{ name: 'Acme', children: [{ name: 'East', children: [] }, { name: 'North', children: [{ name: 'east', children: [] }] }] }] };
+    const match = fileToDesired(file, org, { sameOrg: false });
+    assert.deepStrictEqual(
+      match.problems.map((p) => [p.path, p.message]),
+      [
+        ['$.territories[0].children[0].name', "'East' has the same name as 'east' (names are unique in the org, whatever their case): choose another name."],
+        ['$.territories[0].children[1].children[0].name', "'east' has the same name as 'East' (names are unique in the org, whatever their case): choose another name."],
+      ],
+    );
+  });
+});
+
+describe('Territory file: cross-org flags of bounded length', () => {
+  it('cuts a long api_name and ID, and makes them one line', () => {
+    const long = `Field_${'x'.repeat(5000)}\u202e`;
+    const territory: FileTerritory = { name: 'India', rules: { accounts: { field: { api_name: long }, comparator: 'in', value: [{ id: `${'9'.repeat(5000)}\n`, name: 'X' }] } } };
+    const flags = crossOrgFlags(territory, '$.territories[0]');
+    assert.strictEqual(flags.length, 1);
+    assert.ok(flags[0].message.length < 400, `${flags[0].message.length} characters`);
+    assert.ok(!/[\u202e\n]/.test(flags[0].message));
+    assert.match(flags[0].message, /compares Field_x+… with the ID 9+…/);
+  });
+});
+
+describe('Territory file: invisible and bidi characters from the org', () => {
+  const hidden = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\ufeff', '\u2028', '\u2029', '\u00ad', '\u0085'];
+  const org = (): OrgState => ({ territories: [t('100', `Acme${hidden.join('')}`, undefined, { description: `Admin\u202e.exe` })], users: [] });
+
+  it('are written as \\uXXXX: the value read back is the same, the bytes are stable, the Compare side too', () => {
+    const text = writeTerritoryFile(orgToFile(org()).file);
+    assert.ok(!hidden.some((c) => text.includes(c)), JSON.stringify(text));
+    assert.ok(text.includes('"Admin\\u202e.exe"'), text);
+    const read = readTerritoryFile(text);
+    assert.strictEqual(read.file?.territories[0].name, org().territories[0].name);
+    assert.strictEqual(read.file?.territories[0].description, 'Admin\u202e.exe');
+    assert.strictEqual(writeTerritoryFile(read.file as TerritoryFile), text);
+    const beside = orgBesideFile(org(), text);
+    assert.strictEqual(beside.identical, true);
+    assert.ok(!hidden.some((c) => beside.text.includes(c)));
+  });
+});
+
+describe('Territory file: deep hierarchies', () => {
+  const chain = (levels: number): OrgState => ({
+    territories: Array.from({ length: levels }, (_, i) => t(String(1000 + i), `Level ${i}`, i === 0 ? undefined : String(1000 + i - 1))),
+    users: [],
+  });
+
+  it('reads back what a retrieve of a 140-level org writes, and plans no step for it', () => {
+    const org = chain(140);
+    const text = writeTerritoryFile(orgToFile(org).file);
+    const read = readTerritoryFile(text);
+    assert.deepStrictEqual(read.problems, []);
+    const match = fileToDesired(read.file as TerritoryFile, org, { sameOrg: true });
+    assert.deepStrictEqual(match.problems, []);
+    assert.deepStrictEqual(planChanges(org, match.desired, { allowDelete: false }).steps, []);
+    assert.strictEqual(readOutline(text).territories.length, 140);
+  });
+
+  it('reads the deepest org a retrieve writes, and a retrieve refuses one level more', () => {
+    const deepest = writeTerritoryFile(orgToFile(chain(MAX_TERRITORY_LEVELS)).file);
+    assert.deepStrictEqual(readTerritoryFile(deepest).problems, []);
+    assert.throws(() => orgToFile(chain(MAX_TERRITORY_LEVELS + 1)), (error: Error) => error instanceof TerritoryFileTooDeepError && /more than 1,000 levels deep \(at 'Level 1000'\)/.test(error.message));
+  });
+
+  it('says a file too deep is too deep, not "not JSON", and refuses criteria deeper than Zoho sends', () => {
+    const deep = `{"format": 1, "territories": [${'['.repeat(MAX_FILE_JSON_DEPTH)}${']'.repeat(MAX_FILE_JSON_DEPTH)}]}`;
+    const problems = readTerritoryFile(deep).problems;
+    assert.strictEqual(problems.length, 1);
+    assert.doesNotMatch(problems[0].message, /not JSON/);
+    assert.match(problems[0].message, /nests values too deep to read .* at line 1, column \d+\): a territories file holds at most 1,000 levels of territories/);
+    let criteria: unknown = { field: { api_name: 'A' }, comparator: 'equal', value: 1 };
+    for (let i = 0; i < 200; i++) {
+      criteria = { group_operator: 'AND', group: [criteria] };
+    }
+    const file = JSON.stringify({ format: 1, territories: [{ name: 'Acme', rules: { accounts: criteria } }] });
+    const read = readTerritoryFile(file);
+    assert.strictEqual(read.file, undefined);
+    assert.ok(read.problems.some((p) => /criteria nest more than 256 levels deep/.test(p.message)), JSON.stringify(read.problems.slice(0, 2)));
+  });
+
+  it('refuses, at its children, a hand-written hierarchy deeper than a file holds', () => {
+    let top: FileTerritory = { name: 'Leaf', children: [] };
+    for (let i = 0; i < MAX_TERRITORY_LEVELS; i++) {
+      top = { name: `Level ${i}`, children: [top] };
+    }
+    const read = readTerritoryFile(JSON.stringify({ format: 1, territories: [top] }));
+    assert.strictEqual(read.problems.length, 1);
+    assert.match(read.problems[0].message, /nest more than 1,000 levels deep here/);
+    assert.match(read.problems[0].path, /\.children$/);
   });
 });

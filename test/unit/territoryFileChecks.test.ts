@@ -2,8 +2,9 @@ import * as assert from 'assert';
 import { OrgUser } from '../../src/core/changes/state';
 import { buildTerritoryTree } from '../../src/core/territories/hierarchy';
 import { CheckContext, FileCheckProblem, checkFile } from '../../src/core/territoryFile/fileChecks';
+import { duplicateNameMessage } from '../../src/core/changes/fieldRules';
 import { applyEdits } from '../../src/core/territoryFile/fileFixes';
-import { readOutline } from '../../src/core/territoryFile/fileOutline';
+import { matchOutline, readOutline } from '../../src/core/territoryFile/fileOutline';
 import { connectionLensTitle, territoryLenses } from '../../src/core/territoryFile/fileLenses';
 
 const USERS: OrgUser[] = [
@@ -181,5 +182,31 @@ describe('Territory file checks as you type', () => {
       assert.strictEqual(connectionLensTitle({ name: 'Sandbox', loaded: false }), 'Checked against: Sandbox (territories not loaded) — Change…');
       assert.strictEqual(connectionLensTitle(undefined), 'Not checked against a connection — Choose…');
     });
+  });
+});
+
+describe('duplicate names: a message of bounded length', () => {
+  it('names three others and counts the rest, however many territories are named alike', () => {
+    const others = Array.from({ length: 2000 }, (_, i) => `'East ${i}'`);
+    const message = duplicateNameMessage('East', others);
+    assert.strictEqual(message, "'East' has the same name as 'East 0', 'East 1', 'East 2' and 1,997 more (names are unique in the org, whatever their case): choose another name.");
+    assert.strictEqual(duplicateNameMessage('East', ["'east'"]), "'East' has the same name as 'east' (names are unique in the org, whatever their case): choose another name.");
+  });
+
+  it('keeps each check of a file of 2,000 alike names short', () => {
+    const text = fileText(territory('"name": "Acme Global"', Array.from({ length: 2000 }, () => territory('"name": "East"')).join(',\n')));
+    const problems = checkFile(text).filter((p) => p.code === 'name-duplicate');
+    assert.strictEqual(problems.length, 2000);
+    assert.ok(problems.every((p) => p.message.length < 200), problems[0].message);
+    assert.match(problems[0].message, /and 1,996 more/);
+  });
+});
+
+describe('matchOutline: the same rule as a deploy for which org a file is from', () => {
+  it('ignores the IDs of a file whose root is not this org\'s, though one of them exists here', () => {
+    const text = fileText(territory('"name": "Acme Global",\n"id": "999"', territory('"name": "Europe",\n"id": "201"')));
+    const matched = matchOutline(readOutline(text), TREE);
+    assert.strictEqual(matched.get('$.territories[0]')?.id, '100');
+    assert.strictEqual(matched.get('$.territories[0].children[0]')?.id, '202', 'Europe by its name, not India by the ID 201');
   });
 });

@@ -75,9 +75,18 @@ export function groupSizeMessage(module: string, territoryName: string, size: nu
   return l10n.t('The {0} rule of {1} has a group of {2} conditions: Zoho takes groups of {3} to {4}.', module, quoted(territoryName), formatNumber(size), MIN_GROUP_CONDITIONS, MAX_GROUP_CONDITIONS);
 }
 
-/** `others`: the other territories' names, each already quoted. */
-export function duplicateNameMessage(name: string, others: readonly string[]): string {
-  return l10n.t('{0} has the same name as {1} (names are unique in the org, whatever their case): choose another name.', quoted(name), others.join(', '));
+/** How many of the other duplicates a message names; the rest are counted ("and 1,997 more"). */
+export const MAX_NAMED_DUPLICATES = 3;
+
+/**
+ * `others`: the other territories' names, each already quoted (the first few suffice: `count` says
+ * how many there are in all). The list is capped: 2,000 territories named alike must not give 2,000
+ * messages of 2,000 names each.
+ */
+export function duplicateNameMessage(name: string, others: readonly string[], count = others.length): string {
+  const named = others.slice(0, MAX_NAMED_DUPLICATES).join(', ');
+  const list = count > MAX_NAMED_DUPLICATES ? l10n.t('{0} and {1} more', named, formatNumber(count - MAX_NAMED_DUPLICATES)) : named;
+  return l10n.t('{0} has the same name as {1} (names are unique in the org, whatever their case): choose another name.', quoted(name), list);
 }
 
 /** `person`: the manager as shown (a name or an email, made safe). */

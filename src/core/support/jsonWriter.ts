@@ -8,7 +8,18 @@ export interface WriteJsonOptions {
   readonly indent?: number;
   /** Stop once the text passes this many characters (a longer result means it was cut). */
   readonly maxLength?: number;
+  /**
+   * Write invisible and direction-changing characters (`INVISIBLE_CHARACTERS`) as `\uXXXX`: the value
+   * read back is the same, but a file shown in an editor or a diff cannot hide text or reorder it.
+   */
+  readonly escapeInvisible?: boolean;
 }
+
+/**
+ * C1 controls, the soft hyphen, zero-width and joining characters, bidi marks, embeddings, overrides and
+ * isolates, line and paragraph separators, the byte-order mark and interlinear annotations.
+ */
+const INVISIBLE_CHARACTERS = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
 
 /** Past this many levels, lines are not indented further, so a deep tree's text stays linear in size. */
 export const MAX_INDENT_LEVELS = 64;
@@ -97,7 +108,9 @@ export function writeJson(value: unknown, options: WriteJsonOptions = {}): strin
     write(prefix(name, level, frame.index === 0), item, level, keys === undefined);
     frame.index++;
   }
-  return parts.join('');
+  const text = parts.join('');
+  // Outside strings JSON text is ASCII, so every match is inside a string, where an escape means the same.
+  return options.escapeInvisible ? text.replace(INVISIBLE_CHARACTERS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
 }
 
 /**

@@ -5,6 +5,9 @@ import { RULE_MODULES } from '../changes/state';
 import { FileTerritory } from './format';
 import { childPath } from './positions';
 
+/** Zoho's IDs have at most 19 digits: a longer value is cut in a message. */
+const MAX_ID_SHOWN = 30;
+
 export interface CrossOrgFlag {
   /** Where the value is: `$.territories[0].rules.accounts.group[1].value`. */
   readonly path: string;
@@ -40,7 +43,8 @@ export function crossOrgFlags(territory: FileTerritory, path: string): CrossOrgF
       }
       if ('value' in value) {
         for (const { id, path: idPath } of lookupIds(value.value, `${at}.value`)) {
-          const field = typeof value.field === 'object' && value.field !== null && !Array.isArray(value.field) ? String(value.field.api_name ?? '') : '';
+          // The file's own text, yet a message is one short line: both cut (the path says where the whole value is).
+          const field = displayName(typeof value.field === 'object' && value.field !== null && !Array.isArray(value.field) ? String(value.field.api_name ?? '') : '', 60);
           flags.push({
             path: idPath,
             message: l10n.t(
@@ -48,7 +52,7 @@ export function crossOrgFlags(territory: FileTerritory, path: string): CrossOrgF
               module,
               where,
               field,
-              id,
+              displayName(id, MAX_ID_SHOWN),
             ),
           });
         }

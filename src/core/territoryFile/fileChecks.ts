@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { nameKey } from '../compare/matching';
-import { badGroupSizes, descriptionProblem, duplicateNameMessage, groupSizeMessage, inactiveUserMessage, managerNotMemberMessage, nameRuleProblems, NameRuleCode, quoted } from '../changes/fieldRules';
+import { MAX_NAMED_DUPLICATES, badGroupSizes, descriptionProblem, duplicateNameMessage, groupSizeMessage, inactiveUserMessage, managerNotMemberMessage, nameRuleProblems, NameRuleCode, quoted } from '../changes/fieldRules';
 import { emailProblemMessage, usersByEmail } from '../changes/fromRecords';
 import { OrgUser, RULE_MODULES, TerritoryState, sameCriteria } from '../changes/state';
 import { JsonValue } from '../support/jsonReader';
@@ -161,12 +161,19 @@ function duplicateNames(territories: readonly OutlineTerritory[], add: Add): voi
   for (const t of territories) {
     const key = nameKey(t.name);
     if (key !== '') {
-      byName.set(key, [...(byName.get(key) ?? []), t]);
+      const same = byName.get(key);
+      if (same) {
+        same.push(t);
+      } else {
+        byName.set(key, [t]);
+      }
     }
   }
   for (const same of byName.values()) {
     for (const t of same.length > 1 ? same : []) {
-      add('name-duplicate', 'error', `${t.path}.name`, duplicateNameMessage(t.name, same.filter((o) => o !== t).map((o) => quoted(o.name))));
+      // Only the first few others are quoted: the message names no more (linear, however many are alike).
+      const others = same.filter((o) => o !== t).slice(0, MAX_NAMED_DUPLICATES).map((o) => quoted(o.name));
+      add('name-duplicate', 'error', `${t.path}.name`, duplicateNameMessage(t.name, others, same.length - 1));
     }
   }
 }

@@ -3,8 +3,8 @@ import { TerritoryTree } from '../territories/hierarchy';
 import { TerritoryState, isTemporaryKey } from '../changes/state';
 import { territoryFromRecord } from '../changes/fromRecords';
 import { FileTerritory, TerritoryFile } from './format';
-import { fileToDesired } from './matching';
-import { ID_PATTERN, ReadResult, readTerritoryFile } from './reader';
+import { fileToDesired, isFileOfOrg } from './matching';
+import { ID_PATTERN, MAX_FILE_JSON_DEPTH, ReadResult, readTerritoryFile } from './reader';
 
 /**
  * A territories file as the editor sees it while it is typed: the reader's verdict, and, whenever
@@ -33,7 +33,7 @@ export interface FileOutline {
 export function readOutline(text: string): FileOutline {
   const read = readTerritoryFile(text);
   const json = read.file !== undefined || read.ranges.size > 0;
-  const value: JsonValue | undefined = read.file ? (read.file as unknown as JsonValue) : json ? readJson(read.text) : undefined;
+  const value: JsonValue | undefined = read.file ? (read.file as unknown as JsonValue) : json ? readJson(read.text, MAX_FILE_JSON_DEPTH) : undefined;
   const territories: OutlineTerritory[] = [];
   const roots: FileTerritory[] = [];
   const top = isObject(value) && Array.isArray(value.territories) ? value.territories : [];
@@ -85,8 +85,7 @@ export function territoriesOfTree(tree: TerritoryTree): TerritoryState[] {
 export function matchOutline(outline: FileOutline, tree: TerritoryTree): Map<string, TerritoryState> {
   const territories = territoriesOfTree(tree);
   const byId = new Map(territories.map((t) => [t.id, t]));
-  const sameOrg = fileIds(outline).some((id) => byId.has(id));
-  const match = fileToDesired(outline.skeleton, { territories, users: [] }, { sameOrg });
+  const match = fileToDesired(outline.skeleton, { territories, users: [] }, { sameOrg: isFileOfOrg(outline.skeleton, territories) });
   const matched = new Map<string, TerritoryState>();
   for (const [key, path] of match.pathOfKey) {
     const territory = isTemporaryKey(key) ? undefined : byId.get(key);

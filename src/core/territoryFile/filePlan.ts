@@ -1,9 +1,11 @@
 import { DesiredState, OrgState } from '../changes/state';
 import { planChanges } from '../changes/planner';
 import { Problem, validatePlan } from '../changes/validate';
-import { Plan } from '../changes/steps';
-import { FileMatch, fileToDesired } from './matching';
-import { FileProblem, ReadResult, placed, territoriesWithPaths } from './reader';
+import { Plan, Step } from '../changes/steps';
+import { quoted } from '../changes/fieldRules';
+import * as l10n from '@vscode/l10n';
+import { FileMatch, fileToDesired, isFileOfOrg } from './matching';
+import { FileProblem, ReadResult, placed } from './reader';
 import { TerritoryFile } from './format';
 
 /**
@@ -34,10 +36,9 @@ export function isReadFile(read: ReadResult): read is ReadFile {
   return read.file !== undefined;
 }
 
-/** The file's IDs are this org's when any of them is here (IDs are org-specific): then they match by ID. */
+/** The file's IDs are this org's when its root has the org's root ID (`isFileOfOrg`): then they match by ID. */
 export function isSameOrg(file: TerritoryFile, org: OrgState): boolean {
-  const ids = new Set(org.territories.map((t) => t.id));
-  return territoriesWithPaths(file).some(({ territory }) => territory.id !== undefined && ids.has(territory.id));
+  return isFileOfOrg(file, org.territories);
 }
 
 export function planFile(read: ReadFile, org: OrgState, options: { readonly allowDelete: boolean }): FilePlan {
@@ -47,9 +48,14 @@ export function planFile(read: ReadFile, org: OrgState, options: { readonly allo
     return { ok: false, problems: match.problems.map((p) => at(p, 'error')) };
   }
   const plan = planChanges(org, match.desired, options);
+  const roots = new Set(org.territories.filter((t) => t.parentId === undefined).map((t) => t.id));
   const validation = validatePlan(org, match.desired, plan);
   if (validation.problems.length > 0) {
-    return { ok: false, problems: validation.problems.map((p) => engineProblem(p, match, read, 'error')) };
+    const rootSteps = plan.steps.filter((s) => s.territory.id !== undefined && roots.has(s.territory.id));
+    // Zoho's root-change refusal names no field: each field the plan would change gets its own, at its line.
+    const problems = validation.problems.flatMap((p) => (p.code === 'root-change' ? [] : [engineProblem(p, match, read, 'error')]));
+    const rootProblems = validation.problems.some((p) => p.code === 'root-change') ? rootSteps.flatMap((s) => rootChangeProblems(s, match, read)) : [];
+    return { ok: false, problems: [...rootProblems, ...problems] };
   }
   const warnings = [...match.warnings.map((w) => at(w, 'warning')), ...validation.warnings.map((w) => engineProblem(w, match, read, 'warning'))];
   return { ok: true, desired: match.desired, plan, notInFile: match.notInFile, warnings };
@@ -86,4 +92,36 @@ const FIELD_PATH: Record<Problem['field'], string> = { territory: '', parent: ''
 function engineProblem(problem: Problem, match: FileMatch, read: ReadResult, severity: FileProblem['severity']): FileProblem {
   const base = match.pathOfKey.get(problem.territory.key);
   return placed(read.text, read.ranges, { severity, path: base === undefined ? '$' : `${base}${FIELD_PATH[problem.field]}`, message: problem.message });
+}
+
+/** The fields of the org's root a step would change, in the file's words (`rules.accounts`), each with its JSON path below the territory. */
+function rootFieldsOf(step: Step): string[] {
+  switch (step.kind) {
+    case 'update':
+      return [
+        ...(step.after.description !== undefined ? ['description'] : []),
+        ...(step.after.permission !== undefined ? ['permission'] : []),
+        ...Object.keys(step.after.rules ?? {}).map((module) => `rules.${module}`),
+      ];
+    case 'set-manager':
+      return ['manager'];
+    case 'add-users':
+    case 'remove-users':
+      return ['users'];
+    default:
+      return [];
+  }
+}
+
+/** "Only the name of the root changes", for each field a step changes, at that field's line (the territory's for a move). */
+function rootChangeProblems(step: Step, match: FileMatch, read: ReadResult): FileProblem[] {
+  const base = match.pathOfKey.get(step.territory.key) ?? '$';
+  const fields = rootFieldsOf(step);
+  const message = (field: string | undefined) =>
+    field === undefined
+      ? l10n.t("{0} is the org's root territory: Zoho lets only its name change. Keep it at the top of the file.", quoted(step.territory.name))
+      : l10n.t("{0} is the org's root territory: Zoho lets only its name change, and the file changes its \"{1}\". Give it this org's value, or leave \"{1}\" out.", quoted(step.territory.name), field);
+  return (fields.length > 0 ? fields : [undefined]).map((field) =>
+    placed(read.text, read.ranges, { severity: 'error', path: field === undefined ? base : `${base}.${field}`, message: message(field) }),
+  );
 }

@@ -1,7 +1,9 @@
 import * as l10n from '@vscode/l10n';
 import { nameKey } from '../compare/matching';
 import { displayName } from '../territories/names';
-import { DesiredTerritoryByEmail, resolveEmails } from '../changes/fromRecords';
+import { MAX_NAMED_DUPLICATES, duplicateNameMessage, quoted } from '../changes/fieldRules';
+import { DesiredTerritoryByEmail, resolveEmails, usersByEmail } from '../changes/fromRecords';
+import { orgRootOf } from '../changes/orgRoot';
 import { Criteria, DesiredState, OrgState, RULE_MODULES, RuleModule, TerritoryState, sameCriteria } from '../changes/state';
 import { FileTerritory, TerritoryFile, canonicalCriteria } from './format';
 import { crossOrgFlags } from './crossOrg';
@@ -18,6 +20,16 @@ import { territoriesWithPaths } from './reader';
  * - The org's territories that nothing matched are `notInFile`: the planner lists them, and
  *   deletes them only with `allowDelete`.
  */
+
+/**
+ * Whether a file's IDs are this org's: one of its top territories has the ID of the org's root. The
+ * root is never deleted and its ID is the org's own (orgRoot.ts), so a few IDs that happen to exist
+ * in another org, or one territory deleted since the retrieve, cannot change the answer.
+ */
+export function isFileOfOrg(file: TerritoryFile, territories: readonly Pick<TerritoryState, 'id' | 'name' | 'parentId'>[]): boolean {
+  const root = orgRootOf(territories);
+  return root !== undefined && file.territories.some((t) => t.id === root.id);
+}
 
 export interface MatchOptions {
   /** The file was retrieved from this org, so its IDs are this org's. */
@@ -64,13 +76,30 @@ export function fileToDesired(file: TerritoryFile, org: OrgState, options: Match
       }
       const t = byId.get(territory.id);
       if (!t) {
-        problems.push({ path: `${path}.id`, message: l10n.t("'{0}' has the ID {1}, which this org does not have (deleted in Zoho?): remove the \"id\" to create it again.", q(territory.name), territory.id) });
+        problems.push({
+          path: `${path}.id`,
+          message: l10n.t(
+            "'{0}' has the ID {1}, which this org does not have (deleted in Zoho?). The file's root has this org's root ID, so its IDs are taken as this org's: remove the \"id\" to create it again.",
+            q(territory.name),
+            territory.id,
+          ),
+        });
       } else if (used.has(t.id)) {
         problems.push({ path: `${path}.id`, message: l10n.t('The ID {0} is in the file more than once.', territory.id) });
       } else {
         take(path, t);
       }
     }
+  }
+  const firstId = options.sameOrg ? undefined : entries.find((e) => e.territory.id !== undefined);
+  if (firstId) {
+    const root = orgRootOf(org.territories);
+    const fileRoot = entries.find((e) => e.parentPath === undefined && e.territory.id !== undefined);
+    warnings.push(
+      fileRoot && root
+        ? { path: `${fileRoot.path}.id`, message: l10n.t("The file's root has the ID {0}, not this org's root ID {1}: the file is from another org, so its IDs are ignored and territories match by name, then path.", cappedId(fileRoot.territory.id ?? ''), root.id) }
+        : { path: `${firstId.path}.id`, message: l10n.t('The file\'s root has no "id" of this org\'s root: its IDs are ignored and territories match by name, then path.') },
+    );
   }
   const unmatched = () => entries.filter((e) => !matched.has(e.path) && !(options.sameOrg && e.territory.id !== undefined));
   // The root is the org itself: the file's one root takes the place of the org's one root.
@@ -82,6 +111,19 @@ export function fileToDesired(file: TerritoryFile, org: OrgState, options: Match
       warnings.push({ path: `${fileRoots[0].path}.name`, message: l10n.t("The file's root '{0}' is this org's root '{1}': the plan renames it.", q(fileRoots[0].territory.name), q(orgRoots[0].name)) });
     }
   }
+  // The file's territories by name: a name the file itself repeats is refused as such when matching cannot tell them apart.
+  const allNames = new Map<string, typeof entries>();
+  for (const e of entries) {
+    const k = nameKey(e.territory.name);
+    const same = allNames.get(k);
+    if (same) {
+      same.push(e);
+    } else {
+      allNames.set(k, [e]);
+    }
+  }
+  const duplicates: MatchProblem[] = [];
+  const reported = new Set<string>();
   // By name where it is once on each side; then by path.
   const countIn = <T>(items: readonly T[], key: (item: T) => string) => items.reduce((counts, item) => counts.set(key(item), (counts.get(key(item)) ?? 0) + 1), new Map<string, number>());
   const rest = unmatched();
@@ -108,6 +150,16 @@ export function fileToDesired(file: TerritoryFile, org: OrgState, options: Match
     const byPath = candidates.filter((t) => paths.get(t.id) === path);
     if (byPath.length === 1) {
       take(e.path, byPath[0]);
+    } else if ((allNames.get(nameKey(e.territory.name))?.length ?? 0) > 1) {
+      // The file names several alike: that is the problem, at each one's line (Zoho keeps names unique).
+      const k = nameKey(e.territory.name);
+      const same = allNames.get(k) ?? [];
+      if (!reported.has(k)) {
+        reported.add(k);
+        for (const d of same) {
+          duplicates.push({ path: `${d.path}.name`, message: duplicateNameMessage(d.territory.name, othersOf(same, d), same.length - 1) });
+        }
+      }
     } else {
       problems.push({
         path: `${e.path}.name`,
@@ -116,6 +168,7 @@ export function fileToDesired(file: TerritoryFile, org: OrgState, options: Match
     }
   }
 
+  problems.unshift(...duplicates);
   const keyOf = new Map<string, string>();
   const pathOfKey = new Map<string, string>();
   for (const e of entries) {
@@ -123,7 +176,28 @@ export function fileToDesired(file: TerritoryFile, org: OrgState, options: Match
     keyOf.set(e.path, key);
     pathOfKey.set(key, e.path);
   }
-  const wanted: DesiredTerritoryByEmail[] = entries.map((e) => desiredOf(e.territory, keyOf.get(e.path) as string, e.parentPath === undefined ? undefined : keyOf.get(e.parentPath), matched.get(e.path)));
+  // In another org, the file's root is only that org's root's name: Zoho changes nothing else of a root.
+  const orgRoot = orgRootOf(org.territories);
+  const rootEntry = options.sameOrg || orgRoot === undefined ? undefined : entries.find((e) => matched.get(e.path)?.id === orgRoot.id);
+  if (rootEntry) {
+    const now = byId.get(orgRoot?.id ?? '') as TerritoryState;
+    for (const field of rootFieldsDiffering(rootEntry.territory, now, org)) {
+      warnings.push({
+        path: `${rootEntry.path}.${field}`,
+        message: l10n.t(
+          "The file's root '{0}' is this org's root '{1}', of which Zoho changes only the name: its \"{2}\" differs from this org's and is not deployed (the org keeps its own).",
+          q(rootEntry.territory.name),
+          q(now.name),
+          field,
+        ),
+      });
+    }
+  }
+  const wanted: DesiredTerritoryByEmail[] = entries.map((e) => {
+    const key = keyOf.get(e.path) as string;
+    const parentKey = e.parentPath === undefined ? undefined : keyOf.get(e.parentPath);
+    return e === rootEntry ? { key, name: e.territory.name, parentKey } : desiredOf(e.territory, key, parentKey, matched.get(e.path));
+  });
   const resolved = resolveEmails(wanted, org.users);
   for (const problem of resolved.problems) {
     const path = pathOfKey.get(problem.territoryKey) as string;
@@ -138,6 +212,56 @@ export function fileToDesired(file: TerritoryFile, org: OrgState, options: Match
   }
   const notInFile = org.territories.filter((t) => !used.has(t.id)).map((t) => ({ id: t.id, name: t.name }));
   return { desired: resolved.desired, problems, warnings, notInFile, pathOfKey };
+}
+
+/** The first few of the file's other territories of that name, quoted (a message names no more: `duplicateNameMessage`). */
+function othersOf(same: readonly { territory: FileTerritory }[], one: { territory: FileTerritory }): string[] {
+  const others: string[] = [];
+  for (const o of same) {
+    if (o !== one && others.length < MAX_NAMED_DUPLICATES) {
+      others.push(quoted(o.territory.name));
+    }
+  }
+  return others;
+}
+
+/** A long ID in a message, cut (a file's text is the user's, yet a message must stay one short line). */
+function cappedId(id: string): string {
+  return displayName(id, 32);
+}
+
+/** The fields the file gives its root that differ from the org's root (in the file's words: `rules.accounts`). */
+function rootFieldsDiffering(t: FileTerritory, root: TerritoryState, org: OrgState): string[] {
+  const fields: string[] = [];
+  const byEmail = usersByEmail(org.users);
+  const idOf = (email: string): string | undefined => {
+    const found = byEmail.get(nameKey(email)) ?? [];
+    return found.length === 1 ? found[0].id : undefined;
+  };
+  if (t.description !== undefined && (t.description ?? '') !== root.description) {
+    fields.push('description');
+  }
+  if (t.permission !== undefined && t.permission !== root.permission) {
+    fields.push('permission');
+  }
+  if (t.manager !== undefined && (t.manager === null ? root.managerId !== undefined : idOf(t.manager) !== root.managerId)) {
+    fields.push('manager');
+  }
+  if (t.users !== undefined) {
+    const ids = t.users.map(idOf);
+    const now = new Set(root.userIds);
+    if (ids.some((id) => id === undefined || !now.has(id)) || new Set(ids).size !== now.size) {
+      fields.push('users');
+    }
+  }
+  for (const module of RULE_MODULES) {
+    const wanted = t.rules?.[module];
+    const now = root.rules[module];
+    if (wanted !== undefined && !sameCriteria(now === undefined || now === null ? now : canonicalCriteria(now), wanted === null ? null : canonicalCriteria(wanted))) {
+      fields.push(`rules.${module}`);
+    }
+  }
+  return fields;
 }
 
 function desiredOf(t: FileTerritory, key: string, parentKey: string | undefined, current: TerritoryState | undefined): DesiredTerritoryByEmail {
@@ -172,9 +296,9 @@ function pathsOf(territories: readonly TerritoryState[], byId: ReadonlyMap<strin
     const seen = new Set<string>();
     for (let at: TerritoryState | undefined = t; at && !seen.has(at.id); at = at.parentId === undefined ? undefined : byId.get(at.parentId)) {
       seen.add(at.id);
-      names.unshift(nameKey(at.name));
+      names.push(nameKey(at.name));
     }
-    paths.set(t.id, names.join('\u0000'));
+    paths.set(t.id, names.reverse().join('\u0000'));
   }
   return paths;
 }

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
-import { JsonObject, JsonReadError, JsonValue } from '../support/jsonReader';
+import { JsonObject, JsonReadError, JsonValue, MAX_JSON_DEPTH } from '../support/jsonReader';
+import { formatNumber } from '../support/locale';
 import { readJsonFast } from '../support/jsonReaderFast';
 import { PERMISSIONS, RULE_MODULES } from '../changes/state';
 import { FILE_FORMAT, FileTerritory, TERRITORY_KEYS, TerritoryFile } from './format';
@@ -44,18 +45,41 @@ export const GROUP_OPERATOR_PATTERN = /^(and|or)$/i;
 const CONDITION_KEYS = ['field', 'comparator', 'value', 'type'];
 const GROUP_KEYS = ['group_operator', 'group'];
 
+/**
+ * How deep a hierarchy a file may hold: far past any real org (Zoho documents no limit), and low
+ * enough that the JSON paths of every territory (which grow with the depth) stay a few megabytes.
+ * A retrieve refuses an org deeper than this (`orgToFile`), so the reader reads every file it writes.
+ */
+export const MAX_TERRITORY_LEVELS = 1_000;
+
+/**
+ * How deep criteria may nest: as deep as any Zoho answer may (`MAX_JSON_DEPTH`, the limit of the
+ * API's reader), so a retrieved file always passes; deeper ones are refused, never walked.
+ */
+export const MAX_CRITERIA_DEPTH = MAX_JSON_DEPTH;
+
+/**
+ * The JSON nesting such a file has at most: the top object and `territories`, two levels a territory
+ * (it and its `children`), then `rules`, a module, criteria, and a condition's `value` list and items.
+ */
+export const MAX_FILE_JSON_DEPTH = 2 + 2 * MAX_TERRITORY_LEVELS + 2 + MAX_CRITERIA_DEPTH + 4;
+
 export function readTerritoryFile(input: string): ReadResult {
   const text = input.startsWith('\uFEFF') ? ` ${input.slice(1)}` : input;
   let value: JsonValue;
   try {
-    value = readJsonFast(text);
+    value = readJsonFast(text, MAX_FILE_JSON_DEPTH);
   } catch (error) {
     if (!(error instanceof JsonReadError)) {
       throw error;
     }
     const { line, column } = lineColumnAt(text, error.position);
     const detail = error.message.replace(/ at character \d+$/, '');
-    const message = l10n.t('The file is not JSON: {0} at line {1}, column {2}.', detail, line, column);
+    // Too deep is not "not JSON": the text may well be JSON, only deeper than a file of territories is read.
+    const message =
+      error.kind === 'depth'
+        ? l10n.t('The file nests values too deep to read (more than {0} levels, at line {1}, column {2}): a territories file holds at most {3} levels of territories.', formatNumber(MAX_FILE_JSON_DEPTH), line, column, formatNumber(MAX_TERRITORY_LEVELS))
+        : l10n.t('The file is not JSON: {0} at line {1}, column {2}.', detail, line, column);
     return { file: undefined, problems: [{ severity: 'error', path: '$', message, start: error.position, end: error.position + 1, line, column }], ranges: new Map(), text };
   }
   const ranges = new TextRanges(text);
@@ -72,7 +96,7 @@ export function readTerritoryFile(input: string): ReadResult {
 export function schemaOfText(input: string): string | undefined {
   let value: JsonValue;
   try {
-    value = readJsonFast(input.startsWith('\uFEFF') ? input.slice(1) : input);
+    value = readJsonFast(input.startsWith('\uFEFF') ? input.slice(1) : input, MAX_FILE_JSON_DEPTH);
   } catch (error) {
     if (error instanceof JsonReadError) {
       return undefined;
@@ -131,13 +155,26 @@ function checkFile(value: JsonValue, report: Report): void {
     report(value.territories === undefined ? '$' : '$.territories', l10n.t('"territories" must be a list of territories (the root first).'));
     return;
   }
-  value.territories.forEach((territory, i) => checkTerritory(territory, `$.territories[${i}]`, report));
+  // Iterative, depth first in the file's order: a hierarchy may be as deep as MAX_TERRITORY_LEVELS.
+  const stack = value.territories.map((territory, i) => ({ territory, path: `$.territories[${i}]`, level: 1 })).reverse();
+  while (stack.length > 0) {
+    const { territory, path, level } = stack.pop() as (typeof stack)[number];
+    const children = checkTerritory(territory, path, report);
+    if (children.length > 0 && level >= MAX_TERRITORY_LEVELS) {
+      report(`${path}.children`, l10n.t('The territories nest more than {0} levels deep here: a territories file holds at most {0} levels.', formatNumber(MAX_TERRITORY_LEVELS)));
+      continue;
+    }
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push({ territory: children[i], path: `${path}.children[${i}]`, level: level + 1 });
+    }
+  }
 }
 
-function checkTerritory(value: JsonValue, path: string, report: Report): void {
+/** Checks one territory's own fields; gives its children to check (none when they are not a list). */
+function checkTerritory(value: JsonValue, path: string, report: Report): readonly JsonValue[] {
   if (!isObject(value)) {
     report(path, l10n.t('A territory must be an object with at least a "name".'));
-    return;
+    return [];
   }
   unknownKeys(value, TERRITORY_KEYS, path, report);
   if (typeof value.name !== 'string' || value.name.length === 0) {
@@ -161,13 +198,10 @@ function checkTerritory(value: JsonValue, path: string, report: Report): void {
   if (value.rules !== undefined) {
     checkRules(value.rules, `${path}.rules`, report);
   }
-  if (value.children !== undefined) {
-    if (!Array.isArray(value.children)) {
-      report(`${path}.children`, l10n.t('"children" must be a list of territories.'));
-    } else {
-      value.children.forEach((child, i) => checkTerritory(child, `${path}.children[${i}]`, report));
-    }
+  if (value.children !== undefined && !Array.isArray(value.children)) {
+    report(`${path}.children`, l10n.t('"children" must be a list of territories.'));
   }
+  return Array.isArray(value.children) ? value.children : [];
 }
 
 function checkUsers(users: JsonValue, path: string, report: Report): void {
@@ -196,12 +230,17 @@ function checkRules(rules: JsonValue, path: string, report: Report): void {
   for (const module of RULE_MODULES) {
     const criteria = rules[module];
     if (criteria !== undefined && criteria !== null) {
-      checkCriteria(criteria, `${path}.${module}`, report);
+      checkCriteria(criteria, `${path}.${module}`, report, 1);
     }
   }
 }
 
-function checkCriteria(value: JsonValue, path: string, report: Report): void {
+/** `depth`: the criteria's own nesting so far (1 for the module's criteria); past `MAX_CRITERIA_DEPTH` it is refused, not walked. */
+function checkCriteria(value: JsonValue, path: string, report: Report, depth: number): void {
+  if (depth > MAX_CRITERIA_DEPTH) {
+    report(path, l10n.t('The criteria nest more than {0} levels deep here, deeper than Zoho sends: flatten the groups.', formatNumber(MAX_CRITERIA_DEPTH)));
+    return;
+  }
   if (!isObject(value)) {
     report(path, l10n.t('Criteria must be a condition ({0}) or a group ({1}).', '"field", "comparator", "value"', '"group_operator", "group"'));
     return;
@@ -214,7 +253,8 @@ function checkCriteria(value: JsonValue, path: string, report: Report): void {
     if (!Array.isArray(value.group) || value.group.length === 0) {
       report(value.group === undefined ? path : `${path}.group`, l10n.t('"group" must be a list of criteria.'));
     } else {
-      value.group.forEach((item, i) => checkCriteria(item, `${path}.group[${i}]`, report));
+      // A group and its list are two levels of JSON.
+      value.group.forEach((item, i) => checkCriteria(item, `${path}.group[${i}]`, report, depth + 2));
     }
     return;
   }

@@ -1,18 +1,22 @@
 import * as l10n from '@vscode/l10n';
 import { writeJson } from '../support/jsonWriter';
 import { displayName } from '../territories/names';
+import { formatNumber } from '../support/locale';
+import { MAX_TERRITORY_LEVELS } from './reader';
 import { OrgState, RULE_MODULES, TerritoryState } from '../changes/state';
 import { FILE_FORMAT, FileRules, FileTerritory, TerritoryFile, canonicalCriteria, compareText, rebuildTerritories } from './format';
 
 /**
  * Writes the territory file with stable bytes: two-space indentation, the keys in one fixed order,
- * users sorted, children sorted by name then ID, criteria canonical, a final newline. So retrieving
+ * users sorted, children sorted by name then ID, criteria canonical, invisible and bidi characters
+ * escaped (`\u202e`), a final newline. So retrieving
  * an unchanged org twice gives identical files, and a diff shows only what changed.
  */
 
 /** The file's text. The file is normalised first (key order, sorting, criteria), whatever order it came in. */
 export function writeTerritoryFile(file: TerritoryFile): string {
-  return `${writeJson(normalizeFile(file), { indent: 2 })}\n`;
+  // Names and descriptions come from the org: bidi controls and invisible characters are written escaped.
+  return `${writeJson(normalizeFile(file), { indent: 2, escapeInvisible: true })}\n`;
 }
 
 export function normalizeFile(file: TerritoryFile): TerritoryFile {
@@ -59,6 +63,7 @@ export interface OrgToFile {
  * people and fields, `$disrupted`) left out. A description that is empty is written `null`.
  * A territory in a cycle of broken data is written at the top level, so nothing is lost.
  * `keep.$schema`: the `$schema` of the file this one replaces, kept (the writer puts it first).
+ * Throws `TerritoryFileTooDeepError` for a hierarchy deeper than `MAX_TERRITORY_LEVELS`.
  */
 export function orgToFile(org: OrgState, keep: { readonly $schema?: string } = {}): OrgToFile {
   const emails = new Map(org.users.map((user) => [user.id, user.email.trim()]));
@@ -92,7 +97,28 @@ export function orgToFile(org: OrgState, keep: { readonly $schema?: string } = {
     sortTerritories(node.children);
   }
   const territories = sortTerritories([...top].map((id) => nodes.get(id) as FileTerritory));
+  refuseTooDeep(territories);
   return { file: { ...(keep.$schema !== undefined ? { $schema: keep.$schema } : {}), format: FILE_FORMAT, territories }, warnings };
+}
+
+/** Thrown by `orgToFile` for a hierarchy deeper than a territories file holds: nothing is written that the reader would refuse. */
+export class TerritoryFileTooDeepError extends Error {
+  override readonly name = 'TerritoryFileTooDeepError';
+}
+
+function refuseTooDeep(top: readonly FileTerritory[]): void {
+  const stack = top.map((territory) => ({ territory, level: 1 }));
+  while (stack.length > 0) {
+    const { territory, level } = stack.pop() as (typeof stack)[number];
+    if (level > MAX_TERRITORY_LEVELS) {
+      throw new TerritoryFileTooDeepError(
+        l10n.t("The org's territories nest more than {0} levels deep (at '{1}'): a territories file holds at most {0} levels, so none was written.", formatNumber(MAX_TERRITORY_LEVELS), displayName(territory.name, 60)),
+      );
+    }
+    for (const child of territory.children ?? []) {
+      stack.push({ territory: child, level: level + 1 });
+    }
+  }
 }
 
 function territoryFields(t: TerritoryState, emails: ReadonlyMap<string, string>, warnings: string[]): Omit<FileTerritory, 'children'> {
