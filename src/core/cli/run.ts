@@ -4,7 +4,7 @@ import { REDACTED } from '../redaction/serverText';
 import { Logger } from '../support/logger';
 import { bindPlan } from '../changes/binding';
 import { orgRootOf } from '../changes/orgRoot';
-import { orgToFile, writeTerritoryFile } from '../territoryFile/writer';
+import { TerritoryFileTooDeepError, orgToFile, writeTerritoryFile } from '../territoryFile/writer';
 import { schemaOfText } from '../territoryFile/reader';
 import { CliArgs, USAGE, UsageError, parseArgs } from './args';
 import { apply } from './applyCommand';
@@ -58,7 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     if (error instanceof UsageError) {
       err(`${error.message}\n\n${USAGE}`);
-    } else if (error instanceof EnvironmentError || error instanceof CliFailure) {
+    } else if (error instanceof EnvironmentError || error instanceof CliFailure || error instanceof TerritoryFileTooDeepError) {
       err(`${error.message}\n`);
     } else {
       err(`${describeCliError(error, io.env, connection?.endpoint)}\n`);
