@@ -127,10 +127,24 @@ function lineOf(file: string, text: string): number {
 
 /** The file's editor in front and focused, its cursor on `line` (Go to Line, Ctrl+G), at the line's end. */
 async function toLineEnd(page: Page, line: number): Promise<void> {
-  await page.locator('.part.editor .tab', { hasText: FILE_NAME }).first().click();
-  await page.keyboard.press('Control+G');
-  await enterText(page, `:${line}`);
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  // As with the palette (runCommand), Go to Line's box can close again at once while the workbench is
+  // still settling (the CodeLens refreshing after an edit): Escape, and open it again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.locator('.part.editor .tab', { hasText: FILE_NAME }).first().click();
+      await page.keyboard.press('Control+G');
+      await enterText(page, `:${line}`, 10_000);
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 3) {
+        throw error;
+      }
+      console.log(`    (Go to Line did not take line ${line}, attempt ${attempt}: Escape, and again)`);
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+    }
+  }
   await page.keyboard.press('End');
 }
 
