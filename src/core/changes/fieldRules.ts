@@ -89,6 +89,20 @@ export function duplicateNameMessage(name: string, others: readonly string[], co
   return l10n.t('{0} has the same name as {1} (names are unique in the org, whatever their case): choose another name.', quoted(name), list);
 }
 
+/**
+ * The message for `one` of `same` (the territories named alike, `one` among them): the first few
+ * others quoted and the rest counted, in one pass however large the group.
+ */
+export function duplicateInGroup<T>(one: T, same: readonly T[], nameOf: (item: T) => string): string {
+  const others: string[] = [];
+  for (const other of same) {
+    if (other !== one && others.length < MAX_NAMED_DUPLICATES) {
+      others.push(quoted(nameOf(other)));
+    }
+  }
+  return duplicateNameMessage(nameOf(one), others, same.length - 1);
+}
+
 /** `person`: the manager as shown (a name or an email, made safe). */
 export function managerNotMemberMessage(territoryName: string, person: string): string {
   return l10n.t('The manager of {0}, {1}, is not among its users: add them as a user too, or choose another manager.', quoted(territoryName), person);

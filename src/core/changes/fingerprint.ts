@@ -2,8 +2,9 @@ import * as l10n from '@vscode/l10n';
 import { nameKey } from '../compare/matching';
 import { displayName } from '../territories/names';
 import { formatDateTime, formatTimeOfDay } from '../support/locale';
-import { DesiredState, OrgState, TerritoryState, isTemporaryKey } from './state';
+import { DesiredState, OrgState, isTemporaryKey } from './state';
 import { Plan, Step } from './steps';
+import { groupBy } from '../support/collections';
 
 /**
  * What a plan read of the org, to refuse it once the org has moved on: each territory it changes
@@ -177,16 +178,7 @@ export function checkDependencies(plan: Plan, desired: DesiredState, fresh: OrgS
   };
 
   // Names are unique in the org: one the plan gives is held now only by territories it touches (they held it then).
-  const holders = new Map<string, TerritoryState[]>();
-  for (const t of fresh.territories) {
-    const key = nameKey(t.name);
-    const list = holders.get(key);
-    if (list) {
-      list.push(t);
-    } else {
-      holders.set(key, [t]);
-    }
-  }
+  const holders = groupBy(fresh.territories, (t) => nameKey(t.name));
   for (const step of plan.steps) {
     const name = step.kind === 'create' || step.kind === 'rename' ? step.after.name : undefined;
     for (const holder of name === undefined ? [] : (holders.get(nameKey(name)) ?? [])) {

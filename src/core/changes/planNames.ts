@@ -2,6 +2,7 @@ import { nameKey } from '../compare/matching';
 import { computeLevels } from './order';
 import { OrgState, TerritoryState } from './state';
 import { RenameStep, Step } from './steps';
+import { groupBy } from '../support/collections';
 
 /** A step while the planner makes it: its dependencies still growing. */
 export type Draft = Step & { dependsOn: string[] };
@@ -13,16 +14,7 @@ export type Draft = Step & { dependsOn: string[] };
  * holder first takes a temporary name.
  */
 export function addNameDependencies(steps: Draft[], current: OrgState, renameOf: ReadonlyMap<string, string>, deleteOf: ReadonlyMap<string, string>, nextId: () => string): void {
-  const holders = new Map<string, string[]>();
-  for (const t of current.territories) {
-    const key = nameKey(t.name);
-    const list = holders.get(key);
-    if (list) {
-      list.push(t.id);
-    } else {
-      holders.set(key, [t.id]);
-    }
-  }
+  const holders = groupBy(current.territories, (t) => nameKey(t.name));
   const byId = new Map(steps.map((step) => [step.id, step]));
   const edges: { from: Draft; holder: string; to: string }[] = [];
   for (const step of steps) {
@@ -31,7 +23,7 @@ export function addNameDependencies(steps: Draft[], current: OrgState, renameOf:
       continue;
     }
     const key = nameKey(name);
-    for (const holder of holders.get(key) ?? []) {
+    for (const { id: holder } of holders.get(key) ?? []) {
       const rename = renameOf.get(holder);
       const freed = rename !== undefined && nameKey((byId.get(rename) as RenameStep).after.name) !== key ? rename : deleteOf.get(holder);
       if (holder !== step.territory.id && freed !== undefined) {

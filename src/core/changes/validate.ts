@@ -1,9 +1,10 @@
 import * as l10n from '@vscode/l10n';
 import { nameKey } from '../compare/matching';
 import { displayName } from '../territories/names';
-import { badGroupSizes, descriptionProblem, duplicateNameMessage, groupSizeMessage, inactiveUserMessage, managerNotMemberMessage, nameRuleProblems, quoted } from './fieldRules';
+import { badGroupSizes, descriptionProblem, duplicateInGroup, groupSizeMessage, inactiveUserMessage, managerNotMemberMessage, nameRuleProblems, quoted } from './fieldRules';
 import { DesiredState, OrgState, RULE_MODULES, isTemporaryKey } from './state';
 import { Plan, Step, StepTerritory } from './steps';
+import { groupBy } from '../support/collections';
 
 export { FORBIDDEN_NAME_CHARACTERS, MAX_DESCRIPTION_LENGTH, MAX_GROUP_CONDITIONS, MAX_NAME_LENGTH, MIN_GROUP_CONDITIONS } from './fieldRules';
 
@@ -131,24 +132,13 @@ export function validatePlan(current: OrgState, desired: DesiredState, plan: Pla
       nameProblems(name, step.territory, problems);
     }
   }
-  const byName = new Map<string, string[]>();
-  for (const [key, name] of finalName) {
-    const k = nameKey(name);
-    if (k !== '') {
-      const keys = byName.get(k);
-      if (keys) {
-        keys.push(key);
-      } else {
-        byName.set(k, [key]);
-      }
-    }
-  }
+  const byName = groupBy(finalName.keys(), (key) => nameKey(finalName.get(key) as string));
+  byName.delete(''); // no name: a problem of its own
   for (const keys of byName.values()) {
     if (keys.length > 1) {
-      const others = (key: string) => keys.filter((k) => k !== key).map((k) => q(finalName.get(k) ?? k));
       const sent = keys.filter((k) => sentNames.has(k));
       for (const key of sent.length > 0 ? sent : keys) {
-        const message = duplicateNameMessage(finalName.get(key) ?? key, others(key));
+        const message = duplicateInGroup(key, keys, (k) => finalName.get(k) ?? k);
         report(sent.length > 0 ? problems : warnings, 'name-duplicate', refOf(key, finalName.get(key) ?? key), 'name', message);
       }
     }

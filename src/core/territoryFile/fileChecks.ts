@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { nameKey } from '../compare/matching';
-import { MAX_NAMED_DUPLICATES, badGroupSizes, descriptionProblem, duplicateNameMessage, groupSizeMessage, inactiveUserMessage, managerNotMemberMessage, nameRuleProblems, NameRuleCode, quoted } from '../changes/fieldRules';
+import { badGroupSizes, descriptionProblem, duplicateInGroup, groupSizeMessage, inactiveUserMessage, managerNotMemberMessage, nameRuleProblems, NameRuleCode, quoted } from '../changes/fieldRules';
 import { emailProblemMessage, usersByEmail } from '../changes/fromRecords';
 import { OrgUser, RULE_MODULES, TerritoryState, sameCriteria } from '../changes/state';
 import { JsonValue } from '../support/jsonReader';
@@ -10,6 +10,7 @@ import { canonicalCriteria, compareText } from './format';
 import { FileFix, addManagerFix, removeUserFix, sortUsersFix } from './fileFixes';
 import { FileOutline, OutlineTerritory, matchOutline, readOutline } from './fileOutline';
 import { EMAIL_PATTERN } from './reader';
+import { groupBy } from '../support/collections';
 
 /**
  * The problems of a territories file as you type, each at the value it is about: the reader's
@@ -157,23 +158,11 @@ function checkFields(t: OutlineTerritory, org: TerritoryState | undefined, add: 
 
 /** Every territory whose name another has too (case-insensitive, as Zoho's uniqueness is read safely). */
 function duplicateNames(territories: readonly OutlineTerritory[], add: Add): void {
-  const byName = new Map<string, OutlineTerritory[]>();
-  for (const t of territories) {
-    const key = nameKey(t.name);
-    if (key !== '') {
-      const same = byName.get(key);
-      if (same) {
-        same.push(t);
-      } else {
-        byName.set(key, [t]);
-      }
-    }
-  }
+  const byName = groupBy(territories, (t) => nameKey(t.name));
+  byName.delete(''); // no name: a problem of its own
   for (const same of byName.values()) {
     for (const t of same.length > 1 ? same : []) {
-      // Only the first few others are quoted: the message names no more (linear, however many are alike).
-      const others = same.filter((o) => o !== t).slice(0, MAX_NAMED_DUPLICATES).map((o) => quoted(o.name));
-      add('name-duplicate', 'error', `${t.path}.name`, duplicateNameMessage(t.name, others, same.length - 1));
+      add('name-duplicate', 'error', `${t.path}.name`, duplicateInGroup(t, same, (o) => o.name));
     }
   }
 }

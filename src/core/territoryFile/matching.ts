@@ -1,13 +1,14 @@
 import * as l10n from '@vscode/l10n';
 import { nameKey } from '../compare/matching';
 import { displayName } from '../territories/names';
-import { MAX_NAMED_DUPLICATES, duplicateNameMessage, quoted } from '../changes/fieldRules';
+import { duplicateInGroup } from '../changes/fieldRules';
 import { DesiredTerritoryByEmail, resolveEmails, usersByEmail } from '../changes/fromRecords';
 import { orgRootOf } from '../changes/orgRoot';
 import { Criteria, DesiredState, OrgState, RULE_MODULES, RuleModule, TerritoryState, sameCriteria } from '../changes/state';
 import { FileTerritory, TerritoryFile, canonicalCriteria } from './format';
 import { crossOrgFlags } from './crossOrg';
 import { territoriesWithPaths } from './reader';
+import { groupBy } from '../support/collections';
 
 /**
  * Matches a file's territories with an org's, and gives the desired state for the planner.
@@ -112,16 +113,7 @@ export function fileToDesired(file: TerritoryFile, org: OrgState, options: Match
     }
   }
   // The file's territories by name: a name the file itself repeats is refused as such when matching cannot tell them apart.
-  const allNames = new Map<string, typeof entries>();
-  for (const e of entries) {
-    const k = nameKey(e.territory.name);
-    const same = allNames.get(k);
-    if (same) {
-      same.push(e);
-    } else {
-      allNames.set(k, [e]);
-    }
-  }
+  const allNames = groupBy(entries, (e) => nameKey(e.territory.name));
   const duplicates: MatchProblem[] = [];
   const reported = new Set<string>();
   // By name where it is once on each side; then by path.
@@ -157,7 +149,7 @@ export function fileToDesired(file: TerritoryFile, org: OrgState, options: Match
       if (!reported.has(k)) {
         reported.add(k);
         for (const d of same) {
-          duplicates.push({ path: `${d.path}.name`, message: duplicateNameMessage(d.territory.name, othersOf(same, d), same.length - 1) });
+          duplicates.push({ path: `${d.path}.name`, message: duplicateInGroup(d, same, (o) => o.territory.name) });
         }
       }
     } else {
@@ -212,17 +204,6 @@ export function fileToDesired(file: TerritoryFile, org: OrgState, options: Match
   }
   const notInFile = org.territories.filter((t) => !used.has(t.id)).map((t) => ({ id: t.id, name: t.name }));
   return { desired: resolved.desired, problems, warnings, notInFile, pathOfKey };
-}
-
-/** The first few of the file's other territories of that name, quoted (a message names no more: `duplicateNameMessage`). */
-function othersOf(same: readonly { territory: FileTerritory }[], one: { territory: FileTerritory }): string[] {
-  const others: string[] = [];
-  for (const o of same) {
-    if (o !== one && others.length < MAX_NAMED_DUPLICATES) {
-      others.push(quoted(o.territory.name));
-    }
-  }
-  return others;
 }
 
 /** A long ID in a message, cut (a file's text is the user's, yet a message must stay one short line). */
