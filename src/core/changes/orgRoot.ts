@@ -1,3 +1,5 @@
+import { TerritoryRecord } from '../zohoApi/records';
+
 /**
  * Which org a read reached, from what every territory read has: its root territory. The root's ID is
  * the org's own and Zoho never deletes the root, so it tells two orgs at one API origin apart without
@@ -17,6 +19,11 @@ export function orgRootOf(territories: Iterable<{ readonly id: string; readonly 
     }
   }
   return root;
+}
+
+/** The root of territory records as Zoho sends them (their parent is `reportingToId`). */
+export function orgRootOfRecords(records: readonly TerritoryRecord[]): OrgRoot | undefined {
+  return orgRootOf(records.map((r) => ({ id: r.id, name: r.name, parentId: r.reportingToId })));
 }
 
 /** Zoho's IDs are decimal numbers: the shorter is the lower, else the text compares. */

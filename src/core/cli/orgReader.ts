@@ -7,7 +7,7 @@ import { ZohoClient } from '../zohoApi/zohoClient';
 import { TerritoryWriteClient } from '../zohoApi/territoryWrites';
 import { OrgState } from '../changes/state';
 import { PartialOrgError, readWholeOrg } from '../changes/readWholeOrg';
-import { OrgRoot, orgRootOf } from '../changes/orgRoot';
+import { OrgRoot, orgRootOfRecords } from '../changes/orgRoot';
 import { displayName } from '../territories/names';
 import { CliFailure } from './context';
 import { CliConnection } from './environment';
@@ -56,8 +56,7 @@ export async function readOrg(session: Session): Promise<OrgState> {
 
 /** The org's root territory now, from its territory records alone (no users read): which org the credentials reach. */
 export async function readRoot(session: Session): Promise<OrgRoot | undefined> {
-  const { items } = await session.client.getTerritories(session.endpoint, session.token);
-  return orgRootOf(items.map((t) => ({ id: t.id, name: t.name, parentId: t.reportingToId })));
+  return orgRootOfRecords((await session.client.getTerritories(session.endpoint, session.token)).items);
 }
 
 /**

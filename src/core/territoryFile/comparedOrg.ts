@@ -1,7 +1,7 @@
 import { OrgState, RULE_MODULES } from '../changes/state';
 import { FileTerritory, rebuildTerritories } from './format';
-import { isReadFile, isSameOrg } from './filePlan';
-import { fileToDesired } from './matching';
+import { isReadFile } from './filePlan';
+import { fileToDesired, isFileOfOrg } from './matching';
 import { readTerritoryFile, territoriesWithPaths } from './reader';
 import { orgToFile, writeTerritoryFile } from './writer';
 
@@ -29,7 +29,7 @@ export function orgBesideFile(org: OrgState, fileText: string): OrgBesideFile {
   }
   // The org's ID → the file's territory it matches.
   const fileOf = new Map<string, FileTerritory>();
-  const match = fileToDesired(read.file, org, { sameOrg: isSameOrg(read.file, org) });
+  const match = fileToDesired(read.file, org, { sameOrg: isFileOfOrg(read.file, org.territories) });
   const byPath = new Map(territoriesWithPaths(read.file).map((e) => [e.path, e.territory]));
   for (const [key, path] of match.pathOfKey) {
     const territory = byPath.get(path);

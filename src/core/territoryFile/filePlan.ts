@@ -36,13 +36,8 @@ export function isReadFile(read: ReadResult): read is ReadFile {
   return read.file !== undefined;
 }
 
-/** The file's IDs are this org's when its root has the org's root ID (`isFileOfOrg`): then they match by ID. */
-export function isSameOrg(file: TerritoryFile, org: OrgState): boolean {
-  return isFileOfOrg(file, org.territories);
-}
-
 export function planFile(read: ReadFile, org: OrgState, options: { readonly allowDelete: boolean }): FilePlan {
-  const match = fileToDesired(read.file, org, { sameOrg: isSameOrg(read.file, org) });
+  const match = fileToDesired(read.file, org, { sameOrg: isFileOfOrg(read.file, org.territories) });
   const at = (p: { path: string; message: string }, severity: FileProblem['severity']) => placed(read.text, read.ranges, { severity, path: p.path, message: p.message });
   if (match.problems.length > 0) {
     return { ok: false, problems: match.problems.map((p) => at(p, 'error')) };

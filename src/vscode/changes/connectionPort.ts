@@ -1,7 +1,7 @@
 import { describePlace } from '../../core/connections/connectionRecords';
 import { ChangePlace } from '../../core/changes/changeWords';
 import { orgStateFromRecords, territoryFromRecord } from '../../core/changes/fromRecords';
-import { OrgRoot, orgRootOf } from '../../core/changes/orgRoot';
+import { OrgRoot, orgRootOfRecords } from '../../core/changes/orgRoot';
 import { readAllOrgUsers, readWholeOrg } from '../../core/changes/readWholeOrg';
 import { OrgState, OrgUser } from '../../core/changes/state';
 import { Logger } from '../../core/support/logger';
@@ -108,7 +108,7 @@ function portOf(connection: Connection, parts: ChangeTargetParts): ChangeTarget 
         { client: reads, writes, endpoint, token },
         {
           scope: (records) => scope({ territories: records.map((r) => territoryFromRecord(r, [])) }),
-          sawTerritories: (records) => parts.memory.sawOrg(target, orgRootOf(records.map((r) => ({ id: r.id, name: r.name, parentId: r.reportingToId })))),
+          sawTerritories: (records) => parts.memory.sawOrg(target, orgRootOfRecords(records)),
           signal,
         },
       );
